@@ -1,0 +1,58 @@
+package io.assay.core.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one Jackson configuration the core uses, and conversions between Jackson trees and the
+ * plain JSON-shaped Java values ({@code String}, {@code Number}, {@code Boolean}, {@code List},
+ * {@code Map}, {@code null}) that the SPI speaks.
+ */
+public final class Json {
+
+    /** Thread-safe once configured; shared. Decimals stay exact so {@code 0.1} is not {@code 0.1000000001}. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    private Json() {
+    }
+
+    /** A Jackson tree as plain Java values. */
+    public static Object toPlain(JsonNode node) {
+        return node == null || node.isMissingNode() ? null : MAPPER.convertValue(node, Object.class);
+    }
+
+    /** A Jackson object node as a plain map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toPlainMap(JsonNode node) {
+        return (Map<String, Object>) toPlain(node);
+    }
+
+    /** Plain values as a Jackson tree. */
+    public static JsonNode toTree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /** Compact JSON text for any plain value or record. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A list's elements as plain values. */
+    public static List<Object> toPlainList(JsonNode node) {
+        return MAPPER.convertValue(node, MAPPER.getTypeFactory().constructCollectionType(List.class, Object.class));
+    }
+}

@@ -1,0 +1,86 @@
+package io.assay.core.plugin;
+
+import io.assay.core.plugin.RegisteredComponent.Kind;
+import io.assay.spi.AgentFactory;
+import io.assay.spi.AuditProbe;
+import io.assay.spi.Component;
+import io.assay.spi.EnvironmentFactory;
+import io.assay.spi.ResultSinkFactory;
+import io.assay.spi.RewardCheckFactory;
+import io.assay.spi.SuiteLoader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every component the loaded plugins contribute, by kind and name. Immutable once built; names
+ * are unique per kind (the {@link PluginLoader} rejects clashes before building one).
+ */
+public final class ComponentRegistry {
+    private final Map<Kind, Map<String, RegisteredComponent>> byKind = new EnumMap<>(Kind.class);
+    private final List<RegisteredComponent> all;
+
+    public ComponentRegistry(List<RegisteredComponent> components) {
+        for (Kind kind : Kind.values()) {
+            byKind.put(kind, new LinkedHashMap<>());
+        }
+        for (RegisteredComponent component : components) {
+            RegisteredComponent clash = byKind.get(component.kind()).putIfAbsent(component.name(), component);
+            if (clash != null) {
+                throw new DuplicateComponentException(clash, component);
+            }
+        }
+        this.all = List.copyOf(components);
+    }
+
+    /** Every component, in discovery order. */
+    public List<RegisteredComponent> all() {
+        return all;
+    }
+
+    public AgentFactory agent(String name) {
+        return (AgentFactory) require(Kind.AGENT, name);
+    }
+
+    public RewardCheckFactory rewardCheck(String name) {
+        return (RewardCheckFactory) require(Kind.REWARD_CHECK, name);
+    }
+
+    public EnvironmentFactory environment(String name) {
+        return (EnvironmentFactory) require(Kind.ENVIRONMENT, name);
+    }
+
+    public ResultSinkFactory resultSink(String name) {
+        return (ResultSinkFactory) require(Kind.RESULT_SINK, name);
+    }
+
+    public List<SuiteLoader> suiteLoaders() {
+        return components(Kind.SUITE_LOADER, SuiteLoader.class);
+    }
+
+    public List<AuditProbe> auditProbes() {
+        return components(Kind.AUDIT_PROBE, AuditProbe.class);
+    }
+
+    /** The names registered for a kind, sorted, for error messages and help. */
+    public List<String> names(Kind kind) {
+        List<String> names = new ArrayList<>(byKind.get(kind).keySet());
+        Collections.sort(names);
+        return names;
+    }
+
+    private Component require(Kind kind, String name) {
+        RegisteredComponent found = byKind.get(kind).get(name);
+        if (found == null) {
+            throw new UnknownComponentException(kind, name, names(kind));
+        }
+        return found.component();
+    }
+
+    private <T> List<T> components(Kind kind, Class<T> type) {
+        return byKind.get(kind).values().stream().map(c -> type.cast(c.component())).toList();
+    }
+}

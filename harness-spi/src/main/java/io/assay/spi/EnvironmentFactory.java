@@ -1,0 +1,16 @@
+package io.assay.spi;
+
+/**
+ * Creates the environment a suite's tasks run in, from the suite's {@code environment} spec.
+ *
+ * <pre>{@code
+ * // suite.yaml: environment: {type: none}
+ * public String name() { return "none"; }
+ * public Environment create(Options options) { options.allowOnly("type"); return (task, seed) -> () -> { }; }
+ * }</pre>
+ */
+public interface EnvironmentFactory extends Component {
+
+    /** Validates the options and creates the environment; throws {@link InvalidOptionException} on bad options. */
+    Environment create(Options options);
+}

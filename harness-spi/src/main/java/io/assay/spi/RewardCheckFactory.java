@@ -1,0 +1,31 @@
+package io.assay.spi;
+
+/**
+ * Creates a reward check from a spec such as {@code {type: regex, pattern: "^4[0-9]$"}}.
+ *
+ * <p>Validate every option here, so a bad suite is rejected by {@code assay suites validate}
+ * before anything runs, and reject unknown options with {@link Options#allowOnly}.
+ *
+ * <pre>{@code
+ * public String name() { return "not"; }
+ * public RewardCheck create(Options options, Context context) {
+ *     options.allowOnly("type", "check");
+ *     RewardCheck inner = context.create(options.object("check"));
+ *     return (task, output) -> {
+ *         RewardResult r = inner.check(task, output);
+ *         return r.passed() ? RewardResult.fail("inner check passed") : RewardResult.pass("inner check failed");
+ *     };
+ * }
+ * }</pre>
+ */
+public interface RewardCheckFactory extends Component {
+
+    /** @param options the whole spec, including {@code type} */
+    RewardCheck create(Options options, Context context);
+
+    /** Lets combinators build the checks they contain. */
+    interface Context {
+        /** Creates a check from a nested spec; its {@code type} selects the factory. */
+        RewardCheck create(Options spec);
+    }
+}
