@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
@@ -17,9 +18,13 @@ import java.util.Map;
  */
 public final class Json {
 
-    /** Thread-safe once configured; shared. Decimals stay exact so {@code 0.1} is not {@code 0.1000000001}. */
+    /**
+     * Thread-safe once configured; shared. Decimals stay exact so {@code 0.1} is not
+     * {@code 0.1000000001}; records are written with snake_case names, the files' convention.
+     */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 

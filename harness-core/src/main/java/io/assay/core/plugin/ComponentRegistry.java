@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Every component the loaded plugins contribute, by kind and name. Immutable once built; names
- * are unique per kind (the {@link PluginLoader} rejects clashes before building one).
+ * are unique per kind, and a clash is a {@link DuplicateComponentException}. Built by the
+ * {@link PluginLoader}.
  */
 public final class ComponentRegistry {
     private final Map<Kind, Map<String, RegisteredComponent>> byKind = new EnumMap<>(Kind.class);

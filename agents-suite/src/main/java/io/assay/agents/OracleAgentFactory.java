@@ -1,0 +1,29 @@
+package io.assay.agents;
+
+import io.assay.spi.Agent;
+import io.assay.spi.AgentFactory;
+import io.assay.spi.AgentOutput;
+import io.assay.spi.Options;
+
+/**
+ * {@code --agent oracle}: answers each task's reference solution. A task it fails is unsolvable
+ * or wrongly graded (ABC T.8, T.9).
+ */
+public final class OracleAgentFactory implements AgentFactory {
+
+    @Override
+    public String name() {
+        return "oracle";
+    }
+
+    @Override
+    public String description() {
+        return "answers each task's reference solution; every task should pass";
+    }
+
+    @Override
+    public Agent create(Options options) {
+        options.allowOnly();
+        return input -> AgentOutput.of(SolutionText.of(input.task().solution()));
+    }
+}

@@ -1,0 +1,41 @@
+package io.assay.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes large synthetic declarative suites for benchmarks. */
+public final class BenchmarkSuites {
+
+    private BenchmarkSuites() {
+    }
+
+    /** A suite of {@code tasks} short tasks graded by {@code exact}, in {@code directory}. */
+    public static Path write(Path directory, int tasks) throws IOException {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("suite.yaml"), """
+                id: bench
+                version: "1"
+                measures: harness overhead only
+                reward: {type: exact}
+                """);
+        try (BufferedWriter out = Files.newBufferedWriter(directory.resolve("tasks.jsonl"), StandardCharsets.UTF_8)) {
+            for (int i = 0; i < tasks; i++) {
+                out.write("{\"id\":\"t" + i + "\",\"prompt\":\"What is " + i + " + 1?\",\"answer\":\"" + (i + 1)
+                        + "\",\"metadata\":{\"bucket\":\"b" + (i % 10) + "\"}}\n");
+            }
+        }
+        return directory;
+    }
+
+    /** {@code java -cp benchmarks.jar io.assay.bench.BenchmarkSuites DIR TASKS}: for the macro benchmark script. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: BenchmarkSuites DIR TASKS");
+            System.exit(2);
+        }
+        write(Path.of(args[0]), Integer.parseInt(args[1]));
+    }
+}

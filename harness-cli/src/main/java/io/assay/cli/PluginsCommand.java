@@ -1,0 +1,71 @@
+package io.assay.cli;
+
+import io.assay.core.json.Json;
+import io.assay.core.plugin.ComponentRegistry;
+import io.assay.core.plugin.RegisteredComponent;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code assay plugins}: every discovered component, with its kind, version and source jar. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "Lists every component the loaded plugins provide: kind, name, version, source and description.",
+        footer = {"", "Examples:",
+                "  assay plugins",
+                "  assay plugins --plugin-dir plugins/example-similarity/target",
+                "  assay plugins --format json"})
+final class PluginsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    ReportCommand.Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        List<RegisteredComponent> components = shared.injector().getInstance(ComponentRegistry.class).all();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == ReportCommand.Format.JSON) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (RegisteredComponent c : components) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("kind", c.kind().label());
+                row.put("name", c.name());
+                row.put("version", c.version());
+                row.put("source", c.source());
+                row.put("plugin", c.plugin());
+                row.put("description", c.component().description());
+                rows.add(row);
+            }
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+        } else {
+            out.println(String.format(Locale.ROOT, "%-13s %-14s %-9s %-28s %s", "KIND", "NAME", "VERSION", "SOURCE", "DESCRIPTION"));
+            for (RegisteredComponent c : components) {
+                out.println(String.format(Locale.ROOT, "%-13s %-14s %-9s %-28s %s", c.kind().label(), c.name(),
+                        c.version(), shortSource(c.source()), c.component().description()));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The jar's file name is what tells plugins apart; the full path is in --format json. */
+    private static String shortSource(String source) {
+        Path fileName = Path.of(source).getFileName();
+        return fileName == null ? source : fileName.toString();
+    }
+}

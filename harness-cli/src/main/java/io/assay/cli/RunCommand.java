@@ -1,0 +1,167 @@
+package io.assay.cli;
+
+import io.assay.cli.progress.ProgressMode;
+import io.assay.cli.progress.ProgressReporter;
+import io.assay.core.InputException;
+import io.assay.core.run.Run;
+import io.assay.core.run.RunRequest;
+import io.assay.core.run.RunResult;
+import io.assay.core.run.Runner;
+import io.assay.spi.Options;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code assay run}: evaluates an agent on a suite and writes a run directory. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs every task of SUITE with an agent (tasks x epochs trials) and writes a run directory:",
+                "manifest.json, trials.jsonl (one line per finished trial, flushed as it finishes) and summary.json."},
+        footer = {"", "Examples:",
+                "  assay run examples/arithmetic --agent oracle",
+                "  assay run examples/arithmetic --agent scripted -A file=examples/arithmetic/predictions.jsonl",
+                "  assay run examples/multiple-choice --agent null --epochs 5 --concurrency 8 --out runs/mc-null",
+                "  assay run --resume runs/mc-null        # after Ctrl-C or a crash: runs only the missing trials",
+                "",
+                "Exit codes: 0 all trials recorded, 1 some trials ended in harness errors (not scored),",
+                "2 bad usage or input, 130 interrupted (resumable)."})
+final class RunCommand implements Callable<Integer> {
+    static final int INTERRUPTED = 130;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "The suite directory.")
+    Path suite;
+
+    @Option(names = "--agent", paramLabel = "NAME", description = "The agent to evaluate (see `assay plugins`).")
+    String agent;
+
+    @Option(names = {"-A", "--agent-option"}, paramLabel = "KEY=VALUE",
+            description = "An agent option, for example -A file=predictions.jsonl. Repeatable.")
+    Map<String, String> agentOptions = new LinkedHashMap<>();
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Trials per task (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Trials at once (default: 8; on --resume, as before).")
+    Integer concurrency;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "300s", converter = DurationConverter.class,
+            description = "Per-trial limit for the agent, e.g. 90s, 500ms, 5m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--retry-errors", paramLabel = "N", defaultValue = "0",
+            description = "Retry a trial up to N times when the harness or environment fails (never on agent failure).")
+    int retryErrors;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Base seed every trial seed derives from (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The run directory to create (default: runs/SUITE-AGENT-TIME).")
+    Path out;
+
+    @Option(names = "--sink", paramLabel = "NAME", description = "Also send trial records to this result sink. Repeatable.")
+    List<String> sinks = new ArrayList<>();
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run with its recorded settings.")
+    Path resume;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (a bar on a terminal, periodic lines otherwise), bar, lines or none.")
+    ProgressMode progress;
+
+    @Override
+    public Integer call() throws Exception {
+        Runner runner = shared.injector().getInstance(Runner.class);
+        Run run = resume != null ? runner.resume(resume, checkResumeArguments()) : runner.start(request());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            run.stop();
+            try {
+                reported.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "assay-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + " with agent "
+                    + run.manifest().agent().name() + " -> " + run.directory().path());
+            err.flush();
+            RunResult result = run.execute(ProgressReporter.create(progress, err));
+            out.print(SummaryTable.render(result.summary()));
+            out.println("Run directory: " + result.directory());
+            out.flush();
+            result.warnings().forEach(w -> err.println("warning: " + w));
+            if (result.interrupted()) {
+                err.println("Interrupted: " + result.summary().trials() + " of " + result.summary().expectedTrials()
+                        + " trials recorded. Resume with: assay run --resume " + result.directory());
+                err.flush();
+                return INTERRUPTED;
+            }
+            if (result.summary().errors() > 0) {
+                err.println("warning: " + result.summary().errors() + " trials ended in harness errors and are not scored;"
+                        + " see `error` in trials.jsonl, or rerun them with --retry-errors");
+                err.flush();
+                return ErrorReporter.FAILURES;
+            }
+            return 0;
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is already running and waits for this method to finish reporting.
+            }
+        }
+    }
+
+    private RunRequest request() {
+        if (suite == null) {
+            throw new InputException("missing SUITE: the suite directory to run", "assay run examples/arithmetic --agent oracle");
+        }
+        if (agent == null) {
+            throw new InputException("missing --agent NAME", "`assay plugins` lists the agents; try --agent oracle");
+        }
+        Map<String, Object> options = new LinkedHashMap<>(agentOptions);
+        return new RunRequest(suite, agent, Options.of(options), epochs, concurrency != null ? concurrency : 8,
+                timeout, retryErrors, seed, out, sinks, spec.commandLine().getParseResult().originalArgs());
+    }
+
+    /** On resume the manifest is the source of truth; only concurrency may differ. */
+    private Integer checkResumeArguments() {
+        List<String> conflicting = new ArrayList<>();
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : List.of("--agent", "-A", "--epochs", "--timeout", "--retry-errors", "--seed", "--out", "--sink")) {
+            if (parsed.hasMatchedOption(option)) {
+                conflicting.add(option);
+            }
+        }
+        if (suite != null) {
+            conflicting.add("SUITE");
+        }
+        if (!conflicting.isEmpty()) {
+            throw new InputException("--resume takes its settings from the run's manifest.json; drop "
+                    + String.join(", ", conflicting), "only --concurrency and --progress may change on resume");
+        }
+        return concurrency;
+    }
+}

@@ -1,0 +1,26 @@
+package io.assay.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import io.assay.core.HarnessModule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options every subcommand accepts: where extra plugins are, and whether to show stack traces. */
+final class SharedOptions {
+
+    @Option(names = "--plugin-dir", paramLabel = "DIR",
+            description = "Load plugin jars from DIR (each jar, or each sub-directory of jars, gets its own class loader). Repeatable.")
+    List<Path> pluginDirectories = new ArrayList<>();
+
+    @Option(names = "--debug", description = "Show stack traces on errors.")
+    boolean debug;
+
+    /** The wired core, with built-in plugins and those in the plugin directories. */
+    Injector injector() {
+        return Guice.createInjector(Stage.PRODUCTION, new HarnessModule(pluginDirectories));
+    }
+}

@@ -1,0 +1,68 @@
+package io.assay.cli;
+
+import io.assay.core.suite.SuiteRepository;
+import io.assay.spi.InvalidSuiteException;
+import io.assay.spi.Suite;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code assay suites}: work with suite directories. */
+@Command(name = "suites", mixinStandardHelpOptions = true, description = "Work with suite directories.",
+        subcommands = SuitesCommand.Validate.class)
+final class SuitesCommand {
+
+    /** {@code assay suites validate}: loads suites and reports every problem, running nothing. */
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Checks suites without running anything: every field of suite.yaml and of each task,",
+                    "duplicate ids, and every reward and environment spec. Reports all problems at once."},
+            footer = {"", "Examples:",
+                    "  assay suites validate examples/arithmetic",
+                    "  assay suites validate examples/*",
+                    "",
+                    "Exit codes: 0 all valid, 1 problems found (one line each: FILE:LINE: FIELD: MESSAGE), 2 bad usage."})
+    static final class Validate implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        SharedOptions shared;
+
+        @Parameters(arity = "1..*", paramLabel = "SUITE", description = "Suite directories.")
+        List<Path> suites;
+
+        @Override
+        public Integer call() {
+            SuiteRepository repository = shared.injector().getInstance(SuiteRepository.class);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            int invalid = 0;
+            for (Path directory : suites) {
+                try {
+                    Suite suite = repository.load(directory);
+                    out.println("ok: " + directory + " (" + suite.id()
+                            + (suite.version().isEmpty() ? "" : " " + suite.version()) + ", "
+                            + suite.tasks().size() + " tasks)");
+                } catch (InvalidSuiteException e) {
+                    invalid++;
+                    e.problems().forEach(problem -> err.println("error: " + problem));
+                }
+            }
+            out.flush();
+            err.flush();
+            if (invalid > 0) {
+                err.println(invalid + " of " + suites.size() + " suites invalid; docs/suite-format.md describes every field");
+                err.flush();
+                return ErrorReporter.FAILURES;
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.assay.cli;
+
+import io.assay.core.results.ScoreStatistics;
+import io.assay.core.results.Summary;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders a {@link Summary} as the plain-text table {@code assay run} and {@code assay report} print. */
+final class SummaryTable {
+
+    private SummaryTable() {
+    }
+
+    static String render(Summary s) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%-10s %s%n", "suite", s.suite()));
+        text.append(String.format(Locale.ROOT, "%-10s %s%n", "agent", s.agent()));
+        text.append(String.format(Locale.ROOT, "%-10s %d of %d recorded, %d harness errors (not scored)%n", "trials",
+                s.trials(), s.expectedTrials(), s.errors()));
+        text.append(String.format(Locale.ROOT, "%-10s %s%n", "outcomes", s.outcomes().entrySet().stream()
+                .filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "))));
+        text.append(String.format(Locale.ROOT, "%-10s %s%n", "score", score(s.score())));
+        text.append(String.format(Locale.ROOT, "%-10s %.1f%%%n", "pass rate", 100 * s.passRate()));
+        text.append(String.format(Locale.ROOT, "%-10s %s%n", "pass@k", byK(s.passAtK())));
+        text.append(String.format(Locale.ROOT, "%-10s %s%n", "pass^k", byK(s.passHatK())));
+        if (!s.segments().isEmpty()) {
+            text.append(String.format(Locale.ROOT, "segments%n"));
+            s.segments().forEach((key, values) -> values.forEach((value, segment) ->
+                    text.append(String.format(Locale.ROOT, "  %-28s %4d tasks  score %s  pass %.1f%%%n",
+                            key + "=" + value, segment.tasks(), score(segment.score()), 100 * segment.passRate()))));
+        }
+        return text.toString();
+    }
+
+    private static String score(ScoreStatistics score) {
+        if (score.stderr() == null) {
+            return String.format(Locale.ROOT, "%.3f", score.mean());
+        }
+        return String.format(Locale.ROOT, "%.3f ± %.3f (95%% CI %.3f-%.3f)", score.mean(), score.stderr(),
+                score.ci95()[0], score.ci95()[1]);
+    }
+
+    private static String byK(Map<String, Double> values) {
+        if (values.isEmpty()) {
+            return "-";
+        }
+        return values.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "k=%s %.3f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining("  "));
+    }
+}

@@ -1,0 +1,137 @@
+package io.assay.core.results;
+
+import io.assay.spi.Outcome;
+import io.assay.spi.TrialRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Folds trial records, one at a time, into a {@link Summary}. Memory grows with the number of
+ * tasks, not trials, so a 100,000-trial run summarises in a small heap.
+ */
+public final class SummaryCalculator {
+    private final String suite;
+    private final String agent;
+    private final long expectedTrials;
+    private final Map<String, TaskTally> tallies = new LinkedHashMap<>();
+    private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+    private long trials;
+    private long errors;
+
+    public SummaryCalculator(String suite, String agent, long expectedTrials) {
+        this.suite = suite;
+        this.agent = agent;
+        this.expectedTrials = expectedTrials;
+    }
+
+    /**
+     * Adds one trial.
+     *
+     * @param metadata the task's metadata; scalar values become segments, nested values are ignored
+     */
+    public void add(TrialRecord record, Map<String, Object> metadata) {
+        trials++;
+        outcomes.merge(record.outcome(), 1L, Long::sum);
+        TaskTally tally = tallies.computeIfAbsent(record.task(), id -> new TaskTally(segmentsOf(metadata)));
+        if (record.outcome() == Outcome.HARNESS_ERROR) {
+            errors++;
+            tally.errors++;
+            return;
+        }
+        tally.graded++;
+        tally.scoreSum += record.score();
+        if (record.passed()) {
+            tally.passed++;
+        }
+    }
+
+    public Summary summary() {
+        Figures all = Figures.of(tallies.values());
+        Map<String, Map<String, List<TaskTally>>> grouped = new TreeMap<>();
+        for (TaskTally tally : tallies.values()) {
+            for (Map.Entry<String, String> segment : tally.segments) {
+                grouped.computeIfAbsent(segment.getKey(), k -> new TreeMap<>())
+                        .computeIfAbsent(segment.getValue(), v -> new ArrayList<>())
+                        .add(tally);
+            }
+        }
+        Map<String, Map<String, Summary.Segment>> segments = new TreeMap<>();
+        grouped.forEach((key, values) -> {
+            Map<String, Summary.Segment> byValue = new TreeMap<>();
+            values.forEach((value, group) -> byValue.put(value, Figures.of(group).segment(group.size())));
+            segments.put(key, byValue);
+        });
+        Map<String, Long> outcomeCounts = new LinkedHashMap<>();
+        for (Outcome outcome : Outcome.values()) {
+            outcomeCounts.put(outcome.name().toLowerCase(Locale.ROOT), outcomes.getOrDefault(outcome, 0L));
+        }
+        return new Summary(suite, agent, trials, errors, outcomeCounts, expectedTrials, all.passRate,
+                all.score, all.passAtK, all.passHatK, segments);
+    }
+
+    private static List<Map.Entry<String, String>> segmentsOf(Map<String, Object> metadata) {
+        List<Map.Entry<String, String>> segments = new ArrayList<>();
+        metadata.forEach((key, value) -> {
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                segments.add(Map.entry(key, String.valueOf(value)));
+            }
+        });
+        return List.copyOf(segments);
+    }
+
+    /** The figures of a group of tasks. */
+    private record Figures(long trials, long errors, double passRate, ScoreStatistics score,
+                           Map<String, Double> passAtK, Map<String, Double> passHatK) {
+
+        static Figures of(Collection<TaskTally> group) {
+            long graded = 0;
+            long passed = 0;
+            long errors = 0;
+            int scoredTasks = 0;
+            double sum = 0;
+            double sumOfSquares = 0;
+            int maxSamples = 0;
+            for (TaskTally tally : group) {
+                graded += tally.graded;
+                passed += tally.passed;
+                errors += tally.errors;
+                if (tally.graded > 0) {
+                    scoredTasks++;
+                    double mean = tally.meanScore();
+                    sum += mean;
+                    sumOfSquares += mean * mean;
+                    maxSamples = Math.max(maxSamples, tally.graded);
+                }
+            }
+            Map<String, Double> passAtK = new LinkedHashMap<>();
+            Map<String, Double> passHatK = new LinkedHashMap<>();
+            for (int k = 1; k <= maxSamples; k++) {
+                double at = 0;
+                double hat = 0;
+                int counted = 0;
+                for (TaskTally tally : group) {
+                    if (tally.graded >= k) {
+                        at += PassAtK.passAtK(tally.graded, tally.passed, k);
+                        hat += PassAtK.passHatK(tally.graded, tally.passed, k);
+                        counted++;
+                    }
+                }
+                passAtK.put(Integer.toString(k), at / counted);
+                passHatK.put(Integer.toString(k), hat / counted);
+            }
+            double passRate = graded == 0 ? 0.0 : (double) passed / graded;
+            return new Figures(graded + errors, errors, passRate, ScoreStatistics.of(scoredTasks, sum, sumOfSquares),
+                    passAtK, passHatK);
+        }
+
+        Summary.Segment segment(int tasks) {
+            return new Summary.Segment(trials, errors, tasks, passRate, score, passAtK, passHatK);
+        }
+    }
+}

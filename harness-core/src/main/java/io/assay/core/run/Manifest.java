@@ -1,0 +1,52 @@
+package io.assay.core.run;
+
+import io.assay.core.results.SummaryCalculator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's {@code manifest.json}: everything needed to reproduce the run, or to resume it.
+ *
+ * @param runId the run directory's name
+ * @param status {@code running}, {@code completed} or {@code interrupted}
+ * @param suite which suite, exactly (the content hash catches edits between runs)
+ * @param agent which agent, with the options it was given
+ * @param settings how trials were scheduled
+ * @param harnessVersion the Assay version
+ * @param jdk the Java runtime that ran it
+ * @param arguments the command line, as typed
+ * @param workingDirectory where relative paths in the arguments and agent options resolve
+ * @param started ISO-8601 instant the run first started
+ * @param ended ISO-8601 instant it last stopped, {@code null} while running
+ */
+public record Manifest(String runId, String status, SuiteRef suite, AgentRef agent, Settings settings,
+                       String harnessVersion, String jdk, List<String> arguments, String workingDirectory,
+                       String started, String ended) {
+
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+    public static final String INTERRUPTED = "interrupted";
+
+    /** The suite a run evaluated. */
+    public record SuiteRef(String id, String version, String contentHash, String path, int tasks) {
+    }
+
+    /** The agent a run evaluated. */
+    public record AgentRef(String name, Map<String, Object> options) {
+    }
+
+    /** Scheduling settings. */
+    public record Settings(int epochs, int concurrency, double timeoutSeconds, int retryErrors, long seed,
+                           List<String> sinks) {
+    }
+
+    /** An empty summary for this run, to fold its trials into. */
+    public SummaryCalculator newSummary() {
+        return new SummaryCalculator(suite.id(), agent.name(), (long) suite.tasks() * settings.epochs());
+    }
+
+    public Manifest withStatus(String newStatus, String endedAt) {
+        return new Manifest(runId, newStatus, suite, agent, settings, harnessVersion, jdk, arguments,
+                workingDirectory, started, endedAt);
+    }
+}

@@ -1,0 +1,228 @@
+package io.assay.core.run;
+
+import io.assay.core.environment.Environments;
+import io.assay.core.plugin.ComponentRegistry;
+import io.assay.core.results.Summary;
+import io.assay.core.results.SummaryCalculator;
+import io.assay.core.reward.RewardChecks;
+import io.assay.spi.Agent;
+import io.assay.spi.Environment;
+import io.assay.spi.Options;
+import io.assay.spi.ResultSink;
+import io.assay.spi.RunInfo;
+import io.assay.spi.Suite;
+import io.assay.spi.Task;
+import io.assay.spi.TrialRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One prepared run: executes the pending trials (tasks x epochs, minus those already recorded)
+ * on {@code concurrency} virtual threads, and can be stopped cleanly from another thread
+ * (Ctrl-C) leaving a resumable run directory.
+ */
+public final class Run {
+    /** How long a stop waits for in-flight trials to notice their interruption. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** How long an agent past its timeout may ignore its interruption before it is abandoned. */
+    private static final Duration ABANDON_GRACE = Duration.ofSeconds(10);
+
+    private final RunDirectory directory;
+    private final Manifest manifest;
+    private final Suite suite;
+    private final Agent agent;
+    private final Set<TrialKey> done;
+    private final SummaryCalculator summary;
+    private final ComponentRegistry registry;
+    private final RewardChecks rewardChecks;
+    private final Environments environments;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Set<Thread> workerThreads = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicLong ran = new AtomicLong();
+
+    /**
+     * @param done trials already recorded (on resume), which are not run again
+     * @param summary the summary with those trials already folded in
+     */
+    Run(RunDirectory directory, Manifest manifest, Suite suite, Agent agent, Set<TrialKey> done,
+        SummaryCalculator summary, ComponentRegistry registry, RewardChecks rewardChecks, Environments environments) {
+        this.directory = directory;
+        this.manifest = manifest;
+        this.suite = suite;
+        this.agent = agent;
+        this.done = done;
+        this.summary = summary;
+        this.registry = registry;
+        this.rewardChecks = rewardChecks;
+        this.environments = environments;
+    }
+
+    public RunDirectory directory() {
+        return directory;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** Runs every pending trial and writes the summary. Returns early, status interrupted, after {@link #stop}. */
+    public RunResult execute(ProgressListener progress) throws Exception {
+        Manifest.Settings settings = manifest.settings();
+        Duration timeout = Runner.seconds(settings.timeoutSeconds());
+        Summary result;
+        List<String> warnings;
+        try (Environment environment = environments.create(suite.environment());
+             TrialLog log = openLog(settings.sinks());
+             Watchdog watchdog = new Watchdog(timeout, ABANDON_GRACE)) {
+            TrialExecutor executor = new TrialExecutor(suite, agent, environment, rewardChecks, timeout,
+                    settings.retryErrors(), settings.seed(), watchdog);
+            Workers workers = new Workers(new TrialPlan(suite.tasks(), settings.epochs(), done), executor, log, progress);
+            progress.started((long) suite.tasks().size() * settings.epochs(), done.size());
+            for (int i = 0; i < settings.concurrency(); i++) {
+                workers.start();
+            }
+            workers.awaitAll();
+            progress.finished();
+            warnings = log.warnings();
+            result = log.summary();
+        } finally {
+            finishManifest(failure.get() == null && !stopping.get());
+            finished.countDown();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        directory.writeSummary(result);
+        return new RunResult(directory.path(), stopping.get() ? Manifest.INTERRUPTED : Manifest.COMPLETED,
+                result, ran.get(), warnings);
+    }
+
+    /**
+     * Stops handing out trials, interrupts the trials in flight and drops their results, so the
+     * run directory holds only whole trials. Safe to call from any thread, any number of times.
+     */
+    public void stop() {
+        if (stopping.compareAndSet(false, true)) {
+            workerThreads.forEach(Thread::interrupt);
+        }
+    }
+
+    /** Waits until {@link #execute} has written its files, after a {@link #stop}. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * {@code concurrency} virtual threads, each taking the next trial from the plan until none is
+     * left. A worker whose agent was abandoned is replaced, so concurrency holds.
+     */
+    private final class Workers {
+        private final TrialPlan plan;
+        private final TrialExecutor executor;
+        private final TrialLog log;
+        private final ProgressListener progress;
+        private int live;
+
+        Workers(TrialPlan plan, TrialExecutor executor, TrialLog log, ProgressListener progress) {
+            this.plan = plan;
+            this.executor = executor;
+            this.log = log;
+            this.progress = progress;
+        }
+
+        synchronized void start() {
+            live++;
+            Thread worker = Thread.ofVirtual().name("assay-trial-" + live).unstarted(this::work);
+            workerThreads.add(worker);
+            worker.start();
+        }
+
+        /** Waits for every worker; after a stop, no longer than the grace period. */
+        synchronized void awaitAll() throws InterruptedException {
+            long stopDeadline = Long.MAX_VALUE;
+            while (live > 0) {
+                if (stopping.get()) {
+                    stopDeadline = Math.min(stopDeadline, System.nanoTime() + STOP_GRACE.toNanos());
+                    long left = stopDeadline - System.nanoTime();
+                    if (left <= 0) {
+                        return; // Abandon trials that ignore interruption; they are not recorded.
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } else {
+                    wait(100);
+                }
+            }
+        }
+
+        private void work() {
+            boolean replaced = false;
+            try {
+                for (TrialPlan.Pending next = plan.next(); next != null && !stopping.get(); next = plan.next()) {
+                    TrialPlan.Pending trial = next;
+                    record(executor.run(trial.task(), trial.epoch(), abandoned -> {
+                        record(abandoned, trial.task());
+                        start();
+                    }), trial.task());
+                }
+            } catch (TrialExecutor.AbandonedTrialException e) {
+                replaced = true; // Its trial was recorded and another worker took its place.
+            } catch (InterruptedException e) {
+                // Stopped: the trial in flight is dropped and runs again on resume.
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e instanceof RuntimeException r ? r : new IllegalStateException(e));
+                stop();
+            } finally {
+                workerThreads.remove(Thread.currentThread());
+                if (!replaced) {
+                    exited();
+                }
+            }
+        }
+
+        private void record(TrialRecord record, Task task) {
+            // After a stop, results of interrupted trials are dropped: resume runs them again.
+            if (!stopping.get()) {
+                log.append(record, task);
+                ran.incrementAndGet();
+                progress.trialFinished(record);
+            }
+        }
+
+        private synchronized void exited() {
+            live--;
+            notifyAll();
+        }
+    }
+
+    private TrialLog openLog(List<String> sinkNames) throws Exception {
+        RunInfo info = new RunInfo(manifest.runId(), directory.path(), suite.id(), manifest.agent().name());
+        List<ResultSink> sinks = new ArrayList<>();
+        try {
+            for (String name : sinkNames) {
+                sinks.add(registry.resultSink(name).open(Options.empty(), info));
+            }
+        } catch (Exception e) {
+            for (ResultSink sink : sinks) {
+                sink.close();
+            }
+            throw e;
+        }
+        return new TrialLog(directory.trialsFile(), summary, sinks, sinkNames);
+    }
+
+    private void finishManifest(boolean completed) {
+        directory.writeManifest(manifest.withStatus(completed ? Manifest.COMPLETED : Manifest.INTERRUPTED,
+                Instant.now().toString()));
+    }
+}

@@ -1,0 +1,44 @@
+package io.assay.core.run;
+
+import io.assay.core.InputException;
+import io.assay.spi.Options;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What to run and how: the settings of {@code assay run}.
+ *
+ * @param suite the suite directory
+ * @param agent the agent's name
+ * @param agentOptions the agent's options
+ * @param epochs how many times each task is tried
+ * @param concurrency how many trials run at once
+ * @param timeout per trial, for the agent's work
+ * @param retryErrors how many times a harness error is retried
+ * @param seed the base seed every trial seed derives from
+ * @param out the run directory, or {@code null} for a new one under {@code runs/}
+ * @param sinks extra result sinks by name
+ * @param arguments the command line, recorded in the manifest
+ */
+public record RunRequest(Path suite, String agent, Options agentOptions, int epochs, int concurrency,
+                         Duration timeout, int retryErrors, long seed, Path out, List<String> sinks,
+                         List<String> arguments) {
+
+    public RunRequest {
+        if (epochs < 1) {
+            throw new InputException("--epochs must be at least 1, got " + epochs);
+        }
+        if (concurrency < 1) {
+            throw new InputException("--concurrency must be at least 1, got " + concurrency);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new InputException("--timeout must be positive, got " + timeout);
+        }
+        if (retryErrors < 0) {
+            throw new InputException("--retry-errors must be 0 or more, got " + retryErrors);
+        }
+        sinks = List.copyOf(sinks);
+        arguments = List.copyOf(arguments);
+    }
+}

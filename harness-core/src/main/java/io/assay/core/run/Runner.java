@@ -1,0 +1,130 @@
+package io.assay.core.run;
+
+import io.assay.core.InputException;
+import io.assay.core.environment.Environments;
+import io.assay.core.plugin.ComponentRegistry;
+import io.assay.core.results.SummaryCalculator;
+import io.assay.core.reward.RewardChecks;
+import io.assay.core.suite.SuiteRepository;
+import io.assay.spi.Agent;
+import io.assay.spi.InvalidOptionException;
+import io.assay.spi.Options;
+import io.assay.spi.Suite;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Prepares runs: loads and validates the suite, creates the agent, lays out the run directory.
+ * Everything that can be wrong with the input fails here, before the first trial starts.
+ */
+public final class Runner {
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final SuiteRepository suites;
+    private final ComponentRegistry registry;
+    private final RewardChecks rewardChecks;
+    private final Environments environments;
+
+    @Inject
+    public Runner(SuiteRepository suites, ComponentRegistry registry, RewardChecks rewardChecks,
+                  Environments environments) {
+        this.suites = suites;
+        this.registry = registry;
+        this.rewardChecks = rewardChecks;
+        this.environments = environments;
+    }
+
+    /** A new run. */
+    public Run start(RunRequest request) {
+        Suite suite = suites.load(request.suite());
+        Agent agent = createAgent(request.agent(), request.agentOptions());
+        sinksExist(request.sinks());
+        String now = Instant.now().toString();
+        RunDirectory directory = RunDirectory.create(request.out() != null
+                ? request.out() : defaultDirectory(suite.id(), request.agent()));
+        Manifest manifest = new Manifest(directory.path().getFileName().toString(), Manifest.RUNNING,
+                new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(),
+                        request.suite().toString(), suite.tasks().size()),
+                new Manifest.AgentRef(request.agent(), request.agentOptions().values()),
+                new Manifest.Settings(request.epochs(), request.concurrency(),
+                        request.timeout().toMillis() / 1000.0, request.retryErrors(), request.seed(), request.sinks()),
+                harnessVersion(), System.getProperty("java.vendor") + " " + Runtime.version(),
+                request.arguments(), Path.of("").toAbsolutePath().toString(), now, null);
+        directory.writeManifest(manifest);
+        return new Run(directory, manifest, suite, agent, Set.of(), manifest.newSummary(), registry, rewardChecks,
+                environments);
+    }
+
+    /**
+     * Continues an interrupted or crashed run with the settings it was started with; only
+     * {@code concurrency} may change. Trials already recorded are not run again.
+     */
+    public Run resume(Path path, Integer concurrency) {
+        RunDirectory directory = RunDirectory.open(path);
+        Manifest manifest = directory.readManifest();
+        Path suitePath = Path.of(manifest.workingDirectory()).resolve(manifest.suite().path());
+        Suite suite = suites.load(suitePath);
+        if (!suite.contentHash().equals(manifest.suite().contentHash())) {
+            throw new InputException("suite " + suitePath + " changed since the run started ("
+                    + manifest.suite().contentHash() + ", now " + suite.contentHash() + ")",
+                    "results from two versions of a suite cannot be mixed; start a new run");
+        }
+        Agent agent = createAgent(manifest.agent().name(), Options.of(manifest.agent().options()));
+        directory.truncateTornTail();
+        Set<TrialKey> done = new HashSet<>();
+        SummaryCalculator summary = manifest.newSummary();
+        directory.forEachTrial(trial -> {
+            done.add(new TrialKey(trial.record().task(), trial.record().epoch()));
+            summary.add(trial.record(), trial.metadata());
+        });
+        Manifest.Settings s = manifest.settings();
+        Manifest resumed = new Manifest(manifest.runId(), Manifest.RUNNING, manifest.suite(), manifest.agent(),
+                new Manifest.Settings(s.epochs(), concurrency != null ? concurrency : s.concurrency(),
+                        s.timeoutSeconds(), s.retryErrors(), s.seed(), s.sinks()),
+                manifest.harnessVersion(), manifest.jdk(), manifest.arguments(), manifest.workingDirectory(),
+                manifest.started(), null);
+        directory.writeManifest(resumed);
+        return new Run(directory, resumed, suite, agent, done, summary, registry, rewardChecks, environments);
+    }
+
+    private Agent createAgent(String name, Options options) {
+        try {
+            return registry.agent(name).create(options);
+        } catch (InvalidOptionException e) {
+            throw new InputException("agent '" + name + "': " + e.getMessage(),
+                    "set agent options with -A KEY=VALUE; see docs/getting-started.md");
+        }
+    }
+
+    private void sinksExist(List<String> sinks) {
+        sinks.forEach(registry::resultSink);
+    }
+
+    private static Path defaultDirectory(String suite, String agent) {
+        String base = suite + "-" + agent + "-" + RUN_STAMP.format(Instant.now());
+        Path candidate = Path.of("runs", base);
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = Path.of("runs", base + "-" + n);
+        }
+        return candidate;
+    }
+
+    static String harnessVersion() {
+        String version = Runner.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+
+    /** Seconds as a {@link Duration}, as the manifest stores timeouts. */
+    static Duration seconds(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+}

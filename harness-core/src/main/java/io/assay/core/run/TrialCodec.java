@@ -1,0 +1,140 @@
+package io.assay.core.run;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.assay.core.json.Json;
+import io.assay.spi.AgentOutput;
+import io.assay.spi.Outcome;
+import io.assay.spi.RewardResult;
+import io.assay.spi.TraceStep;
+import io.assay.spi.TrialRecord;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One line of {@code trials.jsonl}: a {@link TrialRecord} plus the task's metadata, so a run
+ * directory can be summarised and reported without the suite that produced it.
+ */
+public final class TrialCodec {
+
+    private TrialCodec() {
+    }
+
+    /** A trial read back from a run directory. */
+    public record StoredTrial(TrialRecord record, Map<String, Object> metadata) {
+    }
+
+    /** The JSON line for a trial, without the newline. */
+    public static String encode(TrialRecord r, Map<String, Object> metadata) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator json = Json.MAPPER.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("suite", r.suite());
+            json.writeStringField("task", r.task());
+            json.writeNumberField("epoch", r.epoch());
+            json.writeNumberField("seed", r.seed());
+            json.writeStringField("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
+            if (r.outcome() == Outcome.HARNESS_ERROR) {
+                json.writeNullField("score");
+            } else {
+                json.writeNumberField("score", r.score());
+            }
+            json.writeBooleanField("passed", r.passed());
+            json.writeNumberField("attempts", r.attempts());
+            json.writeStringField("started", r.started().toString());
+            json.writeNumberField("agent_ms", millis(r.agentTime()));
+            json.writeNumberField("grading_ms", millis(r.gradingTime()));
+            json.writeStringField("error", r.error());
+            if (r.output() != null) {
+                json.writeObjectFieldStart("output");
+                json.writeStringField("answer", r.output().answer());
+                json.writeArrayFieldStart("trace");
+                for (TraceStep step : r.output().trace()) {
+                    json.writeStartObject();
+                    json.writeStringField("kind", step.kind());
+                    json.writeObjectField("data", step.data());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            if (r.reward() != null) {
+                json.writeObjectFieldStart("reward");
+                json.writeNumberField("score", r.reward().score());
+                json.writeBooleanField("passed", r.reward().passed());
+                json.writeStringField("explanation", r.reward().explanation());
+                json.writeObjectField("evidence", r.reward().evidence());
+                json.writeEndObject();
+            }
+            json.writeObjectField("metadata", metadata);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode trial " + r.task() + "#" + r.epoch(), e);
+        }
+        return text.toString();
+    }
+
+    /** Parses one line; throws {@link IllegalArgumentException} naming what is wrong. */
+    public static StoredTrial decode(String line) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object");
+        }
+        try {
+            Outcome outcome = Outcome.valueOf(text(node, "outcome").toUpperCase(Locale.ROOT));
+            AgentOutput output = null;
+            if (node.hasNonNull("output")) {
+                JsonNode out = node.get("output");
+                List<TraceStep> trace = new ArrayList<>();
+                for (JsonNode step : out.path("trace")) {
+                    trace.add(new TraceStep(step.path("kind").asText(), Json.toPlainMap(step.path("data"))));
+                }
+                output = new AgentOutput(out.path("answer").asText(), trace);
+            }
+            RewardResult reward = null;
+            if (node.hasNonNull("reward")) {
+                JsonNode rw = node.get("reward");
+                reward = new RewardResult(rw.path("score").asDouble(), rw.path("passed").asBoolean(),
+                        rw.path("explanation").asText(), Json.toPlainMap(rw.path("evidence")));
+            }
+            TrialRecord record = new TrialRecord(text(node, "suite"), text(node, "task"),
+                    node.path("epoch").asInt(), node.path("seed").asLong(), outcome, output, reward,
+                    node.hasNonNull("error") ? node.get("error").asText() : null,
+                    node.path("attempts").asInt(1), Instant.parse(text(node, "started")),
+                    duration(node.path("agent_ms").asDouble()), duration(node.path("grading_ms").asDouble()));
+            Map<String, Object> metadata = node.hasNonNull("metadata") ? Json.toPlainMap(node.get("metadata")) : Map.of();
+            return new StoredTrial(record, metadata);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a trial record: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("field '" + field + "' is missing");
+        }
+        return value.asText();
+    }
+
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1_000_000.0;
+    }
+
+    private static Duration duration(double millis) {
+        return Duration.ofNanos(Math.round(millis * 1_000_000));
+    }
+}

@@ -1,0 +1,116 @@
+package io.assay.core.suite;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.assay.spi.InvalidOptionException;
+import io.assay.spi.Options;
+import io.assay.spi.SuiteLoader;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
+
+/**
+ * The validated contents of a {@code suite.yaml}. Fields that failed validation are {@code null}
+ * and their problems are recorded, so the task file can still be checked in the same pass.
+ *
+ * @param rewardDeclared whether the file sets a default {@code reward} (valid or not); when it
+ *        does not, every task needs its own
+ * @param tasks the task file, relative to the suite directory, normalised with {@code /}
+ */
+record SuiteSettings(String id, String version, String description, String measures, String canary,
+                     Options environment, Options reward, boolean rewardDeclared, String tasks) {
+
+    static final String DEFAULT_TASKS = "tasks.jsonl";
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Set<String> FIELDS = new TreeSet<>(List.of(
+            "id", "version", "description", "measures", "canary", "environment", "reward", "tasks"));
+    private static final Options NO_ENVIRONMENT = new Options("environment", Map.of("type", "none"));
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    /**
+     * Parses and validates {@code content}; a file that cannot be read as a mapping yields
+     * settings with only the default task file, and {@code rewardDeclared} set so tasks are not
+     * each blamed for a reward the file may well declare.
+     */
+    static SuiteSettings read(Path file, byte[] content, SuiteLoader.Context context, Problems problems)
+            throws IOException {
+        LocatedDocument document;
+        try (JsonParser parser = YAML.createParser(content)) {
+            document = LocatedDocument.read(parser);
+        } catch (JsonProcessingException e) {
+            SyntaxError error = SyntaxError.of(e, 1);
+            problems.add(file, error.line(), "", "invalid YAML: " + error.message());
+            return unreadable();
+        }
+        if (document.isEmpty()) {
+            problems.add(file, 0, "", "the file is empty; expected at least `id: my-suite`");
+            return unreadable();
+        }
+        if (!(document.root() instanceof Map<?, ?> root)) {
+            problems.add(file, 1, "", "expected a mapping of fields such as `id: my-suite`, got "
+                    + Options.describe(document.root()));
+            return unreadable();
+        }
+        @SuppressWarnings("unchecked")
+        Options fields = Options.of((Map<String, Object>) root);
+        ToIntFunction<String> lineOf = document::lineOf;
+        for (String key : fields.values().keySet()) {
+            if (!FIELDS.contains(key)) {
+                problems.add(file, lineOf.applyAsInt(key), key, "unknown field; expected one of " + FIELDS);
+            }
+        }
+        Options environment = problems.value(file, lineOf,
+                () -> fields.get("environment") == null ? NO_ENVIRONMENT : fields.object("environment"));
+        if (environment != null) {
+            problems.validate(file, lineOf, () -> context.validateEnvironment(environment));
+        }
+        boolean rewardDeclared = fields.get("reward") != null;
+        Options reward = rewardDeclared ? problems.value(file, lineOf, () -> fields.object("reward")) : null;
+        if (reward != null) {
+            problems.validate(file, lineOf, () -> context.validateReward(reward));
+        }
+        return new SuiteSettings(
+                problems.value(file, lineOf, () -> id(fields)),
+                problems.value(file, lineOf, () -> fields.string("version", "")),
+                problems.value(file, lineOf, () -> fields.string("description", "")),
+                problems.value(file, lineOf, () -> fields.string("measures", "")),
+                problems.value(file, lineOf, () -> fields.string("canary", null)),
+                environment, reward, rewardDeclared,
+                problems.value(file, lineOf, () -> tasks(fields)));
+    }
+
+    private static SuiteSettings unreadable() {
+        return new SuiteSettings(null, null, null, null, null, null, null, true, DEFAULT_TASKS);
+    }
+
+    private static String id(Options fields) {
+        String id = fields.string("id");
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidOptionException("id", "expected lower-case letters, digits and '-', starting with a"
+                    + " letter or digit (" + ID.pattern() + "), got " + Options.describe(id));
+        }
+        return id;
+    }
+
+    private static String tasks(Options fields) {
+        String tasks = fields.string("tasks", DEFAULT_TASKS);
+        Path path;
+        try {
+            path = Path.of(tasks).normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidOptionException("tasks", "expected a file path, got " + Options.describe(tasks));
+        }
+        if (tasks.isBlank() || path.isAbsolute() || path.startsWith("..")) {
+            throw new InvalidOptionException("tasks", "expected a file path inside the suite directory, got "
+                    + Options.describe(tasks));
+        }
+        return path.toString().replace('\\', '/');
+    }
+}

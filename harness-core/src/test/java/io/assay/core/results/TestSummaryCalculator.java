@@ -1,0 +1,100 @@
+package io.assay.core.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.assay.spi.AgentOutput;
+import io.assay.spi.Outcome;
+import io.assay.spi.RewardResult;
+import io.assay.spi.TrialRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestSummaryCalculator {
+
+    @Test
+    void scoresPerTaskMeansWithAStudentTInterval() {
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 4);
+        // Per-task scores 1, 0, 1, 1: mean 0.75, sample sd 0.5, stderr 0.25, t(0.975, 3) = 3.182446.
+        add(calculator, "t1", 0, 1.0, Map.of());
+        add(calculator, "t2", 0, 0.0, Map.of());
+        add(calculator, "t3", 0, 1.0, Map.of());
+        add(calculator, "t4", 0, 1.0, Map.of());
+
+        Summary summary = calculator.summary();
+        assertThat(summary.score().mean()).isCloseTo(0.75, within(1e-12));
+        assertThat(summary.score().stderr()).isCloseTo(0.25, within(1e-12));
+        assertThat(summary.score().ci95()[0]).isEqualTo(0.0); // 0.75 - 0.7956 clipped
+        assertThat(summary.score().ci95()[1]).isEqualTo(1.0);
+    }
+
+    @Test
+    void intervalMatchesStudentTWhenNotClipped() {
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 10);
+        for (int i = 0; i < 10; i++) {
+            add(calculator, "t" + i, 0, i < 5 ? 0.4 : 0.6, Map.of());
+        }
+        ScoreStatistics score = calculator.summary().score();
+        double stderr = Math.sqrt((10 * 0.01 / 9) / 10); // sd^2 = sum((x-0.5)^2)/(n-1)
+        assertThat(score.stderr()).isCloseTo(stderr, within(1e-12));
+        assertThat(score.ci95()[0]).isCloseTo(0.5 - 2.262157 * stderr, within(1e-6));
+        assertThat(score.ci95()[1]).isCloseTo(0.5 + 2.262157 * stderr, within(1e-6));
+    }
+
+    @Test
+    void epochsOfATaskAreOneClusterAndFeedPassAtK() {
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 6);
+        add(calculator, "t1", 0, 1.0, Map.of());
+        add(calculator, "t1", 1, 0.0, Map.of());
+        add(calculator, "t1", 2, 0.0, Map.of());
+        add(calculator, "t2", 0, 1.0, Map.of());
+        add(calculator, "t2", 1, 1.0, Map.of());
+        add(calculator, "t2", 2, 1.0, Map.of());
+
+        Summary summary = calculator.summary();
+        assertThat(summary.score().mean()).isCloseTo((1.0 / 3 + 1.0) / 2, within(1e-12));
+        assertThat(summary.passAtK()).containsOnlyKeys("1", "2", "3");
+        assertThat(summary.passAtK().get("1")).isCloseTo((1.0 / 3 + 1.0) / 2, within(1e-12));
+        assertThat(summary.passAtK().get("3")).isCloseTo(1.0, within(1e-12));
+        assertThat(summary.passHatK().get("3")).isCloseTo(0.5, within(1e-12)); // only t2 passes all three
+    }
+
+    @Test
+    void harnessErrorsAreCountedButNotScored() {
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 3);
+        add(calculator, "t1", 0, 1.0, Map.of());
+        calculator.add(record("t2", 0, Outcome.HARNESS_ERROR, null), Map.of());
+        calculator.add(record("t3", 0, Outcome.TIMEOUT, null), Map.of());
+
+        Summary summary = calculator.summary();
+        assertThat(summary.trials()).isEqualTo(3);
+        assertThat(summary.errors()).isEqualTo(1);
+        assertThat(summary.score().mean()).isCloseTo(0.5, within(1e-12)); // t1 = 1, t3 = 0; t2 excluded
+        assertThat(summary.outcomes()).containsEntry("harness_error", 1L).containsEntry("timeout", 1L);
+    }
+
+    @Test
+    void segmentsByScalarMetadataValues() {
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 3);
+        add(calculator, "t1", 0, 1.0, Map.of("level", "easy", "tags", java.util.List.of("x")));
+        add(calculator, "t2", 0, 0.0, Map.of("level", "hard"));
+        add(calculator, "t3", 0, 1.0, Map.of("level", "easy"));
+
+        Summary summary = calculator.summary();
+        assertThat(summary.segments()).containsOnlyKeys("level");
+        assertThat(summary.segments().get("level").get("easy").tasks()).isEqualTo(2);
+        assertThat(summary.segments().get("level").get("easy").score().mean()).isEqualTo(1.0);
+        assertThat(summary.segments().get("level").get("hard").score().mean()).isEqualTo(0.0);
+    }
+
+    private static void add(SummaryCalculator calculator, String task, int epoch, double score, Map<String, Object> metadata) {
+        calculator.add(record(task, epoch, Outcome.COMPLETED, new RewardResult(score, score == 1.0, "", Map.of())), metadata);
+    }
+
+    private static TrialRecord record(String task, int epoch, Outcome outcome, RewardResult reward) {
+        return new TrialRecord("s", task, epoch, 0, outcome, AgentOutput.of(""), reward, null, 1, Instant.EPOCH,
+                Duration.ZERO, Duration.ZERO);
+    }
+}

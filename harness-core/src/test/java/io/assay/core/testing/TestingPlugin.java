@@ -1,0 +1,106 @@
+package io.assay.core.testing;
+
+import io.assay.spi.Agent;
+import io.assay.spi.AgentFactory;
+import io.assay.spi.AgentOutput;
+import io.assay.spi.AssayPlugin;
+import io.assay.spi.EnvironmentException;
+import io.assay.spi.Options;
+import io.assay.spi.RewardCheck;
+import io.assay.spi.RewardCheckFactory;
+import io.assay.spi.RewardResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Agents and a check for the core's own tests, found through META-INF/services on the test
+ * classpath exactly as a real plugin is.
+ */
+public final class TestingPlugin implements AssayPlugin {
+    /** Highest number of agent calls seen running at once, across all "sleepy" agents. */
+    public static final AtomicInteger MAX_CONCURRENT = new AtomicInteger();
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+
+    @Override
+    public List<AgentFactory> agents() {
+        return List.of(
+                agent("answer", options -> input -> AgentOutput.of(String.valueOf(input.task().answer()))),
+                agent("wrong", options -> input -> AgentOutput.of("wrong")),
+                agent("throws", options -> input -> {
+                    throw new IllegalStateException("agent gave up");
+                }),
+                agent("sleepy", options -> {
+                    long ms = Long.parseLong(options.string("ms", "50"));
+                    return input -> {
+                        int now = RUNNING.incrementAndGet();
+                        MAX_CONCURRENT.accumulateAndGet(now, Math::max);
+                        try {
+                            Thread.sleep(ms);
+                        } finally {
+                            RUNNING.decrementAndGet();
+                        }
+                        return AgentOutput.of(String.valueOf(input.task().answer()));
+                    };
+                }),
+                agent("flaky-env", options -> {
+                    int failures = Integer.parseInt(options.string("failures", "1"));
+                    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+                    return input -> {
+                        String key = input.task().id() + "#" + input.epoch();
+                        if (calls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() <= failures) {
+                            throw new EnvironmentException("sandbox did not start");
+                        }
+                        return AgentOutput.of(String.valueOf(input.task().answer()));
+                    };
+                }),
+                agent("seed", options -> input -> AgentOutput.of(Long.toString(input.seed()))));
+    }
+
+    @Override
+    public List<RewardCheckFactory> rewardChecks() {
+        return List.of(new RewardCheckFactory() {
+            @Override
+            public String name() {
+                return "equals";
+            }
+
+            @Override
+            public RewardCheck create(Options options, Context context) {
+                options.allowOnly("type");
+                return (task, output) -> Objects.equals(String.valueOf(task.answer()), output.answer())
+                        ? RewardResult.pass("equal")
+                        : RewardResult.fail("expected " + task.answer() + ", got " + output.answer());
+            }
+        }, new RewardCheckFactory() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public RewardCheck create(Options options, Context context) {
+                return (task, output) -> {
+                    throw new IllegalStateException("grader bug");
+                };
+            }
+        });
+    }
+
+    private static AgentFactory agent(String name, Function<Options, Agent> create) {
+        return new AgentFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Agent create(Options options) {
+                return create.apply(options);
+            }
+        };
+    }
+}
