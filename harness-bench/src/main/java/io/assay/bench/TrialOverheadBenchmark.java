@@ -39,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 7)
+@Warmup(iterations = 10)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
 public class TrialOverheadBenchmark {
     private static final int TRIALS = 100_000;

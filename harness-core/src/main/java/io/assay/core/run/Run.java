@@ -80,10 +80,9 @@ public final class Run {
     public RunResult execute(ProgressListener progress) throws Exception {
         Manifest.Settings settings = manifest.settings();
         Duration timeout = Runner.seconds(settings.timeoutSeconds());
-        Summary result;
-        List<String> warnings;
-        try (Environment environment = environments.create(suite.environment());
-             TrialLog log = openLog(settings.sinks());
+        TrialLog log = openLog(settings.sinks());
+        try (log;
+             Environment environment = environments.create(suite.environment());
              Watchdog watchdog = new Watchdog(timeout, ABANDON_GRACE)) {
             TrialExecutor executor = new TrialExecutor(suite, agent, environment, rewardChecks, timeout,
                     settings.retryErrors(), settings.seed(), watchdog);
@@ -94,8 +93,6 @@ public final class Run {
             }
             workers.awaitAll();
             progress.finished();
-            warnings = log.warnings();
-            result = log.summary();
         } finally {
             finishManifest(failure.get() == null && !stopping.get());
             finished.countDown();
@@ -103,6 +100,8 @@ public final class Run {
         if (failure.get() != null) {
             throw failure.get();
         }
+        Summary result = log.summary();
+        List<String> warnings = log.warnings();
         directory.writeSummary(result);
         return new RunResult(directory.path(), stopping.get() ? Manifest.INTERRUPTED : Manifest.COMPLETED,
                 result, ran.get(), warnings);

@@ -7,9 +7,10 @@ import io.assay.spi.Task;
 import io.assay.spi.TrialRecord;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,15 +19,15 @@ import java.util.List;
 /**
  * Appends finished trials to {@code trials.jsonl}, flushing each line so a crash loses at most
  * the line being written, folds them into the run's summary, and forwards them to the run's
- * result sinks. Calls are serialised.
+ * result sinks. Trials encode their line in parallel; only the write is serialised.
  */
 final class TrialLog implements AutoCloseable {
-    private final BufferedWriter out;
+    private final Writer out;
     private final Path file;
+    private final SummaryCalculator summary;
     private final List<ResultSink> sinks;
     private final List<String> sinkNames;
     private final List<String> warnings = new ArrayList<>();
-    private final SummaryCalculator summary;
 
     TrialLog(Path file, SummaryCalculator summary, List<ResultSink> sinks, List<String> sinkNames) {
         this.file = file;
@@ -34,8 +35,8 @@ final class TrialLog implements AutoCloseable {
         this.sinks = new ArrayList<>(sinks);
         this.sinkNames = new ArrayList<>(sinkNames);
         try {
-            // A FileOutputStream, not an NIO channel: interrupting a trial (timeout, Ctrl-C) while it
-            // appends must not close the log, as it would an interruptible channel.
+            // A FileOutputStream, not an NIO channel: interrupting a thread while it writes must
+            // not close the log, as it would an interruptible channel.
             this.out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), true),
                     StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -43,8 +44,9 @@ final class TrialLog implements AutoCloseable {
         }
     }
 
+    /** Records a finished trial. Thread-safe. */
     void append(TrialRecord record, Task task) {
-        String line = TrialCodec.encode(record, task.metadata()); // outside the lock: trials encode in parallel
+        String line = TrialCodec.encode(record, task.metadata());
         synchronized (this) {
             try {
                 out.write(line);
@@ -58,6 +60,26 @@ final class TrialLog implements AutoCloseable {
         }
     }
 
+    @Override
+    public synchronized void close() {
+        sinks.forEach(this::closeQuietly);
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + file, e);
+        }
+    }
+
+    /** The summary of every trial recorded, including those from before a resume. Call after the last append. */
+    synchronized Summary summary() {
+        return summary.summary();
+    }
+
+    /** Problems with result sinks, for the user to see after the run. Call after the last append. */
+    synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     private void forwardToSinks(TrialRecord record) {
         for (int i = 0; i < sinks.size(); i++) {
             try {
@@ -69,26 +91,6 @@ final class TrialLog implements AutoCloseable {
                 sinkNames.remove(i);
                 i--;
             }
-        }
-    }
-
-    /** The summary of every trial recorded so far, including those from before a resume. */
-    synchronized Summary summary() {
-        return summary.summary();
-    }
-
-    /** Problems with sinks, for the user to see after the run. */
-    synchronized List<String> warnings() {
-        return List.copyOf(warnings);
-    }
-
-    @Override
-    public synchronized void close() {
-        sinks.forEach(this::closeQuietly);
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + file, e);
         }
     }
 

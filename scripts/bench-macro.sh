@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Macro benchmarks of the `assay` command itself (the numbers in docs/performance.md):
+#   1. a 100,000-trial run (null agent, exact check) in a 256 MiB heap;
+#   2. an agent that sleeps 100 ms at --concurrency 1000: trials/s against the ideal 10,000/s.
+# Usage: scripts/bench-macro.sh [WORK_DIR]   (default: target/bench-macro)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${1:-$root/target/bench-macro}"
+# shellcheck source=../.mvn/find-jdk.sh
+. "$root/.mvn/find-jdk.sh"
+assay_find_jdk
+
+(cd "$root" && ./mvnw -B -q -Dmaven.test.skip=true -pl harness-cli,harness-bench -am package)
+jar="$root/harness-cli/target/assay.jar"
+flags=()
+if [ "$(assay_java_major "$JAVA_HOME")" -ge 24 ]; then flags+=(--sun-misc-unsafe-memory-access=allow); fi
+rm -rf "$work" && mkdir -p "$work"
+
+suite() { # DIR TASKS
+  "$JAVA_HOME/bin/java" -cp "$root/harness-bench/target/benchmarks.jar" io.assay.bench.BenchmarkSuites "$1" "$2"
+}
+seconds_between() { # MANIFEST: ended - started, in seconds
+  python3 -c 'import json,sys,datetime as d
+m=json.load(open(sys.argv[1])); p=lambda s: d.datetime.fromisoformat(s.replace("Z","+00:00")[:26]+"+00:00")
+print((p(m["ended"])-p(m["started"])).total_seconds())' "$1"
+}
+
+echo "== 1. 100,000 trials, null agent, exact check, -Xmx256m"
+suite "$work/suite-100k" 100000
+start=$(date +%s.%N)
+"$JAVA_HOME/bin/java" "${flags[@]}" -Xmx256m -jar "$jar" run "$work/suite-100k" --agent null \
+  --out "$work/run-100k" --progress none > "$work/run-100k.out"
+end=$(date +%s.%N)
+trials=$(wc -l < "$work/run-100k/trials.jsonl")
+trial_phase=$(seconds_between "$work/run-100k/manifest.json")
+python3 -c "import sys; w=float(sys.argv[2])-float(sys.argv[1]); t=int(sys.argv[3]); p=float(sys.argv[4])
+print(f'trials recorded: {t}; whole command (JVM start, load, run, summary): {w:.2f} s; trial phase {p:.2f} s = {p/t*1e6:.1f} us/trial')" \
+  "$start" "$end" "$trials" "$trial_phase"
+
+echo "== 2. sleep agent (100 ms), --concurrency 1000, 100,000 trials (ideal: 10,000 trials/s, 10 s)"
+suite "$work/suite-sleep" 100000
+"$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" run "$work/suite-sleep" --agent sleep -A ms=100 \
+  --concurrency 1000 --out "$work/run-sleep" --progress none > "$work/run-sleep.out"
+phase=$(seconds_between "$work/run-sleep/manifest.json")
+python3 - "$work/run-sleep/trials.jsonl" "$phase" <<'PY'
+import collections, datetime, json, sys
+starts = [json.loads(line)["started"] for line in open(sys.argv[1])]
+stamp = lambda s: datetime.datetime.fromisoformat(s.replace("Z", "")[:26])
+first = min(stamp(s) for s in starts)
+per_second = collections.Counter(int((stamp(s) - first).total_seconds()) for s in starts)
+whole = len(starts) / float(sys.argv[2])
+steady = [per_second[s] for s in sorted(per_second)[1:-1]]  # without the JIT warm-up second and the tail
+print(f"trials: {len(starts)} in {float(sys.argv[2]):.2f} s = {whole:.0f} trials/s overall, {whole / 100:.1f}% of ideal")
+print(f"trials started per second: {[per_second[s] for s in sorted(per_second)]}")
+print(f"steady state (seconds 2..n-1): {sum(steady) / len(steady):.0f} trials/s, {sum(steady) / len(steady) / 100:.1f}% of ideal")
+PY
