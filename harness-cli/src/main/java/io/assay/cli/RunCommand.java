@@ -79,6 +79,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sink", paramLabel = "NAME", description = "Also send trial records to this result sink. Repeatable.")
     List<String> sinks = new ArrayList<>();
 
+    @Option(names = "--baselines",
+            description = "Also record what trivial agents (empty, refusal, echo, constant answers) score on the suite, to read the result against (ABC R.13).")
+    boolean baselines;
+
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run with its recorded settings.")
     Path resume;
 
@@ -143,14 +147,15 @@ final class RunCommand implements Callable<Integer> {
         }
         Map<String, Object> options = new LinkedHashMap<>(agentOptions);
         return new RunRequest(suite, agent, Options.of(options), epochs, concurrency != null ? concurrency : 8,
-                timeout, retryErrors, seed, out, sinks, spec.commandLine().getParseResult().originalArgs());
+                timeout, retryErrors, seed, out, sinks, baselines, spec.commandLine().getParseResult().originalArgs());
     }
 
     /** On resume the manifest is the source of truth; only concurrency may differ. */
     private Integer checkResumeArguments() {
         List<String> conflicting = new ArrayList<>();
         var parsed = spec.commandLine().getParseResult();
-        for (String option : List.of("--agent", "-A", "--epochs", "--timeout", "--retry-errors", "--seed", "--out", "--sink")) {
+        for (String option : List.of("--agent", "-A", "--epochs", "--timeout", "--retry-errors", "--seed", "--out", "--sink",
+                "--baselines")) {
             if (parsed.hasMatchedOption(option)) {
                 conflicting.add(option);
             }

@@ -25,6 +25,11 @@ final class SummaryTable {
         text.append(String.format(Locale.ROOT, "%-10s %.1f%%%n", "pass rate", 100 * s.passRate()));
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "pass@k", byK(s.passAtK())));
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "pass^k", byK(s.passHatK())));
+        if (s.baselines() != null) {
+            text.append(String.format(Locale.ROOT, "%-10s %s%n", "baselines", s.baselines().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "))));
+        }
         if (!s.segments().isEmpty()) {
             text.append(String.format(Locale.ROOT, "segments%n"));
             s.segments().forEach((key, values) -> values.forEach((value, segment) ->

@@ -1,15 +1,26 @@
 package io.assay.core;
 
+import io.assay.core.audit.probes.AnswerStuffingProbe;
+import io.assay.core.audit.probes.EquivalenceProbe;
+import io.assay.core.audit.probes.GraderDeterminismProbe;
+import io.assay.core.audit.probes.GroundTruthProbe;
+import io.assay.core.audit.probes.LeakageProbe;
+import io.assay.core.audit.probes.NegationProbe;
+import io.assay.core.audit.probes.ReportingProbe;
+import io.assay.core.audit.probes.SolvabilityProbe;
+import io.assay.core.audit.probes.TrivialAgentsProbe;
 import io.assay.core.environment.NoEnvironment;
 import io.assay.core.suite.DeclarativeSuiteLoader;
 import io.assay.spi.AssayPlugin;
+import io.assay.spi.AuditProbe;
 import io.assay.spi.EnvironmentFactory;
 import io.assay.spi.SuiteLoader;
 import java.util.List;
 
 /**
  * The core's own components, found through the same {@link java.util.ServiceLoader} path as any
- * third-party plugin: the declarative suite format and the empty environment.
+ * third-party plugin: the declarative suite format, the empty environment and the audit probes
+ * that apply to every suite.
  */
 public final class CorePlugin implements AssayPlugin {
 
@@ -21,5 +32,12 @@ public final class CorePlugin implements AssayPlugin {
     @Override
     public List<EnvironmentFactory> environments() {
         return List.of(new NoEnvironment());
+    }
+
+    @Override
+    public List<AuditProbe> auditProbes() {
+        return List.of(new SolvabilityProbe(), new GroundTruthProbe(), new GraderDeterminismProbe(),
+                new TrivialAgentsProbe(), new AnswerStuffingProbe(), new NegationProbe(), new EquivalenceProbe(),
+                new LeakageProbe(), new ReportingProbe());
     }
 }

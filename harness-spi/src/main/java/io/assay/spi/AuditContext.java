@@ -1,10 +1,14 @@
 package io.assay.spi;
 
 /**
- * What an audit probe may use: the suite, and the reward check that grades each task.
+ * What an audit probe may use: the suite, the reward check that grades each task, and real
+ * trials of registered agents.
  *
  * <pre>{@code
- * RewardResult r = context.check(task).check(task, AgentOutput.of("I don't know"));
+ * RewardResult refusal = context.check(task).check(task, AgentOutput.of("I don't know"));
+ * for (int epoch = 0; epoch < context.repeats(); epoch++) {
+ *     TrialRecord oracle = context.trial("oracle", task, epoch);
+ * }
  * }</pre>
  */
 public interface AuditContext {
@@ -13,4 +17,15 @@ public interface AuditContext {
 
     /** The check that grades {@code task} (its override or the suite default), already created. */
     RewardCheck check(Task task);
+
+    /** How many times probes repeat what must be repeatable, such as oracle trials ({@code --repeats}, default 3). */
+    int repeats();
+
+    /**
+     * Runs one real trial of a registered agent on {@code task}, in the suite's environment, exactly
+     * as {@code assay run} would: fresh environment session, timeout, grading.
+     *
+     * @param agent a registered agent's name, such as {@code oracle} or {@code null}
+     */
+    TrialRecord trial(String agent, Task task, int epoch) throws Exception;
 }

@@ -20,4 +20,12 @@ import java.util.List;
 public interface AuditProbe extends Component {
 
     List<Finding> audit(AuditContext context) throws Exception;
+
+    /**
+     * The checklist ids this probe checks, so a report card can mark them passed when it finds
+     * nothing, for example {@code List.of("T.10", "R.13")}.
+     */
+    default List<String> covers() {
+        return List.of();
+    }
 }

@@ -1,5 +1,6 @@
 package io.assay.core.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
@@ -19,12 +20,14 @@ import java.util.Map;
  * @param passAtK unbiased pass@k by k
  * @param passHatK pass^k (all k samples pass) by k
  * @param segments the same figures per metadata key and value
+ * @param baselines trivial-agent scores on the suite (ABC R.13), when the run recorded them
  */
 @JsonPropertyOrder({"suite", "agent", "trials", "errors"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(String suite, String agent, long trials, long errors, Map<String, Long> outcomes,
                       long expectedTrials, double passRate, ScoreStatistics score,
                       Map<String, Double> passAtK, Map<String, Double> passHatK,
-                      Map<String, Map<String, Segment>> segments) {
+                      Map<String, Map<String, Segment>> segments, Map<String, Double> baselines) {
 
     /** The figures for the tasks sharing one metadata value. */
     public record Segment(long trials, long errors, int tasks, double passRate, ScoreStatistics score,

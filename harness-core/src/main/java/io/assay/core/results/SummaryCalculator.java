@@ -19,15 +19,18 @@ public final class SummaryCalculator {
     private final String suite;
     private final String agent;
     private final long expectedTrials;
+    private final Map<String, Double> baselines;
     private final Map<String, TaskTally> tallies = new LinkedHashMap<>();
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     private long trials;
     private long errors;
 
-    public SummaryCalculator(String suite, String agent, long expectedTrials) {
+    /** @param baselines trivial-agent scores to report beside the agent's, or {@code null} */
+    public SummaryCalculator(String suite, String agent, long expectedTrials, Map<String, Double> baselines) {
         this.suite = suite;
         this.agent = agent;
         this.expectedTrials = expectedTrials;
+        this.baselines = baselines;
     }
 
     /**
@@ -72,7 +75,7 @@ public final class SummaryCalculator {
             outcomeCounts.put(outcome.name().toLowerCase(Locale.ROOT), outcomes.getOrDefault(outcome, 0L));
         }
         return new Summary(suite, agent, trials, errors, outcomeCounts, expectedTrials, all.passRate,
-                all.score, all.passAtK, all.passHatK, segments);
+                all.score, all.passAtK, all.passHatK, segments, baselines);
     }
 
     private static List<Map.Entry<String, String>> segmentsOf(Map<String, Object> metadata) {

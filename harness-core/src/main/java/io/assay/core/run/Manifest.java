@@ -1,5 +1,6 @@
 package io.assay.core.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.assay.core.results.SummaryCalculator;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,12 @@ import java.util.Map;
  * @param workingDirectory where relative paths in the arguments and agent options resolve
  * @param started ISO-8601 instant the run first started
  * @param ended ISO-8601 instant it last stopped, {@code null} while running
+ * @param baselines trivial-agent scores on the suite ({@code assay run --baselines}), or {@code null}
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(String runId, String status, SuiteRef suite, AgentRef agent, Settings settings,
                        String harnessVersion, String jdk, List<String> arguments, String workingDirectory,
-                       String started, String ended) {
+                       String started, String ended, Map<String, Double> baselines) {
 
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
@@ -42,11 +45,11 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
 
     /** An empty summary for this run, to fold its trials into. */
     public SummaryCalculator newSummary() {
-        return new SummaryCalculator(suite.id(), agent.name(), (long) suite.tasks() * settings.epochs());
+        return new SummaryCalculator(suite.id(), agent.name(), (long) suite.tasks() * settings.epochs(), baselines);
     }
 
     public Manifest withStatus(String newStatus, String endedAt) {
         return new Manifest(runId, newStatus, suite, agent, settings, harnessVersion, jdk, arguments,
-                workingDirectory, started, endedAt);
+                workingDirectory, started, endedAt, baselines);
     }
 }

@@ -19,11 +19,12 @@ import java.util.List;
  * @param seed the base seed every trial seed derives from
  * @param out the run directory, or {@code null} for a new one under {@code runs/}
  * @param sinks extra result sinks by name
+ * @param baselines whether to record the trivial-agent baselines (ABC R.13) in the manifest and summary
  * @param arguments the command line, recorded in the manifest
  */
 public record RunRequest(Path suite, String agent, Options agentOptions, int epochs, int concurrency,
                          Duration timeout, int retryErrors, long seed, Path out, List<String> sinks,
-                         List<String> arguments) {
+                         boolean baselines, List<String> arguments) {
 
     public RunRequest {
         if (epochs < 1) {

@@ -1,6 +1,7 @@
 package io.assay.core.run;
 
 import io.assay.core.InputException;
+import io.assay.core.audit.TrivialBaselines;
 import io.assay.core.environment.Environments;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.results.SummaryCalculator;
@@ -58,7 +59,8 @@ public final class Runner {
                 new Manifest.Settings(request.epochs(), request.concurrency(),
                         request.timeout().toMillis() / 1000.0, request.retryErrors(), request.seed(), request.sinks()),
                 harnessVersion(), System.getProperty("java.vendor") + " " + Runtime.version(),
-                request.arguments(), Path.of("").toAbsolutePath().toString(), now, null);
+                request.arguments(), Path.of("").toAbsolutePath().toString(), now, null,
+                request.baselines() ? TrivialBaselines.scores(suite, task -> rewardChecks.forTask(suite, task)) : null);
         directory.writeManifest(manifest);
         return new Run(directory, manifest, suite, agent, Set.of(), manifest.newSummary(), registry, rewardChecks,
                 environments);
@@ -69,6 +71,9 @@ public final class Runner {
      * {@code concurrency} may change. Trials already recorded are not run again.
      */
     public Run resume(Path path, Integer concurrency) {
+        if (concurrency != null && concurrency < 1) {
+            throw new InputException("--concurrency must be at least 1, got " + concurrency);
+        }
         RunDirectory directory = RunDirectory.open(path);
         Manifest manifest = directory.readManifest();
         Path suitePath = Path.of(manifest.workingDirectory()).resolve(manifest.suite().path());
@@ -91,7 +96,7 @@ public final class Runner {
                 new Manifest.Settings(s.epochs(), concurrency != null ? concurrency : s.concurrency(),
                         s.timeoutSeconds(), s.retryErrors(), s.seed(), s.sinks()),
                 manifest.harnessVersion(), manifest.jdk(), manifest.arguments(), manifest.workingDirectory(),
-                manifest.started(), null);
+                manifest.started(), null, manifest.baselines());
         directory.writeManifest(resumed);
         return new Run(directory, resumed, suite, agent, done, summary, registry, rewardChecks, environments);
     }

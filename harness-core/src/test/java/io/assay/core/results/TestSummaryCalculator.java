@@ -16,7 +16,7 @@ class TestSummaryCalculator {
 
     @Test
     void scoresPerTaskMeansWithAStudentTInterval() {
-        SummaryCalculator calculator = new SummaryCalculator("s", "a", 4);
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 4, null);
         // Per-task scores 1, 0, 1, 1: mean 0.75, sample sd 0.5, stderr 0.25, t(0.975, 3) = 3.182446.
         add(calculator, "t1", 0, 1.0, Map.of());
         add(calculator, "t2", 0, 0.0, Map.of());
@@ -32,7 +32,7 @@ class TestSummaryCalculator {
 
     @Test
     void intervalMatchesStudentTWhenNotClipped() {
-        SummaryCalculator calculator = new SummaryCalculator("s", "a", 10);
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 10, null);
         for (int i = 0; i < 10; i++) {
             add(calculator, "t" + i, 0, i < 5 ? 0.4 : 0.6, Map.of());
         }
@@ -45,7 +45,7 @@ class TestSummaryCalculator {
 
     @Test
     void epochsOfATaskAreOneClusterAndFeedPassAtK() {
-        SummaryCalculator calculator = new SummaryCalculator("s", "a", 6);
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 6, null);
         add(calculator, "t1", 0, 1.0, Map.of());
         add(calculator, "t1", 1, 0.0, Map.of());
         add(calculator, "t1", 2, 0.0, Map.of());
@@ -63,7 +63,7 @@ class TestSummaryCalculator {
 
     @Test
     void harnessErrorsAreCountedButNotScored() {
-        SummaryCalculator calculator = new SummaryCalculator("s", "a", 3);
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 3, null);
         add(calculator, "t1", 0, 1.0, Map.of());
         calculator.add(record("t2", 0, Outcome.HARNESS_ERROR, null), Map.of());
         calculator.add(record("t3", 0, Outcome.TIMEOUT, null), Map.of());
@@ -77,7 +77,7 @@ class TestSummaryCalculator {
 
     @Test
     void segmentsByScalarMetadataValues() {
-        SummaryCalculator calculator = new SummaryCalculator("s", "a", 3);
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 3, null);
         add(calculator, "t1", 0, 1.0, Map.of("level", "easy", "tags", java.util.List.of("x")));
         add(calculator, "t2", 0, 0.0, Map.of("level", "hard"));
         add(calculator, "t3", 0, 1.0, Map.of("level", "easy"));

@@ -1,0 +1,103 @@
+package io.assay.cli;
+
+import io.assay.core.audit.AuditFormats;
+import io.assay.core.audit.AuditReport;
+import io.assay.core.audit.AuditSettings;
+import io.assay.core.audit.Auditor;
+import io.assay.spi.Finding;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code assay audit}: checks that a benchmark's tasks and graders are valid before anyone trusts a score. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Audits a suite for the flaws that have mis-stated published agent benchmarks: unsolvable tasks,",
+                "trivial agents that pass, graders fooled by answer stuffing or negation, valid answers rejected,",
+                "leaked answers, bad ground truth, flaky graders and missing reporting. Each finding names the",
+                "task, the evidence and the fix, and cites the Agentic Benchmark Checklist (docs/audit.md)."},
+        footer = {"", "Examples:",
+                "  assay audit examples/multiple-choice",
+                "  assay audit examples/flawed/answer-stuffing --format json",
+                "  assay audit my-suite --format markdown --output ABC-REPORT.md --fail-on warning",
+                "",
+                "Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 bad usage or input."})
+final class AuditCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "The suite directory.")
+    Path suite;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (for people), json (for machines) or markdown (a publishable ABC report card). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+            description = "Exit with 1 when a finding is at least this severe: error or warning (default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
+            description = "How many times oracle trials and grading are repeated to catch flakiness (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "300s", converter = DurationConverter.class,
+            description = "Per-trial limit for the agents probes run (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--probe", paramLabel = "NAME", description = "Run only this probe. Repeatable; `assay plugins` lists them.")
+    List<String> probes = new ArrayList<>();
+
+    enum Format { TEXT, JSON, MARKDOWN }
+
+    enum FailOn {
+        ERROR(Finding.Severity.ERROR), WARNING(Finding.Severity.WARNING);
+
+        final Finding.Severity severity;
+
+        FailOn(Finding.Severity severity) {
+            this.severity = severity;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Auditor auditor = shared.injector().getInstance(Auditor.class);
+        AuditReport report = auditor.audit(suite, new AuditSettings(repeats, timeout, probes), probe -> {
+            err.println("audit: " + probe);
+            err.flush();
+        });
+        String rendered = switch (format) {
+            case TEXT -> AuditFormats.text(report);
+            case JSON -> AuditFormats.json(report) + "\n";
+            case MARKDOWN -> AuditFormats.markdown(report);
+        };
+        if (output != null) {
+            Files.writeString(output, rendered, StandardCharsets.UTF_8);
+            err.println("audit: report written to " + output);
+        } else {
+            spec.commandLine().getOut().print(rendered);
+            spec.commandLine().getOut().flush();
+        }
+        err.flush();
+        return report.hasFindingsAtLeast(failOn.severity) ? ErrorReporter.FAILURES : 0;
+    }
+}

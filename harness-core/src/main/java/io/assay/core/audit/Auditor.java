@@ -1,0 +1,146 @@
+package io.assay.core.audit;
+
+import io.assay.core.InputException;
+import io.assay.core.environment.Environments;
+import io.assay.core.plugin.ComponentRegistry;
+import io.assay.core.reward.RewardChecks;
+import io.assay.core.run.SingleTrials;
+import io.assay.core.suite.SuiteRepository;
+import io.assay.spi.AuditContext;
+import io.assay.spi.AuditProbe;
+import io.assay.spi.Finding;
+import io.assay.spi.RewardCheck;
+import io.assay.spi.Suite;
+import io.assay.spi.Task;
+import io.assay.spi.TrialRecord;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs the audit probes against a suite and collects their findings. A probe that crashes does
+ * not end the audit: its crash is itself an error finding, since an unchecked flaw class means
+ * the suite is not known to be sound.
+ */
+public final class Auditor {
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(Finding::probe)
+            .thenComparing(Finding::task, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final SuiteRepository suites;
+    private final ComponentRegistry registry;
+    private final RewardChecks rewardChecks;
+    private final Environments environments;
+
+    @Inject
+    public Auditor(SuiteRepository suites, ComponentRegistry registry, RewardChecks rewardChecks,
+                   Environments environments) {
+        this.suites = suites;
+        this.registry = registry;
+        this.rewardChecks = rewardChecks;
+        this.environments = environments;
+    }
+
+    /**
+     * Audits the suite in {@code directory}.
+     *
+     * @param progress told the name of each probe as it starts
+     */
+    public AuditReport audit(Path directory, AuditSettings settings, Consumer<String> progress) throws Exception {
+        Suite suite = suites.load(directory);
+        List<AuditProbe> probes = selectedProbes(settings.probes());
+        List<Finding> findings = new ArrayList<>();
+        try (SingleTrials trials = new SingleTrials(suite, registry, rewardChecks, environments, settings.timeout())) {
+            Context context = new Context(suite, settings.repeats(), trials);
+            for (AuditProbe probe : probes) {
+                progress.accept(probe.name());
+                findings.addAll(run(probe, context));
+            }
+        }
+        findings.sort(ORDER);
+        return new AuditReport(suite.id(), List.copyOf(findings), summary(suite, probes, findings));
+    }
+
+    private List<Finding> run(AuditProbe probe, AuditContext context) {
+        try {
+            List<Finding> found = probe.audit(context);
+            return found.stream().map(f -> Objects.equals(f.probe(), probe.name()) ? f
+                    : new Finding(probe.name(), f.abc(), f.severity(), f.task(), f.message(), f.evidence())).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("audit interrupted", e);
+        } catch (Exception | LinkageError e) {
+            return List.of(new Finding(probe.name(), List.of(), Finding.Severity.ERROR, null,
+                    "the probe crashed, so this flaw class was not checked: " + e, Map.of()));
+        }
+    }
+
+    private List<AuditProbe> selectedProbes(List<String> names) {
+        List<AuditProbe> all = registry.auditProbes();
+        if (names.isEmpty()) {
+            return all;
+        }
+        List<AuditProbe> selected = new ArrayList<>();
+        for (String name : names) {
+            selected.add(all.stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new InputException("unknown audit probe '" + name + "'; available: "
+                            + String.join(", ", all.stream().map(AuditProbe::name).toList()))));
+        }
+        return selected;
+    }
+
+    private Map<String, Object> summary(Suite suite, List<AuditProbe> probes, List<Finding> findings) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("tasks", suite.tasks().size());
+        summary.put("probes", probes.stream().map(AuditProbe::name).toList());
+        summary.put("covers", probes.stream().flatMap(p -> p.covers().stream()).distinct().toList());
+        for (Finding.Severity severity : Finding.Severity.values()) {
+            summary.put(AuditFormats.label(severity), findings.stream().filter(f -> f.severity() == severity).count());
+        }
+        Map<String, Long> byProbe = new TreeMap<>();
+        findings.forEach(f -> byProbe.merge(f.probe(), 1L, Long::sum));
+        summary.put("by_probe", byProbe);
+        summary.put("baselines", TrivialBaselines.scores(suite, task -> rewardChecks.forTask(suite, task)));
+        return summary;
+    }
+
+    /** The probes' view of the suite. */
+    private final class Context implements AuditContext {
+        private final Suite suite;
+        private final int repeats;
+        private final SingleTrials trials;
+
+        Context(Suite suite, int repeats, SingleTrials trials) {
+            this.suite = suite;
+            this.repeats = repeats;
+            this.trials = trials;
+        }
+
+        @Override
+        public Suite suite() {
+            return suite;
+        }
+
+        @Override
+        public RewardCheck check(Task task) {
+            return rewardChecks.forTask(suite, task);
+        }
+
+        @Override
+        public int repeats() {
+            return repeats;
+        }
+
+        @Override
+        public TrialRecord trial(String agent, Task task, int epoch) throws InterruptedException {
+            return trials.run(agent, task, epoch);
+        }
+    }
+}

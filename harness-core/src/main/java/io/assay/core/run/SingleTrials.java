@@ -1,0 +1,68 @@
+package io.assay.core.run;
+
+import io.assay.core.InputException;
+import io.assay.core.environment.Environments;
+import io.assay.core.plugin.ComponentRegistry;
+import io.assay.core.reward.RewardChecks;
+import io.assay.spi.Agent;
+import io.assay.spi.Environment;
+import io.assay.spi.InvalidOptionException;
+import io.assay.spi.Options;
+import io.assay.spi.Suite;
+import io.assay.spi.Task;
+import io.assay.spi.TrialRecord;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs individual trials outside a run, exactly as a run does (environment session, timeout,
+ * grading), for the audit's probes. Nothing is recorded. Thread-safe.
+ */
+public final class SingleTrials implements AutoCloseable {
+    private static final Duration ABANDON_GRACE = Duration.ofSeconds(10);
+
+    private final Suite suite;
+    private final ComponentRegistry registry;
+    private final RewardChecks rewardChecks;
+    private final Environment environment;
+    private final Duration timeout;
+    private final Watchdog watchdog;
+    private final Map<String, TrialExecutor> executors = new ConcurrentHashMap<>();
+
+    public SingleTrials(Suite suite, ComponentRegistry registry, RewardChecks rewardChecks, Environments environments,
+                        Duration timeout) {
+        this.suite = suite;
+        this.registry = registry;
+        this.rewardChecks = rewardChecks;
+        this.environment = environments.create(suite.environment());
+        this.timeout = timeout;
+        this.watchdog = new Watchdog(timeout, ABANDON_GRACE);
+    }
+
+    /** One trial of the named agent (created once, with no options) on {@code task}. */
+    public TrialRecord run(String agent, Task task, int epoch) throws InterruptedException {
+        TrialRecord[] abandoned = new TrialRecord[1];
+        try {
+            return executors.computeIfAbsent(agent, this::executor).run(task, epoch, record -> abandoned[0] = record);
+        } catch (TrialExecutor.AbandonedTrialException e) {
+            return abandoned[0];
+        }
+    }
+
+    private TrialExecutor executor(String agentName) {
+        Agent agent;
+        try {
+            agent = registry.agent(agentName).create(Options.empty());
+        } catch (InvalidOptionException e) {
+            throw new InputException("agent '" + agentName + "' cannot run without options: " + e.getMessage());
+        }
+        return new TrialExecutor(suite, agent, environment, rewardChecks, timeout, 0, 0, watchdog);
+    }
+
+    @Override
+    public void close() throws Exception {
+        watchdog.close();
+        environment.close();
+    }
+}
