@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Macro benchmarks of the `assay` command itself (the numbers in docs/performance.md):
 #   1. a 100,000-trial run (null agent, exact check) in a 256 MiB heap;
-#   2. an agent that sleeps 100 ms at --concurrency 1000: trials/s against the ideal 10,000/s.
+#   2. an agent that sleeps 100 ms at --concurrency 1000: trials/s against the ideal 10,000/s;
+#   3. `assay audit` of a 10,000-task suite, every probe (target: under 30 s).
 # Usage: scripts/bench-macro.sh [WORK_DIR]   (default: target/bench-macro)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,8 +17,8 @@ flags=()
 if [ "$(assay_java_major "$JAVA_HOME")" -ge 24 ]; then flags+=(--sun-misc-unsafe-memory-access=allow); fi
 rm -rf "$work" && mkdir -p "$work"
 
-suite() { # DIR TASKS
-  "$JAVA_HOME/bin/java" -cp "$root/harness-bench/target/benchmarks.jar" io.assay.bench.BenchmarkSuites "$1" "$2"
+suite() { # DIR TASKS [CHECK]
+  "$JAVA_HOME/bin/java" -cp "$root/harness-bench/target/benchmarks.jar" io.assay.bench.BenchmarkSuites "$@"
 }
 seconds_between() { # MANIFEST: ended - started, in seconds
   python3 -c 'import json,sys,datetime as d
@@ -53,4 +54,20 @@ steady = [per_second[s] for s in sorted(per_second)[1:-1]]  # without the JIT wa
 print(f"trials: {len(starts)} in {float(sys.argv[2]):.2f} s = {whole:.0f} trials/s overall, {whole / 100:.1f}% of ideal")
 print(f"trials started per second: {[per_second[s] for s in sorted(per_second)]}")
 print(f"steady state (seconds 2..n-1): {sum(steady) / len(steady):.0f} trials/s, {sum(steady) / len(steady) / 100:.1f}% of ideal")
+PY
+
+echo "== 3. assay audit of a 10,000-task suite (numeric check), every probe"
+suite "$work/suite-audit" 10000 numeric
+start=$(date +%s.%N)
+set +e
+"$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" audit "$work/suite-audit" --format json --output "$work/audit.json" 2> "$work/audit.err"
+code=$?
+set -e
+end=$(date +%s.%N)
+python3 - "$start" "$end" "$code" "$work/audit.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[4]))
+s = report["summary"]
+print(f"whole command: {float(sys.argv[2]) - float(sys.argv[1]):.2f} s (exit {sys.argv[3]}); "
+      f"{s['tasks']} tasks, {len(s['probes'])} probes; {s['error']} errors, {s['warning']} warnings, {s['info']} info")
 PY

@@ -2,6 +2,7 @@ package io.assay.core;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
+import io.assay.core.audit.Auditor;
 import io.assay.core.environment.Environments;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.plugin.PluginLoader;
@@ -41,5 +42,6 @@ public final class HarnessModule extends AbstractModule {
         bind(SpecValidation.class).in(Scopes.SINGLETON);
         bind(SuiteRepository.class).in(Scopes.SINGLETON);
         bind(Runner.class).in(Scopes.SINGLETON);
+        bind(Auditor.class).in(Scopes.SINGLETON);
     }
 }

@@ -1,26 +1,77 @@
 package io.assay.core.audit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.assay.core.json.Json;
+import io.assay.spi.AgentOutput;
 import io.assay.spi.Options;
+import io.assay.spi.RewardCheck;
+import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
-/** How probes read a task's reference: as text the oracle would answer, and as choice letters. */
+/**
+ * How probes read a task's reference (as text the oracle would answer, as the bare answers a
+ * correct agent would give, as choice letters) and grade replies to it.
+ */
 public final class ReferenceAnswers {
     private static final String DEFAULT_LETTERS = "ABCDEFGHIJ";
+    // Plain decimals, as the oracle writes them: a solution of 1e3 answers "1000", not "1E+3".
+    private static final ObjectWriter PLAIN = Json.MAPPER.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private ReferenceAnswers() {
     }
 
     /** The reference solution as the oracle agent answers it: strings as they are, other values as JSON. */
     public static String text(Task task) {
-        Object solution = task.solution() != null ? task.solution() : task.answer();
-        if (solution == null) {
-            return "";
+        return valueText(task.solution() != null ? task.solution() : task.answer());
+    }
+
+    /**
+     * The answers a correct agent could give, in order: each scalar of {@code answer} (a list
+     * stands for its acceptable alternatives), then the solution as the oracle answers it.
+     * Structured answers appear only through the solution's JSON text.
+     */
+    public static List<String> candidates(Task task) {
+        Set<String> candidates = new LinkedHashSet<>(scalars(task.answer()));
+        String solution = text(task);
+        if (!solution.isEmpty()) {
+            candidates.add(solution);
         }
-        return solution instanceof String s ? s : Json.write(solution);
+        return List.copyOf(candidates);
+    }
+
+    /**
+     * The first {@link #candidates candidate} the task's check accepts: the bare answer probes
+     * vary, negate or hide among others. Empty when none passes, which the solvability probe reports.
+     */
+    public static Optional<String> accepted(Task task, RewardCheck check) {
+        for (String candidate : candidates(task)) {
+            if (grade(check, task, candidate).filter(RewardResult::passed).isPresent()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Grades {@code reply} as the task's answer. Empty when the grader throws: that is a
+     * ground-truth bug the ground-truth probe reports, so other probes skip it.
+     */
+    public static Optional<RewardResult> grade(RewardCheck check, Task task, String reply) {
+        try {
+            return Optional.of(check.check(task, AgentOutput.of(reply)));
+        } catch (RuntimeException graderBug) {
+            return Optional.empty();
+        }
     }
 
     /** Whether {@code spec} is the built-in {@code choice} check. */
@@ -38,5 +89,40 @@ public final class ReferenceAnswers {
             }
         }
         return result;
+    }
+
+    private static List<String> scalars(Object answer) {
+        List<String> result = new ArrayList<>();
+        if (answer instanceof List<?> list) {
+            list.forEach(item -> scalarText(item).ifPresent(result::add));
+        } else {
+            scalarText(answer).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private static Optional<String> scalarText(Object value) {
+        return switch (value) {
+            case String s -> Optional.of(s);
+            case Number n -> Optional.of(valueText(n));
+            case Boolean b -> Optional.of(b.toString());
+            case null, default -> Optional.empty();
+        };
+    }
+
+    private static String valueText(Object value) {
+        return switch (value) {
+            case null -> "";
+            case String s -> s;
+            case BigDecimal d -> d.toPlainString();
+            case BigInteger i -> i.toString();
+            default -> {
+                try {
+                    yield PLAIN.writeValueAsString(value);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException("not a JSON value: " + value, e);
+                }
+            }
+        };
     }
 }

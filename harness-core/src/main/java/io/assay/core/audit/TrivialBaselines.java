@@ -1,6 +1,5 @@
 package io.assay.core.audit;
 
-import io.assay.spi.AgentOutput;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
@@ -12,17 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What trivial strategies score on a suite (ABC T.10, R.13): an empty answer, a refusal, an echo
  * of the prompt, the suite's most common answer for every task, and each choice letter for every
- * task. A published score means little until it is read against these.
+ * choice task. A published score means little until it is read against these.
  */
 public final class TrivialBaselines {
-    static final String REFUSAL = "I don't know.";
+    /** What the refusal strategy answers. */
+    public static final String REFUSAL = "I don't know.";
 
     private TrivialBaselines() {
     }
@@ -32,28 +34,40 @@ public final class TrivialBaselines {
      *
      * @param strategy its name: {@code empty}, {@code refusal}, {@code echo}, {@code constant} or {@code letter-X}
      * @param description what it answers, for people
-     * @param score mean reward over all tasks
-     * @param chance what guessing scores: 1/letters for a letter on choice tasks, else 0
+     * @param reply the reply it gives every task, or {@code null} when the reply depends on the task (echo)
+     * @param score mean reward over the tasks it was graded on
+     * @param chance the pass rate guessing would reach: for a letter, 1/options on each choice task
+     *               that offers it; 0 on every other task
+     * @param tasks how many tasks it was graded on: every task, or the choice tasks for a letter
      * @param passed the ids of the tasks it passes
+     * @param explanations the reward explanation of each passed task, by task id
      */
-    public record Baseline(String strategy, String description, double score, double chance, List<String> passed) {
+    public record Baseline(String strategy, String description, String reply, double score, double chance,
+                           int tasks, List<String> passed, Map<String, String> explanations) {
+
+        /** The fraction of its tasks it passes. */
+        public double passRate() {
+            return tasks == 0 ? 0.0 : (double) passed.size() / tasks;
+        }
     }
 
-    /** Grades every strategy on every task; a grader that throws counts as no reward. */
+    /** Grades every strategy on every task it applies to; a grader that throws counts as no reward. */
     public static List<Baseline> measure(Suite suite, Function<Task, RewardCheck> checks) {
+        ChoiceLetters letters = ChoiceLetters.of(suite);
         List<Baseline> baselines = new ArrayList<>();
-        baselines.add(grade(suite, checks, "empty", "an empty answer", task -> "", 0.0));
-        baselines.add(grade(suite, checks, "refusal", "\"" + REFUSAL + "\"", task -> REFUSAL, 0.0));
-        baselines.add(grade(suite, checks, "echo", "the prompt, repeated back", Task::prompt, 0.0));
+        baselines.add(grade(suite, checks, letters, "empty", "an empty answer", ""));
+        baselines.add(grade(suite, checks, letters, "refusal", "\"" + REFUSAL + "\"", REFUSAL));
+        baselines.add(new Grading(suite, checks, task -> true, Task::prompt, task -> 0.0)
+                .result("echo", "the prompt, repeated back", null));
         String common = mostCommonAnswer(suite);
         if (common != null) {
-            baselines.add(grade(suite, checks, "constant", "\"" + common + "\" (the most common answer) for every task",
-                    task -> common, 0.0));
+            baselines.add(grade(suite, checks, letters, "constant",
+                    "\"" + common + "\" (the most common answer) for every task", common));
         }
-        Set<Character> letters = choiceLetters(suite);
-        for (char letter : letters) {
-            baselines.add(grade(suite, checks, "letter-" + letter, "\"" + letter + "\" for every choice task",
-                    task -> String.valueOf(letter), 1.0 / letters.size()));
+        for (char letter : letters.all()) {
+            String reply = String.valueOf(letter);
+            baselines.add(new Grading(suite, checks, letters::isChoice, task -> reply, task -> letters.chance(task, reply))
+                    .result("letter-" + letter, "\"" + letter + "\" for every choice task", reply));
         }
         return baselines;
     }
@@ -67,24 +81,41 @@ public final class TrivialBaselines {
         return scores;
     }
 
-    private static Baseline grade(Suite suite, Function<Task, RewardCheck> checks, String strategy, String description,
-                                  Function<Task, String> answer, double chance) {
-        double total = 0;
-        List<String> passed = new ArrayList<>();
-        for (Task task : suite.tasks()) {
-            RewardResult result;
-            try {
-                result = checks.apply(task).check(task, AgentOutput.of(answer.apply(task)));
-            } catch (RuntimeException graderBug) {
-                continue; // The ground-truth probe reports graders that throw.
+    private static Baseline grade(Suite suite, Function<Task, RewardCheck> checks, ChoiceLetters letters,
+                                  String strategy, String description, String reply) {
+        return new Grading(suite, checks, task -> true, task -> reply, task -> letters.chance(task, reply))
+                .result(strategy, description, reply);
+    }
+
+    /** One strategy graded on the tasks it applies to. */
+    private record Grading(Suite suite, Function<Task, RewardCheck> checks, Predicate<Task> appliesTo,
+                           Function<Task, String> reply, Function<Task, Double> chance) {
+
+        Baseline result(String strategy, String description, String fixedReply) {
+            double total = 0;
+            double chances = 0;
+            int tasks = 0;
+            List<String> passed = new ArrayList<>();
+            Map<String, String> explanations = new LinkedHashMap<>();
+            for (Task task : suite.tasks()) {
+                if (!appliesTo.test(task)) {
+                    continue;
+                }
+                tasks++;
+                chances += chance.apply(task);
+                Optional<RewardResult> result = ReferenceAnswers.grade(checks.apply(task), task, reply.apply(task));
+                if (result.isEmpty()) {
+                    continue; // The ground-truth probe reports graders that throw.
+                }
+                total += result.get().score();
+                if (result.get().passed()) {
+                    passed.add(task.id());
+                    explanations.put(task.id(), result.get().explanation());
+                }
             }
-            total += result.score();
-            if (result.passed()) {
-                passed.add(task.id());
-            }
+            return new Baseline(strategy, description, fixedReply, tasks == 0 ? 0.0 : total / tasks,
+                    tasks == 0 ? 0.0 : chances / tasks, tasks, List.copyOf(passed), Map.copyOf(explanations));
         }
-        double score = suite.tasks().isEmpty() ? 0.0 : total / suite.tasks().size();
-        return new Baseline(strategy, description, score, chance, List.copyOf(passed));
     }
 
     /** The reference answer shared by most tasks, or {@code null} when no answer repeats. */
@@ -104,25 +135,49 @@ public final class TrivialBaselines {
     }
 
     /**
-     * The letters of the suite's choice tasks: those a spec names in {@code letters}, else the
-     * letters its answers use (the default A-J would put chance at 10% for four-option questions).
+     * The options of the suite's choice tasks: those a spec names in {@code letters}, else the
+     * letters the answers of such tasks use (the default A-J would put chance at 10% for
+     * four-option questions).
      */
-    private static Set<Character> choiceLetters(Suite suite) {
-        Set<Character> letters = new TreeSet<>();
-        for (Task task : suite.tasks()) {
-            Options spec = suite.rewardFor(task);
-            if (!ReferenceAnswers.isChoice(spec)) {
-                continue;
-            }
-            if (spec.has("letters")) {
-                letters.addAll(ReferenceAnswers.choiceLetters(spec));
-            } else {
-                String answer = ReferenceAnswers.text(task).trim().toUpperCase(Locale.ROOT);
-                if (answer.length() == 1 && Character.isLetter(answer.charAt(0))) {
-                    letters.add(answer.charAt(0));
+    private record ChoiceLetters(Suite suite, Set<Character> inferred) {
+
+        static ChoiceLetters of(Suite suite) {
+            Set<Character> inferred = new TreeSet<>();
+            for (Task task : suite.tasks()) {
+                Options spec = suite.rewardFor(task);
+                if (ReferenceAnswers.isChoice(spec) && !spec.has("letters")) {
+                    String answer = ReferenceAnswers.text(task).trim().toUpperCase(Locale.ROOT);
+                    if (answer.length() == 1 && Character.isLetter(answer.charAt(0))) {
+                        inferred.add(answer.charAt(0));
+                    }
                 }
             }
+            return new ChoiceLetters(suite, inferred);
         }
-        return letters;
+
+        boolean isChoice(Task task) {
+            return ReferenceAnswers.isChoice(suite.rewardFor(task));
+        }
+
+        Set<Character> of(Task task) {
+            Options spec = suite.rewardFor(task);
+            return spec.has("letters") || inferred.isEmpty() ? ReferenceAnswers.choiceLetters(spec) : inferred;
+        }
+
+        /** Every letter some choice task offers, in order. */
+        Set<Character> all() {
+            Set<Character> all = new TreeSet<>();
+            suite.tasks().stream().filter(this::isChoice).forEach(task -> all.addAll(of(task)));
+            return all;
+        }
+
+        /** How often guessing {@code reply} passes {@code task}: 1/options if it is one of its letters, else 0. */
+        double chance(Task task, String reply) {
+            if (!isChoice(task) || reply.strip().length() != 1) {
+                return 0.0;
+            }
+            Set<Character> options = of(task);
+            return options.contains(Character.toUpperCase(reply.strip().charAt(0))) ? 1.0 / options.size() : 0.0;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.assay.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +21,12 @@ public final class Json {
 
     /**
      * Thread-safe once configured; shared. Decimals stay exact so {@code 0.1} is not
-     * {@code 0.1000000001}; records are written with snake_case names, the files' convention.
+     * {@code 0.1000000001} and are written as written ({@code 1000}, not {@code 1E+3}, as the oracle
+     * answers); records are written with snake_case names, the files' convention.
      */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Agents and a check for the core's own tests, found through META-INF/services on the test
+ * Agents and checks for the core's own tests, found through META-INF/services on the test
  * classpath exactly as a real plugin is.
  */
 public final class TestingPlugin implements AssayPlugin {
@@ -86,6 +86,23 @@ public final class TestingPlugin implements AssayPlugin {
                 return (task, output) -> {
                     throw new IllegalStateException("grader bug");
                 };
+            }
+        }, new RewardCheckFactory() {
+            @Override
+            public String name() {
+                return "alternating";
+            }
+
+            @Override
+            public RewardCheck create(Options options, Context context) {
+                // A grader with hidden state: each (task, answer) passes on its 1st, 3rd, 5th... grading.
+                // Counting per pair keeps it predictable when tasks are graded concurrently.
+                options.allowOnly("type");
+                Map<String, AtomicInteger> gradings = new ConcurrentHashMap<>();
+                return (task, output) -> gradings.computeIfAbsent(task.id() + "\u0000" + output.answer(),
+                        key -> new AtomicInteger()).getAndIncrement() % 2 == 0
+                        ? RewardResult.pass("lucky this time")
+                        : RewardResult.fail("unlucky this time");
             }
         });
     }

@@ -240,7 +240,7 @@ final class ChoiceReader {
             }
             boolean dashFollows = i + 1 < tokens.size() && DASHES.contains(tokens.get(i + 1).word());
             boolean marked = token.bracketed() || token.closed() || token.punctuation().contains(".")
-                    || token.punctuation().contains(":") || dashFollows || i == 1;
+                    || token.punctuation().contains(":") || token.punctuation().equals(",") || dashFollows || i == 1;
             return marked ? i : -1;
         }
 

@@ -25,7 +25,8 @@ class TestChoiceCheck {
             "B. Because the mitochondria is the powerhouse of the cell.", "(B) since the others are wrong",
             "B - the second one", "Option B", "B. I think so", "B. A and C are wrong.",
             "I think the answer is B, not C", "No, the answer is B", "The answer is B and I am confident",
-            "The answer is B. Final answer: B", "The final answer is $\\boxed{B}$", "Not (A) but (B)"})
+            "The answer is B. Final answer: B", "The final answer is $\\boxed{B}$", "Not (A) but (B)",
+            "B, because that is what the question asks."})
     void readsTheChosenLetter(String reply) {
         RewardResult result = grade(CHOICE, "B", reply);
 

@@ -3,10 +3,32 @@ package io.assay.core.audit.probes;
 import io.assay.spi.AuditContext;
 import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
+import io.assay.spi.Outcome;
+import io.assay.spi.Task;
+import io.assay.spi.TrialRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
-/** PLACEHOLDER: being written. */
+/**
+ * Runs the {@code oracle} agent on every task, {@code repeats} times, as real trials (ABC T.8, T.9):
+ * the reference solution must get full reward every time, or the task cannot be solved as graded.
+ * Repeats that disagree mean the grader or the environment is nondeterministic (O.f.2).
+ *
+ * <p>Terminal-Bench rejects a task whose oracle fails, and SWE-bench requires the gold patch to
+ * turn the failing tests green; this is the same gate.
+ */
 public final class SolvabilityProbe implements AuditProbe {
+    private static final String ORACLE = "oracle";
+    // Each oracle trial may hold an environment sandbox; a run's default --concurrency is 8 too.
+    private static final int PARALLEL_TASKS = 8;
 
     @Override
     public String name() {
@@ -14,7 +36,130 @@ public final class SolvabilityProbe implements AuditProbe {
     }
 
     @Override
-    public List<Finding> audit(AuditContext context) {
-        return List.of();
+    public String description() {
+        return "the oracle agent gets full reward on every task, every time";
+    }
+
+    @Override
+    public List<String> covers() {
+        return List.of("T.8", "T.9", "O.f.2");
+    }
+
+    @Override
+    public List<Finding> audit(AuditContext context) throws Exception {
+        List<Task> tasks = context.suite().tasks();
+        List<List<TrialRecord>> trials = oracleTrials(context, tasks);
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            judge(tasks.get(i), trials.get(i), findings);
+        }
+        return findings;
+    }
+
+    /** Every task's oracle trials, tasks in parallel, results in task order. */
+    private static List<List<TrialRecord>> oracleTrials(AuditContext context, List<Task> tasks) throws Exception {
+        Semaphore slots = new Semaphore(PARALLEL_TASKS);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<TrialRecord>>> futures = new ArrayList<>(tasks.size());
+            for (Task task : tasks) {
+                futures.add(executor.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return repeatedTrials(context, task);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            List<List<TrialRecord>> results = new ArrayList<>(tasks.size());
+            try {
+                for (Future<List<TrialRecord>> future : futures) {
+                    results.add(future.get());
+                }
+            } catch (ExecutionException e) {
+                executor.shutdownNow();
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                throw e;
+            }
+            return results;
+        }
+    }
+
+    private static List<TrialRecord> repeatedTrials(AuditContext context, Task task) throws Exception {
+        List<TrialRecord> trials = new ArrayList<>(context.repeats());
+        for (int epoch = 0; epoch < context.repeats(); epoch++) {
+            trials.add(context.trial(ORACLE, task, epoch));
+        }
+        return trials;
+    }
+
+    private void judge(Task task, List<TrialRecord> trials, List<Finding> findings) {
+        long solved = trials.stream().filter(SolvabilityProbe::fullReward).count();
+        if (solved == trials.size()) {
+            return;
+        }
+        boolean agree = trials.stream().map(SolvabilityProbe::verdict).distinct().count() == 1;
+        findings.add(agree ? unsolved(task, trials.getFirst()) : flaky(task, trials, solved));
+    }
+
+    private Finding unsolved(Task task, TrialRecord trial) {
+        Map<String, Object> evidence = describe(trial);
+        evidence.remove("epoch");
+        evidence.put("expected", task.answer());
+        String problem = switch (trial.outcome()) {
+            case COMPLETED -> trial.reward().passed()
+                    ? "its reference solution passes with score " + trial.reward().score() + " instead of full reward ("
+                            + trial.reward().explanation() + ")"
+                    : "its reference solution fails its check (" + trial.reward().explanation() + ")";
+            case HARNESS_ERROR -> "grading or running its reference solution is a harness error (" + trial.error() + ")";
+            case AGENT_ERROR -> "the oracle could not answer its reference solution (" + trial.error() + ")";
+            case TIMEOUT -> "the oracle's trial timed out (" + trial.error() + ")";
+        };
+        String fix = trial.outcome() == Outcome.TIMEOUT
+                ? "make the environment start and respond within the trial timeout, or raise --timeout."
+                : "correct the task's solution or answer, or its check, so the reference solution gets full reward.";
+        return new Finding(name(), List.of("T.8", "T.9"), Finding.Severity.ERROR, task.id(),
+                "The task cannot be solved as graded: " + problem + ". Fix: " + fix, evidence);
+    }
+
+    private Finding flaky(Task task, List<TrialRecord> trials, long solved) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("repeats", trials.size());
+        evidence.put("solved", solved);
+        evidence.put("trials", trials.stream().map(SolvabilityProbe::describe).toList());
+        return new Finding(name(), List.of("O.f.2", "T.9"), Finding.Severity.ERROR, task.id(),
+                "The same reference solution got different results on repeated trials: " + solved + " of "
+                        + trials.size() + " got full reward, so a score on this task is partly noise. Fix: make "
+                        + "the check and the environment deterministic (no clocks, randomness, shared state or live services).",
+                evidence);
+    }
+
+    private static boolean fullReward(TrialRecord trial) {
+        return trial.passed() && trial.reward().score() == 1.0;
+    }
+
+    /** What must be the same on every repeat: how the trial ended and how it was graded. */
+    private static List<Object> verdict(TrialRecord trial) {
+        return trial.reward() == null
+                ? List.of(trial.outcome())
+                : List.of(trial.outcome(), trial.reward().score(), trial.reward().passed());
+    }
+
+    private static Map<String, Object> describe(TrialRecord trial) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("epoch", trial.epoch());
+        map.put("outcome", trial.outcome().name().toLowerCase(Locale.ROOT));
+        map.put("answer", trial.output() == null ? null : trial.output().answer());
+        if (trial.reward() != null) {
+            map.put("score", trial.reward().score());
+            map.put("passed", trial.reward().passed());
+            map.put("explanation", trial.reward().explanation());
+        }
+        if (trial.error() != null) {
+            map.put("error", trial.error());
+        }
+        return map;
     }
 }
