@@ -56,8 +56,8 @@ public final class AuditFormats {
             if (group.isEmpty()) {
                 continue;
             }
-            out.append("\n").append(label(severity).toUpperCase(Locale.ROOT)).append("S (").append(group.size())
-                    .append(")\n");
+            String heading = severity == Finding.Severity.INFO ? "INFO" : label(severity).toUpperCase(Locale.ROOT) + "S";
+            out.append("\n").append(heading).append(" (").append(group.size()).append(")\n");
             for (Finding f : group) {
                 out.append("  [").append(f.probe()).append("] ")
                         .append(f.task() == null ? "suite" : "task " + f.task())

@@ -1,6 +1,7 @@
 package io.assay.core.audit;
 
 import io.assay.core.InputException;
+import io.assay.core.baseline.TrivialBaselines;
 import io.assay.core.environment.Environments;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.reward.RewardChecks;

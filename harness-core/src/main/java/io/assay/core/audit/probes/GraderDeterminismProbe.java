@@ -1,6 +1,6 @@
 package io.assay.core.audit.probes;
 
-import io.assay.core.audit.ReferenceAnswers;
+import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.AuditContext;
 import io.assay.spi.AuditProbe;

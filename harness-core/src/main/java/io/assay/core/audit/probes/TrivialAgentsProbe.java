@@ -1,7 +1,7 @@
 package io.assay.core.audit.probes;
 
-import io.assay.core.audit.TrivialBaselines;
-import io.assay.core.audit.TrivialBaselines.Baseline;
+import io.assay.core.baseline.TrivialBaselines;
+import io.assay.core.baseline.TrivialBaselines.Baseline;
 import io.assay.spi.AuditContext;
 import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;

@@ -1,4 +1,4 @@
-package io.assay.core.audit;
+package io.assay.core.baseline;
 
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;

@@ -1,4 +1,4 @@
-package io.assay.core.audit;
+package io.assay.core.baseline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
