@@ -4,10 +4,12 @@ import io.assay.spi.Agent;
 import io.assay.spi.AgentFactory;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.Options;
+import io.assay.spi.ReferenceSolution;
 
 /**
- * {@code --agent oracle}: answers each task's reference solution. A task it fails is unsolvable
- * or wrongly graded (ABC T.8, T.9).
+ * {@code --agent oracle}: answers each task's reference solution, or, where the environment knows
+ * how to apply it (a sandbox running {@code solve.sh}), has the environment apply it. A task it
+ * fails is unsolvable or wrongly graded (ABC T.8, T.9).
  */
 public final class OracleAgentFactory implements AgentFactory {
 
@@ -24,6 +26,8 @@ public final class OracleAgentFactory implements AgentFactory {
     @Override
     public Agent create(Options options) {
         options.allowOnly();
-        return input -> AgentOutput.of(SolutionText.of(input.task().solution()));
+        return input -> input.environment() instanceof ReferenceSolution reference
+                ? reference.solve()
+                : AgentOutput.of(SolutionText.of(input.task().solution()));
     }
 }

@@ -1,6 +1,7 @@
 package io.assay.cli;
 
 import io.assay.core.InputException;
+import io.assay.spi.EnvironmentException;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Problem;
@@ -58,6 +59,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             case InvalidOptionException option -> {
                 err.println("error: " + option.getMessage());
                 return BAD_INPUT;
+            }
+            case EnvironmentException environment -> {
+                // The machine lacks what the suite needs (a Docker engine): say so plainly, no trace.
+                err.println("error: " + environment.getMessage());
+                return FAILURES;
             }
             default -> {
                 err.println("error: internal error: " + e.getClass().getSimpleName()

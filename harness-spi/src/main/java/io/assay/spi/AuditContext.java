@@ -28,4 +28,10 @@ public interface AuditContext {
      * @param agent a registered agent's name, such as {@code oracle} or {@code null}
      */
     TrialRecord trial(String agent, Task task, int epoch) throws Exception;
+
+    /**
+     * Runs one real trial of an agent the probe made itself, such as one that tampers with the
+     * grader's files, exactly as {@link #trial(String, Task, int)} does.
+     */
+    TrialRecord trial(Agent agent, Task task, int epoch) throws Exception;
 }

@@ -9,9 +9,19 @@ package io.assay.spi;
  *         ? RewardResult.fail("empty answer")
  *         : RewardResult.pass("answered");
  * }</pre>
+ *
+ * <p>A check that grades the environment's end state (tests run in a sandbox, a database compared
+ * with the expected one) overrides the three-argument form, which the harness calls while the
+ * trial's session is still open; its two-argument form then throws, since it cannot grade a bare
+ * answer.
  */
 @FunctionalInterface
 public interface RewardCheck {
 
     RewardResult check(Task task, AgentOutput output);
+
+    /** Grades with the trial's environment session still open. By default, the answer alone. */
+    default RewardResult check(Task task, AgentOutput output, EnvironmentSession environment) throws InterruptedException {
+        return check(task, output);
+    }
 }

@@ -7,6 +7,7 @@ import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.reward.RewardChecks;
 import io.assay.core.run.SingleTrials;
 import io.assay.core.suite.SuiteRepository;
+import io.assay.spi.Agent;
 import io.assay.spi.AuditContext;
 import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
@@ -141,6 +142,11 @@ public final class Auditor {
 
         @Override
         public TrialRecord trial(String agent, Task task, int epoch) throws InterruptedException {
+            return trials.run(agent, task, epoch);
+        }
+
+        @Override
+        public TrialRecord trial(Agent agent, Task task, int epoch) throws InterruptedException {
             return trials.run(agent, task, epoch);
         }
     }

@@ -42,9 +42,18 @@ public final class SingleTrials implements AutoCloseable {
 
     /** One trial of the named agent (created once, with no options) on {@code task}. */
     public TrialRecord run(String agent, Task task, int epoch) throws InterruptedException {
+        return run(executors.computeIfAbsent(agent, this::executor), task, epoch);
+    }
+
+    /** One trial of an agent the caller made, on {@code task}. */
+    public TrialRecord run(Agent agent, Task task, int epoch) throws InterruptedException {
+        return run(executor(agent), task, epoch);
+    }
+
+    private TrialRecord run(TrialExecutor executor, Task task, int epoch) throws InterruptedException {
         TrialRecord[] abandoned = new TrialRecord[1];
         try {
-            return executors.computeIfAbsent(agent, this::executor).run(task, epoch, record -> abandoned[0] = record);
+            return executor.run(task, epoch, record -> abandoned[0] = record);
         } catch (TrialExecutor.AbandonedTrialException e) {
             return abandoned[0];
         }
@@ -57,6 +66,10 @@ public final class SingleTrials implements AutoCloseable {
         } catch (InvalidOptionException e) {
             throw new InputException("agent '" + agentName + "' cannot run without options: " + e.getMessage());
         }
+        return executor(agent);
+    }
+
+    private TrialExecutor executor(Agent agent) {
         return new TrialExecutor(suite, agent, environment, rewardChecks, timeout, 0, 0, watchdog);
     }
 

@@ -129,7 +129,7 @@ final class TrialExecutor {
         long gradeStart = System.nanoTime();
         RewardResult reward;
         try {
-            reward = rewardChecks.forTask(suite, trial.task).check(trial.task, output);
+            reward = rewardChecks.forTask(suite, trial.task).check(trial.task, output, session);
         } catch (RuntimeException e) {
             // A grader that throws is the benchmark's bug, never the agent's failure.
             return trial.end(Outcome.HARNESS_ERROR, output, null,

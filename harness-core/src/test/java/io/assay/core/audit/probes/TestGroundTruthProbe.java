@@ -6,6 +6,7 @@ import static io.assay.core.audit.AuditFixture.of;
 import static io.assay.core.audit.AuditFixture.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.assay.spi.Agent;
 import io.assay.spi.AuditContext;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
@@ -170,6 +171,11 @@ class TestGroundTruthProbe {
 
         @Override
         public TrialRecord trial(String agent, Task task, int epoch) {
+            throw new UnsupportedOperationException("no trials here");
+        }
+
+        @Override
+        public TrialRecord trial(Agent agent, Task task, int epoch) {
             throw new UnsupportedOperationException("no trials here");
         }
     }
