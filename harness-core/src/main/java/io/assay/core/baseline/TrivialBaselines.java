@@ -1,5 +1,6 @@
 package io.assay.core.baseline;
 
+import io.assay.spi.AgentOutput;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
@@ -54,22 +55,37 @@ public final class TrivialBaselines {
     /** Grades every strategy on every task it applies to; a grader that throws counts as no reward. */
     public static List<Baseline> measure(Suite suite, Function<Task, RewardCheck> checks) {
         ChoiceLetters letters = ChoiceLetters.of(suite);
+        Predicate<Task> gradesAnswers = task -> gradesAnswers(checks.apply(task), task);
         List<Baseline> baselines = new ArrayList<>();
-        baselines.add(grade(suite, checks, letters, "empty", "an empty answer", ""));
-        baselines.add(grade(suite, checks, letters, "refusal", "\"" + REFUSAL + "\"", REFUSAL));
-        baselines.add(new Grading(suite, checks, task -> true, Task::prompt, task -> 0.0)
+        baselines.add(grade(suite, checks, gradesAnswers, letters, "empty", "an empty answer", ""));
+        baselines.add(grade(suite, checks, gradesAnswers, letters, "refusal", "\"" + REFUSAL + "\"", REFUSAL));
+        baselines.add(new Grading(suite, checks, gradesAnswers, Task::prompt, task -> 0.0)
                 .result("echo", "the prompt, repeated back", null));
         String common = mostCommonAnswer(suite);
         if (common != null) {
-            baselines.add(grade(suite, checks, letters, "constant",
+            baselines.add(grade(suite, checks, gradesAnswers, letters, "constant",
                     "\"" + common + "\" (the most common answer) for every task", common));
         }
         for (char letter : letters.all()) {
             String reply = String.valueOf(letter);
-            baselines.add(new Grading(suite, checks, letters::isChoice, task -> reply, task -> letters.chance(task, reply))
+            baselines.add(new Grading(suite, checks, gradesAnswers.and(letters::isChoice), task -> reply,
+                    task -> letters.chance(task, reply))
                     .result("letter-" + letter, "\"" + letter + "\" for every choice task", reply));
         }
-        return baselines;
+        // Checks that grade an environment's end state, not an answer, have no answer baselines.
+        return baselines.stream().filter(b -> b.tasks() > 0).toList();
+    }
+
+    /** False for a check that grades end state (a sandbox's tests) and so cannot grade a bare answer. */
+    private static boolean gradesAnswers(RewardCheck check, Task task) {
+        try {
+            check.check(task, AgentOutput.of(""));
+            return true;
+        } catch (UnsupportedOperationException gradesTheEnvironment) {
+            return false;
+        } catch (RuntimeException graderBug) {
+            return true; // The ground-truth probe reports graders that throw.
+        }
     }
 
     /** The scores by strategy name, as {@code assay run --baselines} records them. */
@@ -81,9 +97,9 @@ public final class TrivialBaselines {
         return scores;
     }
 
-    private static Baseline grade(Suite suite, Function<Task, RewardCheck> checks, ChoiceLetters letters,
-                                  String strategy, String description, String reply) {
-        return new Grading(suite, checks, task -> true, task -> reply, task -> letters.chance(task, reply))
+    private static Baseline grade(Suite suite, Function<Task, RewardCheck> checks, Predicate<Task> gradesAnswers,
+                                  ChoiceLetters letters, String strategy, String description, String reply) {
+        return new Grading(suite, checks, gradesAnswers, task -> reply, task -> letters.chance(task, reply))
                 .result(strategy, description, reply);
     }
 
