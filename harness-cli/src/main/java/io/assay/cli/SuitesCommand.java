@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay suites}: work with suite directories. */
 @Command(name = "suites", mixinStandardHelpOptions = true, description = "Work with suite directories.",
-        subcommands = SuitesCommand.Validate.class)
+        subcommands = SuitesCommand.Validate.class,
+        footer = {"", "Examples:", "  assay suites validate examples/arithmetic examples/multiple-choice"})
 final class SuitesCommand {
 
     /** {@code assay suites validate}: loads suites and reports every problem, running nothing. */

@@ -1,0 +1,2 @@
+#!/bin/bash
+sort /app/versions.txt > /app/sorted.txt

@@ -1,0 +1,24 @@
+package io.assay.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import io.assay.spi.EnvironmentException;
+import org.testcontainers.DockerClientFactory;
+
+/** The Docker client, or a plain error saying Docker is needed when no engine is reachable. */
+final class DockerAvailability {
+    static final String UNAVAILABLE = "Docker is needed for this suite and none is reachable "
+            + "(DOCKER_HOST / /var/run/docker.sock): start the Docker engine; on this project's machines "
+            + "see scripts and .ci/run";
+
+    private DockerAvailability() {
+    }
+
+    /** Testcontainers' shared client, configured from DOCKER_HOST, ~/.docker-java.properties and the like. */
+    static DockerClient client() {
+        DockerClientFactory factory = DockerClientFactory.instance();
+        if (!factory.isDockerAvailable()) {
+            throw new EnvironmentException(UNAVAILABLE);
+        }
+        return factory.client();
+    }
+}

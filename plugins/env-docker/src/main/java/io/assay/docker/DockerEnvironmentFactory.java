@@ -1,0 +1,61 @@
+package io.assay.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import io.assay.spi.Environment;
+import io.assay.spi.EnvironmentFactory;
+import io.assay.spi.InvalidOptionException;
+import io.assay.spi.Options;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * {@code environment: {type: docker, suite_dir: DIR, warm_pool: 2}}: each trial of a Harbor suite
+ * runs in a fresh container built from its task's {@code environment/Dockerfile}, with no network
+ * unless the task allows the internet, the task's CPU and memory limits, and its time limits.
+ *
+ * <p>Creating it needs a reachable Docker engine, and first removes containers that JVMs which
+ * died mid-run left behind ({@link ContainerSweeper}).
+ */
+public final class DockerEnvironmentFactory implements EnvironmentFactory {
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public String description() {
+        return "a fresh Docker container per trial for Harbor task directories (options: suite_dir, warm_pool)";
+    }
+
+    /** @throws io.assay.spi.EnvironmentException when no Docker engine is reachable */
+    @Override
+    public Environment create(Options options) {
+        options.allowOnly("type", "suite_dir", "warm_pool");
+        Path suiteDir = suiteDirectory(options);
+        int warmPool = options.integer("warm_pool", 2);
+        if (warmPool < 0) {
+            throw new InvalidOptionException(options.field("warm_pool"),
+                    "expected a whole number of containers, 0 or more, got " + warmPool);
+        }
+        DockerClient docker = DockerAvailability.client();
+        ContainerSweeper.sweep(docker, false);
+        return new DockerEnvironment(docker, id -> HarborTasks.read(HarborTasks.taskDirectory(suiteDir, id)), warmPool);
+    }
+
+    private static Path suiteDirectory(Options options) {
+        String field = options.field("suite_dir");
+        Path directory;
+        try {
+            directory = Path.of(options.string("suite_dir")).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw new InvalidOptionException(field, "expected the Harbor suite directory: " + e.getMessage());
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidOptionException(field, "expected the Harbor suite directory, but " + directory
+                    + (Files.exists(directory) ? " is not a directory" : " does not exist"));
+        }
+        return directory;
+    }
+}

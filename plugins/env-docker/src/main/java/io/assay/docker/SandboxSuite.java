@@ -1,0 +1,104 @@
+package io.assay.docker;
+
+import io.assay.spi.AuditContext;
+import io.assay.spi.Finding;
+import io.assay.spi.Task;
+import io.assay.spi.TrialRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A suite that runs in Docker sandboxes, as the sandbox probes see it: its Harbor task
+ * directories, and its trials. Tasks (and a probe's independent trials of one task) run in
+ * parallel, while a shared limit keeps the number of containers working at once small.
+ */
+final class SandboxSuite {
+    // Each trial is a container working; on two cores about four at once keep the engine busy without thrashing.
+    private static final int PARALLEL_TRIALS = 4;
+
+    private final AuditContext context;
+    private final Path directory;
+    private final Semaphore trials = new Semaphore(PARALLEL_TRIALS);
+
+    private SandboxSuite(AuditContext context, Path directory) {
+        this.context = context;
+        this.directory = directory;
+    }
+
+    /** The suite being audited if it runs in Docker sandboxes, else empty: sandbox probes have nothing to say then. */
+    static Optional<SandboxSuite> of(AuditContext context) {
+        if (!"docker".equals(context.suite().environment().get("type"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new SandboxSuite(context, Path.of(context.suite().environment().string("suite_dir"))));
+    }
+
+    /** The Harbor task directory behind {@code task}. */
+    HarborTask harborTask(Task task) {
+        return HarborTasks.read(HarborTasks.taskDirectory(directory, task.id()));
+    }
+
+    /** Audits every task with {@code audit}, in parallel, findings in task order. */
+    List<Finding> audit(TaskAudit audit) throws Exception {
+        List<Callable<List<Finding>>> jobs = new ArrayList<>();
+        for (Task task : context.suite().tasks()) {
+            jobs.add(() -> audit.audit(task, harborTask(task)));
+        }
+        return parallel(jobs).stream().flatMap(List::stream).toList();
+    }
+
+    /** One trial of a registered agent, such as {@code null}. */
+    TrialRecord trial(String agent, Task task, int epoch) throws Exception {
+        trials.acquire();
+        try {
+            return context.trial(agent, task, epoch);
+        } finally {
+            trials.release();
+        }
+    }
+
+    /** One trial whose agent does {@code work} in the sandbox. */
+    <T> SandboxTrial<T> trial(Task task, int epoch, SandboxTrial.Work<T> work) throws Exception {
+        trials.acquire();
+        try {
+            return SandboxTrial.run(context, task, epoch, work);
+        } finally {
+            trials.release();
+        }
+    }
+
+    /** Runs independent jobs (each making trials) at once; results in job order; the first failure fails all. */
+    <T> List<T> parallel(List<Callable<T>> jobs) throws Exception {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<T>> futures = new ArrayList<>(jobs.size());
+            jobs.forEach(job -> futures.add(executor.submit(job)));
+            List<T> results = new ArrayList<>(jobs.size());
+            try {
+                for (Future<T> future : futures) {
+                    results.add(future.get());
+                }
+            } catch (ExecutionException e) {
+                executor.shutdownNow();
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                throw e;
+            }
+            return results;
+        }
+    }
+
+    /** One task's audit. */
+    @FunctionalInterface
+    interface TaskAudit {
+        List<Finding> audit(Task task, HarborTask harborTask) throws Exception;
+    }
+}

@@ -1,0 +1,56 @@
+package io.assay.docker;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import org.testcontainers.DockerClientFactory;
+
+/** What tests look up in Docker directly, bypassing the code under test. */
+final class ContainerChecks {
+
+    private ContainerChecks() {
+    }
+
+    static DockerClient docker() {
+        return DockerClientFactory.instance().client();
+    }
+
+    /** Ids of the containers, running or not, that this JVM's environments made for {@code taskId}. */
+    static List<String> containersOf(String taskId) {
+        return docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerSweeper.TASK, taskId,
+                        ContainerSweeper.OWNER, ContainerSweeper.labels(taskId).get(ContainerSweeper.OWNER)))
+                .exec().stream().map(container -> container.getId()).toList();
+    }
+
+    /** Ids of the running containers this JVM's environments made for {@code taskId}. */
+    static List<String> runningContainersOf(String taskId) {
+        return docker().listContainersCmd().withStatusFilter(List.of("running"))
+                .withLabelFilter(Map.of(ContainerSweeper.TASK, taskId,
+                        ContainerSweeper.OWNER, ContainerSweeper.labels(taskId).get(ContainerSweeper.OWNER)))
+                .exec().stream().map(container -> container.getId()).toList();
+    }
+
+    static boolean exists(String containerId) {
+        try {
+            docker().inspectContainerCmd(containerId).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Waits for a removal Docker does in the background; fails if it has not happened in 20 s. */
+    static void awaitRemoved(String containerId) throws InterruptedException {
+        long giveUp = System.nanoTime() + 20_000_000_000L;
+        while (exists(containerId)) {
+            if (System.nanoTime() > giveUp) {
+                fail("container " + containerId + " was not removed");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
