@@ -2,7 +2,8 @@
 # Macro benchmarks of the `assay` command itself (the numbers in docs/performance.md):
 #   1. a 100,000-trial run (null agent, exact check) in a 256 MiB heap;
 #   2. an agent that sleeps 100 ms at --concurrency 1000: trials/s against the ideal 10,000/s;
-#   3. `assay audit` of a 10,000-task suite, every probe (target: under 30 s).
+#   3. `assay audit` of a 10,000-task suite, every probe (target: under 30 s);
+#   4. a sandbox trial's own cost against a plain `docker run --rm IMAGE true` (needs Docker).
 # Usage: scripts/bench-macro.sh [WORK_DIR]   (default: target/bench-macro)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -71,3 +72,49 @@ s = report["summary"]
 print(f"whole command: {float(sys.argv[2]) - float(sys.argv[1]):.2f} s (exit {sys.argv[3]}); "
       f"{s['tasks']} tasks, {len(s['probes'])} probes; {s['error']} errors, {s['warning']} warnings, {s['info']} info")
 PY
+
+echo "== 4. sandbox overhead per trial against a plain 'docker run --rm IMAGE true' (needs Docker)"
+if ! docker info >/dev/null 2>&1; then
+  echo "skipped: no Docker engine"
+  exit 0
+fi
+trials=20
+sandbox_suite() { # DIR WARM_POOL: TRIALS trivial Harbor tasks sharing one image, verifier writes 1
+  mkdir -p "$1"
+  printf 'id = "sandbox-bench"\nmeasures = "sandbox overhead only"\ncanary = "assay-canary:bench"\nwarm_pool = %s\n' "$2" > "$1/suite.toml"
+  for i in $(seq 1 "$trials"); do
+    t="$1/task-$i"
+    mkdir -p "$t/environment" "$t/tests"
+    printf 'version = "1.0"\n[agent]\ntimeout_sec = 60.0\n[verifier]\ntimeout_sec = 60.0\n' > "$t/task.toml"
+    echo "Do nothing." > "$t/instruction.md"
+    printf 'FROM assay/busybox:latest\nWORKDIR /app\n' > "$t/environment/Dockerfile"
+    printf '#!/bin/bash\necho 1 > /logs/verifier/reward.txt\n' > "$t/tests/test.sh"
+  done
+}
+docker run --rm --network none assay/busybox:latest true  # warm the engine's caches, as the harness's image build does
+start=$(date +%s.%N)
+for _ in $(seq 1 "$trials"); do docker run --rm --network none assay/busybox:latest true; done
+end=$(date +%s.%N)
+plain=$(python3 -c "import sys; print((float(sys.argv[2]) - float(sys.argv[1])) / int(sys.argv[3]))" "$start" "$end" "$trials")
+echo true > "$work/sandbox-commands.txt"
+for pool in 0 2; do
+  sandbox_suite "$work/sandbox-pool-$pool" "$pool"
+  # First run builds the image (cached by content hash); the second is measured. The shell agent runs
+  # one command, `true`, as the plain run does; the verifier's time is reported apart, since a plain
+  # run has no verifier.
+  for out in warmup measured; do
+    "$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" run "$work/sandbox-pool-$pool" --agent shell \
+      -A file="$work/sandbox-commands.txt" --concurrency 1 --out "$work/run-sandbox-$pool-$out" --progress none > /dev/null
+  done
+  phase=$(seconds_between "$work/run-sandbox-$pool-measured/manifest.json")
+  python3 - "$work/run-sandbox-$pool-measured/trials.jsonl" "$phase" "$plain" "$pool" <<'PY'
+import json, sys
+trials = [json.loads(line) for line in open(sys.argv[1])]
+per_trial = float(sys.argv[2]) / len(trials) * 1000
+grading = sum(t["grading_ms"] for t in trials) / len(trials)
+plain = float(sys.argv[3]) * 1000
+sandbox = per_trial - grading
+print(f"warm_pool {sys.argv[4]}: {per_trial:.0f} ms per trial = verifier {grading:.0f} ms + sandbox {sandbox:.0f} ms "
+      f"(container start, one command, removal); docker run --rm true: {plain:.0f} ms; sandbox/plain = {sandbox / plain:.2f}")
+PY
+done

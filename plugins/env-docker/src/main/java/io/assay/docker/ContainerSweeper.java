@@ -61,7 +61,10 @@ public final class ContainerSweeper {
         return removed;
     }
 
-    /** The labels of a container created in this JVM for {@code taskId}. */
+    /**
+     * The labels of a container created in this JVM for {@code taskId}. A warm container may then
+     * serve another task built from the same image with the same limits.
+     */
     static Map<String, String> labels(String taskId) {
         return Map.of(MANAGED, "true", OWNER, CURRENT_OWNER, TASK, taskId);
     }

@@ -7,8 +7,7 @@ import org.testcontainers.DockerClientFactory;
 /** The Docker client, or a plain error saying Docker is needed when no engine is reachable. */
 final class DockerAvailability {
     static final String UNAVAILABLE = "Docker is needed for this suite and none is reachable "
-            + "(DOCKER_HOST / /var/run/docker.sock): start the Docker engine; on this project's machines "
-            + "see scripts and .ci/run";
+            + "(DOCKER_HOST / /var/run/docker.sock): start the Docker engine (docs/sandbox.md)";
 
     private DockerAvailability() {
     }
@@ -19,6 +18,13 @@ final class DockerAvailability {
         if (!factory.isDockerAvailable()) {
             throw new EnvironmentException(UNAVAILABLE);
         }
-        return factory.client();
+        try {
+            return factory.client();
+        } catch (RuntimeException e) {
+            // For example Testcontainers failing to pull its Ryuk reaper image offline: Assay labels
+            // and sweeps its own containers, so the reaper can be turned off.
+            throw new EnvironmentException("Docker is reachable but could not be used: " + e.getMessage()
+                    + " (offline? set TESTCONTAINERS_RYUK_DISABLED=true, as ./assay does; docs/sandbox.md)", e);
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * Runs each trial of a Harbor suite in a fresh container of its task's image. Images are built
- * once; a warm pool per task keeps started containers ready; finished trials' containers are
+ * once; a warm pool per image and limits keeps started containers ready; finished trials' containers are
  * removed in the background, and whatever is left when the environment closes, or the JVM exits,
  * is removed too.
  */
@@ -37,7 +37,7 @@ final class DockerEnvironment implements Environment {
 
     /**
      * @param reader the Harbor task of a task id
-     * @param warmPool how many started containers to keep ready per task
+     * @param warmPool how many started containers to keep ready per image and limits
      */
     DockerEnvironment(DockerClient docker, Function<String, HarborTask> reader, int warmPool) {
         this.docker = docker;
@@ -57,7 +57,10 @@ final class DockerEnvironment implements Environment {
         }
         HarborTask harbor = tasks.computeIfAbsent(task.id(), reader);
         TaskImage image = images.image(harbor);
-        String id = pools.computeIfAbsent(task.id(),
+        // One pool per container shape, not per task: tasks built from the same environment/ with the
+        // same limits share warm containers, which is what lets a trial skip the container start.
+        String shape = image.tag() + "|" + harbor.cpus() + "|" + harbor.memoryBytes() + "|" + harbor.allowInternet();
+        String id = pools.computeIfAbsent(shape,
                 key -> new WarmPool(warmPool, () -> containers.launch(image, harbor), background)).take();
         ContainerSession session = new ContainerSession(docker, id, harbor, image.workdir(), () -> release(id));
         if (closed) {
