@@ -13,4 +13,12 @@ public interface EnvironmentFactory extends Component {
 
     /** Validates the options and creates the environment; throws {@link InvalidOptionException} on bad options. */
     Environment create(Options options);
+
+    /**
+     * Creates the environment for one run or audit, which {@code run} identifies (for example in the
+     * labels of its containers). By default the run is not needed.
+     */
+    default Environment create(Options options, RunInfo run) {
+        return create(options);
+    }
 }

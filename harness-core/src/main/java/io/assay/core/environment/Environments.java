@@ -3,8 +3,10 @@ package io.assay.core.environment;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.plugin.RegisteredComponent.Kind;
 import io.assay.spi.Environment;
+import io.assay.spi.EnvironmentFactory;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
+import io.assay.spi.RunInfo;
 import jakarta.inject.Inject;
 
 /** Creates environments from a suite's {@code environment} spec through the registered factories. */
@@ -16,12 +18,22 @@ public final class Environments {
         this.registry = registry;
     }
 
+    /** An environment for validation only: no run is using it. */
     public Environment create(Options spec) {
+        return factory(spec).create(spec);
+    }
+
+    /** The environment for a run or audit. */
+    public Environment create(Options spec, RunInfo run) {
+        return factory(spec).create(spec, run);
+    }
+
+    private EnvironmentFactory factory(Options spec) {
         String type = spec.string("type");
         if (!registry.names(Kind.ENVIRONMENT).contains(type)) {
             throw new InvalidOptionException(spec.field("type"), "unknown environment '" + type
                     + "'; available: " + String.join(", ", registry.names(Kind.ENVIRONMENT)));
         }
-        return registry.environment(type).create(spec);
+        return registry.environment(type);
     }
 }

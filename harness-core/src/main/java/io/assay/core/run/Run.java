@@ -82,7 +82,7 @@ public final class Run {
         Duration timeout = Runner.seconds(settings.timeoutSeconds());
         TrialLog log = openLog(settings.sinks());
         try (log;
-             Environment environment = environments.create(suite.environment());
+             Environment environment = environments.create(suite.environment(), runInfo());
              Watchdog watchdog = new Watchdog(timeout, ABANDON_GRACE)) {
             TrialExecutor executor = new TrialExecutor(suite, agent, environment, rewardChecks, timeout,
                     settings.retryErrors(), settings.seed(), watchdog);
@@ -205,7 +205,7 @@ public final class Run {
     }
 
     private TrialLog openLog(List<String> sinkNames) throws Exception {
-        RunInfo info = new RunInfo(manifest.runId(), directory.path(), suite.id(), manifest.agent().name());
+        RunInfo info = runInfo();
         List<ResultSink> sinks = new ArrayList<>();
         try {
             for (String name : sinkNames) {
@@ -218,6 +218,10 @@ public final class Run {
             throw e;
         }
         return new TrialLog(directory.trialsFile(), summary, sinks, sinkNames);
+    }
+
+    private RunInfo runInfo() {
+        return new RunInfo(manifest.runId(), directory.path(), suite.id(), manifest.agent().name());
     }
 
     private void finishManifest(boolean completed) {

@@ -8,6 +8,7 @@ import io.assay.spi.Agent;
 import io.assay.spi.Environment;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
+import io.assay.spi.RunInfo;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import io.assay.spi.TrialRecord;
@@ -35,7 +36,8 @@ public final class SingleTrials implements AutoCloseable {
         this.suite = suite;
         this.registry = registry;
         this.rewardChecks = rewardChecks;
-        this.environment = environments.create(suite.environment());
+        this.environment = environments.create(suite.environment(),
+                new RunInfo("audit-" + suite.id() + "-" + ProcessHandle.current().pid(), null, suite.id(), null));
         this.timeout = timeout;
         this.watchdog = new Watchdog(timeout, ABANDON_GRACE);
     }

@@ -25,6 +25,7 @@ public final class ContainerSweeper {
     static final String MANAGED = "assay.managed";
     static final String OWNER = "assay.owner";
     static final String TASK = "assay.task";
+    static final String RUN = "assay.run";
 
     private static final String HOST = hostName();
     private static final String CURRENT_OWNER = HOST + ":" + ProcessHandle.current().pid() + ":"

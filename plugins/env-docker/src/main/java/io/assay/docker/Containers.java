@@ -5,7 +5,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
 import io.assay.docker.TaskImages.TaskImage;
 import io.assay.spi.EnvironmentException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,9 +21,11 @@ import java.util.concurrent.Executors;
 final class Containers {
     private final DockerClient docker;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
+    private final String runId;
 
-    Containers(DockerClient docker) {
+    Containers(DockerClient docker, String runId) {
         this.docker = docker;
+        this.runId = runId;
     }
 
     /**
@@ -46,7 +50,7 @@ final class Containers {
                     // (and must exec "$@"), so its start-up effects are part of the task.
                     .withCmd("sleep", "infinity")
                     .withWorkingDir(image.workdir())
-                    .withLabels(ContainerSweeper.labels(task.id()))
+                    .withLabels(labels(task))
                     .withHostConfig(host)
                     .exec()
                     .getId();
@@ -104,5 +108,11 @@ final class Containers {
         if (!failures.isEmpty()) {
             throw new EnvironmentException(String.join("; ", failures));
         }
+    }
+
+    private Map<String, String> labels(HarborTask task) {
+        Map<String, String> labels = new HashMap<>(ContainerSweeper.labels(task.id()));
+        labels.put(ContainerSweeper.RUN, runId);
+        return labels;
     }
 }

@@ -38,13 +38,14 @@ final class DockerEnvironment implements Environment {
     /**
      * @param reader the Harbor task of a task id
      * @param warmPool how many started containers to keep ready per image and limits
+     * @param runId labels every container, so a run's containers can be found
      */
-    DockerEnvironment(DockerClient docker, Function<String, HarborTask> reader, int warmPool) {
+    DockerEnvironment(DockerClient docker, Function<String, HarborTask> reader, int warmPool, String runId) {
         this.docker = docker;
         this.reader = reader;
         this.warmPool = warmPool;
         this.images = new TaskImages(docker, background);
-        this.containers = new Containers(docker);
+        this.containers = new Containers(docker, runId);
         // Ctrl-C or System.exit before close() must not leave containers running.
         this.removeOnExit = new Thread(containers::removeAll, "assay-docker-cleanup");
         Runtime.getRuntime().addShutdownHook(removeOnExit);

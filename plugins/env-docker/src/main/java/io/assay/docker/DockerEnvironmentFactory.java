@@ -5,6 +5,7 @@ import io.assay.spi.Environment;
 import io.assay.spi.EnvironmentFactory;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
+import io.assay.spi.RunInfo;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,6 +33,12 @@ public final class DockerEnvironmentFactory implements EnvironmentFactory {
     /** @throws io.assay.spi.EnvironmentException when no Docker engine is reachable */
     @Override
     public Environment create(Options options) {
+        return create(options, null);
+    }
+
+    /** Containers of a run carry its id in the label {@code assay.run}. */
+    @Override
+    public Environment create(Options options, RunInfo run) {
         options.allowOnly("type", "suite_dir", "warm_pool");
         Path suiteDir = suiteDirectory(options);
         int warmPool = options.integer("warm_pool", 2);
@@ -41,7 +48,8 @@ public final class DockerEnvironmentFactory implements EnvironmentFactory {
         }
         DockerClient docker = DockerAvailability.client();
         ContainerSweeper.sweep(docker, false);
-        return new DockerEnvironment(docker, id -> HarborTasks.read(HarborTasks.taskDirectory(suiteDir, id)), warmPool);
+        return new DockerEnvironment(docker, id -> HarborTasks.read(HarborTasks.taskDirectory(suiteDir, id)), warmPool,
+                run == null ? "none" : run.id());
     }
 
     private static Path suiteDirectory(Options options) {

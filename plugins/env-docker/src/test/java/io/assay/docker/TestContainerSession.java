@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.assay.spi.RunInfo;
 import io.assay.spi.CommandResult;
 import io.assay.spi.EnvironmentException;
 import io.assay.spi.Task;
@@ -32,7 +33,8 @@ class TestContainerSession {
         box = HarborTaskDir.in(suite, "box")
                 .toml("[agent]\ntimeout_sec = 60\n[environment]\ncpus = 0.5\nmemory_mb = 64\n")
                 .write();
-        environment = (DockerEnvironment) new DockerEnvironmentFactory().create(HarborTaskDir.environment(suite, 1));
+        environment = (DockerEnvironment) new DockerEnvironmentFactory().create(HarborTaskDir.environment(suite, 1),
+                new RunInfo("run-42", suite, "session-test", "null"));
     }
 
     @AfterAll
@@ -148,6 +150,7 @@ class TestContainerSession {
             assertThat(container.getConfig().getLabels())
                     .containsEntry("assay.managed", "true")
                     .containsEntry("assay.task", "box")
+                    .containsEntry("assay.run", "run-42")
                     .hasEntrySatisfying("assay.owner", owner -> assertThat(owner).contains(":" + ProcessHandle.current().pid() + ":"));
             assertThat(container.getHostConfig().getNetworkMode()).isEqualTo("none");
             assertThat(container.getHostConfig().getNanoCPUs()).isEqualTo(500_000_000L);
