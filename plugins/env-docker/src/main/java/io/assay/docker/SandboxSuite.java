@@ -7,7 +7,6 @@ import io.assay.spi.TrialRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,26 +32,25 @@ final class SandboxSuite {
         this.directory = directory;
     }
 
-    /** The suite being audited if it runs in Docker sandboxes, else empty: sandbox probes have nothing to say then. */
-    static Optional<SandboxSuite> of(AuditContext context) {
+    /**
+     * Audits every task of a suite that runs in Docker sandboxes with {@code audit}, in parallel,
+     * findings in task order; any other suite gets no findings: sandbox probes have nothing to say then.
+     */
+    static List<Finding> auditEachTask(AuditContext context, TaskAudit audit) throws Exception {
         if (!"docker".equals(context.suite().environment().get("type"))) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(new SandboxSuite(context, Path.of(context.suite().environment().string("suite_dir"))));
+        SandboxSuite suite = new SandboxSuite(context, Path.of(context.suite().environment().string("suite_dir")));
+        List<Callable<List<Finding>>> jobs = new ArrayList<>();
+        for (Task task : context.suite().tasks()) {
+            jobs.add(() -> audit.audit(suite, task, suite.harborTask(task)));
+        }
+        return suite.parallel(jobs).stream().flatMap(List::stream).toList();
     }
 
     /** The Harbor task directory behind {@code task}. */
     HarborTask harborTask(Task task) {
         return HarborTasks.read(HarborTasks.taskDirectory(directory, task.id()));
-    }
-
-    /** Audits every task with {@code audit}, in parallel, findings in task order. */
-    List<Finding> audit(TaskAudit audit) throws Exception {
-        List<Callable<List<Finding>>> jobs = new ArrayList<>();
-        for (Task task : context.suite().tasks()) {
-            jobs.add(() -> audit.audit(task, harborTask(task)));
-        }
-        return parallel(jobs).stream().flatMap(List::stream).toList();
     }
 
     /** One trial of a registered agent, such as {@code null}. */
@@ -99,6 +97,6 @@ final class SandboxSuite {
     /** One task's audit. */
     @FunctionalInterface
     interface TaskAudit {
-        List<Finding> audit(Task task, HarborTask harborTask) throws Exception;
+        List<Finding> audit(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception;
     }
 }

@@ -66,11 +66,7 @@ public final class SandboxTamperProbe implements AuditProbe {
 
     @Override
     public List<Finding> audit(AuditContext context) throws Exception {
-        var suite = SandboxSuite.of(context);
-        if (suite.isEmpty()) {
-            return List.of();
-        }
-        return suite.get().audit((task, harborTask) -> audit(suite.get(), task, harborTask));
+        return SandboxSuite.auditEachTask(context, this::audit);
     }
 
     private List<Finding> audit(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {

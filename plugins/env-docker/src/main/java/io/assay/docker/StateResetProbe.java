@@ -44,11 +44,7 @@ public final class StateResetProbe implements AuditProbe {
 
     @Override
     public List<Finding> audit(AuditContext context) throws Exception {
-        var suite = SandboxSuite.of(context);
-        if (suite.isEmpty()) {
-            return List.of();
-        }
-        return suite.get().audit((task, harborTask) -> audit(suite.get(), task));
+        return SandboxSuite.auditEachTask(context, (suite, task, harborTask) -> audit(suite, task));
     }
 
     private List<Finding> audit(SandboxSuite suite, Task task) throws Exception {

@@ -62,12 +62,8 @@ public final class TestSufficiencyProbe implements AuditProbe {
 
     @Override
     public List<Finding> audit(AuditContext context) throws Exception {
-        var suite = SandboxSuite.of(context);
-        if (suite.isEmpty()) {
-            return List.of();
-        }
-        return suite.get().audit((task, harborTask) -> harborTask.hasSolution()
-                ? audit(suite.get(), task, harborTask) : List.of());
+        return SandboxSuite.auditEachTask(context, (suite, task, harborTask) -> harborTask.hasSolution()
+                ? audit(suite, task, harborTask) : List.of());
     }
 
     private List<Finding> audit(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {
