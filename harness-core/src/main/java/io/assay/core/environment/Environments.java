@@ -4,7 +4,6 @@ import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.plugin.RegisteredComponent.Kind;
 import io.assay.spi.Environment;
 import io.assay.spi.EnvironmentFactory;
-import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.RunInfo;
 import jakarta.inject.Inject;
@@ -29,11 +28,6 @@ public final class Environments {
     }
 
     private EnvironmentFactory factory(Options spec) {
-        String type = spec.string("type");
-        if (!registry.names(Kind.ENVIRONMENT).contains(type)) {
-            throw new InvalidOptionException(spec.field("type"), "unknown environment '" + type
-                    + "'; available: " + String.join(", ", registry.names(Kind.ENVIRONMENT)));
-        }
-        return registry.environment(type);
+        return (EnvironmentFactory) registry.forSpec(Kind.ENVIRONMENT, spec);
     }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,10 +56,5 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A list's elements as plain values. */
-    public static List<Object> toPlainList(JsonNode node) {
-        return MAPPER.convertValue(node, MAPPER.getTypeFactory().constructCollectionType(List.class, Object.class));
     }
 }

@@ -5,6 +5,8 @@ import io.assay.spi.AgentFactory;
 import io.assay.spi.AuditProbe;
 import io.assay.spi.Component;
 import io.assay.spi.EnvironmentFactory;
+import io.assay.spi.InvalidOptionException;
+import io.assay.spi.Options;
 import io.assay.spi.ResultSinkFactory;
 import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.SuiteLoader;
@@ -64,6 +66,20 @@ public final class ComponentRegistry {
 
     public List<AuditProbe> auditProbes() {
         return components(Kind.AUDIT_PROBE, AuditProbe.class);
+    }
+
+    /**
+     * The component a spec's {@code type} names, such as {@code {type: exact}}; an unknown type is
+     * an {@link InvalidOptionException} on that field listing the names that would work.
+     */
+    public Component forSpec(Kind kind, Options spec) {
+        String type = spec.string("type");
+        RegisteredComponent found = byKind.get(kind).get(type);
+        if (found == null) {
+            throw new InvalidOptionException(spec.field("type"), "unknown " + kind.label().replace('-', ' ')
+                    + " '" + type + "'; available: " + String.join(", ", names(kind)));
+        }
+        return found.component();
     }
 
     /** The names registered for a kind, sorted, for error messages and help. */

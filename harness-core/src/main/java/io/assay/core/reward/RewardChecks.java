@@ -2,7 +2,6 @@ package io.assay.core.reward;
 
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.plugin.RegisteredComponent.Kind;
-import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
@@ -43,11 +42,6 @@ public final class RewardChecks implements RewardCheckFactory.Context {
     }
 
     private RewardCheckFactory factory(Options spec) {
-        String type = spec.string("type");
-        if (!registry.names(Kind.REWARD_CHECK).contains(type)) {
-            throw new InvalidOptionException(spec.field("type"), "unknown reward check '" + type
-                    + "'; available: " + String.join(", ", registry.names(Kind.REWARD_CHECK)));
-        }
-        return registry.rewardCheck(type);
+        return (RewardCheckFactory) registry.forSpec(Kind.REWARD_CHECK, spec);
     }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,7 +45,6 @@ public final class Run {
     private final RewardChecks rewardChecks;
     private final Environments environments;
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final CountDownLatch finished = new CountDownLatch(1);
     private final Set<Thread> workerThreads = ConcurrentHashMap.newKeySet();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicLong ran = new AtomicLong();
@@ -95,7 +93,6 @@ public final class Run {
             progress.finished();
         } finally {
             finishManifest(failure.get() == null && !stopping.get());
-            finished.countDown();
         }
         if (failure.get() != null) {
             throw failure.get();
@@ -115,11 +112,6 @@ public final class Run {
         if (stopping.compareAndSet(false, true)) {
             workerThreads.forEach(Thread::interrupt);
         }
-    }
-
-    /** Waits until {@link #execute} has written its files, after a {@link #stop}. */
-    public boolean awaitFinished(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
