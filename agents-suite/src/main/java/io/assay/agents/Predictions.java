@@ -32,9 +32,9 @@ final class Predictions {
     private static final int MAX_PROBLEMS_SHOWN = 20;
 
     private final Path file;
-    private final Map<Key, String> outputs;
+    private final Map<Key, Prediction> outputs;
 
-    private Predictions(Path file, Map<Key, String> outputs) {
+    private Predictions(Path file, Map<Key, Prediction> outputs) {
         this.file = file;
         this.outputs = outputs;
     }
@@ -55,7 +55,7 @@ final class Predictions {
             throw new InvalidOptionException(field, new Problem(file, 0, "", "cannot read: " + e).toString());
         }
         List<Problem> problems = new ArrayList<>();
-        Map<Key, String> outputs = new HashMap<>();
+        Map<Key, Prediction> outputs = new HashMap<>();
         Map<Key, Integer> firstLines = new HashMap<>();
         for (int number = 1; number <= lines.size(); number++) {
             String line = lines.get(number - 1);
@@ -68,9 +68,10 @@ final class Predictions {
             if (fields == null) {
                 continue;
             }
-            reader.check(() -> fields.allowOnly("task_id", "output", "epoch"));
+            reader.check(() -> fields.allowOnly("task_id", "output", "epoch", "tool_calls"));
             String taskId = reader.read(() -> fields.string("task_id"));
-            String output = reader.read(() -> fields.string("output"));
+            List<Prediction.Call> toolCalls = reader.read(() -> toolCalls(fields));
+            String output = reader.read(() -> fields.has("tool_calls") ? fields.string("output", "") : fields.string("output"));
             Integer epoch = reader.read(() -> epoch(fields));
             if (problems.size() > problemsBefore) {
                 continue;
@@ -81,7 +82,7 @@ final class Predictions {
                 problems.add(new Problem(file, number, "", "duplicate prediction for task '" + taskId + "'"
                         + (epoch == null ? " (every epoch)" : " epoch " + epoch) + ", first on line " + first));
             } else {
-                outputs.put(key, output);
+                outputs.put(key, new Prediction(output, toolCalls));
             }
         }
         if (problems.isEmpty() && outputs.isEmpty()) {
@@ -93,9 +94,9 @@ final class Predictions {
         return new Predictions(file, Map.copyOf(outputs));
     }
 
-    /** The output for a task's epoch: the epoch's own prediction, else the one for every epoch. */
-    String output(String taskId, int epoch) {
-        String output = outputs.get(new Key(taskId, epoch));
+    /** The prediction for a task's epoch: the epoch's own, else the one for every epoch. */
+    Prediction prediction(String taskId, int epoch) {
+        Prediction output = outputs.get(new Key(taskId, epoch));
         if (output == null) {
             output = outputs.get(new Key(taskId, null));
         }
@@ -103,6 +104,19 @@ final class Predictions {
             throw new IllegalStateException("no prediction for task '" + taskId + "' in " + file);
         }
         return output;
+    }
+
+    private static List<Prediction.Call> toolCalls(Options fields) {
+        List<Prediction.Call> calls = new ArrayList<>();
+        if (fields.get("tool_calls") == null || List.of().equals(fields.get("tool_calls"))) {
+            return List.of();
+        }
+        for (Options call : fields.objects("tool_calls")) {
+            call.allowOnly("name", "arguments");
+            calls.add(new Prediction.Call(call.string("name"),
+                    call.has("arguments") ? call.object("arguments").values() : Map.of()));
+        }
+        return List.copyOf(calls);
     }
 
     private static Integer epoch(Options fields) {

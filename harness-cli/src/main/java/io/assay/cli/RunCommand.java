@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  assay run examples/multiple-choice --agent null --epochs 5 --concurrency 8 --out runs/mc-null",
                 "  assay run --resume runs/mc-null        # after Ctrl-C or a crash: runs only the missing trials",
                 "",
-                "Exit codes: 0 all trials recorded, 1 some trials ended in harness errors (not scored),",
+                "Exit codes: 0 all trials recorded, 1 some trials ended in harness or judge errors (not scored),",
                 "2 bad usage or input, 130 interrupted (resumable)."})
 final class RunCommand implements Callable<Integer> {
     static final int INTERRUPTED = 130;
@@ -122,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
                 return INTERRUPTED;
             }
             if (result.summary().errors() > 0) {
-                err.println("warning: " + result.summary().errors() + " trials ended in harness errors and are not scored;"
+                err.println("warning: " + result.summary().errors() + " trials ended in harness or judge errors and are not scored;"
                         + " see `error` in trials.jsonl, or rerun them with --retry-errors");
                 err.flush();
                 return ErrorReporter.FAILURES;

@@ -16,8 +16,10 @@ final class SummaryTable {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "suite", s.suite()));
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "agent", s.agent()));
-        text.append(String.format(Locale.ROOT, "%-10s %d of %d recorded, %d harness errors (not scored)%n", "trials",
-                s.trials(), s.expectedTrials(), s.errors()));
+        long judgeErrors = s.outcomes().getOrDefault("judge_error", 0L);
+        text.append(String.format(Locale.ROOT, "%-10s %d of %d recorded, %d harness errors%s (not scored)%n", "trials",
+                s.trials(), s.expectedTrials(), s.errors() - judgeErrors,
+                judgeErrors > 0 ? " and " + judgeErrors + " judge errors" : ""));
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "outcomes", s.outcomes().entrySet().stream()
                 .filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "))));

@@ -9,6 +9,10 @@ import io.assay.core.audit.probes.NegationProbe;
 import io.assay.core.audit.probes.ReportingProbe;
 import io.assay.core.audit.probes.SolvabilityProbe;
 import io.assay.core.audit.probes.TrivialAgentsProbe;
+import io.assay.core.audit.tools.DatabaseDumpProbe;
+import io.assay.core.audit.tools.DoNothingProbe;
+import io.assay.core.audit.tools.GoldReplayProbe;
+import io.assay.core.audit.tools.StateSensitivityProbe;
 import io.assay.core.environment.NoEnvironment;
 import io.assay.core.suite.DeclarativeSuiteLoader;
 import io.assay.spi.AssayPlugin;
@@ -20,7 +24,7 @@ import java.util.List;
 /**
  * The core's own components, found through the same {@link java.util.ServiceLoader} path as any
  * third-party plugin: the declarative suite format, the empty environment and the audit probes
- * that apply to every suite.
+ * that apply to every suite, and those for suites that run in tool environments.
  */
 public final class CorePlugin implements AssayPlugin {
 
@@ -38,6 +42,7 @@ public final class CorePlugin implements AssayPlugin {
     public List<AuditProbe> auditProbes() {
         return List.of(new SolvabilityProbe(), new GroundTruthProbe(), new GraderDeterminismProbe(),
                 new TrivialAgentsProbe(), new AnswerStuffingProbe(), new NegationProbe(), new EquivalenceProbe(),
-                new LeakageProbe(), new ReportingProbe());
+                new LeakageProbe(), new ReportingProbe(), new DoNothingProbe(), new DatabaseDumpProbe(),
+                new GoldReplayProbe(), new StateSensitivityProbe());
     }
 }

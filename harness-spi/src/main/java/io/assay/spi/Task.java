@@ -2,6 +2,7 @@ package io.assay.spi;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,13 +22,22 @@ import java.util.Objects;
  * @param solution the reference output the oracle agent returns (defaults to {@code answer})
  * @param metadata free-form; results are segmented by its keys
  * @param reward this task's reward spec, or {@code null} to use the suite's
+ * @param userTurns in a {@link ToolEnvironment}, what the scripted user says after the prompt, one
+ *     turn per agent message; empty elsewhere
  */
 public record Task(String id, String prompt, Object answer, Object solution,
-                   Map<String, Object> metadata, Options reward) {
+                   Map<String, Object> metadata, Options reward, List<String> userTurns) {
 
     public Task {
         Objects.requireNonNull(id, "id");
         prompt = prompt == null ? "" : prompt;
         metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        userTurns = userTurns == null ? List.of() : List.copyOf(userTurns);
+    }
+
+    /** A task without a conversation: the prompt is all the agent is told. */
+    public Task(String id, String prompt, Object answer, Object solution, Map<String, Object> metadata,
+                Options reward) {
+        this(id, prompt, answer, solution, metadata, reward, List.of());
     }
 }

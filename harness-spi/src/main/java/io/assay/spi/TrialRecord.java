@@ -27,12 +27,12 @@ public record TrialRecord(String suite, String task, int epoch, long seed, Outco
                           AgentOutput output, RewardResult reward, String error, int attempts,
                           Instant started, Duration agentTime, Duration gradingTime) {
 
-    /** The score this trial contributes, or {@code NaN} when it is excluded (harness error). */
+    /** The score this trial contributes, or {@code NaN} when it is excluded (harness or judge error). */
     public double score() {
         return switch (outcome) {
             case COMPLETED -> reward.score();
             case AGENT_ERROR, TIMEOUT -> 0.0;
-            case HARNESS_ERROR -> Double.NaN;
+            case HARNESS_ERROR, JUDGE_ERROR -> Double.NaN;
         };
     }
 

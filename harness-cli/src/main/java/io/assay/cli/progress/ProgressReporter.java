@@ -1,7 +1,6 @@
 package io.assay.cli.progress;
 
 import io.assay.core.run.ProgressListener;
-import io.assay.spi.Outcome;
 import io.assay.spi.TrialRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -65,7 +64,7 @@ public final class ProgressReporter implements ProgressListener {
         if (record.passed()) {
             passed.increment();
         }
-        if (record.outcome() == Outcome.HARNESS_ERROR) {
+        if (!record.outcome().scored()) {
             errors.increment();
         }
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param suite the suite id
  * @param agent the agent name
  * @param trials recorded trials, harness errors included
- * @param errors trials that ended in a harness error (not scored)
+ * @param errors trials that ended in a harness or judge error (not scored)
  * @param outcomes trial count per outcome
  * @param expectedTrials tasks x epochs; more than {@code trials} while a run is unfinished
  * @param passRate passed / graded trials

@@ -42,7 +42,7 @@ public final class SummaryCalculator {
         trials++;
         outcomes.merge(record.outcome(), 1L, Long::sum);
         TaskTally tally = tallies.computeIfAbsent(record.task(), id -> new TaskTally(segmentsOf(metadata)));
-        if (record.outcome() == Outcome.HARNESS_ERROR) {
+        if (!record.outcome().scored()) {
             errors++;
             tally.errors++;
             return;

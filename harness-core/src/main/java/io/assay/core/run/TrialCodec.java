@@ -42,7 +42,7 @@ public final class TrialCodec {
             json.writeNumberField("epoch", r.epoch());
             json.writeNumberField("seed", r.seed());
             json.writeStringField("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
-            if (r.outcome() == Outcome.HARNESS_ERROR) {
+            if (!r.outcome().scored()) {
                 json.writeNullField("score");
             } else {
                 json.writeNumberField("score", r.score());

@@ -11,9 +11,13 @@ import io.assay.spi.Outcome;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
+import io.assay.spi.TraceStep;
 import io.assay.spi.TrialRecord;
+import io.assay.spi.VerdictException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -57,7 +61,7 @@ final class TrialExecutor {
         TrialRecord record = null;
         for (int attempt = 1; attempt <= retryErrors + 1; attempt++) {
             record = attempt(new Trial(task, epoch, seed, attempt, Instant.now()), onAbandon);
-            if (record.outcome() != Outcome.HARNESS_ERROR) {
+            if (record.outcome().scored()) {
                 break;
             }
         }
@@ -109,8 +113,8 @@ final class TrialExecutor {
         switch (watch.disarm()) {
             case ABANDONED -> throw new AbandonedTrialException();
             case TIMED_OUT -> {
-                return trial.end(Outcome.TIMEOUT, null, null, "agent did not finish within " + format(timeout),
-                        System.nanoTime() - agentStart, 0);
+                return trial.end(Outcome.TIMEOUT, withTranscript(null, session), null,
+                        "agent did not finish within " + format(timeout), System.nanoTime() - agentStart, 0);
             }
             case IN_TIME -> {
                 if (failure instanceof InterruptedException stopped) {
@@ -120,16 +124,22 @@ final class TrialExecutor {
         }
         if (failure != null) {
             Outcome outcome = failure instanceof EnvironmentException ? Outcome.HARNESS_ERROR : Outcome.AGENT_ERROR;
-            return trial.end(outcome, null, null, describe(failure), System.nanoTime() - agentStart, 0);
+            return trial.end(outcome, withTranscript(null, session), null, describe(failure),
+                    System.nanoTime() - agentStart, 0);
         }
         long agentNanos = System.nanoTime() - agentStart;
         if (output == null) {
-            return trial.end(Outcome.AGENT_ERROR, null, null, "agent returned no output", agentNanos, 0);
+            return trial.end(Outcome.AGENT_ERROR, withTranscript(null, session), null, "agent returned no output",
+                    agentNanos, 0);
         }
+        output = withTranscript(output, session);
         long gradeStart = System.nanoTime();
         RewardResult reward;
         try {
             reward = rewardChecks.forTask(suite, trial.task).check(trial.task, output, session);
+        } catch (VerdictException e) {
+            return trial.end(Outcome.JUDGE_ERROR, output, null, "judge error: " + e.getMessage(),
+                    agentNanos, System.nanoTime() - gradeStart);
         } catch (RuntimeException e) {
             // A grader that throws is the benchmark's bug, never the agent's failure.
             return trial.end(Outcome.HARNESS_ERROR, output, null,
@@ -142,6 +152,23 @@ final class TrialExecutor {
                     agentNanos, System.nanoTime() - gradeStart);
         }
         return trial.end(Outcome.COMPLETED, output, reward, null, agentNanos, System.nanoTime() - gradeStart);
+    }
+
+    /**
+     * The agent's output with what the environment recorded (tool calls, messages) appended, so
+     * the trajectory is kept even when the agent failed or traced nothing itself.
+     */
+    private static AgentOutput withTranscript(AgentOutput output, EnvironmentSession session) {
+        List<TraceStep> transcript = session.transcript();
+        if (transcript.isEmpty()) {
+            return output;
+        }
+        if (output == null) {
+            return new AgentOutput("", transcript);
+        }
+        List<TraceStep> trace = new ArrayList<>(output.trace());
+        trace.addAll(transcript);
+        return new AgentOutput(output.answer(), trace);
     }
 
     private static String describe(Throwable e) {

@@ -27,7 +27,7 @@ import java.util.TreeSet;
 final class TaskFileReader {
     private static final JsonFactory JSON = new JsonFactory();
     private static final Set<String> FIELDS = new TreeSet<>(List.of(
-            "id", "prompt", "answer", "solution", "metadata", "reward"));
+            "id", "prompt", "answer", "solution", "metadata", "reward", "user_turns"));
     private static final String UNKNOWN_FIELD = "unknown field; expected one of " + FIELDS;
 
     private final Path file;
@@ -131,12 +131,25 @@ final class TaskFileReader {
             problems.add(file, line, "metadata", "expected an object, got " + Options.describe(metadata));
         }
         Options reward = reward(fields, line);
+        List<String> userTurns = userTurns(fields, line);
         if (problems.size() > before) {
             return null;
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> metadataMap = (Map<String, Object>) metadata;
-        return new Task(id, (String) prompt, answer, fields.getOrDefault("solution", answer), metadataMap, reward);
+        return new Task(id, (String) prompt, answer, fields.getOrDefault("solution", answer), metadataMap, reward,
+                userTurns);
+    }
+
+    /** What a scripted user says after the prompt, in a tool environment; a list of strings. */
+    private List<String> userTurns(Map<String, Object> fields, int line) {
+        Object value = fields.getOrDefault("user_turns", List.of());
+        if (value instanceof List<?> turns && turns.stream().allMatch(String.class::isInstance)) {
+            return turns.stream().map(String.class::cast).toList();
+        }
+        problems.add(file, line, "user_turns", "expected a list of strings, what the user says after each agent "
+                + "message, got " + Options.describe(value));
+        return List.of();
     }
 
     private String id(Map<String, Object> fields, int line) {

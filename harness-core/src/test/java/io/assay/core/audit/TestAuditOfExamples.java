@@ -23,7 +23,7 @@ class TestAuditOfExamples {
 
         assertThat(report.findings()).filteredOn(f -> f.severity() != Finding.Severity.INFO).isEmpty();
         assertThat(report.findings()).filteredOn(f -> f.severity() == Finding.Severity.INFO).isNotEmpty();
-        assertThat(report.summary().get("probes")).asInstanceOf(LIST).hasSize(9);
+        assertThat(report.summary().get("probes")).asInstanceOf(LIST).hasSize(13);
     }
 
     @ParameterizedTest
@@ -37,7 +37,9 @@ class TestAuditOfExamples {
 
     static Stream<Path> flawedExamples() throws IOException {
         try (Stream<Path> entries = Files.list(AuditFixture.example("flawed"))) {
-            List<Path> examples = entries.filter(Files::isDirectory).sorted().toList();
+            // Suites in the retail tool environment need that plugin; its own tests audit them.
+            List<Path> examples = entries.filter(Files::isDirectory)
+                    .filter(dir -> !dir.getFileName().toString().startsWith("retail-")).sorted().toList();
             assertThat(examples).hasSizeGreaterThanOrEqualTo(9);
             return examples.stream();
         }

@@ -28,7 +28,7 @@ class TestDeclarativeSuiteLoader {
             """;
     private static final String SUITE_FIELDS =
             "[canary, description, environment, id, measures, reward, tasks, version]";
-    private static final String TASK_FIELDS = "[answer, id, metadata, prompt, reward, solution]";
+    private static final String TASK_FIELDS = "[answer, id, metadata, prompt, reward, solution, user_turns]";
 
     private final DeclarativeSuiteLoader loader = new DeclarativeSuiteLoader();
 
@@ -234,6 +234,33 @@ class TestDeclarativeSuiteLoader {
         assertThat(problems(dir)).containsExactly(
                 "tasks.jsonl:1: metdata: unknown field; expected one of " + TASK_FIELDS,
                 "tasks.jsonl:1: hint: unknown field; expected one of " + TASK_FIELDS);
+    }
+
+    @Test
+    void readsTheScriptedUsersTurns() throws IOException {
+        suite(dir, MINIMAL_SUITE, """
+                {"id": "t", "prompt": "Cancel my order.", "answer": 1, "user_turns": ["Yes, go ahead.", "Thanks."]}
+                {"id": "u", "prompt": "p", "answer": 1}
+                """);
+
+        List<Task> tasks = loader.load(dir, SuiteFixtures.validation()).tasks();
+
+        assertThat(tasks.get(0).userTurns()).containsExactly("Yes, go ahead.", "Thanks.");
+        assertThat(tasks.get(1).userTurns()).isEmpty();
+    }
+
+    @Test
+    void userTurnsMustBeAListOfStrings() {
+        suite(dir, MINIMAL_SUITE, """
+                {"id": "t", "prompt": "p", "answer": 1, "user_turns": "Yes"}
+                {"id": "u", "prompt": "p", "answer": 1, "user_turns": ["Yes", 2]}
+                """);
+
+        assertThat(problems(dir)).containsExactly(
+                "tasks.jsonl:1: user_turns: expected a list of strings, what the user says after each agent message,"
+                        + " got the string \"Yes\"",
+                "tasks.jsonl:2: user_turns: expected a list of strings, what the user says after each agent message,"
+                        + " got a list");
     }
 
     @Test

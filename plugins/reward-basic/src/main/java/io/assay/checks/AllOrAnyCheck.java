@@ -1,6 +1,7 @@
 package io.assay.checks;
 
 import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
@@ -17,7 +18,15 @@ record AllOrAnyCheck(boolean requireAll, ChildChecks children) implements Reward
 
     @Override
     public RewardResult check(Task task, AgentOutput output) {
-        List<RewardResult> results = children.run(task, output);
+        return combine(children.run(task, output));
+    }
+
+    @Override
+    public RewardResult check(Task task, AgentOutput output, EnvironmentSession session) throws InterruptedException {
+        return combine(children.run(task, output, session));
+    }
+
+    private RewardResult combine(List<RewardResult> results) {
         long passedCount = results.stream().filter(RewardResult::passed).count();
         double score = requireAll
                 ? results.stream().mapToDouble(RewardResult::score).min().orElseThrow()

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The built-in reward checks: {@code exact}, {@code contains}, {@code regex}, {@code numeric},
- * {@code choice}, {@code json} and the combinators {@code all}, {@code any}, {@code weighted}.
+ * {@code choice}, {@code json}, the combinators {@code all}, {@code any}, {@code weighted}, and
+ * for tool environments {@code state_match} and {@code outputs}.
  * Loaded through {@link java.util.ServiceLoader} like any third-party plugin; docs/reward-checks.md
  * describes each check's options and known weaknesses.
  *
@@ -27,6 +28,8 @@ public final class BasicChecksPlugin implements AssayPlugin {
                 new JsonCheckFactory(),
                 new AllOrAnyCheckFactory(true),
                 new AllOrAnyCheckFactory(false),
-                new WeightedCheckFactory());
+                new WeightedCheckFactory(),
+                new StateMatchCheckFactory(),
+                new OutputsCheckFactory());
     }
 }

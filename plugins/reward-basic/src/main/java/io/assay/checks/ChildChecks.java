@@ -1,6 +1,7 @@
 package io.assay.checks;
 
 import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
@@ -36,6 +37,15 @@ record ChildChecks(List<String> labels, List<RewardCheck> checks) {
     /** Every child's result, in order; all run even once the outcome is decided, for the evidence. */
     List<RewardResult> run(Task task, AgentOutput output) {
         return checks.stream().map(check -> check.check(task, output)).toList();
+    }
+
+    /** The same, with the trial's environment session, for children that grade its end state. */
+    List<RewardResult> run(Task task, AgentOutput output, EnvironmentSession session) throws InterruptedException {
+        List<RewardResult> results = new ArrayList<>(checks.size());
+        for (RewardCheck check : checks) {
+            results.add(check.check(task, output, session));
+        }
+        return results;
     }
 
     /** "checks[1] (numeric): got 41 vs expected 42 ...", with the child's explanation shortened. */

@@ -1,6 +1,7 @@
 package io.assay.checks;
 
 import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
@@ -28,7 +29,15 @@ record WeightedCheck(ChildChecks children, List<Double> weights, double threshol
 
     @Override
     public RewardResult check(Task task, AgentOutput output) {
-        List<RewardResult> results = children.run(task, output);
+        return combine(children.run(task, output));
+    }
+
+    @Override
+    public RewardResult check(Task task, AgentOutput output, EnvironmentSession session) throws InterruptedException {
+        return combine(children.run(task, output, session));
+    }
+
+    private RewardResult combine(List<RewardResult> results) {
         double weighted = 0;
         double total = 0;
         List<String> shortfalls = new ArrayList<>();

@@ -11,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * Runs the {@code oracle} agent on every task, {@code repeats} times, as real trials (ABC T.8, T.9):
@@ -27,8 +22,6 @@ import java.util.concurrent.Semaphore;
  */
 public final class SolvabilityProbe implements AuditProbe {
     private static final String ORACLE = "oracle";
-    // Each oracle trial may hold an environment sandbox; a run's default --concurrency is 8 too.
-    private static final int PARALLEL_TASKS = 8;
 
     @Override
     public String name() {
@@ -48,43 +41,12 @@ public final class SolvabilityProbe implements AuditProbe {
     @Override
     public List<Finding> audit(AuditContext context) throws Exception {
         List<Task> tasks = context.suite().tasks();
-        List<List<TrialRecord>> trials = oracleTrials(context, tasks);
+        List<List<TrialRecord>> trials = ParallelTasks.map(tasks, task -> repeatedTrials(context, task));
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
             judge(tasks.get(i), trials.get(i), findings);
         }
         return findings;
-    }
-
-    /** Every task's oracle trials, tasks in parallel, results in task order. */
-    private static List<List<TrialRecord>> oracleTrials(AuditContext context, List<Task> tasks) throws Exception {
-        Semaphore slots = new Semaphore(PARALLEL_TASKS);
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<List<TrialRecord>>> futures = new ArrayList<>(tasks.size());
-            for (Task task : tasks) {
-                futures.add(executor.submit(() -> {
-                    slots.acquire();
-                    try {
-                        return repeatedTrials(context, task);
-                    } finally {
-                        slots.release();
-                    }
-                }));
-            }
-            List<List<TrialRecord>> results = new ArrayList<>(tasks.size());
-            try {
-                for (Future<List<TrialRecord>> future : futures) {
-                    results.add(future.get());
-                }
-            } catch (ExecutionException e) {
-                executor.shutdownNow();
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            } catch (InterruptedException e) {
-                executor.shutdownNow();
-                throw e;
-            }
-            return results;
-        }
     }
 
     private static List<TrialRecord> repeatedTrials(AuditContext context, Task task) throws Exception {
@@ -114,6 +76,7 @@ public final class SolvabilityProbe implements AuditProbe {
                             + trial.reward().explanation() + ")"
                     : "its reference solution fails its check (" + trial.reward().explanation() + ")";
             case HARNESS_ERROR -> "grading or running its reference solution is a harness error (" + trial.error() + ")";
+            case JUDGE_ERROR -> "the judge reached no verdict on its reference solution (" + trial.error() + ")";
             case AGENT_ERROR -> "the oracle could not answer its reference solution (" + trial.error() + ")";
             case TIMEOUT -> "the oracle's trial timed out (" + trial.error() + ")";
         };

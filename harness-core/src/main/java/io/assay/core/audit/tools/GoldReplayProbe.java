@@ -1,0 +1,97 @@
+package io.assay.core.audit.tools;
+
+import io.assay.core.audit.tools.ToolTrial.Acted;
+import io.assay.spi.AuditContext;
+import io.assay.spi.AuditProbe;
+import io.assay.spi.EnvironmentException;
+import io.assay.spi.Finding;
+import io.assay.spi.Finding.Severity;
+import io.assay.spi.ReferenceSolution;
+import io.assay.spi.Task;
+import io.assay.spi.ToolEnvironment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gold actions (ABC T.7, O.f.2): replayed on a fresh copy, every gold action must succeed, and
+ * replaying them again, in the state check and in the session itself, must give the same state
+ * every time. A failing action makes the task unsolvable as written; a replay that varies makes
+ * its expected state a coin toss.
+ */
+public final class GoldReplayProbe implements AuditProbe {
+
+    @Override
+    public String name() {
+        return "tool-gold-replay";
+    }
+
+    @Override
+    public String description() {
+        return "every gold action succeeds when replayed, and replays always reach the same state";
+    }
+
+    @Override
+    public List<String> covers() {
+        return List.of("T.7", "O.f.2");
+    }
+
+    @Override
+    public List<Finding> audit(AuditContext context) throws Exception {
+        return ToolSuite.auditEachTask(context, task -> judge(context, task));
+    }
+
+    private List<Finding> judge(AuditContext context, Task task) throws Exception {
+        List<Replay> replays = new ArrayList<>();
+        for (int repeat = 0; repeat < context.repeats(); repeat++) {
+            ToolTrial<Replay> trial = ToolTrial.run(context, task, 0, GoldReplayProbe::replay);
+            if (trial.found() == null) {
+                return List.of(finding(task, "the gold actions could not be replayed: " + trial.verdict(), trial.verdict()));
+            }
+            replays.add(trial.found());
+        }
+        for (Replay replay : replays) {
+            if (replay.failure() != null) {
+                return List.of(finding(task, replay.failure() + ". Fix the action or the task's starting data",
+                        Map.of("failure", replay.failure())));
+            }
+        }
+        Set<String> states = new LinkedHashSet<>();
+        replays.forEach(replay -> states.addAll(replay.states()));
+        int count = replays.stream().mapToInt(replay -> replay.states().size()).sum();
+        if (states.size() > 1) {
+            return List.of(finding(task, "replaying the gold actions " + count + " times on fresh copies "
+                    + "reached " + states.size() + " different states: a tool or the starting state is "
+                    + "nondeterministic, so the state check compares against a moving target",
+                    Map.of("state_hashes", List.copyOf(states))));
+        }
+        return List.of();
+    }
+
+    /** Two replays in one trial: the environment's own expected state, and the gold actions run in the session. */
+    private static Acted<Replay> replay(ToolEnvironment environment) throws InterruptedException {
+        Map<String, Object> expected;
+        try {
+            expected = environment.expectedState();
+        } catch (EnvironmentException e) {
+            return Acted.silently(new Replay(List.of(), e.getMessage()));
+        }
+        List<String> states = new ArrayList<>(List.of(StateHash.of(expected)));
+        if (environment instanceof ReferenceSolution reference) {
+            reference.solve();
+            states.add(StateHash.of(environment.state()));
+        }
+        return Acted.silently(new Replay(states, null));
+    }
+
+    private Finding finding(Task task, String message, Map<String, Object> evidence) {
+        return new Finding(name(), covers(), Severity.ERROR, task.id(), message, new LinkedHashMap<>(evidence));
+    }
+
+    /** What one trial's replays reached, or why they failed. */
+    private record Replay(List<String> states, String failure) {
+    }
+}

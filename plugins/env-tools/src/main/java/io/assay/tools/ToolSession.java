@@ -1,0 +1,165 @@
+package io.assay.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentException;
+import io.assay.spi.EnvironmentSession;
+import io.assay.spi.InvalidOptionException;
+import io.assay.spi.Message;
+import io.assay.spi.Options;
+import io.assay.spi.ReferenceSolution;
+import io.assay.spi.Task;
+import io.assay.spi.Tool;
+import io.assay.spi.ToolEnvironment;
+import io.assay.spi.ToolResult;
+import io.assay.spi.TraceStep;
+import io.assay.spi.UserSimulator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One trial in a tool domain: a private copy of the domain's state, the conversation with the
+ * simulated user, and the transcript of every call and message. Thread-safe, so an audit or a
+ * timed-out agent can read it while the agent still acts.
+ */
+final class ToolSession implements EnvironmentSession, ToolEnvironment, ReferenceSolution {
+    private final Domain domain;
+    private final Map<String, DomainTool> tools;
+    private final Task task;
+    private final UserSimulator user;
+    private final List<Message> conversation = new ArrayList<>();
+    private final List<TraceStep> transcript = new ArrayList<>();
+    private ObjectNode state;
+    private boolean ended;
+    private Map<String, Object> expected;
+
+    ToolSession(Domain domain, Map<String, DomainTool> tools, Task task, UserSimulator user)
+            throws InterruptedException {
+        this.domain = domain;
+        this.tools = tools;
+        this.task = task;
+        this.user = user;
+        this.state = domain.initialState();
+        String opening = user.reply(task, List.of())
+                .orElseThrow(() -> new EnvironmentException("task '" + task.id() + "': the user said nothing to start"));
+        record(new Message(Message.Role.USER, opening));
+    }
+
+    @Override
+    public List<Tool> tools() {
+        return tools.values().stream().map(DomainTool::spec).toList();
+    }
+
+    @Override
+    public synchronized ToolResult call(String name, Map<String, Object> arguments) {
+        Map<String, Object> given = arguments == null ? Map.of() : new LinkedHashMap<>(arguments);
+        ToolResult result = apply(state, name, given);
+        transcript.add(TraceStep.toolCall(name, given, result));
+        return result;
+    }
+
+    @Override
+    public synchronized List<Message> conversation() {
+        return List.copyOf(conversation);
+    }
+
+    @Override
+    public synchronized Optional<String> send(String message) throws InterruptedException {
+        if (ended) {
+            return Optional.empty();
+        }
+        record(new Message(Message.Role.AGENT, message));
+        Optional<String> reply = user.reply(task, List.copyOf(conversation));
+        reply.ifPresentOrElse(text -> record(new Message(Message.Role.USER, text)), () -> ended = true);
+        return reply;
+    }
+
+    @Override
+    public synchronized Map<String, Object> state() {
+        return StateJson.toMap(state);
+    }
+
+    @Override
+    public synchronized void replaceState(Map<String, Object> replacement) {
+        state = StateJson.toTree(replacement);
+    }
+
+    /** Replays the gold actions on a fresh copy once; a failing action makes the task unsolvable as written. */
+    @Override
+    public synchronized Map<String, Object> expectedState() {
+        if (expected == null) {
+            ObjectNode fresh = domain.initialState();
+            List<ToolCall> actions = GoldActions.of(task).actions();
+            for (int i = 0; i < actions.size(); i++) {
+                ToolResult result = apply(fresh, actions.get(i).name(), actions.get(i).arguments());
+                if (result.error()) {
+                    throw new EnvironmentException("task '" + task.id() + "': gold action " + (i + 1) + " of "
+                            + actions.size() + " (" + actions.get(i) + ") failed when replayed: " + result.content());
+                }
+            }
+            expected = StateJson.toMap(fresh);
+        }
+        return expected;
+    }
+
+    /** The oracle: calls the gold actions in this session, then tells the user the required outputs. */
+    @Override
+    public AgentOutput solve() throws InterruptedException {
+        GoldActions gold = GoldActions.of(task);
+        for (ToolCall action : gold.actions()) {
+            call(action.name(), action.arguments());
+        }
+        String answer = String.join("\n", gold.outputs());
+        if (!answer.isEmpty()) {
+            send(answer);
+        }
+        return AgentOutput.of(answer);
+    }
+
+    @Override
+    public synchronized List<TraceStep> transcript() {
+        return List.copyOf(transcript);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private void record(Message message) {
+        conversation.add(message);
+        transcript.add(TraceStep.message(message));
+    }
+
+    /**
+     * Runs one call on {@code target}. The agent's mistakes become error results; a writing tool
+     * that fails is rolled back, so a half-applied rule violation can never count.
+     */
+    private ToolResult apply(ObjectNode target, String name, Map<String, Object> arguments) {
+        DomainTool tool = tools.get(name);
+        if (tool == null) {
+            return ToolResult.error("unknown tool '" + name + "'; available tools: " + String.join(", ", tools.keySet()));
+        }
+        Optional<String> invalid = ArgumentCheck.problems(tool.spec(), arguments);
+        if (invalid.isPresent()) {
+            return ToolResult.error(invalid.get());
+        }
+        ObjectNode before = tool.spec().readOnly() ? null : target.deepCopy();
+        try {
+            JsonNode result = tool.call(target, Options.of(arguments));
+            return ToolResult.ok(StateJson.observation(result));
+        } catch (ToolException | InvalidOptionException e) {
+            if (before != null) {
+                target.removeAll();
+                target.setAll(before);
+            }
+            return ToolResult.error(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new EnvironmentException("tool " + name + " failed on " + arguments + " in task '" + task.id()
+                    + "' (a bug in the domain, not the agent's mistake): " + e, e);
+        }
+    }
+}

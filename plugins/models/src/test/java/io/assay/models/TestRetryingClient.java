@@ -1,0 +1,114 @@
+package io.assay.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.assay.models.fake.FakeOpenAiServer;
+import io.assay.models.fake.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TestRetryingClient {
+
+    private static final ModelRequest HELLO = new ModelRequest(List.of(ChatMessage.user("hi")), List.of(), 16, null);
+
+    private final FakeOpenAiServer server = new FakeOpenAiServer();
+    private final FakeTime time = new FakeTime();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private RetryingClient client(RetryPolicy policy, Duration timeout) {
+        OpenAiChatClient http = new OpenAiChatClient(ModelSpec.parse("openai/gpt-4o-mini").withBaseUrl(server.baseUrl()),
+                ApiKey.of("OPENAI_API_KEY", "sk-test"), timeout);
+        return new RetryingClient(http, policy, time, new Random(42));
+    }
+
+    private RetryingClient client() {
+        return client(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(8)), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a429WaitsWhatRetryAfterAsks() throws Exception {
+        server.enqueue(Reply.rateLimited("7"), Reply.text("done"));
+
+        ModelResponse response = client().complete(HELLO);
+
+        assertThat(response.text()).isEqualTo("done");
+        assertThat(response.attempts()).isEqualTo(2);
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void a500IsRetriedWithFullJitterBackoff() throws Exception {
+        server.enqueue(Reply.serverError(), Reply.serverError(), Reply.serverError(), Reply.text("done"));
+
+        ModelResponse response = client().complete(HELLO);
+
+        assertThat(response.attempts()).isEqualTo(4);
+        Random seeded = new Random(42);
+        assertThat(time.sleeps()).containsExactly(
+                Duration.ofNanos((long) (seeded.nextDouble() * 1e9)),
+                Duration.ofNanos((long) (seeded.nextDouble() * 2e9)),
+                Duration.ofNanos((long) (seeded.nextDouble() * 4e9)));
+    }
+
+    @Test
+    void givesUpAfterMaxAttemptsSayingSo() {
+        server.defaultReply(Reply.serverError());
+
+        assertThatThrownBy(() -> client().complete(HELLO))
+                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.status()).isEqualTo(500))
+                .hasMessageStartingWith("gave up after 4 attempts: HTTP 500 from POST " + server.baseUrl());
+        assertThat(server.requests()).hasSize(4);
+        assertThat(time.sleeps()).hasSize(3);
+    }
+
+    @Test
+    void malformedJsonAndClientErrorsAreNotRetried() {
+        server.enqueue(Reply.malformed("not json"), Reply.status(401, "{\"error\": \"bad key\"}"));
+        RetryingClient client = client();
+
+        assertThatThrownBy(() -> client.complete(HELLO)).hasMessageContaining("malformed response");
+        assertThatThrownBy(() -> client.complete(HELLO)).hasMessageContaining("HTTP 401");
+        assertThat(server.requests()).hasSize(2);
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void aDroppedConnectionIsRetried() throws Exception {
+        server.enqueue(Reply.drop(), Reply.text("done"));
+
+        ModelResponse response = client().complete(HELLO);
+
+        assertThat(response.text()).isEqualTo("done");
+        assertThat(response.attempts()).isEqualTo(2);
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void aTimeoutIsRetried() throws Exception {
+        server.enqueue(Reply.text("too late").after(Duration.ofSeconds(5)), Reply.text("in time"));
+
+        ModelResponse response = client(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)), Duration.ofMillis(200))
+                .complete(HELLO);
+
+        assertThat(response.text()).isEqualTo("in time");
+        assertThat(response.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimeoutOnTheLastAttemptSaysItTimedOut() {
+        server.enqueue(Reply.text("too late").after(Duration.ofSeconds(5)));
+
+        assertThatThrownBy(() -> client(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)), Duration.ofMillis(200))
+                .complete(HELLO))
+                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.status()).isEqualTo(-1))
+                .hasMessageContaining("timed out after 200 ms");
+    }
+}

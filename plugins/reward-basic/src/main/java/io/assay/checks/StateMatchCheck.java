@@ -1,0 +1,53 @@
+package io.assay.checks;
+
+import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
+import io.assay.spi.RewardCheck;
+import io.assay.spi.RewardResult;
+import io.assay.spi.Task;
+import io.assay.spi.ToolEnvironment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Passes when a tool environment's end state equals the state the task's gold actions produce on
+ * a fresh copy, compared as canonical JSON and hashed; a mismatch names the records that differ.
+ * {@code ignore} paths (for fields that legitimately vary) are removed from both states first:
+ * each one weakens the check, and the audit's state-sensitivity probe reports what it no longer sees.
+ */
+record StateMatchCheck(List<List<String>> ignore) implements RewardCheck {
+    private static final int DIFFERENCES_SHOWN = 3;
+    private static final int DIFFERENCES_KEPT = 20;
+
+    @Override
+    public RewardResult check(Task task, AgentOutput output) {
+        throw new UnsupportedOperationException("state_match grades a tool environment's end state, not an answer");
+    }
+
+    @Override
+    public RewardResult check(Task task, AgentOutput output, EnvironmentSession session) {
+        if (!(session instanceof ToolEnvironment environment)) {
+            throw new IllegalStateException("state_match grades a tool environment's state, but task '" + task.id()
+                    + "' runs in " + session.getClass().getSimpleName() + "; set the suite's environment to a tool domain");
+        }
+        Map<String, Object> expected = StateTree.without(environment.expectedState(), ignore);
+        Map<String, Object> actual = StateTree.without(environment.state(), ignore);
+        String expectedHash = StateTree.hash(expected);
+        String actualHash = StateTree.hash(actual);
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("expected_hash", expectedHash);
+        evidence.put("actual_hash", actualHash);
+        if (expectedHash.equals(actualHash)) {
+            return RewardResult.pass("end state matches the gold actions' state (" + expectedHash.substring(0, 19) + ")")
+                    .withEvidence(evidence);
+        }
+        List<String> differences = StateTree.differences(expected, actual);
+        evidence.put("differences", differences.stream().limit(DIFFERENCES_KEPT).toList());
+        String shown = String.join("; ", differences.stream().limit(DIFFERENCES_SHOWN).toList());
+        int more = differences.size() - DIFFERENCES_SHOWN;
+        return RewardResult.fail("end state differs from the gold actions' state in " + differences.size()
+                + (differences.size() == 1 ? " record: " : " records: ") + shown + (more > 0 ? "; and " + more + " more" : ""))
+                .withEvidence(evidence);
+    }
+}
