@@ -71,7 +71,7 @@ public class TrialOverheadBenchmark {
     @OperationsPerInvocation(TRIALS)
     public Object runNullAgentWithExactCheck() throws Exception {
         RunRequest request = new RunRequest(suite, "null", Options.empty(), 1, concurrency, Duration.ofSeconds(60),
-                0, 0, workspace.resolve("run-" + runs++), List.of(), false, List.of());
+                0, 0, workspace.resolve("run-" + runs++), List.of(), false, List.of(), null);
         return runner.start(request).execute(ProgressListener.NONE).summary();
     }
 }

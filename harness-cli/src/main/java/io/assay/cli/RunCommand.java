@@ -9,12 +9,14 @@ import io.assay.core.run.RunResult;
 import io.assay.core.run.Runner;
 import io.assay.spi.Options;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +85,24 @@ final class RunCommand implements Callable<Integer> {
             description = "Also record what trivial agents (empty, refusal, echo, constant answers) score on the suite, to read the result against (ABC R.13).")
     boolean baselines;
 
+    @Option(names = "--model", paramLabel = "PROVIDER/NAME",
+            description = "The model a model-backed agent calls: openai/NAME (any OpenAI-compatible endpoint) or anthropic/NAME.")
+    String model;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "The model endpoint, e.g. http://localhost:11434/v1 for Ollama.")
+    String baseUrl;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "The environment variable holding the API key (default OPENAI_API_KEY or ANTHROPIC_API_KEY).")
+    String apiKeyEnv;
+
+    @Option(names = "--prices", paramLabel = "FILE", description = "A JSON price table for models the built-in one lacks.")
+    String prices;
+
+    @Option(names = "--max-cost", paramLabel = "USD",
+            description = "Stop scheduling trials once model calls have cost this much (US dollars); resumable.")
+    BigDecimal maxCost;
+
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run with its recorded settings.")
     Path resume;
 
@@ -93,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Runner runner = shared.injector().getInstance(Runner.class);
-        Run run = resume != null ? runner.resume(resume, checkResumeArguments()) : runner.start(request());
+        Run run = resume != null ? runner.resume(resume, checkResumeArguments(), maxCost) : runner.start(request());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch reported = new CountDownLatch(1);
@@ -121,6 +141,20 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
                 return INTERRUPTED;
             }
+            Optional.ofNullable(result.summary().usage()).ifPresent(usage -> usage.warnings()
+                    .forEach(warning -> err.println("warning: model identity: " + warning)));
+            if (maxCost != null && result.summary().usage() != null && result.summary().usage().unpricedCalls() > 0) {
+                err.println("warning: " + result.summary().usage().unpricedCalls() + " model calls have no known price;"
+                        + " --max-cost counts only priced calls (add prices with --prices FILE)");
+            }
+            if (result.budgetReached()) {
+                err.println("Stopped: the cost budget was reached (" + SummaryTable.usd(result.summary().usage().costUsd())
+                        + " spent); no more trials were scheduled, " + result.summary().trials() + " of "
+                        + result.summary().expectedTrials() + " recorded. Resume with: assay run --resume "
+                        + result.directory() + " --max-cost HIGHER");
+                err.flush();
+                return ErrorReporter.FAILURES;
+            }
             if (result.summary().errors() > 0) {
                 err.println("warning: " + result.summary().errors() + " trials ended in harness or judge errors and are not scored;"
                         + " see `error` in trials.jsonl, or rerun them with --retry-errors");
@@ -146,8 +180,24 @@ final class RunCommand implements Callable<Integer> {
             throw new InputException("missing --agent NAME", "`assay plugins` lists the agents; try --agent oracle");
         }
         Map<String, Object> options = new LinkedHashMap<>(agentOptions);
+        modelOption(options, "--model", "model", model);
+        modelOption(options, "--base-url", "base_url", baseUrl);
+        modelOption(options, "--api-key-env", "api_key_env", apiKeyEnv);
+        modelOption(options, "--prices", "prices", prices);
         return new RunRequest(suite, agent, Options.of(options), epochs, concurrency != null ? concurrency : 8,
-                timeout, retryErrors, seed, out, sinks, baselines, spec.commandLine().getParseResult().originalArgs());
+                timeout, retryErrors, seed, out, sinks, baselines, spec.commandLine().getParseResult().originalArgs(),
+                maxCost);
+    }
+
+    /** The model flags are agent options the model-backed agents read; one way to set each. */
+    private static void modelOption(Map<String, Object> options, String flag, String key, String value) {
+        if (value == null) {
+            return;
+        }
+        if (options.containsKey(key)) {
+            throw new InputException(flag + " and -A " + key + "= both set the agent's " + key, "use one of them");
+        }
+        options.put(key, value);
     }
 
     /** On resume the manifest is the source of truth; only concurrency may differ. */
@@ -155,7 +205,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> conflicting = new ArrayList<>();
         var parsed = spec.commandLine().getParseResult();
         for (String option : List.of("--agent", "-A", "--epochs", "--timeout", "--retry-errors", "--seed", "--out", "--sink",
-                "--baselines")) {
+                "--baselines", "--model", "--base-url", "--api-key-env", "--prices")) {
             if (parsed.hasMatchedOption(option)) {
                 conflicting.add(option);
             }
@@ -165,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!conflicting.isEmpty()) {
             throw new InputException("--resume takes its settings from the run's manifest.json; drop "
-                    + String.join(", ", conflicting), "only --concurrency and --progress may change on resume");
+                    + String.join(", ", conflicting), "only --concurrency, --max-cost and --progress may change on resume");
         }
         return concurrency;
     }

@@ -1,7 +1,10 @@
 package io.assay.cli;
 
+import io.assay.core.results.ModelUsage;
 import io.assay.core.results.ScoreStatistics;
 import io.assay.core.results.Summary;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,6 +35,15 @@ final class SummaryTable {
                     .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
                     .collect(Collectors.joining(", "))));
         }
+        if (s.usage() != null) {
+            ModelUsage.Usage u = s.usage();
+            text.append(String.format(Locale.ROOT, "%-10s %d calls (%d attempts), %d input + %d output tokens, %s%s, mean latency %d ms%n",
+                    "models", u.modelCalls(), u.attempts(), u.inputTokens(), u.outputTokens(), usd(u.costUsd()),
+                    u.unpricedCalls() > 0 ? " (+ " + u.unpricedCalls() + " calls without a price)" : "", u.meanLatencyMs()));
+            u.models().forEach((requested, served) -> text.append(String.format(Locale.ROOT, "  %-28s served as %s%s%n",
+                    requested, String.join(", ", served.servedModels()),
+                    served.fingerprints().isEmpty() ? "" : "; fingerprints " + String.join(", ", served.fingerprints()))));
+        }
         if (!s.segments().isEmpty()) {
             text.append(String.format(Locale.ROOT, "segments%n"));
             s.segments().forEach((key, values) -> values.forEach((value, segment) ->
@@ -39,6 +51,13 @@ final class SummaryTable {
                             key + "=" + value, segment.tasks(), score(segment.score()), 100 * segment.passRate()))));
         }
         return text.toString();
+    }
+
+    /** US dollars, to the cent, or to four places below a cent. */
+    static String usd(BigDecimal amount) {
+        BigDecimal shown = amount.abs().compareTo(new BigDecimal("0.01")) < 0 && amount.signum() != 0
+                ? amount.setScale(4, RoundingMode.HALF_UP) : amount.setScale(2, RoundingMode.HALF_UP);
+        return "$" + shown.toPlainString();
     }
 
     private static String score(ScoreStatistics score) {

@@ -7,6 +7,7 @@ import io.assay.core.environment.Environments;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.plugin.PluginLoader;
 import io.assay.core.reward.RewardChecks;
+import io.assay.core.run.Rescorer;
 import io.assay.core.run.Runner;
 import io.assay.core.suite.SpecValidation;
 import io.assay.core.suite.SuiteRepository;
@@ -42,6 +43,7 @@ public final class HarnessModule extends AbstractModule {
         bind(SpecValidation.class).in(Scopes.SINGLETON);
         bind(SuiteRepository.class).in(Scopes.SINGLETON);
         bind(Runner.class).in(Scopes.SINGLETON);
+        bind(Rescorer.class).in(Scopes.SINGLETON);
         bind(Auditor.class).in(Scopes.SINGLETON);
     }
 }

@@ -21,13 +21,15 @@ import java.util.Map;
  * @param passHatK pass^k (all k samples pass) by k
  * @param segments the same figures per metadata key and value
  * @param baselines trivial-agent scores on the suite (ABC R.13), when the run recorded them
+ * @param usage model calls, tokens, cost and served identities, when the agent or judge called models
  */
 @JsonPropertyOrder({"suite", "agent", "trials", "errors"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(String suite, String agent, long trials, long errors, Map<String, Long> outcomes,
                       long expectedTrials, double passRate, ScoreStatistics score,
                       Map<String, Double> passAtK, Map<String, Double> passHatK,
-                      Map<String, Map<String, Segment>> segments, Map<String, Double> baselines) {
+                      Map<String, Map<String, Segment>> segments, Map<String, Double> baselines,
+                      ModelUsage.Usage usage) {
 
     /** The figures for the tasks sharing one metadata value. */
     public record Segment(long trials, long errors, int tasks, double passRate, ScoreStatistics score,

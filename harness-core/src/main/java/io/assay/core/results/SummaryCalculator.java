@@ -22,6 +22,7 @@ public final class SummaryCalculator {
     private final Map<String, Double> baselines;
     private final Map<String, TaskTally> tallies = new LinkedHashMap<>();
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+    private final ModelUsage usage = new ModelUsage();
     private long trials;
     private long errors;
 
@@ -41,6 +42,7 @@ public final class SummaryCalculator {
     public void add(TrialRecord record, Map<String, Object> metadata) {
         trials++;
         outcomes.merge(record.outcome(), 1L, Long::sum);
+        usage.add(record);
         TaskTally tally = tallies.computeIfAbsent(record.task(), id -> new TaskTally(segmentsOf(metadata)));
         if (!record.outcome().scored()) {
             errors++;
@@ -75,7 +77,12 @@ public final class SummaryCalculator {
             outcomeCounts.put(outcome.name().toLowerCase(Locale.ROOT), outcomes.getOrDefault(outcome, 0L));
         }
         return new Summary(suite, agent, trials, errors, outcomeCounts, expectedTrials, all.passRate,
-                all.score, all.passAtK, all.passHatK, segments, baselines);
+                all.score, all.passAtK, all.passHatK, segments, baselines, usage.summary());
+    }
+
+    /** The model calls folded so far, for a budget. */
+    public ModelUsage usage() {
+        return usage;
     }
 
     private static List<Map.Entry<String, String>> segmentsOf(Map<String, Object> metadata) {

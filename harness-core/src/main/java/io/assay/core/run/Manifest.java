@@ -2,6 +2,7 @@ package io.assay.core.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.assay.core.results.SummaryCalculator;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  * A run's {@code manifest.json}: everything needed to reproduce the run, or to resume it.
  *
  * @param runId the run directory's name
- * @param status {@code running}, {@code completed} or {@code interrupted}
+ * @param status {@code running}, {@code completed}, {@code interrupted} or {@code budget_reached}
  * @param suite which suite, exactly (the content hash catches edits between runs)
  * @param agent which agent, with the options it was given
  * @param settings how trials were scheduled
@@ -20,15 +21,17 @@ import java.util.Map;
  * @param started ISO-8601 instant the run first started
  * @param ended ISO-8601 instant it last stopped, {@code null} while running
  * @param baselines trivial-agent scores on the suite ({@code assay run --baselines}), or {@code null}
+ * @param rescoredFrom the run whose recorded outputs {@code assay rescore} graded again, or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(String runId, String status, SuiteRef suite, AgentRef agent, Settings settings,
                        String harnessVersion, String jdk, List<String> arguments, String workingDirectory,
-                       String started, String ended, Map<String, Double> baselines) {
+                       String started, String ended, Map<String, Double> baselines, RescoredFrom rescoredFrom) {
 
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
     public static final String INTERRUPTED = "interrupted";
+    public static final String BUDGET_REACHED = "budget_reached";
 
     /** The suite a run evaluated. */
     public record SuiteRef(String id, String version, String contentHash, String path, int tasks) {
@@ -38,9 +41,13 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
     public record AgentRef(String name, Map<String, Object> options) {
     }
 
-    /** Scheduling settings. */
+    /** Scheduling settings; {@code maxCostUsd} is {@code null} without a budget. */
     public record Settings(int epochs, int concurrency, double timeoutSeconds, int retryErrors, long seed,
-                           List<String> sinks) {
+                           List<String> sinks, BigDecimal maxCostUsd) {
+    }
+
+    /** The run a rescored run was graded from, and the suite version it was first graded with. */
+    public record RescoredFrom(String run, String contentHash) {
     }
 
     /** An empty summary for this run, to fold its trials into. */
@@ -50,6 +57,6 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
 
     public Manifest withStatus(String newStatus, String endedAt) {
         return new Manifest(runId, newStatus, suite, agent, settings, harnessVersion, jdk, arguments,
-                workingDirectory, started, endedAt, baselines);
+                workingDirectory, started, endedAt, baselines, rescoredFrom);
     }
 }

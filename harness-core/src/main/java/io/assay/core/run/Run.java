@@ -48,6 +48,7 @@ public final class Run {
     private final Set<Thread> workerThreads = ConcurrentHashMap.newKeySet();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicLong ran = new AtomicLong();
+    private final AtomicBoolean budgetReached = new AtomicBoolean();
 
     /**
      * @param done trials already recorded (on resume), which are not run again
@@ -92,7 +93,7 @@ public final class Run {
             workers.awaitAll();
             progress.finished();
         } finally {
-            finishManifest(failure.get() == null && !stopping.get());
+            finishManifest();
         }
         if (failure.get() != null) {
             throw failure.get();
@@ -100,8 +101,7 @@ public final class Run {
         Summary result = log.summary();
         List<String> warnings = log.warnings();
         directory.writeSummary(result);
-        return new RunResult(directory.path(), stopping.get() ? Manifest.INTERRUPTED : Manifest.COMPLETED,
-                result, ran.get(), warnings);
+        return new RunResult(directory.path(), status(), result, ran.get(), warnings);
     }
 
     /**
@@ -159,7 +159,7 @@ public final class Run {
         private void work() {
             boolean replaced = false;
             try {
-                for (TrialPlan.Pending next = plan.next(); next != null && !stopping.get(); next = plan.next()) {
+                for (TrialPlan.Pending next = nextWithinBudget(); next != null && !stopping.get(); next = nextWithinBudget()) {
                     TrialPlan.Pending trial = next;
                     record(executor.run(trial.task(), trial.epoch(), abandoned -> {
                         record(abandoned, trial.task());
@@ -179,6 +179,16 @@ public final class Run {
                     exited();
                 }
             }
+        }
+
+        /** The next trial, or none once the budget is spent: trials in flight still finish and are recorded. */
+        private TrialPlan.Pending nextWithinBudget() {
+            TrialPlan.Pending next = plan.next();
+            if (next != null && Budget.reached(manifest.settings().maxCostUsd(), log.cost())) {
+                budgetReached.set(true); // the trial taken is not run: resume runs it
+                return null;
+            }
+            return next;
         }
 
         private void record(TrialRecord record, Task task) {
@@ -216,8 +226,14 @@ public final class Run {
         return new RunInfo(manifest.runId(), directory.path(), suite.id(), manifest.agent().name());
     }
 
-    private void finishManifest(boolean completed) {
-        directory.writeManifest(manifest.withStatus(completed ? Manifest.COMPLETED : Manifest.INTERRUPTED,
-                Instant.now().toString()));
+    private void finishManifest() {
+        directory.writeManifest(manifest.withStatus(status(), Instant.now().toString()));
+    }
+
+    private String status() {
+        if (failure.get() != null || stopping.get()) {
+            return Manifest.INTERRUPTED;
+        }
+        return budgetReached.get() ? Manifest.BUDGET_REACHED : Manifest.COMPLETED;
     }
 }

@@ -2,6 +2,7 @@ package io.assay.core.run;
 
 import io.assay.core.InputException;
 import io.assay.spi.Options;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,10 +22,11 @@ import java.util.List;
  * @param sinks extra result sinks by name
  * @param baselines whether to record the trivial-agent baselines (ABC R.13) in the manifest and summary
  * @param arguments the command line, recorded in the manifest
+ * @param maxCostUsd stop scheduling trials once the run's model calls cost this much, or {@code null}
  */
 public record RunRequest(Path suite, String agent, Options agentOptions, int epochs, int concurrency,
                          Duration timeout, int retryErrors, long seed, Path out, List<String> sinks,
-                         boolean baselines, List<String> arguments) {
+                         boolean baselines, List<String> arguments, BigDecimal maxCostUsd) {
 
     public RunRequest {
         if (epochs < 1) {
@@ -39,6 +41,7 @@ public record RunRequest(Path suite, String agent, Options agentOptions, int epo
         if (retryErrors < 0) {
             throw new InputException("--retry-errors must be 0 or more, got " + retryErrors);
         }
+        Budget.check(maxCostUsd);
         sinks = List.copyOf(sinks);
         arguments = List.copyOf(arguments);
     }

@@ -18,4 +18,9 @@ public record RunResult(Path directory, String status, Summary summary, long tri
     public boolean interrupted() {
         return Manifest.INTERRUPTED.equals(status);
     }
+
+    /** Whether {@code --max-cost} stopped the run before every trial was scheduled. */
+    public boolean budgetReached() {
+        return Manifest.BUDGET_REACHED.equals(status);
+    }
 }

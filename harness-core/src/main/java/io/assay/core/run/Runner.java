@@ -12,6 +12,7 @@ import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.Suite;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,23 +58,29 @@ public final class Runner {
                         request.suite().toString(), suite.tasks().size()),
                 new Manifest.AgentRef(request.agent(), request.agentOptions().values()),
                 new Manifest.Settings(request.epochs(), request.concurrency(),
-                        request.timeout().toMillis() / 1000.0, request.retryErrors(), request.seed(), request.sinks()),
+                        request.timeout().toMillis() / 1000.0, request.retryErrors(), request.seed(), request.sinks(),
+                        request.maxCostUsd()),
                 harnessVersion(), System.getProperty("java.vendor") + " " + Runtime.version(),
                 request.arguments(), Path.of("").toAbsolutePath().toString(), now, null,
-                request.baselines() ? TrivialBaselines.scores(suite, task -> rewardChecks.forTask(suite, task)) : null);
+                request.baselines() ? TrivialBaselines.scores(suite, task -> rewardChecks.forTask(suite, task)) : null,
+                null);
         directory.writeManifest(manifest);
         return new Run(directory, manifest, suite, agent, Set.of(), manifest.newSummary(), registry, rewardChecks,
                 environments);
     }
 
     /**
-     * Continues an interrupted or crashed run with the settings it was started with; only
-     * {@code concurrency} may change. Trials already recorded are not run again.
+     * Continues an interrupted, crashed or budget-stopped run with the settings it was started
+     * with; only {@code concurrency} and the budget may change. Trials already recorded are not run again.
+     *
+     * @param concurrency the new concurrency, or {@code null} to keep it
+     * @param maxCostUsd the new budget, or {@code null} to keep it
      */
-    public Run resume(Path path, Integer concurrency) {
+    public Run resume(Path path, Integer concurrency, BigDecimal maxCostUsd) {
         if (concurrency != null && concurrency < 1) {
             throw new InputException("--concurrency must be at least 1, got " + concurrency);
         }
+        Budget.check(maxCostUsd);
         RunDirectory directory = RunDirectory.open(path);
         Manifest manifest = directory.readManifest();
         Path suitePath = Path.of(manifest.workingDirectory()).resolve(manifest.suite().path());
@@ -94,9 +101,10 @@ public final class Runner {
         Manifest.Settings s = manifest.settings();
         Manifest resumed = new Manifest(manifest.runId(), Manifest.RUNNING, manifest.suite(), manifest.agent(),
                 new Manifest.Settings(s.epochs(), concurrency != null ? concurrency : s.concurrency(),
-                        s.timeoutSeconds(), s.retryErrors(), s.seed(), s.sinks()),
+                        s.timeoutSeconds(), s.retryErrors(), s.seed(), s.sinks(),
+                        maxCostUsd != null ? maxCostUsd : s.maxCostUsd()),
                 manifest.harnessVersion(), manifest.jdk(), manifest.arguments(), manifest.workingDirectory(),
-                manifest.started(), null, manifest.baselines());
+                manifest.started(), null, manifest.baselines(), manifest.rescoredFrom());
         directory.writeManifest(resumed);
         return new Run(directory, resumed, suite, agent, done, summary, registry, rewardChecks, environments);
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +74,11 @@ final class TrialLog implements AutoCloseable {
     /** The summary of every trial recorded, including those from before a resume. Call after the last append. */
     synchronized Summary summary() {
         return summary.summary();
+    }
+
+    /** What the run's model calls have cost so far, including those before a resume. */
+    synchronized BigDecimal cost() {
+        return summary.usage().cost();
     }
 
     /** Problems with result sinks, for the user to see after the run. Call after the last append. */

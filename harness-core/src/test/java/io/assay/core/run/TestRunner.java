@@ -106,7 +106,7 @@ class TestRunner {
     void retryErrorsRetriesOnlyHarnessErrors() throws Exception {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 3, EQUALS);
         RunRequest retried = new RunRequest(suite, "flaky-env", Options.of(Map.of("failures", "2")), 1, 2,
-                Duration.ofSeconds(5), 2, 0, temp.resolve("r"), List.of(), false, List.of());
+                Duration.ofSeconds(5), 2, 0, temp.resolve("r"), List.of(), false, List.of(), null);
         List<TrialRecord> trials = trials(runner.start(retried).execute(ProgressListener.NONE).directory());
         assertThat(trials).allSatisfy(t -> {
             assertThat(t.outcome()).isEqualTo(Outcome.COMPLETED);
@@ -114,7 +114,7 @@ class TestRunner {
         });
 
         RunRequest agentFailure = new RunRequest(suite, "throws", Options.empty(), 1, 2,
-                Duration.ofSeconds(5), 2, 0, temp.resolve("t"), List.of(), false, List.of());
+                Duration.ofSeconds(5), 2, 0, temp.resolve("t"), List.of(), false, List.of(), null);
         assertThat(trials(runner.start(agentFailure).execute(ProgressListener.NONE).directory()))
                 .allMatch(t -> t.attempts() == 1 && t.outcome() == Outcome.AGENT_ERROR);
     }
@@ -124,7 +124,7 @@ class TestRunner {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 12, EQUALS);
         TestingPlugin.MAX_CONCURRENT.set(0);
         RunRequest request = new RunRequest(suite, "sleepy", Options.of(Map.of("ms", "20")), 1, 3,
-                Duration.ofSeconds(5), 0, 0, temp.resolve("c"), List.of(), false, List.of());
+                Duration.ofSeconds(5), 0, 0, temp.resolve("c"), List.of(), false, List.of(), null);
         runner.start(request).execute(ProgressListener.NONE);
         assertThat(TestingPlugin.MAX_CONCURRENT.get()).isBetween(1, 3);
     }
@@ -141,7 +141,7 @@ class TestRunner {
         Set<TrialKey> kept = keys(trials(run));
         assertThat(kept).hasSize(4);
 
-        RunResult resumed = runner.resume(run, null).execute(ProgressListener.NONE);
+        RunResult resumed = runner.resume(run, null, null).execute(ProgressListener.NONE);
 
         List<TrialRecord> trials = trials(run);
         assertThat(resumed.trialsRun()).isEqualTo(6);
@@ -156,7 +156,7 @@ class TestRunner {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 20, EQUALS);
         Path runDir = temp.resolve("run");
         RunRequest request = new RunRequest(suite, "sleepy", Options.of(Map.of("ms", "100")), 1, 2,
-                Duration.ofSeconds(30), 0, 0, runDir, List.of(), false, List.of());
+                Duration.ofSeconds(30), 0, 0, runDir, List.of(), false, List.of(), null);
         Run run = runner.start(request);
         CountDownLatch firstTrial = new CountDownLatch(1);
         AtomicReference<RunResult> result = new AtomicReference<>();
@@ -182,7 +182,7 @@ class TestRunner {
         assertThat(Json.MAPPER.readTree(runDir.resolve("manifest.json").toFile()).path("status").asText())
                 .isEqualTo("interrupted");
 
-        runner.resume(runDir, 8).execute(ProgressListener.NONE);
+        runner.resume(runDir, 8, null).execute(ProgressListener.NONE);
         assertThat(keys(trials(runDir))).hasSize(20);
         assertThat(trials(runDir)).hasSize(20).allMatch(TrialRecord::passed);
     }
@@ -194,7 +194,7 @@ class TestRunner {
         runner.start(request(suite, "answer", 1, 1, run)).execute(ProgressListener.NONE);
         Files.writeString(suite.resolve("tasks.jsonl"), "{\"id\":\"new\",\"prompt\":\"p\",\"answer\":\"a\"}\n");
 
-        assertThatThrownBy(() -> runner.resume(run, null))
+        assertThatThrownBy(() -> runner.resume(run, null, null))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("changed since the run started");
     }
@@ -221,12 +221,12 @@ class TestRunner {
 
     private RunRequest request(Path suite, String agent, int epochs, int concurrency, Path out) {
         return new RunRequest(suite, agent, Options.empty(), epochs, concurrency, Duration.ofSeconds(10), 0, 0,
-                out, List.of(), false, List.of("run", suite.toString()));
+                out, List.of(), false, List.of("run", suite.toString()), null);
     }
 
     private List<Outcome> outcomes(Path suite, String agent, Duration timeout, int retries) throws Exception {
         RunRequest request = new RunRequest(suite, agent, Options.empty(), 1, 2, timeout, retries, 0,
-                temp.resolve(agent + "-" + timeout.toMillis()), List.of(), false, List.of());
+                temp.resolve(agent + "-" + timeout.toMillis()), List.of(), false, List.of(), null);
         return trials(runner.start(request).execute(ProgressListener.NONE).directory()).stream()
                 .map(TrialRecord::outcome).toList();
     }

@@ -9,6 +9,8 @@ import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.RewardResult;
+import io.assay.spi.TraceStep;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +59,16 @@ public final class TestingPlugin implements AssayPlugin {
                         return AgentOutput.of(String.valueOf(input.task().answer()));
                     };
                 }),
-                agent("seed", options -> input -> AgentOutput.of(Long.toString(input.seed()))));
+                agent("seed", options -> input -> AgentOutput.of(Long.toString(input.seed()))),
+                // Answers right after one recorded model call of the given cost, served as the given model.
+                agent("spender", options -> {
+                    String served = options.string("served", "gpt-test-2026-01-01");
+                    BigDecimal cost = new BigDecimal(options.string("cost", "0.01"));
+                    return input -> new AgentOutput(String.valueOf(input.task().answer()), List.of(new TraceStep("model_call",
+                            Map.of("provider", "openai", "model", "gpt-test", "served_model", served,
+                                    "fingerprint", "fp_" + (input.epoch() % 2), "input_tokens", 100, "output_tokens", 20,
+                                    "cost_usd", cost, "latency_ms", 200, "attempts", 1))));
+                }));
     }
 
     @Override

@@ -3,9 +3,11 @@ package io.assay.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
 import io.assay.core.run.ProgressListener;
+import io.assay.core.run.Rescorer;
 import io.assay.core.run.RunDirectory;
 import io.assay.core.run.RunRequest;
 import io.assay.core.run.Runner;
@@ -25,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Whole runs in a tool environment: what each reference agent scores, and what the trial records keep. */
 class TestToolTrials {
-    private final Runner runner = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of()))
-            .getInstance(Runner.class);
+    private final Injector injector = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of()));
+    private final Runner runner = injector.getInstance(Runner.class);
 
     @TempDir
     Path temp;
@@ -34,8 +36,11 @@ class TestToolTrials {
     private List<TrialRecord> run(String agent, Options options) throws Exception {
         Path suite = ToolAuditFixture.ledger("clean");
         RunRequest request = new RunRequest(suite, agent, options, 1, 2, Duration.ofSeconds(30), 0, 0,
-                temp.resolve(agent), List.of(), false, List.of("run", suite.toString()));
-        Path directory = runner.start(request).execute(ProgressListener.NONE).directory();
+                temp.resolve(agent), List.of(), false, List.of("run", suite.toString()), null);
+        return trials(runner.start(request).execute(ProgressListener.NONE).directory());
+    }
+
+    private static List<TrialRecord> trials(Path directory) {
         List<TrialRecord> trials = new ArrayList<>();
         RunDirectory.open(directory).forEachTrial(trial -> trials.add(trial.record()));
         return trials;
@@ -53,6 +58,21 @@ class TestToolTrials {
         TrialRecord both = trials.stream().filter(t -> t.task().equals("deposit-both")).findFirst().orElseThrow();
         assertThat(kinds(both)).containsExactly("message", "tool_call", "tool_call", "message");
         assertThat(both.output().trace().get(1).data()).containsEntry("name", "deposit").containsEntry("error", false);
+    }
+
+    @Test
+    void rescoringRebuildsTheEndStateByReplayingTheRecordedToolCalls() throws Exception {
+        run("oracle", Options.empty());
+        run("null", Options.empty());
+        Rescorer rescorer = injector.getInstance(Rescorer.class);
+
+        Rescorer.Result oracle = rescorer.rescore(temp.resolve("oracle"), null, List.of());
+        Rescorer.Result nothing = rescorer.rescore(temp.resolve("null"), null, List.of());
+
+        assertThat(oracle.regraded()).isEqualTo(2);
+        assertThat(trials(oracle.directory())).hasSize(2).allMatch(TrialRecord::passed);
+        assertThat(nothing.changes()).isEmpty();
+        assertThat(trials(nothing.directory())).hasSize(2).noneMatch(TrialRecord::passed);
     }
 
     @Test

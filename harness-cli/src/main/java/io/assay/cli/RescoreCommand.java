@@ -1,0 +1,54 @@
+package io.assay.cli;
+
+import io.assay.core.run.Rescorer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code assay rescore}: a run's recorded outputs graded again with the suite's current checks. */
+@Command(name = "rescore", mixinStandardHelpOptions = true,
+        description = {"Grades a run's recorded outputs again with the suite's current reward checks, into a new run",
+                "directory, without running the agent (no agent model is called). Use it after fixing a check.",
+                "Tool-environment trials are re-graded by replaying their recorded tool calls; sandbox trials keep",
+                "their grade. Exit codes: 0 done, 1 some trials now end in harness or judge errors, 2 bad input."},
+        footer = {"", "Examples:",
+                "  assay rescore runs/retail-tools-react-20261122-101500",
+                "  assay rescore runs/mc-chat --out runs/mc-chat-fixed-check"})
+final class RescoreCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A directory written by `assay run`.")
+    Path run;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The new run directory (default: RUN_DIR-rescored).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Rescorer.Result result = shared.injector().getInstance(Rescorer.class)
+                .rescore(run, out, spec.commandLine().getParseResult().originalArgs());
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(SummaryTable.render(result.run().summary()));
+        stdout.println("Rescored " + result.regraded() + " trials of " + run + " into " + result.directory()
+                + (result.kept() > 0 ? "; " + result.kept() + " kept their grade (their check grades a sandbox's end state)" : ""));
+        if (result.changes().isEmpty()) {
+            stdout.println("No grade changed.");
+        } else {
+            stdout.println("Changed (" + result.changes().size() + (result.changes().size() == 50 ? " shown" : "") + "):");
+            result.changes().forEach(change -> stdout.println("  " + change));
+        }
+        stdout.flush();
+        return result.run().summary().errors() > 0 ? ErrorReporter.FAILURES : 0;
+    }
+}

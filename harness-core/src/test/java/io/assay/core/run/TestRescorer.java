@@ -1,0 +1,86 @@
+package io.assay.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import io.assay.core.HarnessModule;
+import io.assay.core.InputException;
+import io.assay.core.testing.SuiteFiles;
+import io.assay.spi.Options;
+import io.assay.spi.Outcome;
+import io.assay.spi.TrialRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestRescorer {
+    private final Injector injector = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of()));
+    private final Runner runner = injector.getInstance(Runner.class);
+    private final Rescorer rescorer = injector.getInstance(Rescorer.class);
+
+    @TempDir
+    Path temp;
+
+    private Path run(Path suite, String agent) throws Exception {
+        Path out = temp.resolve(agent + "-run");
+        runner.start(new RunRequest(suite, agent, Options.empty(), 2, 2, Duration.ofSeconds(10), 0, 0, out, List.of(),
+                false, List.of(), null)).execute(ProgressListener.NONE);
+        return out;
+    }
+
+    private static List<TrialRecord> trials(Path run) {
+        List<TrialRecord> trials = new ArrayList<>();
+        RunDirectory.open(run).forEachTrial(trial -> trials.add(trial.record()));
+        return trials;
+    }
+
+    @Test
+    void aFixedCheckRegradesTheRecordedOutputsIntoANewRun() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 3, "{type: broken}");
+        Path original = run(suite, "answer");
+        assertThat(trials(original)).allMatch(t -> t.outcome() == Outcome.HARNESS_ERROR && t.output() != null);
+        SuiteFiles.write(suite, "numbers", 3, "{type: equals}");
+
+        Rescorer.Result result = rescorer.rescore(original, null, List.of("rescore", original.toString()));
+
+        assertThat(result.directory()).isEqualTo(temp.resolve("answer-run-rescored"));
+        assertThat(result.regraded()).isEqualTo(6);
+        assertThat(result.changes()).hasSize(6).first().asString().endsWith("harness_error -> pass 1.0");
+        assertThat(trials(result.directory())).hasSize(6).allMatch(TrialRecord::passed);
+        assertThat(result.run().summary().score().mean()).isEqualTo(1.0);
+        Manifest manifest = RunDirectory.open(result.directory()).readManifest();
+        assertThat(manifest.rescoredFrom().run()).isEqualTo(original.toString());
+        assertThat(manifest.rescoredFrom().contentHash()).isNotEqualTo(manifest.suite().contentHash());
+        assertThat(trials(original)).allMatch(t -> t.outcome() == Outcome.HARNESS_ERROR); // the original is untouched
+    }
+
+    @Test
+    void agentFailuresKeepTheirZero() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: equals}");
+        Path original = run(suite, "throws");
+
+        Rescorer.Result result = rescorer.rescore(original, temp.resolve("again"), List.of());
+
+        assertThat(result.regraded()).isZero();
+        assertThat(result.changes()).isEmpty();
+        assertThat(trials(result.directory())).allMatch(t -> t.outcome() == Outcome.AGENT_ERROR);
+    }
+
+    @Test
+    void aTaskMissingFromTheSuiteIsBadInput() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 3, "{type: equals}");
+        Path original = run(suite, "answer");
+        SuiteFiles.write(suite, "numbers", 2, "{type: equals}");
+
+        assertThatThrownBy(() -> rescorer.rescore(original, temp.resolve("again"), List.of()))
+                .isInstanceOf(InputException.class).hasMessageContaining("task 't2'").hasMessageContaining("is not in");
+        assertThat(Files.exists(temp.resolve("again/summary.json"))).isFalse();
+    }
+}

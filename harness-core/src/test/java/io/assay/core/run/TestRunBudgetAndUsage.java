@@ -1,0 +1,101 @@
+package io.assay.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Guice;
+import com.google.inject.Stage;
+import io.assay.core.HarnessModule;
+import io.assay.core.InputException;
+import io.assay.core.results.ModelUsage;
+import io.assay.core.testing.SuiteFiles;
+import io.assay.spi.Options;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Model usage in the summary, and {@code --max-cost}, with an agent that records one priced model call a trial. */
+class TestRunBudgetAndUsage {
+    private final Runner runner = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of()))
+            .getInstance(Runner.class);
+
+    @TempDir
+    Path temp;
+
+    private RunRequest request(Path suite, Map<String, Object> options, int epochs, int concurrency, Path out,
+                               BigDecimal maxCost) {
+        return new RunRequest(suite, "spender", Options.of(options), epochs, concurrency, Duration.ofSeconds(10), 0, 0,
+                out, List.of(), false, List.of(), maxCost);
+    }
+
+    @Test
+    void theSummaryAddsUpTokensCostAndServedIdentity() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 3, "{type: equals}");
+
+        RunResult result = runner.start(request(suite, Map.of(), 2, 2, temp.resolve("run"), null))
+                .execute(ProgressListener.NONE);
+
+        ModelUsage.Usage usage = result.summary().usage();
+        assertThat(usage.modelCalls()).isEqualTo(6);
+        assertThat(usage.inputTokens()).isEqualTo(600);
+        assertThat(usage.outputTokens()).isEqualTo(120);
+        assertThat(usage.costUsd()).isEqualByComparingTo("0.06");
+        assertThat(usage.meanLatencyMs()).isEqualTo(200);
+        assertThat(usage.models().get("openai/gpt-test").servedModels()).containsExactly("gpt-test-2026-01-01");
+        // Two epochs report two fingerprints: the endpoint changed something during the run.
+        assertThat(usage.warnings()).singleElement().asString().contains("2 system fingerprints");
+    }
+
+    @Test
+    void aServedModelOtherThanTheRequestedOneIsAWarning() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: equals}");
+
+        RunResult result = runner.start(request(suite, Map.of("served", "llama-3-8b"), 1, 1, temp.resolve("run"), null))
+                .execute(ProgressListener.NONE);
+
+        assertThat(result.summary().usage().warnings())
+                .containsExactly("openai/gpt-test was served as llama-3-8b in 2 of 2 calls");
+    }
+
+    @Test
+    void noModelCallsMeansNoUsageSection() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: equals}");
+
+        RunResult result = runner.start(new RunRequest(suite, "answer", Options.empty(), 1, 1, Duration.ofSeconds(10),
+                0, 0, temp.resolve("run"), List.of(), false, List.of(), null)).execute(ProgressListener.NONE);
+
+        assertThat(result.summary().usage()).isNull();
+    }
+
+    @Test
+    void theBudgetStopsSchedulingAndAResumeWithMoreFinishesTheRun() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 10, "{type: equals}");
+        Path run = temp.resolve("run");
+
+        RunResult stopped = runner.start(request(suite, Map.of(), 1, 1, run, new BigDecimal("0.035")))
+                .execute(ProgressListener.NONE);
+
+        assertThat(stopped.budgetReached()).isTrue();
+        assertThat(stopped.summary().trials()).isEqualTo(4); // 0.04 spent reaches 0.035; one at a time
+        assertThat(RunDirectory.open(run).readManifest().status()).isEqualTo(Manifest.BUDGET_REACHED);
+
+        RunResult finished = runner.resume(run, null, new BigDecimal("1.00")).execute(ProgressListener.NONE);
+
+        assertThat(finished.budgetReached()).isFalse();
+        assertThat(finished.summary().trials()).isEqualTo(10);
+        assertThat(finished.summary().usage().costUsd()).isEqualByComparingTo("0.10");
+        assertThat(RunDirectory.open(run).readManifest().settings().maxCostUsd()).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void aBudgetMustBePositive() {
+        Path suite = temp.resolve("suite");
+
+        assertThatThrownBy(() -> request(suite, Map.of(), 1, 1, temp.resolve("run"), BigDecimal.ZERO))
+                .isInstanceOf(InputException.class).hasMessage("--max-cost must be a positive amount in US dollars, got 0");
+    }
+}
