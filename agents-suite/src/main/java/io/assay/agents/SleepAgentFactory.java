@@ -11,7 +11,7 @@ import io.assay.spi.Options;
  * when measuring the harness's own throughput and timeouts.
  */
 public final class SleepAgentFactory implements AgentFactory {
-    private static final long DEFAULT_MILLIS = 100;
+    private static final int DEFAULT_MILLIS = 100;
 
     @Override
     public String name() {
@@ -33,29 +33,12 @@ public final class SleepAgentFactory implements AgentFactory {
         };
     }
 
-    /** Callers in code pass a number; {@code -A ms=100} on the command line passes the string "100". */
     private static long millis(Options options) {
-        Object value = options.get("ms");
-        if (value == null) {
-            return DEFAULT_MILLIS;
-        }
-        Long millis = switch (value) {
-            case String text -> parseLong(text.strip());
-            case Number number when number.doubleValue() == Math.rint(number.doubleValue()) -> number.longValue();
-            default -> null;
-        };
-        if (millis == null || millis < 0) {
+        int millis = options.integer("ms", DEFAULT_MILLIS);
+        if (millis < 0) {
             throw new InvalidOptionException(options.field("ms"),
-                    "expected a whole number of milliseconds, 0 or more, got " + Options.describe(value));
+                    "expected a whole number of milliseconds, 0 or more, got " + millis);
         }
         return millis;
-    }
-
-    private static Long parseLong(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -15,6 +15,6 @@ class TestReferenceAgentsPlugin {
                 .singleElement()
                 .isInstanceOf(ReferenceAgentsPlugin.class)
                 .satisfies(plugin -> assertThat(plugin.agents()).extracting(Component::name)
-                        .containsExactly("null", "oracle", "scripted", "sleep"));
+                        .containsExactly("null", "oracle", "scripted", "sleep", "chat", "react"));
     }
 }

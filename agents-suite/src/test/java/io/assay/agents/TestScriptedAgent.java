@@ -85,7 +85,7 @@ class TestScriptedAgent {
                     assertThat(e.expected()).containsSubsequence(
                             file + ":2: task_id: required string is missing; ",
                             file + ":3: output: expected a string, got 3; ",
-                            file + ":4: answer: unknown field; expected one of [epoch, output, task_id]; ",
+                            file + ":4: answer: unknown field; expected one of [epoch, output, task_id, tool_calls]; ",
                             file + ":5: invalid JSON: ",
                             file + ":6: expected a JSON object, got array; ",
                             file + ":7: epoch: expected a whole number, 0 or more, got -1; ",

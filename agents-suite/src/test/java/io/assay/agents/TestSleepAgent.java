@@ -28,7 +28,7 @@ class TestSleepAgent {
         for (Object ms : new Object[] {-1, 1.5, "soon", "-5", true}) {
             assertThatThrownBy(() -> sleep(Map.of("ms", ms)))
                     .isInstanceOfSatisfying(InvalidOptionException.class, e -> assertThat(e.field()).isEqualTo("ms"))
-                    .hasMessageContaining("expected a whole number of milliseconds, 0 or more");
+                    .hasMessageContaining("expected a whole number");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.assay.spi;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import java.util.TreeSet;
  * <p>Values are JSON-shaped: {@code String}, {@code Number}, {@code Boolean}, {@code List},
  * {@code Map} or {@code null}. {@code path} locates the object in its file (for example
  * {@code reward.checks[1]}) so errors point at the right place.
+ *
+ * <p>Numbers and booleans may also be given as text ({@code "20"}, {@code "true"}), as
+ * {@code -A KEY=VALUE} on the command line gives them.
  *
  * <pre>{@code
  * options.allowOnly("type", "pattern");
@@ -90,6 +94,9 @@ public record Options(String path, Map<String, Object> values) {
         if (value instanceof Boolean b) {
             return b;
         }
+        if (value instanceof String text && (text.strip().equals("true") || text.strip().equals("false"))) {
+            return Boolean.parseBoolean(text.strip()); // -A KEY=true on the command line
+        }
         throw new InvalidOptionException(field(key), "expected true or false, got " + describe(value));
     }
 
@@ -98,7 +105,8 @@ public record Options(String path, Map<String, Object> values) {
         if (value == null) {
             return fallback;
         }
-        if (value instanceof Number n) {
+        Number n = numeric(value);
+        if (n != null) {
             return n.doubleValue();
         }
         throw new InvalidOptionException(field(key), "expected a number, got " + describe(value));
@@ -109,10 +117,26 @@ public record Options(String path, Map<String, Object> values) {
         if (value == null) {
             return fallback;
         }
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+        Number n = numeric(value);
+        if (n != null && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
             return n.intValue();
         }
         throw new InvalidOptionException(field(key), "expected a whole number, got " + describe(value));
+    }
+
+    /** A number, or a string holding one: {@code -A max_turns=20} on the command line arrives as text. */
+    private static Number numeric(Object value) {
+        if (value instanceof Number n) {
+            return n;
+        }
+        if (value instanceof String text) {
+            try {
+                return new BigDecimal(text.strip());
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** A list of strings; a single string is accepted as a list of one. Absent means empty. */

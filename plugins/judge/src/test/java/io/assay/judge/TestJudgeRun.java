@@ -1,0 +1,53 @@
+package io.assay.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Stage;
+import io.assay.core.HarnessModule;
+import io.assay.core.run.ProgressListener;
+import io.assay.core.run.RunDirectory;
+import io.assay.core.run.RunRequest;
+import io.assay.core.run.RunResult;
+import io.assay.core.run.Runner;
+import io.assay.spi.Options;
+import io.assay.spi.Outcome;
+import io.assay.spi.TrialRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A judged suite run by the real Runner: a verdict the judge garbles is a judge error, not a failure. */
+class TestJudgeRun {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anUnparseableVerdictIsAJudgeErrorCountedInTheSummaryAndNotScored() throws Exception {
+        try (JudgeServer judge = new JudgeServer(question -> question.reference().equals("Tokyo")
+                ? "The answer Tokyo is correct."
+                : JudgeServer.verdict(question.answer().equals(question.reference()), "matches the reference"))) {
+            Path suite = JudgedSuite.write(temp.resolve("suite"), judge);
+            Runner runner = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of())).getInstance(Runner.class);
+            RunResult result = runner.start(new RunRequest(suite, "oracle", Options.empty(), 1, 3, Duration.ofSeconds(10),
+                    0, 0, temp.resolve("run"), List.of(), false, List.of(), null)).execute(ProgressListener.NONE);
+
+            List<TrialRecord> trials = new ArrayList<>();
+            RunDirectory.open(result.directory()).forEachTrial(trial -> trials.add(trial.record()));
+            TrialRecord japan = trials.stream().filter(t -> t.task().equals("japan")).findFirst().orElseThrow();
+            assertThat(japan.outcome()).isEqualTo(Outcome.JUDGE_ERROR);
+            assertThat(japan.error()).startsWith("judge error: openai/judge-test replied outside the verdict format")
+                    .contains("\"The answer Tokyo is correct.\"");
+            assertThat(japan.score()).isNaN();
+            assertThat(trials).filteredOn(t -> !t.task().equals("japan")).allMatch(TrialRecord::passed);
+
+            assertThat(result.summary().outcomes()).containsEntry("judge_error", 1L).containsEntry("completed", 2L);
+            assertThat(result.summary().errors()).isEqualTo(1);
+            assertThat(result.summary().score().mean()).isEqualTo(1.0);
+        }
+    }
+}
