@@ -1,13 +1,13 @@
 /**
  * Clients for model endpoints (OpenAI-compatible Chat Completions and the Anthropic Messages API)
- * with retries, rate limits, prices and a usage ledger.
+ * with retries, rate limits and prices. Each call becomes a {@code model_call} trace step
+ * ({@link io.assay.models.ModelOptions#step}); the core adds those up per run.
  *
  * <pre>{@code
- * ModelSpec spec = ModelSpec.parse("openai/gpt-4o-mini");
- * ModelClient client = ModelClients.create(spec, ModelSettings.defaults().withLimits(new RateLimits(50, 500, 200_000)));
- * UsageLedger ledger = new UsageLedger(PriceTable.defaults());
- * ModelResponse response = client.complete(new ModelRequest(List.of(ChatMessage.user("2+2?")), List.of(), 64, 0.0));
- * ledger.record(spec, response);
+ * ModelOptions model = ModelOptions.from(options);        // {model: openai/gpt-4o-mini, max_concurrent: 50}
+ * ModelClient client = model.client();
+ * ModelResponse response = client.complete(model.request(List.of(ChatMessage.user("2+2?")), List.of()));
+ * trace.add(model.step(response));
  * }</pre>
  */
 package io.assay.models;
