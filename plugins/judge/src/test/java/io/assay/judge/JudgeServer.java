@@ -1,37 +1,18 @@
 package io.assay.judge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.assay.models.fake.FakeOpenAiServer;
+import io.assay.models.fake.Reply;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fake OpenAI-compatible judge whose reply depends on what it is asked. The models test-jar's
- * fakes reply in a fixed order, which suits one check graded by a test; an audit grades many
- * outputs in an order its probes and summary decide, so this fake reads the reference and the
- * agent's answer out of the judge prompt and lets the test's {@code judge} function reply.
+ * A fake OpenAI-compatible judge whose reply depends on what it is asked. An audit grades many
+ * outputs in an order its probes decide, so this reads the reference and the agent's answer out of
+ * each judge prompt and lets the test's {@code judge} function reply.
  */
 final class JudgeServer implements AutoCloseable {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final HttpServer server;
-    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
-    private final Function<Question, String> judge;
-    private final AtomicInteger requests = new AtomicInteger();
+    private final FakeOpenAiServer server = new FakeOpenAiServer();
 
     /** What the judge was asked, read from the prompt's sections. */
     record Question(String reference, String answer) {
@@ -52,15 +33,8 @@ final class JudgeServer implements AutoCloseable {
 
     /** @param judge the reply text for each question */
     JudgeServer(Function<Question, String> judge) {
-        this.judge = judge;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(handlers);
-        server.createContext("/v1/chat/completions", this::handle);
-        server.start();
+        server.respondWith(request -> Reply.text(judge.apply(Question.of(
+                request.json().path("messages").path(1).path("content").asText()))).withUsage(100, 20));
     }
 
     /** The verdict format's reply. */
@@ -69,35 +43,15 @@ final class JudgeServer implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/v1";
+        return server.baseUrl();
     }
 
     int requests() {
-        return requests.get();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            requests.incrementAndGet();
-            JsonNode request = JSON.readTree(exchange.getRequestBody());
-            String prompt = request.path("messages").path(1).path("content").asText();
-            Map<String, Object> body = Map.of("id", "chatcmpl-judge", "object", "chat.completion",
-                    "model", request.path("model").asText(),
-                    "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                            "message", Map.of("role", "assistant", "content", judge.apply(Question.of(prompt))))),
-                    "usage", Map.of("prompt_tokens", 100, "completion_tokens", 20, "total_tokens", 120));
-            byte[] bytes = JSON.writeValueAsBytes(body);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        return server.requests().size();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
     }
 }

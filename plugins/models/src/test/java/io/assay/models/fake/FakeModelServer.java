@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A model endpoint on loopback for tests: real HTTP, scripted replies, recorded requests. Each
@@ -54,7 +55,7 @@ public abstract class FakeModelServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Duration defaultLatency = Duration.ZERO;
-    private volatile Reply defaultReply = Reply.text("ok");
+    private volatile Function<RecordedRequest, Reply> responder = request -> Reply.text("ok");
 
     /**
      * @param basePath what {@link #baseUrl()} ends with, as the provider's base URL convention has it
@@ -92,7 +93,15 @@ public abstract class FakeModelServer implements AutoCloseable {
 
     /** The reply once the script is used up; {@code Reply.text("ok")} at first. */
     public FakeModelServer defaultReply(Reply reply) {
-        this.defaultReply = reply;
+        return respondWith(request -> reply);
+    }
+
+    /**
+     * Replies chosen by what each request asks, once the script is used up: for callers that send
+     * requests in an order they do not control, such as an audit grading many answers.
+     */
+    public FakeModelServer respondWith(Function<RecordedRequest, Reply> chooser) {
+        this.responder = chooser;
         return this;
     }
 
@@ -116,14 +125,15 @@ public abstract class FakeModelServer implements AutoCloseable {
         maxInFlight.accumulateAndGet(now, Math::max);
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    headers(exchange), body));
+            RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    headers(exchange), body);
+            requests.add(request);
             if (!exchange.getRequestURI().getPath().equals(endpointPath)) {
                 send(exchange, 404, Map.of(), "{\"error\": \"no such endpoint\"}");
                 return;
             }
             Reply reply = script.poll();
-            reply = reply == null ? defaultReply : reply;
+            reply = reply == null ? responder.apply(request) : reply;
             Duration delay = defaultLatency;
             if (reply instanceof Reply.Delayed delayed) {
                 delay = delayed.delay();
