@@ -3,7 +3,9 @@
 #   1. a 100,000-trial run (null agent, exact check) in a 256 MiB heap;
 #   2. an agent that sleeps 100 ms at --concurrency 1000: trials/s against the ideal 10,000/s;
 #   3. `assay audit` of a 10,000-task suite, every probe (target: under 30 s);
-#   4. a sandbox trial's own cost against a plain `docker run --rm IMAGE true` (needs Docker).
+#   4. the chat agent against a fake model endpoint answering after 200 ms: 2,000 trials at
+#      --concurrency 500 (ideal 0.8 s), cold command and warm JVM (JMH), and 20,000 trials (ideal 8 s);
+#   5. a sandbox trial's own cost against a plain `docker run --rm IMAGE true` (needs Docker).
 # Usage: scripts/bench-macro.sh [WORK_DIR]   (default: target/bench-macro)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,7 +14,7 @@ work="${1:-$root/target/bench-macro}"
 . "$root/.mvn/find-jdk.sh"
 assay_find_jdk
 
-(cd "$root" && ./mvnw -B -q -Dmaven.test.skip=true -pl harness-cli,harness-bench -am package)
+(cd "$root" && ./mvnw -B -q -DskipTests -pl harness-cli,harness-bench -am package)
 jar="$root/harness-cli/target/assay.jar"
 flags=()
 if [ "$(assay_java_major "$JAVA_HOME")" -ge 24 ]; then flags+=(--sun-misc-unsafe-memory-access=allow); fi
@@ -73,7 +75,28 @@ print(f"whole command: {float(sys.argv[2]) - float(sys.argv[1]):.2f} s (exit {sy
       f"{s['tasks']} tasks, {len(s['probes'])} probes; {s['error']} errors, {s['warning']} warnings, {s['info']} info")
 PY
 
-echo "== 4. sandbox overhead per trial against a plain 'docker run --rm IMAGE true' (needs Docker)"
+echo "== 4. chat agent against a fake endpoint (200 ms), --concurrency 500"
+"$JAVA_HOME/bin/java" -cp "$root/harness-bench/target/benchmarks.jar" io.assay.bench.FakeModelEndpoint 200 "$work/fake-url" &
+fake=$!
+trap 'kill $fake 2>/dev/null || true' EXIT
+while [ ! -f "$work/fake-url" ]; do sleep 0.1; done
+for trials in 2000 20000; do
+  suite "$work/suite-chat-$trials" "$trials" numeric
+  for attempt in 1 2 3; do
+    ASSAY_BENCH_KEY=unused "$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" run "$work/suite-chat-$trials" --agent chat \
+      --model openai/bench --base-url "$(cat "$work/fake-url")" --api-key-env ASSAY_BENCH_KEY --concurrency 500 \
+      --out "$work/run-chat-$trials-$attempt" --progress none > /dev/null
+    phase=$(seconds_between "$work/run-chat-$trials-$attempt/manifest.json")
+    python3 -c "import sys; p=float(sys.argv[1]); i=int(sys.argv[2])/500*0.2; print(f'cold command, {sys.argv[2]} trials: trial phase {p:.3f} s = {p/i:.2f}x the ideal {i:.1f} s')" \
+      "$phase" "$trials"
+  done
+done
+kill $fake
+echo "warm JVM (JMH, the fake in its own process): one run of 2,000 trials per measured invocation"
+ASSAY_BENCH_KEY=unused "$JAVA_HOME/bin/java" "${flags[@]}" -jar "$root/harness-bench/target/benchmarks.jar" \
+  ModelAgentBenchmark -rf json -rff "$work/model-agent-jmh.json" | grep -E '^(Iteration|Benchmark|ModelAgent)'
+
+echo "== 5. sandbox overhead per trial against a plain 'docker run --rm IMAGE true' (needs Docker)"
 if ! docker info >/dev/null 2>&1; then
   echo "skipped: no Docker engine"
   exit 0

@@ -8,6 +8,7 @@ import io.assay.models.fake.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,5 +111,28 @@ class TestRetryingClient {
                 .complete(HELLO))
                 .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.status()).isEqualTo(-1))
                 .hasMessageContaining("timed out after 200 ms");
+    }
+
+    @Test
+    void anInterruptedCallEndsAtOnceWithInterruptedExceptionOnAVirtualThread() throws Exception {
+        server.enqueue(Reply.text("too late").after(Duration.ofSeconds(30)));
+        RetryingClient client = client(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1)), Duration.ofSeconds(60));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                client.complete(HELLO);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        while (server.requests().isEmpty()) {
+            Thread.sleep(5);
+        }
+
+        caller.interrupt();
+
+        assertThat(caller.join(Duration.ofSeconds(5))).as("the call ended after its interruption").isTrue();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(server.requests()).as("an interruption is not retried").hasSize(1);
     }
 }
