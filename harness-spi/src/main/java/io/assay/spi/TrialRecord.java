@@ -16,7 +16,9 @@ import java.time.Instant;
  * @param seed the trial's seed
  * @param outcome how it ended
  * @param output the agent's output, {@code null} unless the agent returned
- * @param reward the grade, {@code null} unless {@code outcome} is {@link Outcome#COMPLETED}
+ * @param reward the grade, {@code null} unless {@code outcome} is {@link Outcome#COMPLETED}; for a
+ *     {@link Outcome#JUDGE_ERROR}, the evidence of the failed grading when the check gave some
+ *     ({@link VerdictException#evidence()}), with score 0 and not passed, which count for nothing
  * @param error what went wrong, {@code null} when nothing did
  * @param attempts how many times the trial was started (more than 1 after harness-error retries)
  * @param started when the last attempt started

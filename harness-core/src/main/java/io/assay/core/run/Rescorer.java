@@ -118,6 +118,7 @@ public final class Rescorer {
             }
         } catch (VerdictException e) {
             outcome = Outcome.JUDGE_ERROR;
+            reward = NoVerdict.evidence(e);
             error = "judge error: " + e.getMessage();
         } catch (Exception e) {
             outcome = Outcome.HARNESS_ERROR;

@@ -68,8 +68,13 @@ public final class TrialCodec {
             }
             if (r.reward() != null) {
                 json.writeObjectFieldStart("reward");
-                json.writeNumberField("score", r.reward().score());
-                json.writeBooleanField("passed", r.reward().passed());
+                if (r.outcome().scored()) {
+                    json.writeNumberField("score", r.reward().score());
+                    json.writeBooleanField("passed", r.reward().passed());
+                } else { // a judge error's evidence: no score to read off it
+                    json.writeNullField("score");
+                    json.writeNullField("passed");
+                }
                 json.writeStringField("explanation", r.reward().explanation());
                 json.writeObjectField("evidence", r.reward().evidence());
                 json.writeEndObject();

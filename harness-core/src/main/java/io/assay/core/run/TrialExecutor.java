@@ -138,7 +138,7 @@ final class TrialExecutor {
         try {
             reward = rewardChecks.forTask(suite, trial.task).check(trial.task, output, session);
         } catch (VerdictException e) {
-            return trial.end(Outcome.JUDGE_ERROR, output, null, "judge error: " + e.getMessage(),
+            return trial.end(Outcome.JUDGE_ERROR, output, NoVerdict.evidence(e), "judge error: " + e.getMessage(),
                     agentNanos, System.nanoTime() - gradeStart);
         } catch (RuntimeException e) {
             // A grader that throws is the benchmark's bug, never the agent's failure.

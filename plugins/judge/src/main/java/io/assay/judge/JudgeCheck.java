@@ -16,7 +16,7 @@ import java.util.Map;
  * Grades an answer by asking one judge model, or a panel of them, whether it meets the rubric.
  *
  * <p>A reply outside the verdict format is a {@link VerdictException} (a judge error, not scored),
- * never a failed answer. A panel still decides when most of its judges gave a verdict; the judges
+ * never a failed answer; its evidence keeps the replies and the calls they cost. A panel still decides when most of its judges gave a verdict; the judges
  * that gave none are left out of the count rather than counted as "incorrect". The evidence keeps
  * every judge's verdict and reason, the panel's agreement and each model call.
  */
@@ -58,14 +58,16 @@ final class JudgeCheck implements RewardCheck {
         List<Ballot> ballots = Parallel.map(judges, judges.size(), judge -> judge.cast(messages));
         List<Ballot> votes = ballots.stream().filter(Ballot::voted).toList();
         if (votes.size() * 2 <= ballots.size()) {
-            throw new VerdictException(noVerdict(ballots));
+            // The replies show what went wrong; the calls were paid for all the same.
+            throw new VerdictException(noVerdict(ballots),
+                    Map.of("judges", judgesEvidence(ballots), "model_calls", calls(ballots)));
         }
         int correct = (int) votes.stream().filter(ballot -> ballot.verdict().correct()).count();
         boolean passed = passes(correct, votes.size());
         // Some judge always voted the way the panel decided, whatever the threshold.
         Ballot cited = votes.stream().filter(ballot -> ballot.verdict().correct() == passed).findFirst().orElseThrow();
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("judges", ballots.stream().map(Ballot::evidence).toList());
+        evidence.put("judges", judgesEvidence(ballots));
         if (panel) {
             Map<String, Object> count = new LinkedHashMap<>();
             count.put("correct", correct);
@@ -77,8 +79,16 @@ final class JudgeCheck implements RewardCheck {
                 evidence.put("pairwise_agreement", pairwiseAgreement(correct, votes.size()));
             }
         }
-        evidence.put("model_calls", ballots.stream().map(Ballot::call).toList());
+        evidence.put("model_calls", calls(ballots));
         return new RewardResult(passed ? 1.0 : 0.0, passed, explanation(ballots.size(), votes, correct, cited), evidence);
+    }
+
+    private static List<Map<String, Object>> judgesEvidence(List<Ballot> ballots) {
+        return ballots.stream().map(Ballot::evidence).toList();
+    }
+
+    private static List<Map<String, Object>> calls(List<Ballot> ballots) {
+        return ballots.stream().map(Ballot::call).toList();
     }
 
     private boolean passes(int correct, int voted) {

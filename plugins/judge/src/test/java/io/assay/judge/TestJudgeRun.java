@@ -13,6 +13,7 @@ import io.assay.core.run.Runner;
 import io.assay.spi.Options;
 import io.assay.spi.Outcome;
 import io.assay.spi.TrialRecord;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A judged suite run by the real Runner: a verdict the judge garbles is a judge error, not a failure. */
+/** A judged suite run by the real Runner: a verdict the judge garbles is a judge error, not a failure, and its call still counts. */
 class TestJudgeRun {
 
     @TempDir
@@ -48,6 +49,14 @@ class TestJudgeRun {
             assertThat(result.summary().outcomes()).containsEntry("judge_error", 1L).containsEntry("completed", 2L);
             assertThat(result.summary().errors()).isEqualTo(1);
             assertThat(result.summary().score().mean()).isEqualTo(1.0);
+
+            // The garbled verdict was still a paid call: kept with the reply, and counted in the run's usage.
+            assertThat(japan.reward().evidence()).containsKeys("judges", "model_calls");
+            assertThat(japan.reward().evidence().get("judges").toString()).contains("The answer Tokyo is correct.");
+            assertThat(result.summary().usage().modelCalls()).isEqualTo(3);
+            String line = Files.readAllLines(result.directory().resolve("trials.jsonl")).stream()
+                    .filter(l -> l.contains("\"task\":\"japan\"")).findFirst().orElseThrow();
+            assertThat(line).contains("\"reward\":{\"score\":null,\"passed\":null,\"explanation\":\"no verdict: ");
         }
     }
 }
