@@ -54,6 +54,29 @@ public final class ModelUsage {
         return unpriced > 0;
     }
 
+    /**
+     * One trial's calls as its line in {@code trials.jsonl} shows them: {@code model_calls},
+     * {@code attempts}, {@code input_tokens}, {@code output_tokens}, {@code cost_usd} (of the priced
+     * calls; {@code null} when none was), {@code unpriced_calls} and {@code latency_ms} (summed);
+     * {@code null} when the trial called no model.
+     */
+    public static Map<String, Object> ofTrial(TrialRecord record) {
+        ModelUsage usage = new ModelUsage();
+        usage.add(record);
+        if (usage.calls == 0) {
+            return null;
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("model_calls", usage.calls);
+        figures.put("attempts", usage.attempts);
+        figures.put("input_tokens", usage.inputTokens);
+        figures.put("output_tokens", usage.outputTokens);
+        figures.put("cost_usd", usage.unpriced == usage.calls ? null : usage.cost);
+        figures.put("unpriced_calls", usage.unpriced);
+        figures.put("latency_ms", usage.latencyMs);
+        return figures;
+    }
+
     /** The figures, or {@code null} when no model was called. */
     public Usage summary() {
         if (calls == 0) {

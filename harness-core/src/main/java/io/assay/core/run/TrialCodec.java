@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
+import io.assay.core.results.ModelUsage;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardResult;
@@ -52,6 +53,10 @@ public final class TrialCodec {
             json.writeStringField("started", r.started().toString());
             json.writeNumberField("agent_ms", millis(r.agentTime()));
             json.writeNumberField("grading_ms", millis(r.gradingTime()));
+            Map<String, Object> usage = ModelUsage.ofTrial(r);
+            if (usage != null) {
+                json.writeObjectField("usage", usage);
+            }
             json.writeStringField("error", r.error());
             if (r.output() != null) {
                 json.writeObjectFieldStart("output");

@@ -7,10 +7,12 @@ import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
 import io.assay.core.InputException;
+import io.assay.core.json.Json;
 import io.assay.core.results.ModelUsage;
 import io.assay.core.testing.SuiteFiles;
 import io.assay.spi.Options;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +53,19 @@ class TestRunBudgetAndUsage {
     }
 
     @Test
+    void eachTrialLineCarriesItsOwnUsage() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: equals}");
+
+        RunResult result = runner.start(request(suite, Map.of(), 1, 1, temp.resolve("run"), null))
+                .execute(ProgressListener.NONE);
+
+        List<String> lines = Files.readAllLines(result.directory().resolve("trials.jsonl"));
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(Json.MAPPER.readTree(line).get("usage").toString())
+                .isEqualTo("{\"model_calls\":1,\"attempts\":1,\"input_tokens\":100,\"output_tokens\":20,"
+                        + "\"cost_usd\":0.01,\"unpriced_calls\":0,\"latency_ms\":200}"));
+    }
+
+    @Test
     void aServedModelOtherThanTheRequestedOneIsAWarning() throws Exception {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: equals}");
 
@@ -69,6 +84,7 @@ class TestRunBudgetAndUsage {
                 0, 0, temp.resolve("run"), List.of(), false, List.of(), null)).execute(ProgressListener.NONE);
 
         assertThat(result.summary().usage()).isNull();
+        assertThat(Files.readString(result.directory().resolve("trials.jsonl"))).doesNotContain("\"usage\"");
     }
 
     @Test
