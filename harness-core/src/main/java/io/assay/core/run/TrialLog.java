@@ -15,7 +15,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Appends finished trials to {@code trials.jsonl}, flushing each line so a crash loses at most
@@ -23,12 +25,18 @@ import java.util.List;
  * result sinks. Trials encode their line in parallel; only the write is serialised.
  */
 final class TrialLog implements AutoCloseable {
+    /** Distinct error messages tallied; a run whose every error differs needs no "most common". */
+    private static final int MAX_DISTINCT_ERRORS = 1000;
+    private static final int MAX_ERROR_LENGTH = 300;
+
     private final Writer out;
     private final Path file;
     private final SummaryCalculator summary;
     private final List<ResultSink> sinks;
     private final List<String> sinkNames;
     private final List<String> warnings = new ArrayList<>();
+    /** The errors of this invocation's unscored trials, by message: one bad key fails every trial alike. */
+    private final Map<String, Long> errors = new HashMap<>();
 
     TrialLog(Path file, SummaryCalculator summary, List<ResultSink> sinks, List<String> sinkNames) {
         this.file = file;
@@ -57,6 +65,7 @@ final class TrialLog implements AutoCloseable {
                 throw new UncheckedIOException("cannot append to " + file, e);
             }
             summary.add(record, task.metadata());
+            tallyError(record);
             forwardToSinks(record);
         }
     }
@@ -81,9 +90,27 @@ final class TrialLog implements AutoCloseable {
         return summary.usage().cost();
     }
 
-    /** Problems with result sinks, for the user to see after the run. Call after the last append. */
+    /**
+     * Problems for the user to see after the run: failed result sinks, and the most common error of
+     * the trials that were not scored, so that the cause of many errors is on screen. Call after
+     * the last append.
+     */
     synchronized List<String> warnings() {
-        return List.copyOf(warnings);
+        List<String> all = new ArrayList<>(warnings);
+        errors.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(common -> {
+            long total = errors.values().stream().mapToLong(Long::longValue).sum();
+            String message = common.getKey().length() <= MAX_ERROR_LENGTH ? common.getKey()
+                    : common.getKey().substring(0, MAX_ERROR_LENGTH) + "...";
+            all.add("most common error (" + common.getValue() + " of " + total + " unscored trials): " + message);
+        });
+        return List.copyOf(all);
+    }
+
+    private void tallyError(TrialRecord record) {
+        if (!record.outcome().scored() && record.error() != null
+                && (errors.size() < MAX_DISTINCT_ERRORS || errors.containsKey(record.error()))) {
+            errors.merge(record.error(), 1L, Long::sum);
+        }
     }
 
     private void forwardToSinks(TrialRecord record) {

@@ -94,6 +94,19 @@ class TestRunner {
     }
 
     @Test
+    void theMostCommonErrorOfUnscoredTrialsIsAWarning() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 3, EQUALS);
+
+        RunResult result = runner.start(request(suite, "flaky-env", 1, 2, temp.resolve("run"))).execute(ProgressListener.NONE);
+
+        assertThat(result.warnings()).containsExactly(
+                "most common error (3 of 3 unscored trials): EnvironmentException: sandbox did not start");
+        RunResult clean = runner.start(request(suite, "throws", 1, 2, temp.resolve("agent-failures")))
+                .execute(ProgressListener.NONE);
+        assertThat(clean.warnings()).as("agent failures are scored, not errors").isEmpty();
+    }
+
+    @Test
     void harnessErrorsAreExcludedFromTheScoreAndAgentFailuresAreNot() throws Exception {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, EQUALS);
         RunResult failed = runner.start(request(suite, "throws", 1, 1, temp.resolve("f"))).execute(ProgressListener.NONE);
