@@ -43,7 +43,7 @@ public final class RetryingClient implements ModelClient {
                 }
                 if (attempt == policy.maxAttempts()) {
                     throw new ModelException(e.status(), true, null,
-                            "gave up after " + attempt + " attempts: " + e.getMessage(), e);
+                            "gave up after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ") + e.getMessage(), e);
                 }
                 Duration wait = e.retryAfter().isPresent() ? e.retryAfter().get() : backoff(attempt);
                 sleeper.sleep(wait);

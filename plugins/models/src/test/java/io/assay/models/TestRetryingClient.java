@@ -110,6 +110,7 @@ class TestRetryingClient {
         assertThatThrownBy(() -> client(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)), Duration.ofMillis(200))
                 .complete(HELLO))
                 .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.status()).isEqualTo(-1))
+                .hasMessageStartingWith("gave up after 1 attempt: ")
                 .hasMessageContaining("timed out after 200 ms");
     }
 
