@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** Writes large synthetic declarative suites for benchmarks. */
 public final class BenchmarkSuites {
@@ -34,6 +36,13 @@ public final class BenchmarkSuites {
             }
         }
         return directory;
+    }
+
+    /** Deletes a benchmark's workspace: its suites and the runs made from them. */
+    public static void delete(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     /** {@code java -cp benchmarks.jar io.assay.bench.BenchmarkSuites DIR TASKS [CHECK]}: for the macro benchmark script. */

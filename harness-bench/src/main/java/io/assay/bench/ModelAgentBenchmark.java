@@ -13,11 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The model-agent target of issue 6: one whole run of 2,000 {@code chat} trials at concurrency 500
  * against an OpenAI-compatible fake that answers after 200 ms, in a JVM that has already run a
  * few such runs (the steady state of a long evaluation; {@code scripts/bench-macro.sh} measures
- * the cold command too). Measured: the trial phase, suite loading excluded. Ideal: 2000 / 500 x 0.2 s = 0.8 s per invocation; target: 1.0 s. The
- * fake ({@link FakeModelEndpoint}) runs in its own process, as a model server would.
+ * the cold command too). Measured: the trial phase, suite loading excluded. Ideal:
+ * 2000 / 500 x 0.2 s = 0.8 s per invocation; target: 1.0 s. The fake ({@link FakeModelEndpoint})
+ * runs in its own process, as a model server would.
  *
  * <pre>
  * ASSAY_BENCH_KEY=unused java -jar harness-bench/target/benchmarks.jar ModelAgentBenchmark
@@ -77,8 +76,11 @@ public class ModelAgentBenchmark {
                 .inheritIO().start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(urlFile)) {
-            if (!fake.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the fake endpoint did not start (exit " + (fake.isAlive() ? "-" : fake.exitValue()) + ")");
+            if (!fake.isAlive()) {
+                throw new IllegalStateException("the fake endpoint exited with code " + fake.exitValue());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the fake endpoint did not write " + urlFile + " within 30 s");
             }
             Thread.sleep(20);
         }
@@ -89,9 +91,7 @@ public class ModelAgentBenchmark {
     @TearDown(Level.Trial)
     public void stopFakeAndDeleteWorkspace() throws IOException {
         fake.destroy();
-        try (Stream<Path> files = Files.walk(workspace)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        BenchmarkSuites.delete(workspace);
     }
 
     /** Loads the suite and creates the run directory, outside the measured time, as the manifest's trial phase does. */

@@ -11,10 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,9 +60,7 @@ public class TrialOverheadBenchmark {
 
     @TearDown(Level.Trial)
     public void deleteWorkspace() throws IOException {
-        try (Stream<Path> files = Files.walk(workspace)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        BenchmarkSuites.delete(workspace);
     }
 
     @Benchmark

@@ -16,9 +16,10 @@ import java.util.Map;
  * Grades an answer by asking one judge model, or a panel of them, whether it meets the rubric.
  *
  * <p>A reply outside the verdict format is a {@link VerdictException} (a judge error, not scored),
- * never a failed answer; its evidence keeps the replies and the calls they cost. A panel still decides when most of its judges gave a verdict; the judges
- * that gave none are left out of the count rather than counted as "incorrect". The evidence keeps
- * every judge's verdict and reason, the panel's agreement and each model call.
+ * never a failed answer; its evidence keeps the replies and the calls they cost. A panel still
+ * decides when most of its judges gave a verdict; the judges that gave none are left out of the
+ * count rather than counted as "incorrect". The evidence keeps every judge's verdict and reason,
+ * the panel's agreement and each model call.
  */
 final class JudgeCheck implements RewardCheck {
     private final List<Judge> judges;
