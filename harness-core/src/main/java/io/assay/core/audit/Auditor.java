@@ -56,7 +56,8 @@ public final class Auditor {
      * @param progress told the name of each probe as it starts
      */
     public AuditReport audit(Path directory, AuditSettings settings, Consumer<String> progress) throws Exception {
-        Suite suite = suites.load(directory);
+        Suite whole = suites.load(directory);
+        Suite suite = settings.selection().applyTo(whole, settings.seed());
         List<AuditProbe> probes = selectedProbes(settings.probes());
         List<Finding> findings = new ArrayList<>();
         try (SingleTrials trials = new SingleTrials(suite, registry, rewardChecks, environments, settings.timeout())) {
@@ -67,7 +68,15 @@ public final class Auditor {
             }
         }
         findings.sort(ORDER);
-        return new AuditReport(suite.id(), List.copyOf(findings), summary(suite, probes, findings));
+        Map<String, Object> summary = summary(suite, probes, findings);
+        if (!settings.selection().isAll()) {
+            summary.put("suite_tasks", whole.tasks().size());
+            summary.put("selection", settings.selection());
+            if (settings.selection().sample() != null) {
+                summary.put("seed", settings.seed());
+            }
+        }
+        return new AuditReport(suite.id(), List.copyOf(findings), summary);
     }
 
     private List<Finding> run(AuditProbe probe, AuditContext context) {

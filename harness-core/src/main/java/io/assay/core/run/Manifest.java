@@ -2,6 +2,7 @@ package io.assay.core.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.assay.core.results.SummaryCalculator;
+import io.assay.core.suite.TaskSelection;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +34,30 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
     public static final String INTERRUPTED = "interrupted";
     public static final String BUDGET_REACHED = "budget_reached";
 
-    /** The suite a run evaluated. */
-    public record SuiteRef(String id, String version, String contentHash, String path, int tasks) {
+    /**
+     * The suite a run evaluated.
+     *
+     * @param tasks how many tasks the suite has
+     * @param selected how many of them the run's task selection kept, or {@code null} for all
+     */
+    public record SuiteRef(String id, String version, String contentHash, String path, int tasks, Integer selected) {
+
+        /** How many tasks the run evaluates. */
+        public int evaluated() {
+            return selected != null ? selected : tasks;
+        }
     }
 
     /** The agent a run evaluated. */
     public record AgentRef(String name, Map<String, Object> options) {
     }
 
-    /** Scheduling settings; {@code maxCostUsd} is {@code null} without a budget. */
+    /**
+     * Scheduling settings; {@code maxCostUsd} is {@code null} without a budget, {@code selection}
+     * without {@code --task}, {@code --filter}, {@code --sample} or {@code --limit}.
+     */
     public record Settings(int epochs, int concurrency, double timeoutSeconds, int retryErrors, long seed,
-                           List<String> sinks, BigDecimal maxCostUsd) {
+                           List<String> sinks, BigDecimal maxCostUsd, TaskSelection selection) {
     }
 
     /** The run a rescored run was graded from, and the suite version it was first graded with. */
@@ -52,7 +66,7 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
 
     /** An empty summary for this run, to fold its trials into. */
     public SummaryCalculator newSummary() {
-        return new SummaryCalculator(suite.id(), agent.name(), (long) suite.tasks() * settings.epochs(), baselines);
+        return new SummaryCalculator(suite.id(), agent.name(), (long) suite.evaluated() * settings.epochs(), baselines);
     }
 
     public Manifest withStatus(String newStatus, String endedAt) {

@@ -66,7 +66,7 @@ public final class Rescorer {
         RunDirectory target = RunDirectory.create(out != null ? out : besides(run));
         Manifest rescored = new Manifest(target.path().getFileName().toString(), Manifest.COMPLETED,
                 new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), manifest.suite().path(),
-                        suite.tasks().size()),
+                        suite.tasks().size(), manifest.suite().selected()),
                 manifest.agent(), manifest.settings(), Runner.harnessVersion(), manifest.jdk(), arguments,
                 manifest.workingDirectory(), Instant.now().toString(), Instant.now().toString(), manifest.baselines(),
                 new Manifest.RescoredFrom(run.toString(), manifest.suite().contentHash()));

@@ -1,11 +1,13 @@
 package io.assay.core.run;
 
 import io.assay.core.InputException;
+import io.assay.core.suite.TaskSelection;
 import io.assay.spi.Options;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What to run and how: the settings of {@code assay run}.
@@ -23,10 +25,19 @@ import java.util.List;
  * @param baselines whether to record the trivial-agent baselines (ABC R.13) in the manifest and summary
  * @param arguments the command line, recorded in the manifest
  * @param maxCostUsd stop scheduling trials once the run's model calls cost this much, or {@code null}
+ * @param selection which tasks to run; {@code sample} draws with {@code seed}
  */
 public record RunRequest(Path suite, String agent, Options agentOptions, int epochs, int concurrency,
                          Duration timeout, int retryErrors, long seed, Path out, List<String> sinks,
-                         boolean baselines, List<String> arguments, BigDecimal maxCostUsd) {
+                         boolean baselines, List<String> arguments, BigDecimal maxCostUsd, TaskSelection selection) {
+
+    /** A request for every task of the suite. */
+    public RunRequest(Path suite, String agent, Options agentOptions, int epochs, int concurrency,
+                      Duration timeout, int retryErrors, long seed, Path out, List<String> sinks,
+                      boolean baselines, List<String> arguments, BigDecimal maxCostUsd) {
+        this(suite, agent, agentOptions, epochs, concurrency, timeout, retryErrors, seed, out, sinks, baselines,
+                arguments, maxCostUsd, TaskSelection.ALL);
+    }
 
     public RunRequest {
         if (epochs < 1) {
@@ -42,6 +53,7 @@ public record RunRequest(Path suite, String agent, Options agentOptions, int epo
             throw new InputException("--retry-errors must be 0 or more, got " + retryErrors);
         }
         Budget.check(maxCostUsd);
+        Objects.requireNonNull(selection, "selection");
         sinks = List.copyOf(sinks);
         arguments = List.copyOf(arguments);
     }

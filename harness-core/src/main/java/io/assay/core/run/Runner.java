@@ -7,10 +7,12 @@ import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.results.SummaryCalculator;
 import io.assay.core.reward.RewardChecks;
 import io.assay.core.suite.SuiteRepository;
+import io.assay.core.suite.TaskSelection;
 import io.assay.spi.Agent;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.Suite;
+import io.assay.spi.Task;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Prepares runs: loads and validates the suite, creates the agent, lays out the run directory.
@@ -47,7 +50,8 @@ public final class Runner {
 
     /** A new run. */
     public Run start(RunRequest request) {
-        Suite suite = suites.load(request.suite());
+        Suite whole = suites.load(request.suite());
+        Suite suite = request.selection().applyTo(whole, request.seed());
         Agent agent = createAgent(request.agent(), request.agentOptions());
         sinksExist(request.sinks());
         String now = Instant.now().toString();
@@ -55,11 +59,12 @@ public final class Runner {
                 ? request.out() : defaultDirectory(suite.id(), request.agent()));
         Manifest manifest = new Manifest(directory.path().getFileName().toString(), Manifest.RUNNING,
                 new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(),
-                        request.suite().toString(), suite.tasks().size()),
+                        request.suite().toString(), whole.tasks().size(),
+                        request.selection().isAll() ? null : suite.tasks().size()),
                 new Manifest.AgentRef(request.agent(), request.agentOptions().values()),
                 new Manifest.Settings(request.epochs(), request.concurrency(),
                         request.timeout().toMillis() / 1000.0, request.retryErrors(), request.seed(), request.sinks(),
-                        request.maxCostUsd()),
+                        request.maxCostUsd(), request.selection().isAll() ? null : request.selection()),
                 harnessVersion(), System.getProperty("java.vendor") + " " + Runtime.version(),
                 request.arguments(), Path.of("").toAbsolutePath().toString(), now, null,
                 request.baselines() ? TrivialBaselines.scores(suite, task -> rewardChecks.forTask(suite, task)) : null,
@@ -90,11 +95,17 @@ public final class Runner {
                     + manifest.suite().contentHash() + ", now " + suite.contentHash() + ")",
                     "results from two versions of a suite cannot be mixed; start a new run");
         }
+        suite = selected(suite, manifest);
         Agent agent = createAgent(manifest.agent().name(), Options.of(manifest.agent().options()));
         directory.truncateTornTail();
         Set<TrialKey> done = new HashSet<>();
         SummaryCalculator summary = manifest.newSummary();
+        Set<String> selectedIds = suite.tasks().stream().map(Task::id).collect(Collectors.toSet());
         directory.forEachTrial(trial -> {
+            if (!selectedIds.contains(trial.record().task())) {
+                throw differentSelection(manifest,
+                        "trials.jsonl holds task " + trial.record().task() + ", which it does not keep now");
+            }
             done.add(new TrialKey(trial.record().task(), trial.record().epoch()));
             summary.add(trial.record(), trial.metadata());
         });
@@ -102,11 +113,32 @@ public final class Runner {
         Manifest resumed = new Manifest(manifest.runId(), Manifest.RUNNING, manifest.suite(), manifest.agent(),
                 new Manifest.Settings(s.epochs(), concurrency != null ? concurrency : s.concurrency(),
                         s.timeoutSeconds(), s.retryErrors(), s.seed(), s.sinks(),
-                        maxCostUsd != null ? maxCostUsd : s.maxCostUsd()),
+                        maxCostUsd != null ? maxCostUsd : s.maxCostUsd(), s.selection()),
                 manifest.harnessVersion(), manifest.jdk(), manifest.arguments(), manifest.workingDirectory(),
                 manifest.started(), null, manifest.baselines(), manifest.rescoredFrom());
         directory.writeManifest(resumed);
         return new Run(directory, resumed, suite, agent, done, summary, registry, rewardChecks, environments);
+    }
+
+    /** The tasks the run was started with: its recorded selection, drawn again with its seed. */
+    private static Suite selected(Suite suite, Manifest manifest) {
+        TaskSelection selection = manifest.settings().selection();
+        if (selection == null) {
+            return suite;
+        }
+        Suite subset = selection.applyTo(suite, manifest.settings().seed());
+        if (manifest.suite().selected() != null && subset.tasks().size() != manifest.suite().selected()) {
+            throw differentSelection(manifest, "it keeps " + subset.tasks().size() + " tasks now, not "
+                    + manifest.suite().selected());
+        }
+        return subset;
+    }
+
+    /** The suite is unchanged (its hash matched), so only another Assay version can select differently. */
+    private static InputException differentSelection(Manifest manifest, String how) {
+        return new InputException("the run's task selection (" + manifest.settings().selection()
+                + ") no longer selects what it did: " + how,
+                "finish the run with the Assay version that started it (" + manifest.harnessVersion() + ")");
     }
 
     private Agent createAgent(String name, Options options) {
