@@ -65,6 +65,13 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--probe", paramLabel = "NAME", description = "Run only this probe. Repeatable; `assay plugins` lists them.")
     List<String> probes = new ArrayList<>();
 
+    @Mixin
+    TaskSelectionOptions selection;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "The seed --sample draws with (default: ${DEFAULT-VALUE}, as for `assay run`).")
+    long seed;
+
     enum Format { TEXT, JSON, MARKDOWN }
 
     enum FailOn {
@@ -81,7 +88,8 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Auditor auditor = shared.injector().getInstance(Auditor.class);
-        AuditReport report = auditor.audit(suite, new AuditSettings(repeats, timeout, probes), probe -> {
+        AuditSettings settings = new AuditSettings(repeats, timeout, probes, selection.selection(), seed);
+        AuditReport report = auditor.audit(suite, settings, probe -> {
             err.println("audit: " + probe);
             err.flush();
         });

@@ -37,12 +37,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Summary summary = RunDirectory.open(runDirectory).summarize();
+        RunDirectory run = RunDirectory.open(runDirectory);
+        Summary summary = run.summarize();
         var out = spec.commandLine().getOut();
         if (format == Format.JSON) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         } else {
-            out.print(SummaryTable.render(summary));
+            out.print(SummaryTable.render(summary, run.readManifest()));
         }
         out.flush();
         return 0;

@@ -1,6 +1,7 @@
 package io.assay.cli;
 
 import io.assay.core.run.Rescorer;
+import io.assay.core.run.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,7 +40,7 @@ final class RescoreCommand implements Callable<Integer> {
         Rescorer.Result result = shared.injector().getInstance(Rescorer.class)
                 .rescore(run, out, spec.commandLine().getParseResult().originalArgs());
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(SummaryTable.render(result.run().summary()));
+        stdout.print(SummaryTable.render(result.run().summary(), RunDirectory.open(result.directory()).readManifest()));
         stdout.println("Rescored " + result.regraded() + " trials of " + run + " into " + result.directory()
                 + (result.kept() > 0 ? "; " + result.kept() + " kept their grade (their check grades a sandbox's end state)" : ""));
         if (result.changes().isEmpty()) {

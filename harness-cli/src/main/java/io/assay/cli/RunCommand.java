@@ -51,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "The suite directory.")
     Path suite;
 
+    @Mixin
+    TaskSelectionOptions selection;
+
     @Option(names = "--agent", paramLabel = "NAME", description = "The agent to evaluate (see `assay plugins`).")
     String agent;
 
@@ -127,11 +130,13 @@ final class RunCommand implements Callable<Integer> {
         }, "assay-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + " with agent "
+            String subset = run.manifest().settings().selection() != null
+                    ? " (tasks " + SummaryTable.subset(run.manifest()) + ")" : "";
+            err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + subset + " with agent "
                     + run.manifest().agent().name() + " -> " + run.directory().path());
             err.flush();
             RunResult result = run.execute(ProgressReporter.create(progress, err));
-            out.print(SummaryTable.render(result.summary()));
+            out.print(SummaryTable.render(result.summary(), run.manifest()));
             out.println("Run directory: " + result.directory());
             out.flush();
             result.warnings().forEach(w -> err.println("warning: " + w));
@@ -186,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
         modelOption(options, "--prices", "prices", prices);
         return new RunRequest(suite, agent, Options.of(options), epochs, concurrency != null ? concurrency : 8,
                 timeout, retryErrors, seed, out, sinks, baselines, spec.commandLine().getParseResult().originalArgs(),
-                maxCost);
+                maxCost, selection.selection());
     }
 
     /** The model flags are agent options the model-backed agents read; one way to set each. */
@@ -204,8 +209,10 @@ final class RunCommand implements Callable<Integer> {
     private Integer checkResumeArguments() {
         List<String> conflicting = new ArrayList<>();
         var parsed = spec.commandLine().getParseResult();
-        for (String option : List.of("--agent", "-A", "--epochs", "--timeout", "--retry-errors", "--seed", "--out", "--sink",
-                "--baselines", "--model", "--base-url", "--api-key-env", "--prices")) {
+        List<String> fixed = new ArrayList<>(List.of("--agent", "-A", "--epochs", "--timeout", "--retry-errors", "--seed",
+                "--out", "--sink", "--baselines", "--model", "--base-url", "--api-key-env", "--prices"));
+        fixed.addAll(TaskSelectionOptions.NAMES);
+        for (String option : fixed) {
             if (parsed.hasMatchedOption(option)) {
                 conflicting.add(option);
             }

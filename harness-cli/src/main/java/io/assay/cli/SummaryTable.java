@@ -3,6 +3,7 @@ package io.assay.cli;
 import io.assay.core.results.ModelUsage;
 import io.assay.core.results.ScoreStatistics;
 import io.assay.core.results.Summary;
+import io.assay.core.run.Manifest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -15,10 +16,14 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
-    static String render(Summary s) {
+    /** @param manifest the run's manifest: a score on a subset of the suite says so */
+    static String render(Summary s, Manifest manifest) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "suite", s.suite()));
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "agent", s.agent()));
+        if (manifest.settings().selection() != null) {
+            text.append(String.format(Locale.ROOT, "%-10s %s%n", "tasks", subset(manifest)));
+        }
         long judgeErrors = s.outcomes().getOrDefault("judge_error", 0L);
         text.append(String.format(Locale.ROOT, "%-10s %d of %d recorded, %d harness errors%s (not scored)%n", "trials",
                 s.trials(), s.expectedTrials(), s.errors() - judgeErrors,
@@ -51,6 +56,13 @@ final class SummaryTable {
                             key + "=" + value, segment.tasks(), score(segment.score()), 100 * segment.passRate()))));
         }
         return text.toString();
+    }
+
+    /** {@code 3 of 12, selected by --limit 3}: how much of the suite a run evaluates. */
+    static String subset(Manifest manifest) {
+        Manifest.Settings settings = manifest.settings();
+        return manifest.suite().evaluated() + " of " + manifest.suite().tasks() + ", selected by " + settings.selection()
+                + (settings.selection().sample() != null ? " --seed " + settings.seed() : "");
     }
 
     /** US dollars, to the cent, or to four places below a cent. */
