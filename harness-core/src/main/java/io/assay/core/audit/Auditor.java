@@ -56,7 +56,7 @@ public final class Auditor {
      * @param progress told the name of each probe as it starts
      */
     public AuditReport audit(Path directory, AuditSettings settings, Consumer<String> progress) throws Exception {
-        Suite suite = suites.load(directory);
+        Suite suite = suites.loadForAudit(directory);
         List<AuditProbe> probes = selectedProbes(settings.probes());
         List<Finding> findings = new ArrayList<>();
         try (SingleTrials trials = new SingleTrials(suite, registry, rewardChecks, environments, settings.timeout())) {
