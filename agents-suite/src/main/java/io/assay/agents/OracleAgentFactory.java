@@ -9,7 +9,9 @@ import io.assay.spi.ReferenceSolution;
 /**
  * {@code --agent oracle}: answers each task's reference solution, or, where the environment knows
  * how to apply it (a sandbox running {@code solve.sh}), has the environment apply it. A task it
- * fails is unsolvable or wrongly graded (ABC T.8, T.9).
+ * fails is unsolvable or wrongly graded (ABC T.8, T.9). Loading a suite makes a task's solution
+ * the reply a correct agent gives ({@code SuiteLoader.Context.checkedSolution}), such as the first
+ * of a list of acceptable answers, so the oracle answers it as it is.
  */
 public final class OracleAgentFactory implements AgentFactory {
 

@@ -21,13 +21,14 @@ final class SuitesCommand {
 
     /** {@code assay suites validate}: loads suites and reports every problem, running nothing. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Checks suites without running anything: every field of suite.yaml and of each task,",
-                    "duplicate ids, and every reward and environment spec. Reports all problems at once."},
+            description = {"Checks suites without running an agent: every field of suite.yaml and of each task,",
+                    "duplicate ids, every reward and environment spec, and that each task's reference passes",
+                    "its own reward check. Reports all problems at once."},
             footer = {"", "Examples:",
                     "  assay suites validate examples/arithmetic",
                     "  assay suites validate examples/*",
                     "",
-                    "Exit codes: 0 all valid, 1 problems found (one line each: FILE:LINE: FIELD: MESSAGE), 2 bad usage."})
+                    "Exit codes: 0 all valid, 2 problems found (one line each: FILE:LINE: FIELD: MESSAGE) or bad usage."})
     static final class Validate implements Callable<Integer> {
 
         @Spec
@@ -61,7 +62,7 @@ final class SuitesCommand {
             if (invalid > 0) {
                 err.println(invalid + " of " + suites.size() + " suites invalid; docs/suite-format.md describes every field");
                 err.flush();
-                return ErrorReporter.FAILURES;
+                return ErrorReporter.BAD_INPUT;
             }
             return 0;
         }

@@ -26,7 +26,7 @@ class TestSuitesAndPluginsCommands {
     }
 
     @Test
-    void validateReportsProblemsWithExitCodeOne() throws Exception {
+    void validateReportsProblemsWithExitCodeTwo() throws Exception {
         Path suite = temp.resolve("bad");
         Files.createDirectories(suite);
         Files.writeString(suite.resolve("suite.yaml"), "id: Bad_Id\nreward: {type: numeric, abs_tol: -x}\n");
@@ -34,7 +34,7 @@ class TestSuitesAndPluginsCommands {
 
         CliResult result = run("suites", "validate", suite.toString());
 
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains(suite.resolve("suite.yaml") + ":1: id")
                 .contains(suite.resolve("suite.yaml") + ":2: reward.abs_tol");
     }

@@ -24,4 +24,20 @@ public interface RewardCheck {
     default RewardResult check(Task task, AgentOutput output, EnvironmentSession environment) throws InterruptedException {
         return check(task, output);
     }
+
+    /**
+     * Whether grading calls something outside the harness, such as a judge model, so that each call
+     * costs money or time and may vary. Validating a suite never calls such a check (it grades each
+     * task's reference solution with every other check); a combinator is remote when a check it holds is.
+     *
+     * <pre>{@code
+     * @Override
+     * public boolean remote() {
+     *     return true; // asks a model for a verdict
+     * }
+     * }</pre>
+     */
+    default boolean remote() {
+        return false;
+    }
 }

@@ -32,5 +32,24 @@ public interface SuiteLoader extends Component {
 
         /** Checks an environment spec against the registered environments; throws {@link InvalidOptionException}. */
         void validateEnvironment(Options spec);
+
+        /**
+         * The solution the oracle agent will answer for {@code task}, graded by the reward spec
+         * {@code reward}: the task's own solution, or, when that is its answer, the answer as a
+         * correct agent writes it (the first of a list of acceptable answers; JSON for a check that
+         * reads JSON). Build the task with it. Throws {@link InvalidOptionException} on field
+         * {@code answer} or {@code solution} when that reply fails the task's own check, so a task
+         * that can never score is refused before anything runs (the audit instead loads such a task
+         * and reports it). Checks that grade end state are not consulted, and
+         * {@link RewardCheck#remote() remote} ones are never called.
+         *
+         * <pre>{@code
+         * Object solution = context.checkedSolution(task, reward); // the line's problem if it throws
+         * task = new Task(task.id(), task.prompt(), task.answer(), solution, task.metadata(), task.reward());
+         * }</pre>
+         */
+        default Object checkedSolution(Task task, Options reward) {
+            return task.solution();
+        }
     }
 }

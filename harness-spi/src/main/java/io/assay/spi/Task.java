@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param id unique within the suite
  * @param prompt what the agent is given
  * @param answer the ground truth the reward check uses
- * @param solution the reference output the oracle agent returns (defaults to {@code answer})
+ * @param solution the reference output the oracle agent returns; loaders default it to {@code answer},
+ *     as {@link SuiteLoader.Context#checkedSolution} writes it
  * @param metadata free-form; results are segmented by its keys
  * @param reward this task's reward spec, or {@code null} to use the suite's
  * @param userTurns in a {@link ToolEnvironment}, what the scripted user says after the prompt, one

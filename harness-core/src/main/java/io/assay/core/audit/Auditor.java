@@ -56,7 +56,7 @@ public final class Auditor {
      * @param progress told the name of each probe as it starts
      */
     public AuditReport audit(Path directory, AuditSettings settings, Consumer<String> progress) throws Exception {
-        Suite whole = suites.load(directory);
+        Suite whole = suites.loadForAudit(directory);
         Suite suite = settings.selection().applyTo(whole, settings.seed());
         List<AuditProbe> probes = selectedProbes(settings.probes());
         List<Finding> findings = new ArrayList<>();

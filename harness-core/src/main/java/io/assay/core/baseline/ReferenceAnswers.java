@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How probes read a task's reference (as text the oracle would answer, as the bare answers a
- * correct agent would give, as choice letters) and grade replies to it.
+ * How the harness reads a task's reference (as the reply the oracle gives, as the bare answers a
+ * correct agent would give, as choice letters) and how probes grade replies to it.
  */
 public final class ReferenceAnswers {
     private static final String DEFAULT_LETTERS = "ABCDEFGHIJ";
@@ -33,6 +33,33 @@ public final class ReferenceAnswers {
     /** The reference solution as the oracle agent answers it: strings as they are, other values as JSON. */
     public static String text(Task task) {
         return valueText(task.solution() != null ? task.solution() : task.answer());
+    }
+
+    /** Whether the task has a solution apart from its answer: then the oracle answers that, word for word. */
+    public static boolean hasOwnSolution(Task task) {
+        return task.solution() != null && !task.solution().equals(task.answer());
+    }
+
+    /**
+     * The reply a correct agent gives, which loading makes the oracle's solution: the task's own
+     * solution as {@link #text}; else the first reading of its answer that {@code check} accepts:
+     * each acceptable answer of a list in turn, then the whole answer as JSON (how a {@code json}
+     * check reads a list or a string). When no reading passes, or the check is
+     * {@link RewardCheck#remote() remote} and so is not called, the first reading.
+     */
+    public static String reply(Task task, RewardCheck check) {
+        if (hasOwnSolution(task)) {
+            return text(task);
+        }
+        List<String> readings = readings(task.answer());
+        if (!check.remote()) {
+            for (String reading : readings) {
+                if (grade(check, task, reading).filter(RewardResult::passed).isPresent()) {
+                    return reading;
+                }
+            }
+        }
+        return readings.getFirst();
     }
 
     /**
@@ -91,6 +118,15 @@ public final class ReferenceAnswers {
         return result;
     }
 
+    private static List<String> readings(Object answer) {
+        if (answer == null) {
+            return List.of("");
+        }
+        Set<String> readings = new LinkedHashSet<>(scalars(answer));
+        readings.add(json(answer));
+        return List.copyOf(readings);
+    }
+
     private static List<String> scalars(Object answer) {
         List<String> result = new ArrayList<>();
         if (answer instanceof List<?> list) {
@@ -116,13 +152,15 @@ public final class ReferenceAnswers {
             case String s -> s;
             case BigDecimal d -> d.toPlainString();
             case BigInteger i -> i.toString();
-            default -> {
-                try {
-                    yield PLAIN.writeValueAsString(value);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("not a JSON value: " + value, e);
-                }
-            }
+            default -> json(value);
         };
+    }
+
+    private static String json(Object value) {
+        try {
+            return PLAIN.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON value: " + value, e);
+        }
     }
 }

@@ -54,7 +54,7 @@ public final class DeclarativeSuiteLoader implements SuiteLoader {
         byte[] suiteContent = Files.readAllBytes(suiteFile);
         SuiteSettings settings = SuiteSettings.read(suiteFile, suiteContent, context, problems);
         TaskFileReader.TaskFile taskFile = settings.tasks() == null ? null
-                : readTasks(directory.resolve(settings.tasks()), !settings.rewardDeclared(), context, problems);
+                : readTasks(directory.resolve(settings.tasks()), settings, context, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSuiteException(problems.all());
         }
@@ -63,7 +63,7 @@ public final class DeclarativeSuiteLoader implements SuiteLoader {
                 contentHash(suiteContent, settings.tasks(), taskFile.sha256()));
     }
 
-    private static TaskFileReader.TaskFile readTasks(Path file, boolean rewardRequired, Context context,
+    private static TaskFileReader.TaskFile readTasks(Path file, SuiteSettings settings, Context context,
                                                      Problems problems) throws IOException {
         if (!Files.isRegularFile(file)) {
             problems.add(file, 0, "", (Files.exists(file) ? "not a regular file" : "file not found")
@@ -71,7 +71,7 @@ public final class DeclarativeSuiteLoader implements SuiteLoader {
                     + " names it, default " + SuiteSettings.DEFAULT_TASKS + ")");
             return null;
         }
-        return new TaskFileReader(file, rewardRequired, context, problems).read();
+        return new TaskFileReader(file, settings.reward(), !settings.rewardDeclared(), context, problems).read();
     }
 
     /**

@@ -33,11 +33,26 @@ public final class SuiteRepository {
     }
 
     /**
+     * Loads and validates a suite, refusing every task whose reference fails its own reward check,
+     * since no agent could score on it.
+     *
      * @throws InputException when the directory is missing, no loader recognises it or a file
      *         cannot be read
      * @throws InvalidSuiteException with every problem, when the suite is recognised but invalid
      */
     public Suite load(Path directory) {
+        return load(directory, validation);
+    }
+
+    /**
+     * Loads like {@link #load}, but keeps a task whose reference fails its own check: the audit
+     * reports such tasks (ABC T.7, T.9) rather than refusing the suite.
+     */
+    public Suite loadForAudit(Path directory) {
+        return load(directory, validation.keepingUnscorableTasks());
+    }
+
+    private Suite load(Path directory, SpecValidation validation) {
         if (!Files.exists(directory)) {
             throw new InputException("suite directory not found: " + directory,
                     "pass the directory that holds the suite, such as examples/arithmetic");

@@ -72,10 +72,11 @@ record SuiteSettings(String id, String version, String description, String measu
             problems.validate(file, lineOf, () -> context.validateEnvironment(environment));
         }
         boolean rewardDeclared = fields.get("reward") != null;
-        Options reward = rewardDeclared ? problems.value(file, lineOf, () -> fields.object("reward")) : null;
-        if (reward != null) {
-            problems.validate(file, lineOf, () -> context.validateReward(reward));
-        }
+        Options reward = rewardDeclared ? problems.value(file, lineOf, () -> {
+            Options spec = fields.object("reward");
+            context.validateReward(spec);
+            return spec;
+        }) : null;
         return new SuiteSettings(
                 problems.value(file, lineOf, () -> id(fields)),
                 problems.value(file, lineOf, () -> fields.string("version", "")),

@@ -31,6 +31,7 @@ final class TaskFileReader {
     private static final String UNKNOWN_FIELD = "unknown field; expected one of " + FIELDS;
 
     private final Path file;
+    private final Options defaultReward;
     private final boolean rewardRequired;
     private final SuiteLoader.Context context;
     private final Problems problems;
@@ -38,11 +39,14 @@ final class TaskFileReader {
     private final List<Task> tasks = new ArrayList<>();
 
     /**
+     * @param defaultReward the suite's valid default reward spec, or {@code null}
      * @param rewardRequired whether every task must carry its own {@code reward}, because the
      *        suite declares no default
      */
-    TaskFileReader(Path file, boolean rewardRequired, SuiteLoader.Context context, Problems problems) {
+    TaskFileReader(Path file, Options defaultReward, boolean rewardRequired, SuiteLoader.Context context,
+                   Problems problems) {
         this.file = file;
+        this.defaultReward = defaultReward;
         this.rewardRequired = rewardRequired;
         this.context = context;
         this.problems = problems;
@@ -137,8 +141,15 @@ final class TaskFileReader {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> metadataMap = (Map<String, Object>) metadata;
-        return new Task(id, (String) prompt, answer, fields.getOrDefault("solution", answer), metadataMap, reward,
+        Task task = new Task(id, (String) prompt, answer, fields.getOrDefault("solution", answer), metadataMap, reward,
                 userTurns);
+        Options check = reward != null ? reward : defaultReward;
+        if (check == null) {
+            return task; // No valid spec to grade the reference with; suite.yaml's problem is reported.
+        }
+        Object solution = problems.value(file, field -> line, () -> context.checkedSolution(task, check));
+        return problems.size() > before ? null
+                : new Task(id, task.prompt(), answer, solution, metadataMap, reward, userTurns);
     }
 
     /** What a scripted user says after the prompt, in a tool environment; a list of strings. */

@@ -43,18 +43,19 @@ class TestRescorer {
 
     @Test
     void aFixedCheckRegradesTheRecordedOutputsIntoANewRun() throws Exception {
-        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 3, "{type: broken}");
-        Path original = run(suite, "answer");
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 3, "{type: fragile}");
+        Path original = run(suite, "wrong");
         assertThat(trials(original)).allMatch(t -> t.outcome() == Outcome.HARNESS_ERROR && t.output() != null);
         SuiteFiles.write(suite, "numbers", 3, "{type: equals}");
 
         Rescorer.Result result = rescorer.rescore(original, null, List.of("rescore", original.toString()));
 
-        assertThat(result.directory()).isEqualTo(temp.resolve("answer-run-rescored"));
+        assertThat(result.directory()).isEqualTo(temp.resolve("wrong-run-rescored"));
         assertThat(result.regraded()).isEqualTo(6);
-        assertThat(result.changes()).hasSize(6).first().asString().endsWith("harness_error -> pass 1.0");
-        assertThat(trials(result.directory())).hasSize(6).allMatch(TrialRecord::passed);
-        assertThat(result.run().summary().score().mean()).isEqualTo(1.0);
+        assertThat(result.changes()).hasSize(6).first().asString().endsWith("harness_error -> fail 0.0");
+        assertThat(trials(result.directory())).hasSize(6)
+                .allMatch(t -> t.outcome() == Outcome.COMPLETED && !t.passed());
+        assertThat(result.run().summary().errors()).isZero();
         Manifest manifest = RunDirectory.open(result.directory()).readManifest();
         assertThat(manifest.rescoredFrom().run()).isEqualTo(original.toString());
         assertThat(manifest.rescoredFrom().contentHash()).isNotEqualTo(manifest.suite().contentHash());

@@ -81,8 +81,8 @@ class TestRunner {
         assertThat(outcomes(suite, "sleepy", Duration.ofMillis(5), 0)).containsOnly(Outcome.TIMEOUT);
         assertThat(outcomes(suite, "flaky-env", Duration.ofSeconds(5), 0)).containsOnly(Outcome.HARNESS_ERROR);
 
-        Path broken = SuiteFiles.write(temp.resolve("broken"), "broken", 2, "{type: broken}");
-        RunResult result = runner.start(request(broken, "answer", 1, 2, temp.resolve("graded")))
+        Path broken = SuiteFiles.write(temp.resolve("broken"), "broken", 2, "{type: fragile}");
+        RunResult result = runner.start(request(broken, "wrong", 1, 2, temp.resolve("graded")))
                 .execute(ProgressListener.NONE);
         assertThat(trials(result.directory())).allSatisfy(t -> {
             assertThat(t.outcome()).isEqualTo(Outcome.HARNESS_ERROR);

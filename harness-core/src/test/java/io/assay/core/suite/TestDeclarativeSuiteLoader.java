@@ -55,8 +55,7 @@ class TestDeclarativeSuiteLoader {
                         Map.of("region", "west", "population_m", new BigDecimal("2.1")), null),
                 new Task("pt", "What is the capital of Portugal?", "Lisbon", "The capital is Lisbon.",
                         Map.of("region", "south"), null),
-                new Task("ee", "What is the capital of Estonia?", List.of("Tallinn", "Reval"),
-                        List.of("Tallinn", "Reval"), Map.of(),
+                new Task("ee", "What is the capital of Estonia?", List.of("Tallinn", "Reval"), "Tallinn", Map.of(),
                         new Options("reward", Map.of("type", "exact", "case_sensitive", true))));
         assertThat(suite.rewardFor(suite.tasks().get(2)).values()).containsEntry("case_sensitive", true);
     }
@@ -73,7 +72,7 @@ class TestDeclarativeSuiteLoader {
         assertThat(suite.canary()).isNull();
         assertThat(suite.environment()).isEqualTo(new Options("environment", Map.of("type", "none")));
         Task task = suite.tasks().getFirst();
-        assertThat(task.solution()).isEqualTo(5);
+        assertThat(task.solution()).as("the answer, as the oracle answers it").isEqualTo("5");
         assertThat(task.metadata()).isEmpty();
         assertThat(task.reward()).isNull();
     }
@@ -451,7 +450,7 @@ class TestDeclarativeSuiteLoader {
         Suite suite = loader.load(dir, SuiteFixtures.validation());
 
         assertThat(suite.tasks()).hasSize(count);
-        assertThat(suite.tasks().getLast()).isEqualTo(new Task("t99999", "What is 99999 + 1?", 100000, 100000,
+        assertThat(suite.tasks().getLast()).isEqualTo(new Task("t99999", "What is 99999 + 1?", 100000, "100000",
                 Map.of("bucket", "b9"), null));
     }
 

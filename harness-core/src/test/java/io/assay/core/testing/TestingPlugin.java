@@ -9,6 +9,7 @@ import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.RewardResult;
+import io.assay.spi.Task;
 import io.assay.spi.TraceStep;
 import java.math.BigDecimal;
 import java.util.List;
@@ -96,6 +97,43 @@ public final class TestingPlugin implements AssayPlugin {
             public RewardCheck create(Options options, Context context) {
                 return (task, output) -> {
                     throw new IllegalStateException("grader bug");
+                };
+            }
+        }, new RewardCheckFactory() {
+            @Override
+            public String name() {
+                return "fragile";
+            }
+
+            @Override
+            public RewardCheck create(Options options, Context context) {
+                // A grader bug that loading cannot see: the reference passes, any other reply throws.
+                return (task, output) -> {
+                    if (output.answer().equals(String.valueOf(task.answer()))) {
+                        return RewardResult.pass("the reference");
+                    }
+                    throw new IllegalStateException("grader bug");
+                };
+            }
+        }, new RewardCheckFactory() {
+            @Override
+            public String name() {
+                return "remote";
+            }
+
+            @Override
+            public RewardCheck create(Options options, Context context) {
+                // Stands in for a judge: calling it is a bug wherever a model call must not happen.
+                return new RewardCheck() {
+                    @Override
+                    public RewardResult check(Task task, AgentOutput output) {
+                        throw new IllegalStateException("the remote check was called");
+                    }
+
+                    @Override
+                    public boolean remote() {
+                        return true;
+                    }
                 };
             }
         }, new RewardCheckFactory() {

@@ -54,6 +54,11 @@ final class JudgeCheck implements RewardCheck {
         return grade(task, output);
     }
 
+    @Override
+    public boolean remote() {
+        return true;
+    }
+
     private RewardResult grade(Task task, AgentOutput output) throws InterruptedException {
         List<ChatMessage> messages = prompt.messages(task, output.answer());
         List<Ballot> ballots = Parallel.map(judges, judges.size(), judge -> judge.cast(messages));

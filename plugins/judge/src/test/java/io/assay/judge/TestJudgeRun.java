@@ -10,8 +10,10 @@ import io.assay.core.run.RunDirectory;
 import io.assay.core.run.RunRequest;
 import io.assay.core.run.RunResult;
 import io.assay.core.run.Runner;
+import io.assay.core.suite.SuiteRepository;
 import io.assay.spi.Options;
 import io.assay.spi.Outcome;
+import io.assay.spi.Suite;
 import io.assay.spi.TrialRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,24 @@ class TestJudgeRun {
 
     @TempDir
     Path temp;
+
+    @Test
+    void loadingAJudgedSuiteNeverCallsTheJudge() throws Exception {
+        try (JudgeServer judge = new JudgeServer(question -> JudgeServer.verdict(true, "fine"))) {
+            String judgeSpec = "{type: judge, model: openai/judge-test, base_url: '" + judge.baseUrl()
+                    + "', api_key_env: ASSAY_TEST_JUDGE_KEY, rubric: 'Names the reference.'}";
+            SuiteRepository suites = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of()))
+                    .getInstance(SuiteRepository.class);
+
+            Suite judged = suites.load(JudgedSuite.write(temp.resolve("judged"), judge));
+            Suite nested = suites.load(JudgedSuite.write(temp.resolve("nested"),
+                    "{type: all, checks: [{type: exact}, " + judgeSpec + "]}"));
+
+            assertThat(judged.tasks()).hasSize(3);
+            assertThat(nested.tasks()).hasSize(3);
+            assertThat(judge.requests()).as("validation must not spend model calls").isZero();
+        }
+    }
 
     @Test
     void anUnparseableVerdictIsAJudgeErrorCountedInTheSummaryAndNotScored() throws Exception {

@@ -26,6 +26,11 @@ record AllOrAnyCheck(boolean requireAll, ChildChecks children) implements Reward
         return combine(children.run(task, output, session));
     }
 
+    @Override
+    public boolean remote() {
+        return children.remote();
+    }
+
     private RewardResult combine(List<RewardResult> results) {
         long passedCount = results.stream().filter(RewardResult::passed).count();
         double score = requireAll

@@ -48,6 +48,11 @@ record ChildChecks(List<String> labels, List<RewardCheck> checks) {
         return results;
     }
 
+    /** Whether some child calls out of the harness (a judge), which makes the combinator remote too. */
+    boolean remote() {
+        return checks.stream().anyMatch(RewardCheck::remote);
+    }
+
     /** "checks[1] (numeric): got 41 vs expected 42 ...", with the child's explanation shortened. */
     String summary(int index, RewardResult result) {
         return labels.get(index) + ": " + Excerpt.shorten(result.explanation(), 120);

@@ -37,6 +37,11 @@ record WeightedCheck(ChildChecks children, List<Double> weights, double threshol
         return combine(children.run(task, output, session));
     }
 
+    @Override
+    public boolean remote() {
+        return children.remote();
+    }
+
     private RewardResult combine(List<RewardResult> results) {
         double weighted = 0;
         double total = 0;
