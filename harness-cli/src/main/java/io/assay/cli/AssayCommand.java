@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = AssayCommand.Version.class,
         description = {"Runs AI-agent benchmarks reproducibly, and audits the benchmarks themselves."},
         subcommands = {RunCommand.class, AuditCommand.class, ReportCommand.class, RescoreCommand.class, SuitesCommand.class,
-                PluginsCommand.class,
+                PluginsCommand.class, PluginCommand.class,
                 GcCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
