@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
                 "  assay audit examples/multiple-choice",
                 "  assay report runs/arithmetic-oracle-20261122-101500",
                 "",
-                "Exit codes: 0 success, 1 the command ran and found failures, 2 bad usage or input,",
-                "130 interrupted (the run can be resumed)."})
+                "Exit codes: 0 success, 1 the command ran and found failures, 2 bad usage or input, 130 interrupted"
+                        + " (the run can be resumed)."})
 public final class AssayCommand {
 
     public static void main(String[] args) {
