@@ -49,7 +49,7 @@ final class PluginCommand {
             project.writeTo(directory);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("Wrote " + directory + ": the " + name + " reward check, its test, and the Assay SPI in lib/.");
-            stdout.println("Build it and list it:");
+            stdout.println("Build it (any Maven 3.6.3 or newer, or ./mvnw in the Assay checkout), then list it:");
             stdout.println("  mvn -B -f " + directory.resolve("pom.xml") + " verify");
             stdout.println("  assay plugins --plugin-dir " + directory.resolve("target"));
             stdout.flush();
