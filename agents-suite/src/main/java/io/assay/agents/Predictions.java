@@ -1,6 +1,8 @@
 package io.assay.agents;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +26,10 @@ import java.util.stream.Collectors;
 
 /** The scripted agent's outputs by task and epoch, read and validated once from a JSONL file. */
 final class Predictions {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Outputs as long as the JVM can hold: Jackson's default of 20 million characters is for servers. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();

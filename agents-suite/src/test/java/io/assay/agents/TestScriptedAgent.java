@@ -55,6 +55,14 @@ class TestScriptedAgent {
     }
 
     @Test
+    void replaysAnOutputLongerThanJacksonsDefaultStringLimit() throws Exception {
+        String output = "x".repeat(21_000_000); // Jackson's default stops at 20 million characters
+        Agent agent = scripted("{\"task_id\": \"q1\", \"output\": \"" + output + "\"}\n");
+
+        assertThat(agent.act(Inputs.task("q1", null)).answer()).hasSize(output.length());
+    }
+
+    @Test
     void blankLinesAreSkipped() throws Exception {
         Agent agent = scripted("\n{\"task_id\": \"q1\", \"output\": \"a\"}\n\n   \n");
 

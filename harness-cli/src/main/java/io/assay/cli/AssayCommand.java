@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = AssayCommand.Version.class,
         description = {"Runs AI-agent benchmarks reproducibly, and audits the benchmarks themselves."},
         subcommands = {RunCommand.class, AuditCommand.class, ReportCommand.class, RescoreCommand.class, SuitesCommand.class,
-                PluginsCommand.class,
+                PluginsCommand.class, PluginCommand.class,
                 GcCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
                 "  assay audit examples/multiple-choice",
                 "  assay report runs/arithmetic-oracle-20261122-101500",
                 "",
-                "Exit codes: 0 success, 1 the command ran and found failures, 2 bad usage or input,",
-                "130 interrupted (the run can be resumed)."})
+                "Exit codes: 0 success, 1 the command ran and found failures, 2 bad usage or input, 130 interrupted"
+                        + " (the run can be resumed)."})
 public final class AssayCommand {
 
     public static void main(String[] args) {

@@ -22,10 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay audit}: checks that a benchmark's tasks and graders are valid before anyone trusts a score. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Audits a suite for the flaws that have mis-stated published agent benchmarks: unsolvable tasks,",
-                "trivial agents that pass, graders fooled by answer stuffing or negation, valid answers rejected,",
-                "leaked answers, bad ground truth, flaky graders and missing reporting. Each finding names the",
-                "task, the evidence and the fix, and cites the Agentic Benchmark Checklist (docs/audit.md)."},
+        description = {"Audits a suite for the flaws that mis-state agent scores.",
+                "Looks for the flaws that have mis-stated published agent benchmarks: unsolvable tasks, trivial agents"
+                        + " that pass, graders fooled by answer stuffing or negation, valid answers rejected, leaked answers,"
+                        + " bad ground truth, flaky graders and missing reporting. Each finding names the task, the evidence"
+                        + " and the fix, and cites the Agentic Benchmark Checklist (docs/audit.md)."},
         footer = {"", "Examples:",
                 "  assay audit examples/multiple-choice",
                 "  assay audit examples/flawed/answer-stuffing --format json",

@@ -9,9 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay gc}: removes sandbox containers that runs killed before they could clean up. */
 @Command(name = "gc", mixinStandardHelpOptions = true,
-        description = {"Removes the sandbox containers Assay left behind: every container labelled assay.managed=true",
-                "whose owning assay process is no longer running (a killed JVM, a crashed machine). Containers",
-                "of runs still in progress are kept. Each run also sweeps at start-up."},
+        description = {"Removes the sandbox containers that stopped runs left behind.",
+                "Removes every container labelled assay.managed=true whose owning assay process is no longer running"
+                        + " (a killed JVM, a crashed machine). Containers of runs still in progress are kept. Each run also"
+                        + " sweeps at start-up."},
         footer = {"", "Examples:", "  assay gc"})
 final class GcCommand implements Callable<Integer> {
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay plugins}: every discovered component, with its kind, version and source jar. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "Lists every component the loaded plugins provide: kind, name, version, source and description.",
+        description = {"Lists the components of every loaded plugin.",
+                "Shows each component's kind, name, version, source jar and description: the built-ins and those in the"
+                        + " plugin directories (--plugin-dir, ASSAY_PLUGIN_PATH or plugin_path in the config file;"
+                        + " docs/writing-a-plugin.md)."},
         footer = {"", "Examples:",
                 "  assay plugins",
                 "  assay plugins --plugin-dir plugins/example-similarity/target",
@@ -53,14 +55,34 @@ final class PluginsCommand implements Callable<Integer> {
             }
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
         } else {
-            out.println(String.format(Locale.ROOT, "%-13s %-14s %-9s %-28s %s", "KIND", "NAME", "VERSION", "SOURCE", "DESCRIPTION"));
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("KIND", "NAME", "VERSION", "SOURCE", "DESCRIPTION"));
             for (RegisteredComponent c : components) {
-                out.println(String.format(Locale.ROOT, "%-13s %-14s %-9s %-28s %s", c.kind().label(), c.name(),
-                        c.version(), shortSource(c.source()), c.component().description()));
+                rows.add(List.of(c.kind().label(), c.name(), c.version(), shortSource(c.source()),
+                        c.component().description()));
             }
+            printColumns(rows, out);
         }
         out.flush();
         return 0;
+    }
+
+    /** Each column as wide as its longest cell (a plugin's names can be any length), two spaces apart. */
+    private static void printColumns(List<List<String>> rows, PrintWriter out) {
+        int columns = rows.getFirst().size();
+        int[] widths = new int[columns];
+        for (List<String> row : rows) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns - 1; i++) {
+                line.append(row.get(i)).append(" ".repeat(widths[i] - row.get(i).length() + 2));
+            }
+            out.println(line.append(row.getLast()));
+        }
     }
 
     /** The jar's file name is what tells plugins apart; the full path is in --format json. */

@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay report}: the summary of a run directory, recomputed from its trials. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Prints the summary of a run, recomputed from its trials.jsonl (so it also works on an",
-                "interrupted or crashed run)."},
+        description = {"Prints the summary of a run directory.",
+                "The summary is recomputed from the run's trials.jsonl, so it also works on an interrupted or crashed run."},
         footer = {"", "Examples:",
                 "  assay report runs/arithmetic-oracle-20261122-101500",
                 "  assay report runs/mc-null --format json | jq .score"})

@@ -1,5 +1,6 @@
 package io.assay.cli;
 
+import io.assay.core.Plural;
 import io.assay.core.run.Rescorer;
 import io.assay.core.run.RunDirectory;
 import java.io.PrintWriter;
@@ -14,10 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay rescore}: a run's recorded outputs graded again with the suite's current checks. */
 @Command(name = "rescore", mixinStandardHelpOptions = true,
-        description = {"Grades a run's recorded outputs again with the suite's current reward checks, into a new run",
-                "directory, without running the agent (no agent model is called). Use it after fixing a check.",
-                "Tool-environment trials are re-graded by replaying their recorded tool calls; sandbox trials keep",
-                "their grade. Exit codes: 0 done, 1 some trials now end in harness or judge errors, 2 bad input."},
+        description = {"Grades a run's recorded outputs again, into a new run directory.",
+                "Grades the outputs with the suite's current reward checks, without running the agent (no agent model is"
+                        + " called). Use it after fixing a check. Tool-environment trials are re-graded by replaying their"
+                        + " recorded tool calls; sandbox trials keep their grade.",
+                "Exit codes: 0 done, 1 some trials now end in harness or judge errors, 2 bad input."},
         footer = {"", "Examples:",
                 "  assay rescore runs/retail-tools-react-20261122-101500",
                 "  assay rescore runs/mc-chat --out runs/mc-chat-fixed-check"})
@@ -41,8 +43,9 @@ final class RescoreCommand implements Callable<Integer> {
                 .rescore(run, out, spec.commandLine().getParseResult().originalArgs());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(SummaryTable.render(result.run().summary(), RunDirectory.open(result.directory()).readManifest()));
-        stdout.println("Rescored " + result.regraded() + " trials of " + run + " into " + result.directory()
-                + (result.kept() > 0 ? "; " + result.kept() + " kept their grade (their check grades a sandbox's end state)" : ""));
+        stdout.println("Rescored " + Plural.of(result.regraded(), "trial") + " of " + run + " into " + result.directory()
+                + (result.kept() > 0 ? "; " + Plural.of(result.kept(), "trial") + " kept " + (result.kept() == 1 ? "its" : "their")
+                + " grade (a check that grades a sandbox's end state)" : ""));
         if (result.changes().isEmpty()) {
             stdout.println("No grade changed.");
         } else {

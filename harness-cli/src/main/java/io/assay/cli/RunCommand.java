@@ -3,6 +3,7 @@ package io.assay.cli;
 import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
 import io.assay.core.InputException;
+import io.assay.core.Plural;
 import io.assay.core.run.Run;
 import io.assay.core.run.RunRequest;
 import io.assay.core.run.RunResult;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay run}: evaluates an agent on a suite and writes a run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs every task of SUITE with an agent (tasks x epochs trials) and writes a run directory:",
-                "manifest.json, trials.jsonl (one line per finished trial, flushed as it finishes) and summary.json."},
+        description = {"Runs an agent on a suite and writes a run directory.",
+                "Runs every task of SUITE with an agent (tasks x epochs trials) and writes a run directory: manifest.json,"
+                        + " trials.jsonl (one line per finished trial, flushed as it finishes) and summary.json."},
         footer = {"", "Examples:",
                 "  assay run examples/arithmetic --agent oracle",
                 "  assay run examples/arithmetic --agent scripted -A file=examples/arithmetic/predictions.jsonl",
@@ -141,28 +143,29 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             result.warnings().forEach(w -> err.println("warning: " + w));
             if (result.interrupted()) {
-                err.println("Interrupted: " + result.summary().trials() + " of " + result.summary().expectedTrials()
-                        + " trials recorded. Resume with: assay run --resume " + result.directory());
+                err.println("Interrupted: " + result.summary().trials() + " of "
+                        + Plural.of(result.summary().expectedTrials(), "trial") + " recorded. Resume with: assay run --resume "
+                        + result.directory());
                 err.flush();
                 return INTERRUPTED;
             }
             Optional.ofNullable(result.summary().usage()).ifPresent(usage -> usage.warnings()
                     .forEach(warning -> err.println("warning: model identity: " + warning)));
             if (maxCost != null && result.summary().usage() != null && result.summary().usage().unpricedCalls() > 0) {
-                err.println("warning: " + result.summary().usage().unpricedCalls() + " model calls have no known price;"
-                        + " --max-cost counts only priced calls (add prices with --prices FILE)");
+                err.println("warning: " + Plural.of(result.summary().usage().unpricedCalls(), "model call")
+                        + " without a known price; --max-cost counts only priced calls (add prices with --prices FILE)");
             }
             if (result.budgetReached()) {
                 err.println("Stopped: the cost budget was reached (" + SummaryTable.usd(result.summary().usage().costUsd())
                         + " spent); no more trials were scheduled, " + result.summary().trials() + " of "
-                        + result.summary().expectedTrials() + " recorded. Resume with: assay run --resume "
+                        + Plural.of(result.summary().expectedTrials(), "trial") + " recorded. Resume with: assay run --resume "
                         + result.directory() + " --max-cost HIGHER");
                 err.flush();
                 return ErrorReporter.FAILURES;
             }
             if (result.summary().errors() > 0) {
-                err.println("warning: " + result.summary().errors() + " trials ended in harness or judge errors and are not scored;"
-                        + " see `error` in trials.jsonl, or rerun them with --retry-errors");
+                err.println("warning: " + Plural.of(result.summary().errors(), "trial") + " not scored (harness or judge"
+                        + " errors); see `error` in trials.jsonl, or rerun with --retry-errors");
                 err.flush();
                 return ErrorReporter.FAILURES;
             }

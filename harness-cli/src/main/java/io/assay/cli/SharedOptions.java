@@ -3,6 +3,7 @@ package io.assay.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import io.assay.cli.config.PluginPath;
 import io.assay.core.HarnessModule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +14,16 @@ import picocli.CommandLine.Option;
 final class SharedOptions {
 
     @Option(names = "--plugin-dir", paramLabel = "DIR",
-            description = "Load plugin jars from DIR (each jar, or each sub-directory of jars, gets its own class loader). Repeatable.")
+            description = "Load plugin jars from DIR (each jar, or each sub-directory of jars, gets its own class loader)."
+                    + " Repeatable; replaces ASSAY_PLUGIN_PATH and the config file's plugin_path.")
     List<Path> pluginDirectories = new ArrayList<>();
 
     @Option(names = "--debug", description = "Show stack traces on errors.")
     boolean debug;
 
-    /** The wired core, with built-in plugins and those in the plugin directories. */
+    /** The wired core, with built-in plugins and those in the plugin directories (flags, else environment, else config). */
     Injector injector() {
-        return Guice.createInjector(Stage.PRODUCTION, new HarnessModule(pluginDirectories));
+        return Guice.createInjector(Stage.PRODUCTION,
+                new HarnessModule(PluginPath.resolve(pluginDirectories, System.getenv())));
     }
 }

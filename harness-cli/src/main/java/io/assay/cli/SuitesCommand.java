@@ -1,5 +1,6 @@
 package io.assay.cli;
 
+import io.assay.core.Plural;
 import io.assay.core.suite.SuiteRepository;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Suite;
@@ -14,16 +15,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay suites}: work with suite directories. */
-@Command(name = "suites", mixinStandardHelpOptions = true, description = "Work with suite directories.",
+@Command(name = "suites", mixinStandardHelpOptions = true, description = "Checks suite directories.",
         subcommands = SuitesCommand.Validate.class,
         footer = {"", "Examples:", "  assay suites validate examples/arithmetic examples/multiple-choice"})
 final class SuitesCommand {
 
     /** {@code assay suites validate}: loads suites and reports every problem, running nothing. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Checks suites without running an agent: every field of suite.yaml and of each task,",
-                    "duplicate ids, every reward and environment spec, and that each task's reference passes",
-                    "its own reward check. Reports all problems at once."},
+            description = {"Checks suites for problems without running an agent.",
+                    "Checks every field of suite.yaml and of each task, duplicate ids, every reward and environment"
+                            + " spec, and that each task's reference passes its own reward check; reports all problems"
+                            + " at once."},
             footer = {"", "Examples:",
                     "  assay suites validate examples/arithmetic",
                     "  assay suites validate examples/*",
@@ -51,7 +53,7 @@ final class SuitesCommand {
                     Suite suite = repository.load(directory);
                     out.println("ok: " + directory + " (" + suite.id()
                             + (suite.version().isEmpty() ? "" : " " + suite.version()) + ", "
-                            + suite.tasks().size() + " tasks)");
+                            + Plural.of(suite.tasks().size(), "task") + ")");
                 } catch (InvalidSuiteException e) {
                     invalid++;
                     e.problems().forEach(problem -> err.println("error: " + problem));
@@ -60,7 +62,8 @@ final class SuitesCommand {
             out.flush();
             err.flush();
             if (invalid > 0) {
-                err.println(invalid + " of " + suites.size() + " suites invalid; docs/suite-format.md describes every field");
+                err.println(invalid + " of " + Plural.of(suites.size(), "suite") + " invalid; docs/suite-format.md describes"
+                        + " every field");
                 err.flush();
                 return ErrorReporter.BAD_INPUT;
             }

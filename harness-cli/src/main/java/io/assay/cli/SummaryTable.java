@@ -1,5 +1,6 @@
 package io.assay.cli;
 
+import io.assay.core.Plural;
 import io.assay.core.results.ModelUsage;
 import io.assay.core.results.ScoreStatistics;
 import io.assay.core.results.Summary;
@@ -25,9 +26,9 @@ final class SummaryTable {
             text.append(String.format(Locale.ROOT, "%-10s %s%n", "tasks", subset(manifest)));
         }
         long judgeErrors = s.outcomes().getOrDefault("judge_error", 0L);
-        text.append(String.format(Locale.ROOT, "%-10s %d of %d recorded, %d harness errors%s (not scored)%n", "trials",
-                s.trials(), s.expectedTrials(), s.errors() - judgeErrors,
-                judgeErrors > 0 ? " and " + judgeErrors + " judge errors" : ""));
+        text.append(String.format(Locale.ROOT, "%-10s %d of %d recorded, %s%s (not scored)%n", "trials",
+                s.trials(), s.expectedTrials(), Plural.of(s.errors() - judgeErrors, "harness error"),
+                judgeErrors > 0 ? " and " + Plural.of(judgeErrors, "judge error") : ""));
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "outcomes", s.outcomes().entrySet().stream()
                 .filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "))));
@@ -42,9 +43,11 @@ final class SummaryTable {
         }
         if (s.usage() != null) {
             ModelUsage.Usage u = s.usage();
-            text.append(String.format(Locale.ROOT, "%-10s %d calls (%d attempts), %d input + %d output tokens, %s%s, mean latency %d ms%n",
-                    "models", u.modelCalls(), u.attempts(), u.inputTokens(), u.outputTokens(), usd(u.costUsd()),
-                    u.unpricedCalls() > 0 ? " (+ " + u.unpricedCalls() + " calls without a price)" : "", u.meanLatencyMs()));
+            text.append(String.format(Locale.ROOT, "%-10s %s (%s), %d input + %s, %s%s, mean latency %d ms%n",
+                    "models", Plural.of(u.modelCalls(), "call"), Plural.of(u.attempts(), "attempt"), u.inputTokens(),
+                    Plural.of(u.outputTokens(), "output token"), usd(u.costUsd()),
+                    u.unpricedCalls() > 0 ? " (+ " + Plural.of(u.unpricedCalls(), "call") + " without a price)" : "",
+                    u.meanLatencyMs()));
             u.models().forEach((requested, served) -> text.append(String.format(Locale.ROOT, "  %-28s served as %s%s%n",
                     requested, String.join(", ", served.servedModels()),
                     served.fingerprints().isEmpty() ? "" : "; fingerprints " + String.join(", ", served.fingerprints()))));
@@ -52,8 +55,9 @@ final class SummaryTable {
         if (!s.segments().isEmpty()) {
             text.append(String.format(Locale.ROOT, "segments%n"));
             s.segments().forEach((key, values) -> values.forEach((value, segment) ->
-                    text.append(String.format(Locale.ROOT, "  %-28s %4d tasks  score %s  pass %.1f%%%n",
-                            key + "=" + value, segment.tasks(), score(segment.score()), 100 * segment.passRate()))));
+                    text.append(String.format(Locale.ROOT, "  %-28s %4d %-5s  score %s  pass %.1f%%%n", key + "=" + value,
+                            segment.tasks(), Plural.noun(segment.tasks(), "task"), score(segment.score()),
+                            100 * segment.passRate()))));
         }
         return text.toString();
     }

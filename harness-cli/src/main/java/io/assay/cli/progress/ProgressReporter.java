@@ -1,5 +1,6 @@
 package io.assay.cli.progress;
 
+import io.assay.core.Plural;
 import io.assay.core.run.ProgressListener;
 import io.assay.spi.TrialRecord;
 import java.io.PrintWriter;
@@ -88,8 +89,8 @@ public final class ProgressReporter implements ProgressListener {
         long graded = finished - errors.sum();
         String passRate = graded == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * passed.sum() / graded);
         String eta = rate > 0 ? formatSeconds((total - all) / rate) : "?";
-        String counts = String.format(Locale.ROOT, "%d/%d trials, %.1f/s, ETA %s, pass %s%s", all, total, rate, eta,
-                passRate, errors.sum() > 0 ? ", " + errors.sum() + " errors" : "");
+        String counts = String.format(Locale.ROOT, "%d/%s, %.1f/s, ETA %s, pass %s%s", all, Plural.of(total, "trial"), rate,
+                eta, passRate, errors.sum() > 0 ? ", " + Plural.of(errors.sum(), "error") : "");
         if (!bar) {
             return "progress: " + counts;
         }

@@ -1,5 +1,6 @@
 package io.assay.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,9 +22,11 @@ public final class Json {
     /**
      * Thread-safe once configured; shared. Decimals stay exact so {@code 0.1} is not
      * {@code 0.1000000001} and are written as written ({@code 1000}, not {@code 1E+3}, as the oracle
-     * answers); records are written with snake_case names, the files' convention.
+     * answers); records are written with snake_case names, the files' convention. Reads within
+     * {@link ReadLimits}, so a run directory holding a 60 MB answer reads back.
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(
+                    JsonFactory.builder().streamReadConstraints(ReadLimits.CONSTRAINTS).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -76,8 +76,9 @@ public final class ComponentRegistry {
         String type = spec.string("type");
         RegisteredComponent found = byKind.get(kind).get(type);
         if (found == null) {
-            throw new InvalidOptionException(spec.field("type"), "unknown " + kind.label().replace('-', ' ')
-                    + " '" + type + "'; available: " + String.join(", ", names(kind)));
+            String noun = kind.label().replace('-', ' ');
+            throw new InvalidOptionException(spec.field("type"), "unknown " + noun + " '" + type + "'; "
+                    + UnknownComponentException.choices(noun, names(kind)));
         }
         return found.component();
     }

@@ -38,8 +38,8 @@ import java.util.stream.Stream;
 public final class PluginLoader {
     private static final Pattern COMPONENT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final String SERVICES_FILE = "META-INF/services/" + AssayPlugin.class.getName();
-    private static final String DIRECTORY_HINT =
-            "--plugin-dir takes a folder of plugin jars, or of sub-folders that each hold one plugin and its libraries";
+    private static final String DIRECTORY_HINT = "a plugin directory (--plugin-dir, ASSAY_PLUGIN_PATH or plugin_path in the"
+            + " config file) holds plugin jars, or sub-folders that each hold one plugin and its libraries";
     private static final String JAR_HINT = "a plugin jar needs " + SERVICES_FILE + " naming its plugin class;"
             + " the libraries it needs belong beside it in a sub-folder of the plugin directory";
 

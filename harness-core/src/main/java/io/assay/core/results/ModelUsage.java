@@ -1,5 +1,6 @@
 package io.assay.core.results;
 
+import io.assay.core.Plural;
 import io.assay.spi.TraceStep;
 import io.assay.spi.TrialRecord;
 import java.math.BigDecimal;
@@ -176,7 +177,7 @@ public final class ModelUsage {
             served.forEach((model, count) -> {
                 // A dated snapshot of the requested alias (gpt-4o -> gpt-4o-2024-08-06) is the same model.
                 if (!model.startsWith(name)) {
-                    warnings.add(requested + " was served as " + model + " in " + count + " of " + calls + " calls");
+                    warnings.add(requested + " was served as " + model + " in " + count + " of " + Plural.of(calls, "call"));
                 }
             });
             if (served.size() > 1) {

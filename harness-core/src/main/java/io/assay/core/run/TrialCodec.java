@@ -2,8 +2,10 @@ package io.assay.core.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
+import io.assay.core.json.ReadLimits;
 import io.assay.core.results.ModelUsage;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.Outcome;
@@ -97,6 +99,8 @@ public final class TrialCodec {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(line);
+        } catch (StreamConstraintsException e) {
+            throw new IllegalArgumentException(ReadLimits.describe(e), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
         }

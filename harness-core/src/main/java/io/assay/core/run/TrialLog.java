@@ -1,5 +1,6 @@
 package io.assay.core.run;
 
+import io.assay.core.Plural;
 import io.assay.core.results.Summary;
 import io.assay.core.results.SummaryCalculator;
 import io.assay.spi.ResultSink;
@@ -101,7 +102,7 @@ final class TrialLog implements AutoCloseable {
             long total = errors.values().stream().mapToLong(Long::longValue).sum();
             String message = common.getKey().length() <= MAX_ERROR_LENGTH ? common.getKey()
                     : common.getKey().substring(0, MAX_ERROR_LENGTH) + "...";
-            all.add("most common error (" + common.getValue() + " of " + total + " unscored trials): " + message);
+            all.add("most common error (" + common.getValue() + " of " + Plural.of(total, "unscored trial") + "): " + message);
         });
         return List.copyOf(all);
     }

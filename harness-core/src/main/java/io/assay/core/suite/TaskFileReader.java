@@ -3,6 +3,8 @@ package io.assay.core.suite;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.assay.core.json.ReadLimits;
 import io.assay.spi.Options;
 import io.assay.spi.SuiteLoader;
 import io.assay.spi.Task;
@@ -25,7 +27,7 @@ import java.util.TreeSet;
  * into a {@link Task} and hashed, and a bad line is reported without stopping the others.
  */
 final class TaskFileReader {
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(ReadLimits.CONSTRAINTS).build();
     private static final Set<String> FIELDS = new TreeSet<>(List.of(
             "id", "prompt", "answer", "solution", "metadata", "reward", "user_turns"));
     private static final String UNKNOWN_FIELD = "unknown field; expected one of " + FIELDS;
@@ -90,6 +92,9 @@ final class TaskFileReader {
         Object value;
         try (JsonParser parser = JSON.createParser(buffer, offset, length)) {
             value = LocatedDocument.readValue(parser);
+        } catch (StreamConstraintsException e) {
+            problems.add(file, line, "", ReadLimits.describe(e));
+            return;
         } catch (JsonProcessingException e) {
             SyntaxError error = SyntaxError.of(e, line);
             problems.add(file, line, "", "invalid JSON at column " + error.column() + ": " + error.message());

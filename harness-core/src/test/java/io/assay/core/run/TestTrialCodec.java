@@ -39,6 +39,23 @@ class TestTrialCodec {
     }
 
     @Test
+    void readsBackAnAnswerLongerThanJacksonsDefaultStringLimit() {
+        String answer = "a".repeat(21_000_000); // Jackson's default stops at 20 million characters
+        TrialRecord record = new TrialRecord("s", "t", 0, 1, Outcome.COMPLETED, AgentOutput.of(answer),
+                RewardResult.pass("ok"), null, 1, Instant.EPOCH, Duration.ZERO, Duration.ZERO);
+
+        assertThat(TrialCodec.decode(TrialCodec.encode(record, Map.of())).record().output().answer()).hasSize(answer.length());
+    }
+
+    @Test
+    void aLimitIsNamedInTheUsersTermsWithoutJacksonsClassNames() {
+        String nested = "{\"task\": " + "[".repeat(1001) + "]".repeat(1001) + "}";
+
+        assertThatThrownBy(() -> TrialCodec.decode(nested))
+                .hasMessage("values nested 1001 levels deep, deeper than the 1000 levels Assay reads");
+    }
+
+    @Test
     void rejectsLinesThatAreNotTrials() {
         assertThatThrownBy(() -> TrialCodec.decode("{\"task\": 1")).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> TrialCodec.decode("{\"task\": \"t\"}")).hasMessageContaining("not a trial record");

@@ -454,6 +454,29 @@ class TestDeclarativeSuiteLoader {
                 Map.of("bucket", "b9"), null));
     }
 
+    @Test
+    void readsA60MegabytePrompt() throws IOException {
+        // Valid JSON three times longer than Jackson's default string limit of 20 million characters.
+        String prompt = "x".repeat(60 * 1024 * 1024);
+        suite(dir, MINIMAL_SUITE, "{\"id\": \"t1\", \"prompt\": \"What is 2 + 3?\", \"answer\": 5}\n"
+                + "{\"id\": \"big\", \"prompt\": \"" + prompt + "\", \"answer\": \"x\"}\n");
+
+        Suite suite = loader.load(dir, SuiteFixtures.validation());
+
+        assertThat(suite.tasks().getLast().prompt()).hasSize(prompt.length());
+    }
+
+    @Test
+    void namesTheLineAndTheLimitAJsonValueGoesBeyond() {
+        suite(dir, MINIMAL_SUITE, ONE_TASK
+                + "{\"id\": \"deep\", \"prompt\": \"p\", \"answer\": " + "[".repeat(1001) + "]".repeat(1001) + "}\n"
+                + "{\"id\": \"long\", \"prompt\": \"p\", \"answer\": " + "9".repeat(1001) + "}\n");
+
+        assertThat(problems(dir)).containsExactly(
+                "tasks.jsonl:2: values nested 1001 levels deep, deeper than the 1000 levels Assay reads",
+                "tasks.jsonl:3: a number of 1001 digits, longer than the 1000 Assay reads; write it as a string");
+    }
+
     private String hash(Path directory) throws IOException {
         return loader.load(directory, SuiteFixtures.validation()).contentHash();
     }
