@@ -23,10 +23,11 @@ import java.util.List;
  * @param baselines whether to record the trivial-agent baselines (ABC R.13) in the manifest and summary
  * @param arguments the command line, recorded in the manifest
  * @param maxCostUsd stop scheduling trials once the run's model calls cost this much, or {@code null}
+ * @param maxErrors stop scheduling trials once more of them end in errors than this allows, or {@code null}
  */
 public record RunRequest(Path suite, String agent, Options agentOptions, int epochs, int concurrency,
                          Duration timeout, int retryErrors, long seed, Path out, List<String> sinks,
-                         boolean baselines, List<String> arguments, BigDecimal maxCostUsd) {
+                         boolean baselines, List<String> arguments, BigDecimal maxCostUsd, MaxErrors maxErrors) {
 
     public RunRequest {
         if (epochs < 1) {
@@ -44,5 +45,13 @@ public record RunRequest(Path suite, String agent, Options agentOptions, int epo
         Budget.check(maxCostUsd);
         sinks = List.copyOf(sinks);
         arguments = List.copyOf(arguments);
+    }
+
+    /** A request without an error limit. */
+    public RunRequest(Path suite, String agent, Options agentOptions, int epochs, int concurrency,
+                      Duration timeout, int retryErrors, long seed, Path out, List<String> sinks,
+                      boolean baselines, List<String> arguments, BigDecimal maxCostUsd) {
+        this(suite, agent, agentOptions, epochs, concurrency, timeout, retryErrors, seed, out, sinks, baselines,
+                arguments, maxCostUsd, null);
     }
 }
