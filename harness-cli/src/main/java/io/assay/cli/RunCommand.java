@@ -37,11 +37,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  assay run examples/arithmetic --agent scripted -A file=examples/arithmetic/predictions.jsonl",
                 "  assay run examples/multiple-choice --agent null --epochs 5 --concurrency 8 --out runs/mc-null",
                 "  assay run --resume runs/mc-null        # after Ctrl-C or a crash: runs only the missing trials",
-                "  assay run examples/arithmetic --agent chat --model openai/gpt-4o-mini --max-errors 5%",
+                "  assay run examples/arithmetic --agent chat --model openai/m --max-errors 5%%",
                 "",
                 "Exit codes: 0 all trials recorded, 1 some trials ended in harness or judge errors (not scored),",
-                "2 bad usage or input, or the run stopped: aborted (trials kept failing) or failed (its environment",
-                "could not start), resumable once the cause is fixed; 130 interrupted (resumable)."})
+                "2 bad usage or input, or the run stopped (aborted: trials kept failing;",
+                "failed: its environment could not start), resumable once the cause is fixed;",
+                "130 interrupted (resumable)."})
 final class RunCommand implements Callable<Integer> {
     static final int INTERRUPTED = 130;
     /** Aborted or failed: like bad input, the setup needs fixing before trials can run. */
