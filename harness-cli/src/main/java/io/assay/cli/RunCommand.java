@@ -4,6 +4,7 @@ import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
 import io.assay.core.InputException;
 import io.assay.core.Plural;
+import io.assay.core.run.MaxErrors;
 import io.assay.core.run.Run;
 import io.assay.core.run.RunRequest;
 import io.assay.core.run.RunResult;
@@ -38,11 +39,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  assay run examples/arithmetic --agent scripted -A file=examples/arithmetic/predictions.jsonl",
                 "  assay run examples/multiple-choice --agent null --epochs 5 --concurrency 8 --out runs/mc-null",
                 "  assay run --resume runs/mc-null        # after Ctrl-C or a crash: runs only the missing trials",
+                "  assay run examples/arithmetic --agent chat --model openai/m --max-errors 5%%",
                 "",
                 "Exit codes: 0 all trials recorded, 1 some trials ended in harness or judge errors (not scored),",
-                "2 bad usage or input, 130 interrupted (resumable)."})
+                "2 bad usage or input, or the run stopped (aborted: trials kept failing;",
+                "failed: its environment could not start), resumable once the cause is fixed;",
+                "130 interrupted (resumable)."})
 final class RunCommand implements Callable<Integer> {
     static final int INTERRUPTED = 130;
+    /** Aborted or failed: like bad input, the setup needs fixing before trials can run. */
+    static final int STOPPED = ErrorReporter.BAD_INPUT;
 
     @Spec
     CommandSpec spec;
@@ -108,6 +114,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop scheduling trials once model calls have cost this much (US dollars); resumable.")
     BigDecimal maxCost;
 
+    @Option(names = "--max-errors", paramLabel = "N|P%",
+            description = "Stop scheduling trials once more than N of them, or more than P percent (judged after 20),"
+                    + " end in harness or judge errors; resumable. Counted afresh on --resume.")
+    String maxErrors;
+
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run with its recorded settings.")
     Path resume;
 
@@ -118,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Runner runner = shared.injector().getInstance(Runner.class);
-        Run run = resume != null ? runner.resume(resume, checkResumeArguments(), maxCost) : runner.start(request());
+        Run run = resume != null ? runner.resume(resume, checkResumeArguments(), maxCost, maxErrors())
+                : runner.start(request());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch reported = new CountDownLatch(1);
@@ -138,6 +150,12 @@ final class RunCommand implements Callable<Integer> {
                     + run.manifest().agent().name() + " -> " + run.directory().path());
             err.flush();
             RunResult result = run.execute(ProgressReporter.create(progress, err));
+            if (result.failed()) {
+                err.println("error: run failed: " + result.reason());
+                err.println("hint: once that is fixed, run its trials with: assay run --resume " + result.directory());
+                err.flush();
+                return STOPPED;
+            }
             out.print(SummaryTable.render(result.summary(), run.manifest()));
             out.println("Run directory: " + result.directory());
             out.flush();
@@ -154,6 +172,14 @@ final class RunCommand implements Callable<Integer> {
             if (maxCost != null && result.summary().usage() != null && result.summary().usage().unpricedCalls() > 0) {
                 err.println("warning: " + Plural.of(result.summary().usage().unpricedCalls(), "model call")
                         + " without a known price; --max-cost counts only priced calls (add prices with --prices FILE)");
+            }
+            if (result.aborted()) {
+                err.println("error: run aborted: " + result.reason());
+                err.println("hint: no more trials were scheduled, " + result.summary().trials() + " of "
+                        + result.summary().expectedTrials() + " recorded; fix the cause, then resume with: assay run --resume "
+                        + result.directory());
+                err.flush();
+                return STOPPED;
             }
             if (result.budgetReached()) {
                 err.println("Stopped: the cost budget was reached (" + SummaryTable.usd(result.summary().usage().costUsd())
@@ -194,7 +220,11 @@ final class RunCommand implements Callable<Integer> {
         modelOption(options, "--prices", "prices", prices);
         return new RunRequest(suite, agent, Options.of(options), epochs, concurrency != null ? concurrency : 8,
                 timeout, retryErrors, seed, out, sinks, baselines, spec.commandLine().getParseResult().originalArgs(),
-                maxCost, selection.selection());
+                maxCost, maxErrors(), selection.selection());
+    }
+
+    private MaxErrors maxErrors() {
+        return maxErrors == null ? null : MaxErrors.parse(maxErrors);
     }
 
     /** The model flags are agent options the model-backed agents read; one way to set each. */
@@ -225,7 +255,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!conflicting.isEmpty()) {
             throw new InputException("--resume takes its settings from the run's manifest.json; drop "
-                    + String.join(", ", conflicting), "only --concurrency, --max-cost and --progress may change on resume");
+                    + String.join(", ", conflicting), "only --concurrency, --max-cost, --max-errors and --progress may change on resume");
         }
         return concurrency;
     }

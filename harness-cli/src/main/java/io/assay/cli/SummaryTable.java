@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 /** Renders a {@link Summary} as the plain-text table {@code assay run} and {@code assay report} print. */
 final class SummaryTable {
+    /** Instead of a score when every trial was a harness or judge error: a 0 would blame the agent. */
+    private static final String NOT_SCORED = "no trial was scored";
 
     private SummaryTable() {
     }
@@ -29,11 +31,12 @@ final class SummaryTable {
         text.append(String.format(Locale.ROOT, "%-10s %d of %d recorded, %s%s (not scored)%n", "trials",
                 s.trials(), s.expectedTrials(), Plural.of(s.errors() - judgeErrors, "harness error"),
                 judgeErrors > 0 ? " and " + Plural.of(judgeErrors, "judge error") : ""));
-        text.append(String.format(Locale.ROOT, "%-10s %s%n", "outcomes", s.outcomes().entrySet().stream()
+        String outcomes = s.outcomes().entrySet().stream()
                 .filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "))));
+                .collect(Collectors.joining(", "));
+        text.append(String.format(Locale.ROOT, "%-10s %s%n", "outcomes", outcomes.isEmpty() ? "-" : outcomes));
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "score", score(s.score())));
-        text.append(String.format(Locale.ROOT, "%-10s %.1f%%%n", "pass rate", 100 * s.passRate()));
+        text.append(String.format(Locale.ROOT, "%-10s %s%n", "pass rate", percent(s.passRate())));
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "pass@k", byK(s.passAtK())));
         text.append(String.format(Locale.ROOT, "%-10s %s%n", "pass^k", byK(s.passHatK())));
         if (s.baselines() != null) {
@@ -55,9 +58,10 @@ final class SummaryTable {
         if (!s.segments().isEmpty()) {
             text.append(String.format(Locale.ROOT, "segments%n"));
             s.segments().forEach((key, values) -> values.forEach((value, segment) ->
-                    text.append(String.format(Locale.ROOT, "  %-28s %4d %-5s  score %s  pass %.1f%%%n", key + "=" + value,
-                            segment.tasks(), Plural.noun(segment.tasks(), "task"), score(segment.score()),
-                            100 * segment.passRate()))));
+                    text.append(String.format(Locale.ROOT, "  %-28s %4d %-5s  %s%n", key + "=" + value,
+                            segment.tasks(), Plural.noun(segment.tasks(), "task"),
+                            segment.passRate() == null ? NOT_SCORED
+                                    : "score " + score(segment.score()) + "  pass " + percent(segment.passRate())))));
         }
         return text.toString();
     }
@@ -77,6 +81,9 @@ final class SummaryTable {
     }
 
     private static String score(ScoreStatistics score) {
+        if (score.mean() == null) {
+            return NOT_SCORED;
+        }
         if (score.stderr() == null) {
             return String.format(Locale.ROOT, "%.3f", score.mean());
         }
@@ -84,8 +91,12 @@ final class SummaryTable {
                 score.ci95()[0], score.ci95()[1]);
     }
 
+    private static String percent(Double rate) {
+        return rate == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * rate);
+    }
+
     private static String byK(Map<String, Double> values) {
-        if (values.isEmpty()) {
+        if (values == null || values.isEmpty()) {
             return "-";
         }
         return values.entrySet().stream()

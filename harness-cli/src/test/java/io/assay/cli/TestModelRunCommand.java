@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
 import io.assay.models.fake.FakeOpenAiServer;
 import io.assay.models.fake.Reply;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,11 +38,16 @@ class TestModelRunCommand {
     }
 
     private CliResult chat(Path out, String... more) throws Exception {
+        return chat(server.baseUrl(), 1, out, more);
+    }
+
+    private CliResult chat(String baseUrl, int concurrency, Path out, String... more) throws Exception {
         Path prices = temp.resolve("prices.json");
         Files.writeString(prices, "{\"usd_per_million_tokens\": {\"bench\": {\"input\": 1000, \"output\": 1000}}}");
         List<String> args = new ArrayList<>(List.of("run", example("arithmetic"), "--agent", "chat",
-                "--model", "openai/bench", "--base-url", server.baseUrl(), "--api-key-env", KEY_VARIABLE,
-                "--prices", prices.toString(), "--concurrency", "1", "--out", out.toString(), "--progress", "none"));
+                "--model", "openai/bench", "--base-url", baseUrl, "--api-key-env", KEY_VARIABLE,
+                "--prices", prices.toString(), "--concurrency", String.valueOf(concurrency), "--out", out.toString(),
+                "--progress", "none"));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }
@@ -87,5 +94,92 @@ class TestModelRunCommand {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("ASSAY_TEST_UNSET_KEY").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aRefusedKeyAbortsTheRunAfterThreeCallsAndTheRunResumesOnceTheKeyWorks() throws Exception {
+        server.defaultReply(Reply.status(401, "{\"error\": {\"message\": \"Incorrect API key provided\"}}"));
+        Path out = temp.resolve("run");
+
+        CliResult result = chat(out);
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(server.requests()).as("not every trial, and no retries").hasSize(3);
+        assertThat(result.err()).contains("error: run aborted: 3 trials in a row failed the same way, which would fail"
+                + " every trial: FatalEnvironmentException: model call failed: HTTP 401 from POST " + server.baseUrl())
+                .contains("Incorrect API key provided")
+                .contains("hint: no more trials were scheduled, 0 of 20 recorded; fix the cause, then resume with:"
+                        + " assay run --resume " + out)
+                .doesNotContain("\tat ");
+        assertThat(result.out()).contains("score      no trial was scored");
+        JsonNode manifest = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("status").asText()).isEqualTo("aborted");
+        assertThat(manifest.path("reason").asText()).contains("HTTP 401");
+
+        server.defaultReply(Reply.text("ANSWER: 42"));
+        CliResult resumed = run("run", "--resume", out.toString(), "--progress", "none");
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("trials.jsonl"))).hasSize(20);
+        assertThat(Json.MAPPER.readTree(out.resolve("manifest.json").toFile()).path("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void anEndpointThatIsNotThereAbortsTheRun() throws Exception {
+        Path out = temp.resolve("run");
+
+        CliResult result = chat(server.baseUrl() + "/wrong", 1, out);
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).contains("error: run aborted: 3 trials in a row failed the same way")
+                .contains("HTTP 404 from POST " + server.baseUrl() + "/wrong/chat/completions");
+        assertThat(server.requests()).hasSize(3);
+    }
+
+    @Test
+    void aClosedPortAbortsTheRunAfterBriefRetries() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path out = temp.resolve("run");
+
+        CliResult result = chat("http://127.0.0.1:" + closedPort + "/v1", 8, out);
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).contains("error: run aborted: 3 trials in a row failed the same way")
+                .contains("gave up after 3 attempts: POST http://127.0.0.1:" + closedPort + "/v1/chat/completions failed")
+                .contains("Connection refused");
+        JsonNode manifest = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("status").asText()).isEqualTo("aborted");
+        assertThat(Files.readAllLines(out.resolve("trials.jsonl"))).isEmpty();
+    }
+
+    @Test
+    void whenNoTrialIsScoredTheTextSaysSoAndTheSummaryHasNoScore() throws Exception {
+        server.defaultReply(Reply.serverError());
+        Path out = temp.resolve("run");
+
+        CliResult result = chat(out, "-A", "max_attempts=1");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.out()).contains("trials     20 of 20 recorded, 20 harness errors (not scored)",
+                "score      no trial was scored", "pass rate  -", "pass@k     -", "tasks  no trial was scored")
+                .doesNotContain("0.000").doesNotContain("0.0%");
+        JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("score").path("mean").isNull()).isTrue();
+        assertThat(summary.path("pass_rate").isNull()).isTrue();
+        assertThat(summary.path("pass_at_k").isNull()).isTrue();
+        assertThat(summary.path("segments").path("difficulty").path("easy").path("score").path("mean").isNull()).isTrue();
+
+        CliResult report = run("report", out.toString());
+        CliResult json = run("report", out.toString(), "--format", "json");
+        CliResult rescore = run("rescore", out.toString(), "--out", temp.resolve("rescored").toString());
+
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.out()).contains("score      no trial was scored").doesNotContain("0.000");
+        assertThat(Json.MAPPER.readTree(json.out())).isEqualTo(summary);
+        assertThat(rescore.exitCode()).as(rescore.err()).isEqualTo(1);
+        assertThat(rescore.out()).contains("score      no trial was scored");
     }
 }

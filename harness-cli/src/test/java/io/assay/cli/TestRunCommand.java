@@ -131,4 +131,50 @@ class TestRunCommand {
         assertThat(Json.MAPPER.readTree(json.out())).isEqualTo(Json.MAPPER.readTree(out.resolve("summary.json").toFile()));
         assertThat(run("report", temp.toString()).exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void maxErrorsIsRecordedInTheManifest() throws Exception {
+        Path out = temp.resolve("run");
+
+        CliResult result = run("run", example("arithmetic"), "--agent", "oracle", "--max-errors", "10%", "--out",
+                out.toString(), "--progress", "none");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode manifest = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("settings").path("max_errors").asText()).isEqualTo("10%");
+    }
+
+    @Test
+    void aBadMaxErrorsIsOneLineAndExitCodeTwo() {
+        for (String bad : List.of("abc", "-1", "100%", "1.5")) {
+            CliResult result = run("run", example("arithmetic"), "--agent", "oracle", "--max-errors", bad,
+                    "--out", temp.resolve("r").toString());
+
+            assertThat(result.exitCode()).as(bad).isEqualTo(2);
+            assertThat(result.err()).startsWith("error: --max-errors expects a number of errors (0 or more) or a"
+                    + " percentage below 100%, got '" + bad + "'").doesNotContain("\tat ");
+            assertThat(result.err().lines().filter(l -> l.startsWith("error: ")).count()).isEqualTo(1);
+        }
+        assertThat(temp.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void anEnvironmentThatCannotStartFailsTheRunWithExitCodeTwo() throws Exception {
+        Path suite = temp.resolve("boxed");
+        Files.createDirectories(suite);
+        Files.writeString(suite.resolve("suite.yaml"), "id: boxed\nreward: {type: exact}\nenvironment: {type: unavailable}\n");
+        Files.writeString(suite.resolve("tasks.jsonl"), "{\"id\":\"a\",\"prompt\":\"p\",\"answer\":\"x\"}\n");
+        Path out = temp.resolve("run");
+
+        CliResult result = run("run", suite.toString(), "--agent", "oracle", "--out", out.toString(), "--progress", "none");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).contains("error: run failed: the environment could not start: "
+                + UnavailableEnvironmentPlugin.MESSAGE, "hint: once that is fixed, run its trials with: assay run --resume " + out)
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        JsonNode manifest = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("status").asText()).isEqualTo("failed");
+        assertThat(manifest.path("reason").asText()).contains(UnavailableEnvironmentPlugin.MESSAGE);
+        assertThat(run("report", out.toString()).out()).contains("0 of 1 recorded", "score      no trial was scored");
+    }
 }

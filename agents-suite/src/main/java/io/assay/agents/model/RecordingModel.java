@@ -5,7 +5,6 @@ import io.assay.models.ModelClient;
 import io.assay.models.ModelException;
 import io.assay.models.ModelOptions;
 import io.assay.models.ModelResponse;
-import io.assay.spi.EnvironmentException;
 import io.assay.spi.Tool;
 import io.assay.spi.TraceStep;
 import io.assay.spi.Options;
@@ -16,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * An agent's model: one shared, thread-safe client, each call recorded as a {@code model_call}
  * step. A call that fails after the client's retries is the endpoint's failure, not the agent's,
- * so it ends the trial as a harness error (ABC T.3) rather than a score of 0.
+ * so it ends the trial as a harness error (ABC T.3) rather than a score of 0; a fatal one (a
+ * refused key, an endpoint that is not there) stops the run once it repeats.
  */
 record RecordingModel(ModelOptions options, ModelClient client) {
 
@@ -41,7 +41,7 @@ record RecordingModel(ModelOptions options, ModelClient client) {
         try {
             response = client.complete(options.request(messages, tools));
         } catch (ModelException e) {
-            throw new EnvironmentException("model call failed: " + e.getMessage(), e);
+            throw e.toEnvironmentException("model call failed");
         }
         trace.add(options.step(response));
         return response;

@@ -10,16 +10,19 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * Bars to Evals", 2024, recommends). The interval uses Student's t with {@code tasks - 1} degrees
  * of freedom, which matters for the small suites benchmarks often have, and is clipped to [0, 1].
  *
- * @param mean mean of per-task means
- * @param stderr standard error of that mean, {@code null} with fewer than two tasks
- * @param ci95 {@code [low, high]}, {@code null} with fewer than two tasks
+ * <p>With no scored trial there is no score: every figure is {@code null}, never a 0 that would
+ * read as an agent failing every task.
+ *
+ * @param mean mean of per-task means, {@code null} when no task has a scored trial
+ * @param stderr standard error of that mean, {@code null} with fewer than two scored tasks
+ * @param ci95 {@code [low, high]}, {@code null} with fewer than two scored tasks
  */
-public record ScoreStatistics(double mean, Double stderr, double[] ci95) {
+public record ScoreStatistics(Double mean, Double stderr, double[] ci95) {
 
     /** Computes the statistics from running sums over per-task means. */
     static ScoreStatistics of(int tasks, double sum, double sumOfSquares) {
         if (tasks == 0) {
-            return new ScoreStatistics(0.0, null, null);
+            return new ScoreStatistics(null, null, null);
         }
         double mean = sum / tasks;
         if (tasks < 2) {

@@ -96,7 +96,7 @@ public final class SummaryCalculator {
     }
 
     /** The figures of a group of tasks. */
-    private record Figures(long trials, long errors, double passRate, ScoreStatistics score,
+    private record Figures(long trials, long errors, Double passRate, ScoreStatistics score,
                            Map<String, Double> passAtK, Map<String, Double> passHatK) {
 
         static Figures of(Collection<TaskTally> group) {
@@ -119,6 +119,10 @@ public final class SummaryCalculator {
                     maxSamples = Math.max(maxSamples, tally.graded);
                 }
             }
+            ScoreStatistics score = ScoreStatistics.of(scoredTasks, sum, sumOfSquares);
+            if (graded == 0) {
+                return new Figures(errors, errors, null, score, null, null); // nothing scored: no figures, not zeros
+            }
             Map<String, Double> passAtK = new LinkedHashMap<>();
             Map<String, Double> passHatK = new LinkedHashMap<>();
             for (int k = 1; k <= maxSamples; k++) {
@@ -135,9 +139,7 @@ public final class SummaryCalculator {
                 passAtK.put(Integer.toString(k), at / counted);
                 passHatK.put(Integer.toString(k), hat / counted);
             }
-            double passRate = graded == 0 ? 0.0 : (double) passed / graded;
-            return new Figures(graded + errors, errors, passRate, ScoreStatistics.of(scoredTasks, sum, sumOfSquares),
-                    passAtK, passHatK);
+            return new Figures(graded + errors, errors, (double) passed / graded, score, passAtK, passHatK);
         }
 
         Summary.Segment segment(int tasks) {

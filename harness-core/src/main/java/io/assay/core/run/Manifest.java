@@ -1,6 +1,7 @@
 package io.assay.core.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.assay.core.results.SummaryCalculator;
 import io.assay.core.suite.TaskSelection;
 import java.math.BigDecimal;
@@ -11,7 +12,11 @@ import java.util.Map;
  * A run's {@code manifest.json}: everything needed to reproduce the run, or to resume it.
  *
  * @param runId the run directory's name
- * @param status {@code running}, {@code completed}, {@code interrupted} or {@code budget_reached}
+ * @param status {@code running} (also left by a crash); {@code completed} (every trial recorded);
+ *     {@code interrupted} (Ctrl-C, or an internal error); {@code budget_reached} ({@code --max-cost});
+ *     {@code aborted} (trials kept failing: the same fatal error several times in a row, or more
+ *     errors than {@code --max-errors} allows); {@code failed} (the environment could not start, no
+ *     trial ran). All but {@code completed} are resumable with {@code assay run --resume}
  * @param suite which suite, exactly (the content hash catches edits between runs)
  * @param agent which agent, with the options it was given
  * @param settings how trials were scheduled
@@ -23,16 +28,22 @@ import java.util.Map;
  * @param ended ISO-8601 instant it last stopped, {@code null} while running
  * @param baselines trivial-agent scores on the suite ({@code assay run --baselines}), or {@code null}
  * @param rescoredFrom the run whose recorded outputs {@code assay rescore} graded again, or {@code null}
+ * @param reason why the run was aborted or failed, for example {@code "3 trials in a row failed the same
+ *     way, which would fail every trial: ... HTTP 401 ..."}; {@code null} otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"run_id", "status", "reason"})
 public record Manifest(String runId, String status, SuiteRef suite, AgentRef agent, Settings settings,
                        String harnessVersion, String jdk, List<String> arguments, String workingDirectory,
-                       String started, String ended, Map<String, Double> baselines, RescoredFrom rescoredFrom) {
+                       String started, String ended, Map<String, Double> baselines, RescoredFrom rescoredFrom,
+                       String reason) {
 
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
     public static final String INTERRUPTED = "interrupted";
     public static final String BUDGET_REACHED = "budget_reached";
+    public static final String ABORTED = "aborted";
+    public static final String FAILED = "failed";
 
     /**
      * The suite a run evaluated.
@@ -53,11 +64,11 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
     }
 
     /**
-     * Scheduling settings; {@code maxCostUsd} is {@code null} without a budget, {@code selection}
-     * without {@code --task}, {@code --filter}, {@code --sample} or {@code --limit}.
+     * Scheduling settings; {@code maxCostUsd} is {@code null} without a budget, {@code maxErrors} without a
+     * limit, {@code selection} without {@code --task}, {@code --filter}, {@code --sample} or {@code --limit}.
      */
     public record Settings(int epochs, int concurrency, double timeoutSeconds, int retryErrors, long seed,
-                           List<String> sinks, BigDecimal maxCostUsd, TaskSelection selection) {
+                           List<String> sinks, BigDecimal maxCostUsd, MaxErrors maxErrors, TaskSelection selection) {
     }
 
     /** The run a rescored run was graded from, and the suite version it was first graded with. */
@@ -69,8 +80,9 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
         return new SummaryCalculator(suite.id(), agent.name(), (long) suite.evaluated() * settings.epochs(), baselines);
     }
 
-    public Manifest withStatus(String newStatus, String endedAt) {
+    /** @param why the reason of an aborted or failed run, else {@code null} */
+    public Manifest withStatus(String newStatus, String endedAt, String why) {
         return new Manifest(runId, newStatus, suite, agent, settings, harnessVersion, jdk, arguments,
-                workingDirectory, started, endedAt, baselines, rescoredFrom);
+                workingDirectory, started, endedAt, baselines, rescoredFrom, why);
     }
 }

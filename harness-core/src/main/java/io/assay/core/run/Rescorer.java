@@ -69,7 +69,7 @@ public final class Rescorer {
                         suite.tasks().size(), manifest.suite().selected()),
                 manifest.agent(), manifest.settings(), Runner.harnessVersion(), manifest.jdk(), arguments,
                 manifest.workingDirectory(), Instant.now().toString(), Instant.now().toString(), manifest.baselines(),
-                new Manifest.RescoredFrom(run.toString(), manifest.suite().contentHash()));
+                new Manifest.RescoredFrom(run.toString(), manifest.suite().contentHash()), null);
         target.writeManifest(rescored);
         Tally tally = new Tally();
         try (TrialLog log = new TrialLog(target.trialsFile(), rescored.newSummary(), List.of(), List.of());
@@ -93,7 +93,7 @@ public final class Rescorer {
             if (!failure.isEmpty()) {
                 throw failure.getFirst();
             }
-            RunResult result = new RunResult(target.path(), Manifest.COMPLETED, log.summary(), 0, List.of());
+            RunResult result = new RunResult(target.path(), Manifest.COMPLETED, log.summary(), 0, List.of(), null);
             target.writeSummary(result.summary());
             return new Result(target.path(), result, tally.regraded, tally.kept, tally.changes);
         }

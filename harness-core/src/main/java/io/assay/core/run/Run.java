@@ -7,12 +7,12 @@ import io.assay.core.results.SummaryCalculator;
 import io.assay.core.reward.RewardChecks;
 import io.assay.spi.Agent;
 import io.assay.spi.Environment;
+import io.assay.spi.EnvironmentException;
+import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.ResultSink;
 import io.assay.spi.RunInfo;
 import io.assay.spi.Suite;
-import io.assay.spi.Task;
-import io.assay.spi.TrialRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One prepared run: executes the pending trials (tasks x epochs, minus those already recorded)
  * on {@code concurrency} virtual threads, and can be stopped cleanly from another thread
- * (Ctrl-C) leaving a resumable run directory.
+ * (Ctrl-C) leaving a resumable run directory. It stops scheduling trials by itself when they keep
+ * failing ({@link FailFast}) or the budget is spent, and fails at once when its environment
+ * cannot start; the run directory stays resumable either way.
  */
 public final class Run {
     /** How long a stop waits for in-flight trials to notice their interruption. */
@@ -49,6 +51,9 @@ public final class Run {
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicLong ran = new AtomicLong();
     private final AtomicBoolean budgetReached = new AtomicBoolean();
+    private final FailFast failFast;
+    /** Why the environment could not start, or {@code null}. */
+    private volatile String notStarted;
 
     /**
      * @param done trials already recorded (on resume), which are not run again
@@ -65,6 +70,7 @@ public final class Run {
         this.registry = registry;
         this.rewardChecks = rewardChecks;
         this.environments = environments;
+        this.failFast = new FailFast(manifest.settings().maxErrors());
     }
 
     public RunDirectory directory() {
@@ -75,23 +81,17 @@ public final class Run {
         return manifest;
     }
 
-    /** Runs every pending trial and writes the summary. Returns early, status interrupted, after {@link #stop}. */
+    /**
+     * Runs every pending trial and writes the summary. Returns early, status interrupted, after
+     * {@link #stop}; status aborted when trials keep failing; status failed, with no trial run,
+     * when the environment cannot start.
+     */
     public RunResult execute(ProgressListener progress) throws Exception {
-        Manifest.Settings settings = manifest.settings();
-        Duration timeout = Runner.seconds(settings.timeoutSeconds());
-        TrialLog log = openLog(settings.sinks());
-        try (log;
-             Environment environment = environments.create(suite.environment(), runInfo());
-             Watchdog watchdog = new Watchdog(timeout, ABANDON_GRACE)) {
-            TrialExecutor executor = new TrialExecutor(suite, agent, environment, rewardChecks, timeout,
-                    settings.retryErrors(), settings.seed(), watchdog);
-            Workers workers = new Workers(new TrialPlan(suite.tasks(), settings.epochs(), done), executor, log, progress);
-            progress.started((long) suite.tasks().size() * settings.epochs(), done.size());
-            for (int i = 0; i < settings.concurrency(); i++) {
-                workers.start();
+        TrialLog log = openLog(manifest.settings().sinks());
+        try (log; Environment environment = startEnvironment()) {
+            if (environment != null) {
+                runTrials(environment, log, progress);
             }
-            workers.awaitAll();
-            progress.finished();
         } finally {
             finishManifest();
         }
@@ -101,7 +101,37 @@ public final class Run {
         Summary result = log.summary();
         List<String> warnings = log.warnings();
         directory.writeSummary(result);
-        return new RunResult(directory.path(), status(), result, ran.get(), warnings);
+        return new RunResult(directory.path(), status(), result, ran.get(), warnings, reason());
+    }
+
+    /** The suite's environment, or {@code null} when it cannot start (no Docker engine, say): the run then fails. */
+    private Environment startEnvironment() {
+        try {
+            return environments.create(suite.environment(), runInfo());
+        } catch (EnvironmentException | InvalidOptionException e) {
+            // Said once, rather than once per trial as every trial ran into it.
+            notStarted = "the environment could not start: " + e.getMessage();
+            return null;
+        }
+    }
+
+    private void runTrials(Environment environment, TrialLog log, ProgressListener progress) throws InterruptedException {
+        Manifest.Settings settings = manifest.settings();
+        Duration timeout = Runner.seconds(settings.timeoutSeconds());
+        try (Watchdog watchdog = new Watchdog(timeout, ABANDON_GRACE)) {
+            TrialExecutor executor = new TrialExecutor(suite, agent, environment, rewardChecks, timeout,
+                    settings.retryErrors(), settings.seed(), watchdog);
+            Workers workers = new Workers(new TrialPlan(suite.tasks(), settings.epochs(), done), executor, log, progress);
+            progress.started((long) suite.tasks().size() * settings.epochs(), done.size());
+            for (int i = 0; i < settings.concurrency(); i++) {
+                workers.start();
+            }
+            workers.awaitAll();
+            if (!stopping.get()) {
+                failFast.rest().forEach(workers::append);
+            }
+            progress.finished();
+        }
     }
 
     /**
@@ -162,9 +192,9 @@ public final class Run {
                 for (TrialPlan.Pending next = nextWithinBudget(); next != null && !stopping.get(); next = nextWithinBudget()) {
                     TrialPlan.Pending trial = next;
                     record(executor.run(trial.task(), trial.epoch(), abandoned -> {
-                        record(abandoned, trial.task());
+                        record(new FinishedTrial(trial.task(), abandoned, false));
                         start();
-                    }), trial.task());
+                    }));
                 }
             } catch (TrialExecutor.AbandonedTrialException e) {
                 replaced = true; // Its trial was recorded and another worker took its place.
@@ -181,8 +211,14 @@ public final class Run {
             }
         }
 
-        /** The next trial, or none once the budget is spent: trials in flight still finish and are recorded. */
+        /**
+         * The next trial, or none once the budget is spent or trials keep failing: trials in flight
+         * still finish and are recorded (see {@link FailFast} for those that fail fatally).
+         */
         private TrialPlan.Pending nextWithinBudget() {
+            if (failFast.reason() != null) {
+                return null;
+            }
             TrialPlan.Pending next = plan.next();
             if (next != null && Budget.reached(manifest.settings().maxCostUsd(), log.cost())) {
                 budgetReached.set(true); // the trial taken is not run: resume runs it
@@ -191,13 +227,17 @@ public final class Run {
             return next;
         }
 
-        private void record(TrialRecord record, Task task) {
+        private void record(FinishedTrial trial) {
             // After a stop, results of interrupted trials are dropped: resume runs them again.
             if (!stopping.get()) {
-                log.append(record, task);
-                ran.incrementAndGet();
-                progress.trialFinished(record);
+                failFast.finished(trial).forEach(this::append);
             }
+        }
+
+        void append(FinishedTrial trial) {
+            log.append(trial.record(), trial.task());
+            ran.incrementAndGet();
+            progress.trialFinished(trial.record());
         }
 
         private synchronized void exited() {
@@ -227,13 +267,28 @@ public final class Run {
     }
 
     private void finishManifest() {
-        directory.writeManifest(manifest.withStatus(status(), Instant.now().toString()));
+        directory.writeManifest(manifest.withStatus(status(), Instant.now().toString(), reason()));
     }
 
     private String status() {
         if (failure.get() != null || stopping.get()) {
             return Manifest.INTERRUPTED;
         }
+        if (notStarted != null) {
+            return Manifest.FAILED;
+        }
+        if (failFast.reason() != null) {
+            return Manifest.ABORTED;
+        }
         return budgetReached.get() ? Manifest.BUDGET_REACHED : Manifest.COMPLETED;
+    }
+
+    /** Why the run failed or was aborted, or {@code null}. */
+    private String reason() {
+        return switch (status()) {
+            case Manifest.FAILED -> notStarted;
+            case Manifest.ABORTED -> failFast.reason();
+            default -> null;
+        };
     }
 }

@@ -25,18 +25,20 @@ import java.util.Objects;
  * @param baselines whether to record the trivial-agent baselines (ABC R.13) in the manifest and summary
  * @param arguments the command line, recorded in the manifest
  * @param maxCostUsd stop scheduling trials once the run's model calls cost this much, or {@code null}
+ * @param maxErrors stop scheduling trials once more of them end in errors than this allows, or {@code null}
  * @param selection which tasks to run; {@code sample} draws with {@code seed}
  */
 public record RunRequest(Path suite, String agent, Options agentOptions, int epochs, int concurrency,
                          Duration timeout, int retryErrors, long seed, Path out, List<String> sinks,
-                         boolean baselines, List<String> arguments, BigDecimal maxCostUsd, TaskSelection selection) {
+                         boolean baselines, List<String> arguments, BigDecimal maxCostUsd, MaxErrors maxErrors,
+                         TaskSelection selection) {
 
-    /** A request for every task of the suite. */
+    /** A request for every task of the suite, without an error limit. */
     public RunRequest(Path suite, String agent, Options agentOptions, int epochs, int concurrency,
                       Duration timeout, int retryErrors, long seed, Path out, List<String> sinks,
                       boolean baselines, List<String> arguments, BigDecimal maxCostUsd) {
         this(suite, agent, agentOptions, epochs, concurrency, timeout, retryErrors, seed, out, sinks, baselines,
-                arguments, maxCostUsd, TaskSelection.ALL);
+                arguments, maxCostUsd, null, TaskSelection.ALL);
     }
 
     public RunRequest {

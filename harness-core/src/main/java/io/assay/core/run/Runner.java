@@ -64,24 +64,26 @@ public final class Runner {
                 new Manifest.AgentRef(request.agent(), request.agentOptions().values()),
                 new Manifest.Settings(request.epochs(), request.concurrency(),
                         request.timeout().toMillis() / 1000.0, request.retryErrors(), request.seed(), request.sinks(),
-                        request.maxCostUsd(), request.selection().isAll() ? null : request.selection()),
+                        request.maxCostUsd(), request.maxErrors(), request.selection().isAll() ? null : request.selection()),
                 harnessVersion(), System.getProperty("java.vendor") + " " + Runtime.version(),
                 request.arguments(), Path.of("").toAbsolutePath().toString(), now, null,
                 request.baselines() ? TrivialBaselines.scores(suite, task -> rewardChecks.forTask(suite, task)) : null,
-                null);
+                null, null);
         directory.writeManifest(manifest);
         return new Run(directory, manifest, suite, agent, Set.of(), manifest.newSummary(), registry, rewardChecks,
                 environments);
     }
 
     /**
-     * Continues an interrupted, crashed or budget-stopped run with the settings it was started
-     * with; only {@code concurrency} and the budget may change. Trials already recorded are not run again.
+     * Continues an interrupted, crashed, budget-stopped, aborted or failed run with the settings it
+     * was started with; only {@code concurrency}, the budget and the error limit may change. Trials
+     * already recorded are not run again.
      *
      * @param concurrency the new concurrency, or {@code null} to keep it
      * @param maxCostUsd the new budget, or {@code null} to keep it
+     * @param maxErrors the new error limit, or {@code null} to keep it
      */
-    public Run resume(Path path, Integer concurrency, BigDecimal maxCostUsd) {
+    public Run resume(Path path, Integer concurrency, BigDecimal maxCostUsd, MaxErrors maxErrors) {
         if (concurrency != null && concurrency < 1) {
             throw new InputException("--concurrency must be at least 1, got " + concurrency);
         }
@@ -113,9 +115,10 @@ public final class Runner {
         Manifest resumed = new Manifest(manifest.runId(), Manifest.RUNNING, manifest.suite(), manifest.agent(),
                 new Manifest.Settings(s.epochs(), concurrency != null ? concurrency : s.concurrency(),
                         s.timeoutSeconds(), s.retryErrors(), s.seed(), s.sinks(),
-                        maxCostUsd != null ? maxCostUsd : s.maxCostUsd(), s.selection()),
+                        maxCostUsd != null ? maxCostUsd : s.maxCostUsd(), maxErrors != null ? maxErrors : s.maxErrors(),
+                        s.selection()),
                 manifest.harnessVersion(), manifest.jdk(), manifest.arguments(), manifest.workingDirectory(),
-                manifest.started(), null, manifest.baselines(), manifest.rescoredFrom());
+                manifest.started(), null, manifest.baselines(), manifest.rescoredFrom(), null);
         directory.writeManifest(resumed);
         return new Run(directory, resumed, suite, agent, done, summary, registry, rewardChecks, environments);
     }

@@ -55,7 +55,7 @@ public final class SingleTrials implements AutoCloseable {
     private TrialRecord run(TrialExecutor executor, Task task, int epoch) throws InterruptedException {
         TrialRecord[] abandoned = new TrialRecord[1];
         try {
-            return executor.run(task, epoch, record -> abandoned[0] = record);
+            return executor.run(task, epoch, record -> abandoned[0] = record).record();
         } catch (TrialExecutor.AbandonedTrialException e) {
             return abandoned[0];
         }

@@ -7,6 +7,7 @@ import io.assay.spi.AgentOutput;
 import io.assay.spi.Environment;
 import io.assay.spi.EnvironmentException;
 import io.assay.spi.EnvironmentSession;
+import io.assay.spi.FatalEnvironmentException;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Suite;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs one trial: a fresh environment session, the agent under a timeout, then the reward check.
- * Tells the agent's failures (scored 0) apart from the harness's (not scored, retried).
+ * Tells the agent's failures (scored 0) apart from the harness's (not scored, retried unless fatal).
  *
  * <p>The agent runs on the calling thread, timed by the {@link Watchdog}: handing each call to
  * another thread would cost more than the rest of a trial put together.
@@ -50,22 +51,24 @@ final class TrialExecutor {
     }
 
     /**
-     * Runs the trial, retrying harness errors up to the configured count.
+     * Runs the trial, retrying harness errors up to the configured count, except a fatal one, which
+     * would fail again the same way.
      *
      * @param onAbandon receives the trial's timeout record if the agent ignores its interruption;
      *     this call then throws {@link AbandonedTrialException} whenever the agent finally returns
      * @throws InterruptedException when the run is stopped
      */
-    TrialRecord run(Task task, int epoch, Consumer<TrialRecord> onAbandon) throws InterruptedException {
+    FinishedTrial run(Task task, int epoch, Consumer<TrialRecord> onAbandon) throws InterruptedException {
         long seed = Seeds.trialSeed(baseSeed, suite.id(), task.id(), epoch);
-        TrialRecord record = null;
+        FinishedTrial finished = null;
         for (int attempt = 1; attempt <= retryErrors + 1; attempt++) {
-            record = attempt(new Trial(task, epoch, seed, attempt, Instant.now()), onAbandon);
-            if (record.outcome().scored()) {
+            Trial trial = new Trial(task, epoch, seed, attempt, Instant.now());
+            finished = new FinishedTrial(task, attempt(trial, onAbandon), trial.fatal);
+            if (finished.record().outcome().scored() || finished.fatal()) {
                 break;
             }
         }
-        return record;
+        return finished;
     }
 
     private TrialRecord attempt(Trial trial, Consumer<TrialRecord> onAbandon) throws InterruptedException {
@@ -75,7 +78,7 @@ final class TrialExecutor {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            return trial.end(Outcome.HARNESS_ERROR, null, null, "environment failed to start: " + describe(e), 0, 0);
+            return trial.harnessError(e, null, "environment failed to start: " + describe(e), 0, 0);
         }
         String closeProblem = null;
         TrialRecord record;
@@ -122,9 +125,12 @@ final class TrialExecutor {
                 }
             }
         }
+        if (failure instanceof EnvironmentException) {
+            return trial.harnessError(failure, withTranscript(null, session), describe(failure),
+                    System.nanoTime() - agentStart, 0);
+        }
         if (failure != null) {
-            Outcome outcome = failure instanceof EnvironmentException ? Outcome.HARNESS_ERROR : Outcome.AGENT_ERROR;
-            return trial.end(outcome, withTranscript(null, session), null, describe(failure),
+            return trial.end(Outcome.AGENT_ERROR, withTranscript(null, session), null, describe(failure),
                     System.nanoTime() - agentStart, 0);
         }
         long agentNanos = System.nanoTime() - agentStart;
@@ -142,7 +148,7 @@ final class TrialExecutor {
                     agentNanos, System.nanoTime() - gradeStart);
         } catch (RuntimeException e) {
             // A grader that throws is the benchmark's bug, never the agent's failure.
-            return trial.end(Outcome.HARNESS_ERROR, output, null,
+            return trial.harnessError(e, output,
                     "reward check " + suite.rewardFor(trial.task).get("type") + " failed: " + describe(e),
                     agentNanos, System.nanoTime() - gradeStart);
         }
@@ -195,6 +201,8 @@ final class TrialExecutor {
         final long seed;
         final int attempt;
         final Instant started;
+        /** Whether the attempt ended in a {@link FatalEnvironmentException}. */
+        boolean fatal;
 
         Trial(Task task, int epoch, long seed, int attempt, Instant started) {
             this.task = task;
@@ -208,6 +216,12 @@ final class TrialExecutor {
                         long agentNanos, long gradingNanos) {
             return new TrialRecord(suite.id(), task.id(), epoch, seed, outcome, output, reward, error, attempt,
                     started, Duration.ofNanos(agentNanos), Duration.ofNanos(gradingNanos));
+        }
+
+        /** A harness error caused by {@code cause}, noting whether it is fatal. */
+        TrialRecord harnessError(Throwable cause, AgentOutput output, String error, long agentNanos, long gradingNanos) {
+            fatal = cause instanceof FatalEnvironmentException;
+            return end(Outcome.HARNESS_ERROR, output, null, error, agentNanos, gradingNanos);
         }
 
         TrialRecord withError(TrialRecord r, String error) {

@@ -3,12 +3,15 @@ package io.assay.core.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.assay.core.json.Json;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardResult;
 import io.assay.spi.TrialRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +76,30 @@ class TestSummaryCalculator {
         assertThat(summary.errors()).isEqualTo(1);
         assertThat(summary.score().mean()).isCloseTo(0.5, within(1e-12)); // t1 = 1, t3 = 0; t2 excluded
         assertThat(summary.outcomes()).containsEntry("harness_error", 1L).containsEntry("timeout", 1L);
+    }
+
+    @Test
+    void withNoScoredTrialEveryFigureIsNullNotZero() throws Exception {
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", 3, null);
+        calculator.add(record("t1", 0, Outcome.HARNESS_ERROR, null), Map.of("level", "easy"));
+        calculator.add(record("t2", 0, Outcome.JUDGE_ERROR, null), Map.of("level", "hard"));
+        add(calculator, "t3", 0, 1.0, Map.of("level", "hard"));
+
+        Summary summary = calculator.summary();
+        Summary.Segment easy = summary.segments().get("level").get("easy");
+        assertThat(easy.score().mean()).isNull();
+        assertThat(easy.passRate()).isNull();
+        assertThat(easy.passAtK()).isNull();
+        assertThat(summary.segments().get("level").get("hard").score().mean()).as("t2 excluded").isEqualTo(1.0);
+
+        SummaryCalculator unscored = new SummaryCalculator("s", "a", 2, null);
+        unscored.add(record("t1", 0, Outcome.HARNESS_ERROR, null), Map.of());
+        unscored.add(record("t2", 0, Outcome.HARNESS_ERROR, null), Map.of());
+        JsonNode json = Json.toTree(unscored.summary());
+        for (String pointer : List.of("/score/mean", "/score/stderr", "/score/ci95", "/pass_rate", "/pass_at_k", "/pass_hat_k")) {
+            assertThat(json.at(pointer).isNull()).as(pointer + " is present and null").isTrue();
+        }
+        assertThat(json.path("errors").asInt()).isEqualTo(2);
     }
 
     @Test

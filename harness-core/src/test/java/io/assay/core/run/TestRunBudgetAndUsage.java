@@ -99,7 +99,7 @@ class TestRunBudgetAndUsage {
         assertThat(stopped.summary().trials()).isEqualTo(4); // 0.04 spent reaches 0.035; one at a time
         assertThat(RunDirectory.open(run).readManifest().status()).isEqualTo(Manifest.BUDGET_REACHED);
 
-        RunResult finished = runner.resume(run, null, new BigDecimal("1.00")).execute(ProgressListener.NONE);
+        RunResult finished = runner.resume(run, null, new BigDecimal("1.00"), null).execute(ProgressListener.NONE);
 
         assertThat(finished.budgetReached()).isFalse();
         assertThat(finished.summary().trials()).isEqualTo(10);

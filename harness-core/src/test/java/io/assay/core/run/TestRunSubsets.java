@@ -33,7 +33,7 @@ class TestRunSubsets {
 
     private RunRequest request(Path suite, String agent, Path out, long seed, TaskSelection selection) {
         return new RunRequest(suite, agent, Options.empty(), 2, 2, Duration.ofSeconds(10), 0, seed, out, List.of(),
-                false, List.of(), null, selection);
+                false, List.of(), null, null, selection);
     }
 
     private static List<String> tasks(Path run) throws Exception {
@@ -86,7 +86,7 @@ class TestRunSubsets {
         List<String> lines = Files.readAllLines(out.resolve("trials.jsonl"));
         Files.write(out.resolve("trials.jsonl"), lines.subList(0, 3));
 
-        RunResult resumed = runner.resume(out, null, null).execute(ProgressListener.NONE);
+        RunResult resumed = runner.resume(out, null, null, null).execute(ProgressListener.NONE);
 
         assertThat(resumed.trialsRun()).isEqualTo(5);
         assertThat(tasks(out)).isEqualTo(sampled).hasSize(4);
@@ -107,7 +107,7 @@ class TestRunSubsets {
         ((ObjectNode) manifest.path("settings").path("selection")).putArray("tasks").add("t3").add("t4");
         Files.writeString(out.resolve("manifest.json"), manifest.toString());
 
-        assertThatThrownBy(() -> runner.resume(out, null, null))
+        assertThatThrownBy(() -> runner.resume(out, null, null, null))
                 .isInstanceOf(InputException.class)
                 .hasMessage("the run's task selection (--task t3 --task t4) no longer selects what it did:"
                         + " trials.jsonl holds task t1, which it does not keep now");

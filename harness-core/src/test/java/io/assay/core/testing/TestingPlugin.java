@@ -4,14 +4,20 @@ import io.assay.spi.Agent;
 import io.assay.spi.AgentFactory;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.AssayPlugin;
+import io.assay.spi.Environment;
 import io.assay.spi.EnvironmentException;
+import io.assay.spi.EnvironmentFactory;
+import io.assay.spi.FatalEnvironmentException;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.RewardResult;
+import io.assay.spi.RunInfo;
 import io.assay.spi.Task;
 import io.assay.spi.TraceStep;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,6 +67,27 @@ public final class TestingPlugin implements AssayPlugin {
                     };
                 }),
                 agent("seed", options -> input -> AgentOutput.of(Long.toString(input.seed()))),
+                // Calls a "model" whose key is in key_file: every call fails fatally, as a refused key
+                // does, until the file says "good"; then it answers right.
+                agent("keyed", options -> {
+                    Path keyFile = Path.of(options.string("key_file"));
+                    return input -> {
+                        if (!Files.readString(keyFile).equals("good")) {
+                            throw new FatalEnvironmentException("HTTP 401 from the model: key refused");
+                        }
+                        return AgentOutput.of(String.valueOf(input.task().answer()));
+                    };
+                }),
+                // Fails fatally on one task (its endpoint is wrong, say), answers the others right.
+                agent("fatal-on", options -> {
+                    String task = options.string("task");
+                    return input -> {
+                        if (input.task().id().equals(task)) {
+                            throw new FatalEnvironmentException("HTTP 404 for task " + task);
+                        }
+                        return AgentOutput.of(String.valueOf(input.task().answer()));
+                    };
+                }),
                 // Answers right after one recorded model call of the given cost, served as the given model.
                 agent("spender", options -> {
                     String served = options.string("served", "gpt-test-2026-01-01");
@@ -70,6 +97,34 @@ public final class TestingPlugin implements AssayPlugin {
                                     "fingerprint", "fp_" + (input.epoch() % 2), "input_tokens", 100, "output_tokens", 20,
                                     "cost_usd", cost, "latency_ms", 200, "attempts", 1))));
                 }));
+    }
+
+    /**
+     * {@code environment: {type: needs-file, file: PATH}}: validates anywhere, but a run's
+     * environment cannot start until the file exists, as a sandbox suite's cannot without Docker.
+     */
+    @Override
+    public List<EnvironmentFactory> environments() {
+        return List.of(new EnvironmentFactory() {
+            @Override
+            public String name() {
+                return "needs-file";
+            }
+
+            @Override
+            public Environment create(Options options) {
+                options.allowOnly("type", "file");
+                return (task, seed) -> () -> { };
+            }
+
+            @Override
+            public Environment create(Options options, RunInfo run) {
+                if (!Files.exists(Path.of(options.string("file")))) {
+                    throw new EnvironmentException("Docker is needed for this suite and none is reachable");
+                }
+                return create(options);
+            }
+        });
     }
 
     @Override

@@ -26,14 +26,14 @@ record Judge(ModelOptions model, ModelClient client) {
      * Asks the judge and reads its reply.
      *
      * @throws EnvironmentException when the endpoint fails after retries: the harness's problem, not
-     *     the agent's and not the judge's verdict
+     *     the agent's and not the judge's verdict; a fatal one when it would fail every call alike
      */
     Ballot cast(List<ChatMessage> messages) throws InterruptedException {
         ModelResponse response;
         try {
             response = client.complete(model.request(messages, List.of()));
         } catch (ModelException e) {
-            throw new EnvironmentException("judge " + id() + " could not be called: " + e.getMessage(), e);
+            throw e.toEnvironmentException("judge " + id() + " could not be called");
         }
         Map<String, Object> call = model.step(response).data();
         try {

@@ -79,4 +79,22 @@ class TestJudgeRun {
             assertThat(line).contains("\"reward\":{\"score\":null,\"passed\":null,\"explanation\":\"no verdict: ");
         }
     }
+
+    @Test
+    void aJudgeEndpointThatIsNotThereAbortsTheRun() throws Exception {
+        try (JudgeServer judge = new JudgeServer(question -> JudgeServer.verdict(true, "fine"))) {
+            Path suite = JudgedSuite.write(temp.resolve("suite"), "{type: judge, model: openai/judge-test, base_url: '"
+                    + judge.baseUrl() + "/wrong', api_key_env: ASSAY_TEST_JUDGE_KEY, rubric: 'The answer is right.'}");
+            Runner runner = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of())).getInstance(Runner.class);
+
+            RunResult result = runner.start(new RunRequest(suite, "oracle", Options.empty(), 1, 1, Duration.ofSeconds(10),
+                    0, 0, temp.resolve("run"), List.of(), false, List.of(), null)).execute(ProgressListener.NONE);
+
+            assertThat(result.aborted()).isTrue();
+            assertThat(result.reason()).startsWith("3 trials in a row failed the same way, which would fail every trial:"
+                    + " reward check judge failed: FatalEnvironmentException: judge openai/judge-test could not be called:"
+                    + " HTTP 404 from POST " + judge.baseUrl() + "/wrong/chat/completions");
+            assertThat(result.summary().trials()).as("not recorded: resume grades them again").isZero();
+        }
+    }
 }

@@ -21,8 +21,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * POSTs JSON to one model endpoint and turns every failure into a {@link ModelException}: 408, 429
- * and 5xx, timeouts and dropped connections are retryable; other statuses are not. Whatever the
- * endpoint echoes is stripped of the key before it reaches a message.
+ * and 5xx, timeouts, dropped and refused connections and unknown hosts are retryable; other
+ * statuses are not. Whatever the endpoint echoes is stripped of the key before it reaches a message.
  */
 final class JsonEndpoint {
 

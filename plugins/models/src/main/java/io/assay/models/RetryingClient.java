@@ -5,10 +5,14 @@ import java.util.Random;
 
 /**
  * Retries the retryable failures of another client (429, 5xx, timeouts, dropped connections) per a
- * {@link RetryPolicy}; other failures (400, 401, malformed responses) fail at once. The response
- * reports how many attempts it took; giving up says after how many.
+ * {@link RetryPolicy}; other failures (400, 401, malformed responses) fail at once. An unreachable
+ * endpoint (unknown host, refused connection) is retried at most {@value #UNREACHABLE_ATTEMPTS}
+ * attempts in all: enough for a server that is restarting, while one that is down fails the trial
+ * in seconds (at most 3 s of backoff with the default policy), not after a minute of backoff. The
+ * response reports how many attempts it took; giving up says after how many.
  */
 public final class RetryingClient implements ModelClient {
+    static final int UNREACHABLE_ATTEMPTS = 3;
 
     private final ModelClient delegate;
     private final RetryPolicy policy;
@@ -41,7 +45,8 @@ public final class RetryingClient implements ModelClient {
                 if (!e.retryable()) {
                     throw e;
                 }
-                if (attempt == policy.maxAttempts()) {
+                int attempts = e.unreachable() ? Math.min(UNREACHABLE_ATTEMPTS, policy.maxAttempts()) : policy.maxAttempts();
+                if (attempt >= attempts) {
                     throw new ModelException(e.status(), true, null,
                             "gave up after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ") + e.getMessage(), e);
                 }

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.assay.models.fake.FakeOpenAiServer;
 import io.assay.models.fake.Reply;
+import io.assay.spi.FatalEnvironmentException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +31,11 @@ class TestRetryingClient {
     }
 
     private RetryingClient client(RetryPolicy policy, Duration timeout) {
-        OpenAiChatClient http = new OpenAiChatClient(ModelSpec.parse("openai/gpt-4o-mini").withBaseUrl(server.baseUrl()),
+        return client(server.baseUrl(), policy, timeout);
+    }
+
+    private RetryingClient client(String baseUrl, RetryPolicy policy, Duration timeout) {
+        OpenAiChatClient http = new OpenAiChatClient(ModelSpec.parse("openai/gpt-4o-mini").withBaseUrl(baseUrl),
                 ApiKey.of("OPENAI_API_KEY", "sk-test"), timeout);
         return new RetryingClient(http, policy, time, new Random(42));
     }
@@ -64,7 +74,10 @@ class TestRetryingClient {
         server.defaultReply(Reply.serverError());
 
         assertThatThrownBy(() -> client().complete(HELLO))
-                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.status()).isEqualTo(500))
+                .isInstanceOfSatisfying(ModelException.class, e -> {
+                    assertThat(e.status()).isEqualTo(500);
+                    assertThat(e.fatal()).as("an overloaded server may recover").isFalse();
+                })
                 .hasMessageStartingWith("gave up after 4 attempts: HTTP 500 from POST " + server.baseUrl());
         assertThat(server.requests()).hasSize(4);
         assertThat(time.sleeps()).hasSize(3);
@@ -82,6 +95,64 @@ class TestRetryingClient {
     }
 
     @Test
+    void aRefusedKeyAForbiddenModelAndAMissingEndpointAreFatalAndNotRetried() {
+        server.enqueue(Reply.status(401, "{\"error\": \"bad key\"}"), Reply.status(403, "{\"error\": \"no access\"}"),
+                Reply.status(404, "{\"error\": \"no such model\"}"));
+        RetryingClient client = client();
+
+        for (int status : List.of(401, 403, 404)) {
+            assertThatThrownBy(() -> client.complete(HELLO)).isInstanceOfSatisfying(ModelException.class, e -> {
+                assertThat(e.status()).isEqualTo(status);
+                assertThat(e.fatal()).isTrue();
+                assertThat(e.toEnvironmentException("model call failed")).isInstanceOf(FatalEnvironmentException.class)
+                        .hasMessageStartingWith("model call failed: HTTP " + status);
+            });
+        }
+        assertThat(server.requests()).hasSize(3);
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedOnlyBrieflyThenFatal() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        RetryingClient client = client("http://127.0.0.1:" + closedPort + "/v1",
+                new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(60)), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> client.complete(HELLO)).isInstanceOfSatisfying(ModelException.class, e -> {
+            assertThat(e.unreachable()).isTrue();
+            assertThat(e.fatal()).isTrue();
+        }).hasMessageStartingWith("gave up after 3 attempts: ").hasMessageContaining("Connection refused");
+        assertThat(time.sleeps()).as("two backoffs, below 1 s and 2 s").hasSize(2)
+                .allSatisfy(wait -> assertThat(wait).isLessThan(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void anUnknownHostIsRetriedOnlyBrieflyThenFatal() {
+        AtomicInteger calls = new AtomicInteger();
+        ModelClient unknownHost = new ModelClient() {
+            @Override
+            public ModelSpec spec() {
+                return ModelSpec.parse("openai/gpt-4o-mini");
+            }
+
+            @Override
+            public ModelResponse complete(ModelRequest request) {
+                calls.incrementAndGet();
+                throw new ModelException(-1, true, null, "POST https://api.example.invalid/v1 failed",
+                        new IOException("lookup failed", new UnknownHostException("api.example.invalid")));
+            }
+        };
+
+        assertThatThrownBy(() -> new RetryingClient(unknownHost, RetryPolicy.defaults(), time, new Random(42)).complete(HELLO))
+                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.fatal()).isTrue())
+                .hasMessageStartingWith("gave up after 3 attempts: ");
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
     void aDroppedConnectionIsRetried() throws Exception {
         server.enqueue(Reply.drop(), Reply.text("done"));
 
@@ -90,6 +161,10 @@ class TestRetryingClient {
         assertThat(response.text()).isEqualTo("done");
         assertThat(response.attempts()).isEqualTo(2);
         assertThat(server.requests()).hasSize(2);
+        server.defaultReply(Reply.drop());
+        assertThatThrownBy(() -> client().complete(HELLO))
+                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.fatal()).as("the server is there").isFalse())
+                .hasMessageStartingWith("gave up after 4 attempts: ");
     }
 
     @Test
