@@ -2,12 +2,14 @@ package io.assay.core.suite;
 
 import io.assay.core.environment.Environments;
 import io.assay.core.reward.RewardChecks;
-import io.assay.spi.Environment;
 import io.assay.spi.Options;
 import io.assay.spi.SuiteLoader;
 import jakarta.inject.Inject;
 
-/** Validates specs by creating them, so a suite that loads is a suite that runs. */
+/**
+ * Validates specs through their factories, so a suite that loads is a suite that runs: reward
+ * checks are created, environments validated by their factory (the docker one needs no engine).
+ */
 public final class SpecValidation implements SuiteLoader.Context {
     private final RewardChecks rewardChecks;
     private final Environments environments;
@@ -25,12 +27,12 @@ public final class SpecValidation implements SuiteLoader.Context {
 
     @Override
     public void validateEnvironment(Options spec) {
-        try (Environment ignored = environments.create(spec)) {
-            // Created only to validate its options.
+        try {
+            environments.validate(spec);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("environment could not be released after validation", e);
+            throw new IllegalStateException("environment validation failed: " + e, e);
         }
     }
 }
