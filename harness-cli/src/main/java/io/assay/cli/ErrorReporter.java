@@ -15,7 +15,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns exceptions into what a user should see: one line per problem plus a hint, exit code 2
- * for bad input and 1 for anything else, and a stack trace only with {@code --debug}.
+ * for bad input or a missing environment (no Docker) and 1 for anything else, and a stack trace
+ * only with {@code --debug}.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
     static final int FAILURES = 1;
@@ -61,9 +62,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 return BAD_INPUT;
             }
             case EnvironmentException environment -> {
-                // The machine lacks what the suite needs (a Docker engine): say so plainly, no trace.
+                // The machine lacks what the suite needs (a Docker engine): say so plainly, no trace. Like
+                // bad input, it is for the user to fix before anything can run, hence the same exit code.
                 err.println("error: " + environment.getMessage());
-                return FAILURES;
+                return BAD_INPUT;
             }
             default -> {
                 err.println("error: internal error: " + e.getClass().getSimpleName()

@@ -21,4 +21,19 @@ public interface EnvironmentFactory extends Component {
     default Environment create(Options options, RunInfo run) {
         return create(options);
     }
+
+    /**
+     * Checks the options for {@code assay suites validate}, which must work on any machine: override
+     * it when creating the environment needs more than its options (an engine, a server), so that
+     * validation does not. By default the environment is created and closed at once.
+     *
+     * <pre>{@code
+     * public void validate(Options options) { options.allowOnly("type", "image"); } // never connects
+     * }</pre>
+     *
+     * @throws InvalidOptionException on bad options
+     */
+    default void validate(Options options) throws Exception {
+        create(options).close();
+    }
 }

@@ -17,9 +17,9 @@ public final class Environments {
         this.registry = registry;
     }
 
-    /** An environment for validation only: no run is using it. */
-    public Environment create(Options spec) {
-        return factory(spec).create(spec);
+    /** Checks a spec's options without acquiring what running needs ({@link EnvironmentFactory#validate}). */
+    public void validate(Options spec) throws Exception {
+        factory(spec).validate(spec);
     }
 
     /** The environment for a run or audit. */

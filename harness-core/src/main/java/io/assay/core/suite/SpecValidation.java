@@ -4,7 +4,6 @@ import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.core.environment.Environments;
 import io.assay.core.reward.RewardChecks;
 import io.assay.spi.AgentOutput;
-import io.assay.spi.Environment;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
@@ -14,8 +13,9 @@ import io.assay.spi.Task;
 import jakarta.inject.Inject;
 
 /**
- * Validates specs by creating them, so a suite that loads is a suite that runs, and grades each
- * task's reference with its own check, so a suite that loads is one whose every task can score.
+ * Validates specs through their factories, so a suite that loads is a suite that runs (reward
+ * checks are created, environments validated by their factory: the docker one needs no engine), and
+ * grades each task's reference with its own check, so a suite that loads is one whose every task can score.
  */
 public final class SpecValidation implements SuiteLoader.Context {
     private final RewardChecks rewardChecks;
@@ -48,12 +48,12 @@ public final class SpecValidation implements SuiteLoader.Context {
 
     @Override
     public void validateEnvironment(Options spec) {
-        try (Environment ignored = environments.create(spec)) {
-            // Created only to validate its options.
+        try {
+            environments.validate(spec);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("environment could not be released after validation", e);
+            throw new IllegalStateException("environment validation failed: " + e, e);
         }
     }
 

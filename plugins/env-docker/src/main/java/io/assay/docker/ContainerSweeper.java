@@ -43,7 +43,7 @@ public final class ContainerSweeper {
      * @throws io.assay.spi.EnvironmentException when Docker is unreachable
      */
     public static int sweep(boolean all) {
-        return sweep(DockerAvailability.client(), all);
+        return sweep(DockerEngine.client(), all);
     }
 
     static int sweep(DockerClient docker, boolean all) {

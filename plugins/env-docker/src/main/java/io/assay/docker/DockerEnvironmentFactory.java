@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * runs in a fresh container built from its task's {@code environment/Dockerfile}, with no network
  * unless the task allows the internet, the task's CPU and memory limits, and its time limits.
  *
- * <p>Creating it needs a reachable Docker engine, and first removes containers that JVMs which
- * died mid-run left behind ({@link ContainerSweeper}).
+ * <p>Creating it needs a reachable Docker engine ({@link DockerEngine}), and first removes
+ * containers that JVMs which died mid-run left behind ({@link ContainerSweeper}). Validating it
+ * checks the options only, so {@code assay suites validate} works on a machine without Docker.
  */
 public final class DockerEnvironmentFactory implements EnvironmentFactory {
 
@@ -30,6 +31,12 @@ public final class DockerEnvironmentFactory implements EnvironmentFactory {
         return "a fresh Docker container per trial for Harbor task directories (options: suite_dir, warm_pool)";
     }
 
+    /** Checks the options without contacting Docker. */
+    @Override
+    public void validate(Options options) {
+        settings(options);
+    }
+
     /** @throws io.assay.spi.EnvironmentException when no Docker engine is reachable */
     @Override
     public Environment create(Options options) {
@@ -39,6 +46,18 @@ public final class DockerEnvironmentFactory implements EnvironmentFactory {
     /** Containers of a run carry its id in the label {@code assay.run}. */
     @Override
     public Environment create(Options options, RunInfo run) {
+        Settings settings = settings(options);
+        DockerClient docker = DockerEngine.client();
+        ContainerSweeper.sweep(docker, false);
+        return new DockerEnvironment(docker,
+                id -> HarborTasks.read(HarborTasks.taskDirectory(settings.suiteDir(), id)), settings.warmPool(),
+                run == null ? "none" : run.id());
+    }
+
+    private record Settings(Path suiteDir, int warmPool) {
+    }
+
+    private static Settings settings(Options options) {
         options.allowOnly("type", "suite_dir", "warm_pool");
         Path suiteDir = suiteDirectory(options);
         int warmPool = options.integer("warm_pool", 2);
@@ -46,10 +65,7 @@ public final class DockerEnvironmentFactory implements EnvironmentFactory {
             throw new InvalidOptionException(options.field("warm_pool"),
                     "expected a whole number of containers, 0 or more, got " + warmPool);
         }
-        DockerClient docker = DockerAvailability.client();
-        ContainerSweeper.sweep(docker, false);
-        return new DockerEnvironment(docker, id -> HarborTasks.read(HarborTasks.taskDirectory(suiteDir, id)), warmPool,
-                run == null ? "none" : run.id());
+        return new Settings(suiteDir, warmPool);
     }
 
     private static Path suiteDirectory(Options options) {

@@ -1,6 +1,5 @@
 package io.assay.docker;
 
-import io.assay.spi.EnvironmentException;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Options;
@@ -174,8 +173,8 @@ public final class HarborSuiteLoader implements SuiteLoader {
 
     /**
      * Runs one spec validation. A bad option is a problem, on {@code warm_pool}'s line when that is
-     * the field at fault, else on the suite directory whose layout implied the spec. Docker being
-     * unavailable is not: the suite is valid, and running it will say that Docker is needed.
+     * the field at fault, else on the suite directory whose layout implied the spec. Validation
+     * never asks for Docker ({@link DockerEnvironmentFactory#validate}), so it works without one.
      */
     private static void validate(Runnable validation, Path directory, Path suiteFile, Settings settings,
                                  HarborProblems problems) {
@@ -187,8 +186,6 @@ public final class HarborSuiteLoader implements SuiteLoader {
             } else {
                 problems.add(directory, 0, e.field(), e.expected());
             }
-        } catch (EnvironmentException e) {
-            // Validation creates the docker environment, which may need a running engine.
         }
     }
 

@@ -6,7 +6,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.List;
 import java.util.Map;
-import org.testcontainers.DockerClientFactory;
 
 /** What tests look up in Docker directly, bypassing the code under test. */
 final class ContainerChecks {
@@ -14,8 +13,9 @@ final class ContainerChecks {
     private ContainerChecks() {
     }
 
+    /** The product's own client: what it connects to is what these checks look at. */
     static DockerClient docker() {
-        return DockerClientFactory.instance().client();
+        return DockerEngine.client();
     }
 
     /** Ids of the containers, running or not, that this JVM's environments made for {@code taskId}. */

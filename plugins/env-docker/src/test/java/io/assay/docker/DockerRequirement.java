@@ -1,15 +1,16 @@
 package io.assay.docker;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.assay.spi.EnvironmentException;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * For test classes that run real containers: skips them, saying why, when Docker or the base
  * image is missing, and fails them instead when {@code ASSAY_REQUIRE_DOCKER=1}, so CI proves that
- * the container tests ran.
+ * the container tests ran. Docker is reached as the product reaches it ({@link DockerEngine}), with
+ * no settings made for the tests.
  *
  * <pre>{@code
  * @ExtendWith(DockerRequirement.class)
@@ -25,11 +26,18 @@ public final class DockerRequirement implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String missing = problem();
+        return decide(problem(), "1".equals(System.getenv("ASSAY_REQUIRE_DOCKER")));
+    }
+
+    /**
+     * Runs the tests when nothing is {@code missing}; else skips them, or fails them when Docker is
+     * {@code required}.
+     */
+    static ConditionEvaluationResult decide(String missing, boolean required) {
         if (missing == null) {
             return ConditionEvaluationResult.enabled("Docker and " + BASE_IMAGE + " are available");
         }
-        if ("1".equals(System.getenv("ASSAY_REQUIRE_DOCKER"))) {
+        if (required) {
             throw new IllegalStateException(missing + " (ASSAY_REQUIRE_DOCKER=1: failing instead of skipping)");
         }
         return ConditionEvaluationResult.disabled("skipped: " + missing);
@@ -44,15 +52,11 @@ public final class DockerRequirement implements ExecutionCondition {
     }
 
     private static String findProblem() {
-        DockerClientFactory docker = DockerClientFactory.instance();
-        if (!docker.isDockerAvailable()) {
-            return "Docker is unreachable (DOCKER_HOST / /var/run/docker.sock; with Debian's engine set"
-                    + " api.version in ~/.docker-java.properties, TESTCONTAINERS_HOST_OVERRIDE=localhost and"
-                    + " TESTCONTAINERS_RYUK_DISABLED=true, as .ci/run does)";
-        }
         try {
-            docker.client().inspectImageCmd(BASE_IMAGE).exec();
+            DockerEngine.client().inspectImageCmd(BASE_IMAGE).exec();
             return null;
+        } catch (EnvironmentException e) {
+            return e.getMessage();
         } catch (NotFoundException e) {
             return "the base image " + BASE_IMAGE + " is missing: run scripts/build-base-images.sh";
         }

@@ -5,7 +5,6 @@ import static io.assay.docker.HarborFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.assay.spi.EnvironmentException;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Options;
@@ -181,14 +180,6 @@ class TestHarborSuiteLoader {
         assertThat(problems(dir)).containsExactly(
                 new Problem(dir.resolve("suite.toml"), 2, "warm_pool", "expected a whole number"),
                 new Problem(dir, 0, "reward.type", "unknown reward check 'harbor-tests'"));
-    }
-
-    @Test
-    void staysValidWhenDockerIsUnavailable() throws IOException {
-        task(dir, "t1", "");
-        context.environmentFailure = new EnvironmentException("Docker is not running");
-
-        assertThat(loader.load(dir, context).tasks()).hasSize(1);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.assay.spi.Finding.Severity;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
+import io.assay.spi.RunInfo;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import io.assay.spi.TrialRecord;
@@ -59,7 +60,7 @@ class TestStateResetProbe {
                 "#!/bin/bash\nmkdir -p /logs/verifier\necho 0 > /logs/verifier/reward.txt\n", null);
         Suite suite = SandboxAuditFixture.INJECTOR.getInstance(SuiteRepository.class).load(temp);
         try (Environment environment = SandboxAuditFixture.INJECTOR.getInstance(Environments.class)
-                .create(suite.environment());
+                .create(suite.environment(), new RunInfo("state-reset-test", temp, suite.id(), null));
              ReusingContext context = new ReusingContext(suite, environment)) {
 
             List<Finding> findings = new StateResetProbe().audit(context);
