@@ -8,6 +8,7 @@ import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,24 +152,35 @@ public final class TrivialBaselines {
     }
 
     /**
-     * The options of the suite's choice tasks: those a spec names in {@code letters}, else the
-     * letters the answers of such tasks use (the default A-J would put chance at 10% for
-     * four-option questions).
+     * The options of the suite's choice tasks: those its prompt labels ("A) ...", "(B) ...") that
+     * the check accepts; else those a spec names in {@code letters}; else the letters the answers
+     * of such tasks use (the default A-J would put chance at 10% for four-option questions). The
+     * prompt comes first because a key that never uses D still offers four options: judged by its
+     * own letters, "always A" on a key of A and B only would look like 50% chance.
      */
-    private record ChoiceLetters(Suite suite, Set<Character> inferred) {
+    private record ChoiceLetters(Suite suite, Set<Character> inferred, Map<Task, Set<Character>> offered) {
 
         static ChoiceLetters of(Suite suite) {
             Set<Character> inferred = new TreeSet<>();
+            Map<Task, Set<Character>> offered = new IdentityHashMap<>();
             for (Task task : suite.tasks()) {
                 Options spec = suite.rewardFor(task);
-                if (ReferenceAnswers.isChoice(spec) && !spec.has("letters")) {
+                if (!ReferenceAnswers.isChoice(spec)) {
+                    continue;
+                }
+                Set<Character> labelled = new TreeSet<>(PromptOptions.letters(task.prompt()));
+                labelled.retainAll(ReferenceAnswers.choiceLetters(spec));
+                if (labelled.size() >= 2) {
+                    offered.put(task, labelled);
+                }
+                if (!spec.has("letters")) {
                     String answer = ReferenceAnswers.text(task).trim().toUpperCase(Locale.ROOT);
                     if (answer.length() == 1 && Character.isLetter(answer.charAt(0))) {
                         inferred.add(answer.charAt(0));
                     }
                 }
             }
-            return new ChoiceLetters(suite, inferred);
+            return new ChoiceLetters(suite, inferred, offered);
         }
 
         boolean isChoice(Task task) {
@@ -176,6 +188,10 @@ public final class TrivialBaselines {
         }
 
         Set<Character> of(Task task) {
+            Set<Character> labelled = offered.get(task);
+            if (labelled != null) {
+                return labelled;
+            }
             Options spec = suite.rewardFor(task);
             return spec.has("letters") || inferred.isEmpty() ? ReferenceAnswers.choiceLetters(spec) : inferred;
         }

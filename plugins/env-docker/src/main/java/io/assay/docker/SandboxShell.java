@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,10 @@ final class SandboxShell {
         sandbox.writeFile(path, content);
     }
 
+    byte[] readFile(String path) {
+        return sandbox.readFile(path);
+    }
+
     String workingDirectory() {
         return sandbox.workingDirectory();
     }
@@ -103,6 +108,25 @@ final class SandboxShell {
             }
         }
         return signatures;
+    }
+
+    /**
+     * Paths created, deleted or modified between two {@link #signatures()}; a directory only
+     * counts when created, deleted or given another mode, since adding or removing its entries
+     * shows in the entries.
+     */
+    static Set<String> changedPaths(Map<String, Signature> before, Map<String, Signature> after) {
+        Set<String> changed = new LinkedHashSet<>();
+        after.forEach((path, signature) -> {
+            Signature old = before.get(path);
+            boolean same = old != null && (signature.directory() && old.directory()
+                    ? signature.mode().equals(old.mode()) : signature.equals(old));
+            if (!same && !PER_CONTAINER.contains(path)) {
+                changed.add(path);
+            }
+        });
+        before.keySet().stream().filter(path -> !after.containsKey(path)).forEach(changed::add);
+        return changed;
     }
 
     /**

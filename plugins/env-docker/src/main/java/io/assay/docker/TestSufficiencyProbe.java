@@ -196,29 +196,10 @@ public final class TestSufficiencyProbe implements AuditProbe {
                 shell.writeFile(SOLUTION_DIRECTORY + "/solve.sh", script);
                 shell.run("bash " + SOLUTION_DIRECTORY + "/solve.sh", harborTask.agentTimeout());
                 Map<String, SandboxShell.Signature> after = shell.signatures();
-                Set<String> changedPaths = changedPaths(before, after);
+                Set<String> changedPaths = SandboxShell.changedPaths(before, after);
                 Map<String, String> changed = shell.stateOf(changedPaths);
                 return new EndState(changed, truncate ? truncateOutputs(shell, changed, after) : List.of());
             });
-        }
-
-        /**
-         * Paths created, deleted or modified; a directory only counts when created, deleted or
-         * given another mode, since adding or removing its entries shows in the entries.
-         */
-        private static Set<String> changedPaths(Map<String, SandboxShell.Signature> before,
-                                                Map<String, SandboxShell.Signature> after) {
-            Set<String> changed = new LinkedHashSet<>();
-            after.forEach((path, signature) -> {
-                SandboxShell.Signature old = before.get(path);
-                boolean same = old != null && (signature.directory() && old.directory()
-                        ? signature.mode().equals(old.mode()) : signature.equals(old));
-                if (!same && !SandboxShell.PER_CONTAINER.contains(path)) {
-                    changed.add(path);
-                }
-            });
-            before.keySet().stream().filter(path -> !after.containsKey(path)).forEach(changed::add);
-            return changed;
         }
 
         /** Cuts each regular file the run created or modified under the working directory to half its size. */

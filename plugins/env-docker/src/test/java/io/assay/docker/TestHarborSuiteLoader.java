@@ -54,7 +54,7 @@ class TestHarborSuiteLoader {
         assertThat(suite.id()).isEqualTo("terminal-flawed");
         assertThat(suite.tasks()).extracting(task -> ((String) task.metadata().get("flaw")).split(":")[0])
                 .containsExactlyInAnyOrder("do-nothing-passes", "tests-in-image", "tamperable-verifier",
-                        "insufficient-tests", "nondeterministic-state", "unsolvable");
+                        "insufficient-tests", "nondeterministic-state", "unsolvable", "answer-in-image");
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.assay.core.audit.probes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.baseline.ReferenceAnswers;
+import io.assay.core.json.Json;
 import io.assay.spi.AuditContext;
 import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
+import io.assay.spi.Options;
 import io.assay.spi.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +27,9 @@ import java.util.Optional;
  *     list. When most such tasks do, the suite is extractive by design (reading comprehension,
  *     copying) and one suite-level note replaces the per-task warnings.</li>
  * </ul>
+ * An object or array answer under a {@code json} check is searched for as JSON: a value of the
+ * prompt that means the same (any layout, keys in any order) after an answer-key phrase is an
+ * error, anywhere else a warning when the answer holds at least two values.
  */
 public final class LeakageProbe implements AuditProbe {
     private static final List<String> ABC = List.of("T.5");
@@ -52,6 +58,21 @@ public final class LeakageProbe implements AuditProbe {
         List<Finding> verbatim = new ArrayList<>();
         int longReferences = 0;
         for (Task task : context.suite().tasks()) {
+            Optional<JsonNode> json = jsonReference(task, context.suite().rewardFor(task));
+            if (json.isPresent()) {
+                LeakagePrompt prompt = new LeakagePrompt(task.prompt());
+                String reference = json.get().toString();
+                Optional<String> stated = prompt.statedJson(json.get());
+                if (stated.isPresent()) {
+                    findings.add(error(task, reference, stated.get(), "answer key",
+                            "The prompt states the answer in an answer-key phrase"));
+                } else if (LeakagePrompt.distinctive(json.get())) {
+                    longReferences++;
+                    prompt.verbatimJson(json.get()).map(excerpt -> verbatimFinding(task, reference, excerpt))
+                            .ifPresent(verbatim::add);
+                }
+                continue;
+            }
             boolean choice = ReferenceAnswers.isChoice(context.suite().rewardFor(task));
             List<String> references = ReferenceAnswers.candidates(task).stream()
                     .map(String::strip).filter(reference -> !reference.isEmpty()).toList();
@@ -103,14 +124,28 @@ public final class LeakageProbe implements AuditProbe {
         for (String reference : references) {
             Optional<String> line = prompt.verbatimOutsideOptions(reference);
             if (line.isPresent()) {
-                return Optional.of(new Finding(name(), ABC, Severity.WARNING, task.id(),
-                        "The reference \"" + Renderings.shown(reference) + "\" appears verbatim in the prompt (\""
-                                + line.get() + "\"), so an agent can copy it. Fix: remove it from the prompt; if "
-                                + "copying it out is the task (extractive question answering), ignore this warning.",
-                        evidence(reference, "verbatim", line.get())));
+                return Optional.of(verbatimFinding(task, reference, line.get()));
             }
         }
         return Optional.empty();
+    }
+
+    private Finding verbatimFinding(Task task, String reference, String excerpt) {
+        return new Finding(name(), ABC, Severity.WARNING, task.id(),
+                "The reference \"" + Renderings.shown(reference) + "\" appears verbatim in the prompt (\""
+                        + excerpt + "\"), so an agent can copy it. Fix: remove it from the prompt; if "
+                        + "copying it out is the task (extractive question answering), ignore this warning.",
+                evidence(reference, "verbatim", excerpt));
+    }
+
+    /**
+     * The reference of a {@code json} check whose answer is an object or an array, as a tree: such
+     * an answer is one value (not a list of alternatives), and it is compared by meaning, so it
+     * is searched for as JSON rather than as text.
+     */
+    private static Optional<JsonNode> jsonReference(Task task, Options spec) {
+        return "json".equals(spec.get("type")) && (task.answer() instanceof Map<?, ?> || task.answer() instanceof List<?>)
+                ? Optional.of(Json.toTree(task.answer())) : Optional.empty();
     }
 
     private Finding extractive(List<Finding> verbatim, int longReferences) {

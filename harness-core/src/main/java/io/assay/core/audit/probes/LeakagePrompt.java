@@ -1,5 +1,14 @@
 package io.assay.core.audit.probes;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.assay.core.json.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -7,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * A prompt as the leakage probe reads it: answer-key phrases and what follows them, options
- * marked as correct, and verbatim copies of a reference outside option lists.
+ * marked as correct, verbatim copies of a reference outside option lists, and the JSON values it
+ * shows (compared with a JSON reference by meaning, so layout and key order do not hide a copy).
  */
 final class LeakagePrompt {
     /** "the correct answer is", "Final answer:", "answer key:", "Solution:", "expected output =". */
@@ -23,12 +33,34 @@ final class LeakagePrompt {
             "(?i)[(\\[]\\s*(?:correct|right|answer)\\s*[)\\]]|[\u2713\u2714\u2705]|(?:<-+|\u2190)\\s*(?:correct|answer)");
     private static final Pattern OPTION_LINE = Pattern.compile("^\\s*(?:[(\\[]?[A-Za-z0-9]{1,2}[)\\].:]|[-*\u2022])\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Whitespace and a Markdown fence opening between an answer-key phrase and the JSON it states. */
+    private static final Pattern BEFORE_JSON = Pattern.compile("\\s*(?:```[ \\t]*(?i:json)?[ \\t]*\\R\\s*)?");
+    /** JSON as prompts show it, also in Python's or JavaScript's quoting: 'single quotes', a trailing comma. */
+    private static final ObjectReader JSON = Json.MAPPER.reader()
+            .withFeatures(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_TRAILING_COMMA);
+    /** Numbers equal by value (1 == 1.0), everything else as Jackson compares it (object keys in any order). */
+    private static final Comparator<JsonNode> SAME_MEANING = (a, b) -> a.isNumber() && b.isNumber()
+            ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+    /**
+     * How far past its opening a JSON value equal to the reference may end, per character of the
+     * reference's compact form, plus a constant: room for any indentation, while a bracket that
+     * opens prose is not parsed to the end of a long prompt.
+     */
+    private static final int JSON_SPREAD = 16;
+    private static final int JSON_SLACK = 4096;
+    private static final int DISTINCTIVE_JSON_VALUES = 2;
     private static final int DISTINCTIVE_WORDS = 4;
     private static final int DISTINCTIVE_LENGTH = 25;
     private static final int EXCERPT = 120;
 
     private final String prompt;
     private final String lower;
+    private JsonNode parsedFor;
+    private List<JsonValue> jsonValues;
+
+    /** A JSON value the prompt shows, from {@code start} to {@code end}. */
+    private record JsonValue(int start, int end, JsonNode node) {
+    }
 
     LeakagePrompt(String prompt) {
         this.prompt = prompt;
@@ -38,6 +70,15 @@ final class LeakagePrompt {
     /** Whether a reference is long enough that finding it verbatim is no coincidence. */
     static boolean distinctive(String reference) {
         return reference.length() >= DISTINCTIVE_LENGTH || reference.split("\\s+").length >= DISTINCTIVE_WORDS;
+    }
+
+    /**
+     * Whether a JSON reference is distinctive enough that finding it verbatim is no coincidence:
+     * at least two values, so {@code []}, {@code {}} or {@code {"ok": true}} in a format
+     * instruction are not taken for a copy.
+     */
+    static boolean distinctive(JsonNode reference) {
+        return scalars(reference) >= DISTINCTIVE_JSON_VALUES;
     }
 
     /**
@@ -99,6 +140,129 @@ final class LeakagePrompt {
         return prompt.lines().filter(line -> !OPTION_LINE.matcher(line).find())
                 .filter(line -> normalized(line).contains(needle))
                 .findFirst().map(LeakagePrompt::shortened);
+    }
+
+    /**
+     * The answer-key phrase followed by a JSON value that means {@code reference} ("Expected
+     * output: {...}", on the same line or in a block below it), as an excerpt; as for
+     * {@link #statedAnswer}, a prompt stating two or more answers holds worked examples.
+     */
+    Optional<String> statedJson(JsonNode reference) {
+        if (!(lower.contains("answer") || lower.contains("solution") || lower.contains("output") || lower.contains("truth"))) {
+            return Optional.empty();
+        }
+        Matcher key = KEY.matcher(prompt);
+        int stated = 0;
+        Optional<String> found = Optional.empty();
+        while (key.find()) {
+            Matcher gap = BEFORE_JSON.matcher(prompt).region(key.end(), prompt.length());
+            int valueStart = gap.lookingAt() ? gap.end() : key.end();
+            Optional<JsonValue> value = jsonValues(reference).stream().filter(v -> v.start() == valueStart).findFirst();
+            if (value.isEmpty() && restOfLine(key.end()).isBlank()) {
+                continue; // a cue such as a final "Answer:" states nothing
+            }
+            stated++;
+            if (found.isEmpty() && value.isPresent() && sameMeaning(value.get().node(), reference)) {
+                int lineStart = prompt.lastIndexOf('\n', key.start() - 1) + 1;
+                found = Optional.of(oneLine(Math.max(lineStart, key.start() - 40), value.get().end()));
+            }
+        }
+        return stated == 1 ? found : Optional.empty();
+    }
+
+    /**
+     * A JSON value of the prompt that means {@code reference}, compact or pretty-printed, keys in
+     * any order, shortened to one line. Only values standing on their own count: a reference
+     * nested inside a larger input ("return the user of this record") is what the task extracts.
+     */
+    Optional<String> verbatimJson(JsonNode reference) {
+        return jsonValues(reference).stream().filter(value -> sameMeaning(value.node(), reference)).findFirst()
+                .map(value -> oneLine(value.start(), value.end()));
+    }
+
+    /** The prompt from {@code start} to {@code end} on one line, shortened: pretty-printed JSON spans many. */
+    private String oneLine(int start, int end) {
+        return shortened(WHITESPACE.matcher(prompt.substring(start, end)).replaceAll(" "));
+    }
+
+    private static boolean sameMeaning(JsonNode value, JsonNode reference) {
+        return value.equals(SAME_MEANING, reference);
+    }
+
+    /**
+     * The outermost objects and arrays of the prompt, in order, parsed once. None when a string
+     * of the reference (a key or a value) does not occur in the prompt at all: no copy can be
+     * there, and most prompts are decided without parsing.
+     */
+    private List<JsonValue> jsonValues(JsonNode reference) {
+        if (reference == parsedFor) {
+            return jsonValues;
+        }
+        parsedFor = reference;
+        jsonValues = new ArrayList<>();
+        if (!stringsOccur(reference)) {
+            return jsonValues;
+        }
+        int window = JSON_SPREAD * reference.toString().length() + JSON_SLACK;
+        int from = 0;
+        while (from < prompt.length()) {
+            int open = nextOpening(from);
+            if (open < 0) {
+                break;
+            }
+            Optional<JsonValue> value = parse(open, Math.min(prompt.length(), open + window));
+            value.ifPresent(jsonValues::add);
+            from = value.map(JsonValue::end).orElse(open + 1);
+        }
+        return jsonValues;
+    }
+
+    private int nextOpening(int from) {
+        for (int i = from; i < prompt.length(); i++) {
+            char c = prompt.charAt(i);
+            if (c == '{' || c == '[') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Optional<JsonValue> parse(int start, int limit) {
+        try (JsonParser parser = JSON.createParser(prompt.substring(start, limit))) {
+            JsonNode node = JSON.readTree(parser);
+            return node == null || !node.isContainerNode() ? Optional.empty()
+                    : Optional.of(new JsonValue(start, start + (int) parser.currentLocation().getCharOffset(), node));
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean stringsOccur(JsonNode node) {
+        if (node.isTextual()) {
+            return prompt.contains(node.textValue());
+        }
+        for (var field : node.properties()) {
+            if (!prompt.contains(field.getKey()) || !stringsOccur(field.getValue())) {
+                return false;
+            }
+        }
+        for (JsonNode element : node.isArray() ? node : List.<JsonNode>of()) {
+            if (!stringsOccur(element)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int scalars(JsonNode node) {
+        if (!node.isContainerNode()) {
+            return 1;
+        }
+        int count = 0;
+        for (JsonNode child : node) {
+            count += scalars(child);
+        }
+        return count;
     }
 
     private boolean mayBeMarked() {

@@ -1,5 +1,6 @@
 package io.assay.core.audit.probes;
 
+import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.core.baseline.TrivialBaselines;
 import io.assay.core.baseline.TrivialBaselines.Baseline;
 import io.assay.spi.AuditContext;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
  * prompt echoed back is an error, as tau-bench's "change nothing" tasks passed a do-nothing agent
  * and WebArena's N/A tasks passed an empty reply. Constant answers are judged at suite level
  * against chance: always answering "A" on a balanced four-option suite scores 25% and is fine.
+ * Chance counts the options each prompt offers, not the letters the key uses, so a key of A and B
+ * only on four-option questions is judged against 25%, and the finding shows the key's letter counts.
  * The baselines themselves are reported as information a published score should be read against.
  */
 public final class TrivialAgentsProbe implements AuditProbe {
@@ -54,12 +58,13 @@ public final class TrivialAgentsProbe implements AuditProbe {
                 .collect(Collectors.toMap(Task::id, Function.identity(), (first, second) -> first));
         Set<String> letters = baselines.stream().filter(b -> b.strategy().startsWith("letter-"))
                 .map(Baseline::reply).collect(Collectors.toSet());
+        Map<String, Integer> answerKey = answerKey(context, letters);
         List<Finding> findings = new ArrayList<>();
         for (Baseline baseline : baselines) {
             if (PER_TASK.contains(baseline.strategy())) {
                 baseline.passed().forEach(id -> findings.add(perTask(baseline, tasks.get(id))));
             } else if (!isLetter(baseline, letters)) {
-                constantFinding(baseline).ifPresent(findings::add);
+                constantFinding(baseline, answerKey).ifPresent(findings::add);
             }
         }
         if (!baselines.isEmpty()) { // none when the checks grade end state rather than answers
@@ -101,7 +106,7 @@ public final class TrivialAgentsProbe implements AuditProbe {
      * more than two standard errors of guessing over its tasks; an error when it reaches half the
      * tasks or twice chance plus 10 points (at least 25% when chance is 0).
      */
-    private Optional<Finding> constantFinding(Baseline baseline) {
+    private Optional<Finding> constantFinding(Baseline baseline, Map<String, Integer> answerKey) {
         double chance = baseline.chance();
         double rate = baseline.passRate();
         int n = baseline.tasks();
@@ -119,13 +124,35 @@ public final class TrivialAgentsProbe implements AuditProbe {
         evidence.put("threshold", threshold);
         evidence.put("tasks", n);
         evidence.put("passed", baseline.passed());
+        boolean letter = baseline.strategy().startsWith("letter-");
+        if (letter) {
+            evidence.put("answer_key", answerKey);
+        }
+        String key = letter ? " Correct letters in the answer key: " + answerKey.entrySet().stream()
+                .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")) + "." : "";
         String message = String.format(Locale.ROOT,
                 "Answering %s passes %d of %d tasks (%.0f%%), well above the %.0f%% chance level, so guessing "
-                        + "inflates scores. Fix: balance the answers (for choice tasks, spread the correct letter "
+                        + "inflates scores.%s Fix: balance the answers (for choice tasks, spread the correct letter "
                         + "evenly over the options) or rewrite the tasks whose answers repeat.",
-                baseline.description(), baseline.passed().size(), n, 100 * rate, 100 * chance);
+                baseline.description(), baseline.passed().size(), n, 100 * rate, 100 * chance, key);
         return Optional.of(new Finding(name(), CONSTANT_ABC, error ? Severity.ERROR : Severity.WARNING,
                 null, message, evidence));
+    }
+
+    /**
+     * How often each offered letter is the correct one over the choice tasks, every offered
+     * letter listed (a letter the key never uses shows as 0), in letter order.
+     */
+    private static Map<String, Integer> answerKey(AuditContext context, Set<String> letters) {
+        Map<String, Integer> counts = new TreeMap<>();
+        letters.forEach(letter -> counts.put(letter, 0));
+        for (Task task : context.suite().tasks()) {
+            String answer = ReferenceAnswers.text(task).strip().toUpperCase(Locale.ROOT);
+            if (ReferenceAnswers.isChoice(context.suite().rewardFor(task)) && counts.containsKey(answer)) {
+                counts.merge(answer, 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     private Finding summary(List<Baseline> baselines) {

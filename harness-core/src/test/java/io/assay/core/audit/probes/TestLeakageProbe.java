@@ -3,7 +3,9 @@ package io.assay.core.audit.probes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.audit.AuditFixture;
+import io.assay.core.json.Json;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import java.nio.file.Path;
@@ -28,13 +30,57 @@ class TestLeakageProbe {
                 .containsExactlyInAnyOrder(
                         tuple("cookies-left", Severity.ERROR, "answer key"),
                         tuple("sodium-symbol", Severity.ERROR, "marked as correct"),
-                        tuple("translate-cat", Severity.WARNING, "verbatim"));
+                        tuple("translate-cat", Severity.WARNING, "verbatim"),
+                        tuple("order-json", Severity.ERROR, "answer key"));
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.abc()).containsExactly("T.5");
             assertThat(f.message()).contains("Fix:");
         });
         assertThat(findings).filteredOn(f -> f.task().equals("cookies-left")).singleElement()
                 .satisfies(f -> assertThat(f.evidence()).containsEntry("prompt_excerpt", "Answer: 42"));
+        assertThat(findings).filteredOn(f -> f.task().equals("order-json")).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).containsEntry("reference",
+                        "{\"order\":8812,\"items\":[\"lamp\",\"lamp\",\"rug\"],\"total\":149.9}"));
+    }
+
+    @Test
+    void aJsonAnswerStandingInThePromptLeaksInAnyLayoutButNotNestedOrTiny() {
+        Path suite = AuditFixture.suite(temp.resolve("json"), "id: extraction\nmeasures: extraction\nreward: {type: json}\n",
+                // Pretty-printed, keys in another order, in a fenced block: the converted result the task asks for.
+                "{\"id\": \"ini-to-json\", \"prompt\": \"Convert this INI section to a JSON object with a string host and a"
+                        + " number port:\\n[server]\\nhost = db.internal\\nport = 5432\\n\\nThe converter must print:\\n```json\\n"
+                        + "{\\n  \\\"port\\\": 5432,\\n  \\\"host\\\": \\\"db.internal\\\"\\n}\\n```\", "
+                        + "\"answer\": {\"host\": \"db.internal\", \"port\": 5432}}",
+                // An array answer in Python's quoting, in a hint.
+                "{\"id\": \"sort-versions\", \"prompt\": \"Sort these versions ascending and reply with a JSON array:"
+                        + " 1.10.0, 1.9.3, 1.2.0. (Hint for reviewers: ['1.2.0', '1.9.3', '1.10.0'])\", "
+                        + "\"answer\": [\"1.2.0\", \"1.9.3\", \"1.10.0\"]}",
+                // The answer nested in the input is what the task extracts, not a leak.
+                "{\"id\": \"user-record\", \"prompt\": \"Reply with the user object of this record as JSON:"
+                        + " {\\\"request\\\": 7, \\\"user\\\": {\\\"name\\\": \\\"Ann\\\", \\\"age\\\": 31}}\", "
+                        + "\"answer\": {\"name\": \"Ann\", \"age\": 31}}",
+                // Format examples that happen to equal a one-value answer are no leak.
+                "{\"id\": \"primes\", \"prompt\": \"List the primes between 24 and 28 as a JSON array; reply [] if there"
+                        + " are none.\", \"answer\": []}",
+                "{\"id\": \"valid-date\", \"prompt\": \"Is 2024-02-30 a valid date? Reply {\\\"ok\\\": true} or"
+                        + " {\\\"ok\\\": false}.\", \"answer\": {\"ok\": false}}");
+
+        assertThat(findings(suite)).extracting(Finding::task, Finding::severity, f -> f.evidence().get("rule"))
+                .containsExactlyInAnyOrder(
+                        tuple("ini-to-json", Severity.WARNING, "verbatim"),
+                        tuple("sort-versions", Severity.WARNING, "verbatim"));
+    }
+
+    @Test
+    void readsJsonAfterAnAnswerKeyPhraseAcrossLinesAndByMeaning() throws Exception {
+        JsonNode order = Json.MAPPER.readTree("{\"id\": 8812, \"total\": 149.9}");
+
+        assertThat(new LeakagePrompt("Extract it.\nExpected output:\n```json\n{\"total\": 149.90,\n \"id\": 8812}\n```")
+                .statedJson(order)).contains("Expected output: ```json {\"total\": 149.90, \"id\": 8812}");
+        assertThat(new LeakagePrompt("Extract it. Expected output: {\"id\": 8812, \"total\": 150}").statedJson(order)).isEmpty();
+        assertThat(new LeakagePrompt("Extract it. Expected output: {\"id\": 8812}").statedJson(order)).isEmpty();
+        assertThat(new LeakagePrompt("Example 1 expected output: {\"id\": 1, \"total\": 2}\n"
+                + "Example 2 expected output: {\"id\": 8812, \"total\": 149.9}").statedJson(order)).isEmpty();
     }
 
     @ParameterizedTest

@@ -98,6 +98,34 @@ class TestTrivialAgentsProbe {
     }
 
     @Test
+    void chanceCountsTheOptionsThePromptsOfferNotTheLettersTheKeyUses() {
+        // Four options in every prompt, but the key only ever says A (22 times) or B (18 times):
+        // judged by the key's own letters, chance would be 50% and "always A" (55%) unremarkable.
+        // Against the real 25%, A is an error and B (45%) a warning.
+        String[] styles = {"%s\nA) %s\nB) %s\nC) %s\nD) %s\nAnswer with the letter.",
+                "%s (A) %s (B) %s (C) %s (D) %s", "%s\nA. %s\nB. %s\nC. %s\nD. %s"};
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String prompt = styles[i % 3].formatted("Which element has atomic number " + (i + 1) + "?",
+                    "el-" + i, "el-" + (i + 1), "el-" + (i + 2), "el-" + (i + 3));
+            lines.add("{\"id\": \"z" + i + "\", \"prompt\": \"" + prompt.replace("\n", "\\n")
+                    + "\", \"answer\": \"" + (i < 22 ? "A" : "B") + "\"}");
+        }
+        List<Finding> findings = findings(AuditFixture.suite(temp.resolve("narrow-key"),
+                "id: elements\nmeasures: recall\nreward: {type: choice}\n", lines.toArray(String[]::new)));
+
+        assertThat(nonInfo(findings)).extracting(f -> f.evidence().get("strategy"), Finding::severity)
+                .containsExactly(tuple("letter-A", Severity.ERROR), tuple("letter-B", Severity.WARNING));
+        assertThat(nonInfo(findings).getFirst()).satisfies(f -> {
+            assertThat(f.abc()).containsExactly("T.10", "O.h.2");
+            assertThat(f.evidence()).containsEntry("chance", 0.25)
+                    .containsEntry("pass_rate", 0.55)
+                    .containsEntry("answer_key", Map.of("A", 22, "B", 18, "C", 0, "D", 0));
+            assertThat(f.message()).contains("22 of 40 tasks (55%)", "25% chance", "A 22, B 18, C 0, D 0");
+        });
+    }
+
+    @Test
     void lettersAreScoredOnTheChoiceTasksOnly() {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
