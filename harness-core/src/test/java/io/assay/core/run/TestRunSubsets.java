@@ -109,13 +109,14 @@ class TestRunSubsets {
 
         assertThatThrownBy(() -> runner.resume(out, null, null, null))
                 .isInstanceOf(InputException.class)
-                .hasMessage("the run's task selection (--task t3 --task t4) no longer selects what it did:"
-                        + " trials.jsonl holds task t1, which it does not keep now");
+                // Trials run two at a time, so either recorded task may be the first one read.
+                .hasMessageMatching("the run's task selection \\(--task t3 --task t4\\) no longer selects what it did:"
+                        + " trials.jsonl holds task t[12], which it does not keep now");
     }
 
     @Test
     void rescoringASubsetRunGradesExactlyItsTrials() throws Exception {
-        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 8, "{type: broken}");
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 8, "{type: fragile}");
         Path out = temp.resolve("run");
         runner.start(request(suite, "answer", out, 0, TaskSelection.parse(List.of(), List.of("level=hard"), null, 2)))
                 .execute(ProgressListener.NONE);
