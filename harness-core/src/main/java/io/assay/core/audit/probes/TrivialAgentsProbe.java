@@ -1,5 +1,6 @@
 package io.assay.core.audit.probes;
 
+import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.core.baseline.TrivialBaselines;
 import io.assay.core.baseline.TrivialBaselines.Baseline;
 import io.assay.spi.AuditContext;
@@ -45,6 +46,11 @@ public final class TrivialAgentsProbe implements AuditProbe {
     @Override
     public List<String> covers() {
         return List.of("T.10", "O.h.2", "R.13");
+    }
+
+    @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return ReferenceAnswers.noAnswerGraded(context);
     }
 
     @Override
