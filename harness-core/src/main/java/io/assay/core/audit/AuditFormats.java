@@ -6,15 +6,17 @@ import io.assay.core.json.Json;
 import io.assay.spi.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Renders an {@link AuditReport} for people (text), machines (JSON) and publication (Markdown). */
 public final class AuditFormats {
     private static final int EVIDENCE_CHARS = 300;
+    // A grouped finding names this many of its tasks in text and Markdown; JSON lists them all.
+    private static final int TASKS_SHOWN = 5;
 
     private AuditFormats() {
     }
@@ -25,103 +27,187 @@ public final class AuditFormats {
     }
 
     /**
-     * The JSON contract: {@code {"suite": ID, "findings": [{"probe", "abc", "severity", "task",
-     * "message", "evidence"}], "summary": {...}}}.
+     * The JSON contract: {@code {"suite": ID, "findings": [...], "checklist": [...], "summary": {...}}}.
+     * Each finding is {@code {"probe", "abc", "severity", "task", "tasks", "cause", "message",
+     * "evidence"}}, one per probe and cause: {@code tasks} lists every task it affects (empty for
+     * the suite), {@code cause} is what they share ({@code null} when the message says it), and
+     * {@code task}, {@code message} and {@code evidence} are those of the first task. A finding of
+     * two or more tasks adds {@code "instances": [{"task", "message", "evidence"}]}, one per task.
+     * Each checklist entry is {@code {"item", "status", "probes", "why"}}, status one of
+     * {@code pass}, {@code fail}, {@code warning}, {@code n/a} and {@code not checked}.
      */
     public static String json(AuditReport report) throws Exception {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("suite", report.suite());
         ArrayNode findings = root.putArray("findings");
-        for (Finding f : report.findings()) {
+        for (FindingGroup group : report.groups()) {
+            Finding first = group.first();
             ObjectNode node = findings.addObject();
-            node.put("probe", f.probe());
+            node.put("probe", group.probe());
             ArrayNode abc = node.putArray("abc");
-            f.abc().forEach(abc::add);
-            node.put("severity", label(f.severity()));
-            node.put("task", f.task());
-            node.put("message", f.message());
-            node.set("evidence", Json.toTree(f.evidence()));
+            group.abc().forEach(abc::add);
+            node.put("severity", label(group.severity()));
+            node.put("task", first.task());
+            ArrayNode tasks = node.putArray("tasks");
+            group.tasks().forEach(tasks::add);
+            node.put("cause", first.cause());
+            node.put("message", first.message());
+            node.set("evidence", Json.toTree(first.evidence()));
+            if (group.findings().size() > 1) {
+                ArrayNode instances = node.putArray("instances");
+                for (Finding f : group.findings()) {
+                    ObjectNode instance = instances.addObject();
+                    instance.put("task", f.task());
+                    instance.put("message", f.message());
+                    instance.set("evidence", Json.toTree(f.evidence()));
+                }
+            }
+        }
+        ArrayNode checklist = root.putArray("checklist");
+        for (ChecklistItem item : report.checklist()) {
+            ObjectNode node = checklist.addObject();
+            node.put("item", item.item());
+            node.put("status", item.status().label());
+            ArrayNode probes = node.putArray("probes");
+            item.probes().forEach(probes::add);
+            node.put("why", item.why());
         }
         root.set("summary", Json.toTree(report.summary()));
         return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
-    /** For people at a terminal: grouped by severity, each with task, evidence and the fix. */
+    /** For people at a terminal: findings grouped by severity, each with its tasks, evidence and fix; then the checklist. */
     public static String text(AuditReport report) {
         StringBuilder out = new StringBuilder();
-        out.append("Audit of ").append(report.suite()).append(": ").append(report.summary().get("tasks"))
-                .append(" tasks, probes ").append(String.join(", ", probes(report))).append("\n");
+        out.append("Audit of ").append(report.suite()).append(": ").append(tasks(report))
+                .append(", probes ").append(String.join(", ", probes(report))).append("\n");
+        notApplicable(report, Function.identity()).ifPresent(line -> out.append(line).append("\n"));
+        List<FindingGroup> groups = report.groups();
         for (Finding.Severity severity : Finding.Severity.values()) {
-            List<Finding> group = report.findings().stream().filter(f -> f.severity() == severity).toList();
+            List<FindingGroup> group = groups.stream().filter(f -> f.severity() == severity).toList();
             if (group.isEmpty()) {
                 continue;
             }
             String heading = severity == Finding.Severity.INFO ? "INFO" : label(severity).toUpperCase(Locale.ROOT) + "S";
             out.append("\n").append(heading).append(" (").append(group.size()).append(")\n");
-            for (Finding f : group) {
-                out.append("  [").append(f.probe()).append("] ")
-                        .append(f.task() == null ? "suite" : "task " + f.task())
-                        .append(f.abc().isEmpty() ? "" : " (" + String.join(", ", f.abc()) + ")").append("\n")
-                        .append("    ").append(f.message()).append("\n");
-                if (!f.evidence().isEmpty()) {
-                    out.append("    evidence: ").append(truncate(Json.write(f.evidence()))).append("\n");
-                }
+            group.forEach(finding -> text(finding, out));
+        }
+        out.append("\nCHECKLIST (ABC, docs/audit.md)\n");
+        for (ChecklistItem.Status status : ChecklistItem.Status.values()) {
+            List<ChecklistItem> items = report.checklist().stream().filter(item -> item.status() == status).toList();
+            if (!items.isEmpty()) {
+                out.append(String.format(Locale.ROOT, "  %-13s", status.label())).append(checklistLine(status, items)).append("\n");
             }
         }
         out.append("\n").append(counts(report)).append("\n");
         return out.toString();
     }
 
-    /** A report card a benchmark can publish beside its results: every checklist item the probes cover. */
+    private static void text(FindingGroup finding, StringBuilder out) {
+        Finding first = finding.first();
+        List<String> tasks = finding.tasks();
+        String where = tasks.isEmpty() ? "suite"
+                : tasks.size() == 1 ? "task " + tasks.getFirst()
+                : count(tasks.size(), "task") + ": " + someOf(tasks, Function.identity());
+        out.append("  [").append(finding.probe()).append("] ").append(where)
+                .append(finding.abc().isEmpty() ? "" : " (" + String.join(", ", finding.abc()) + ")").append("\n");
+        if (finding.findings().size() == 1) {
+            out.append("    ").append(first.message()).append("\n");
+            if (!first.evidence().isEmpty()) {
+                out.append("    evidence: ").append(truncate(Json.write(first.evidence()))).append("\n");
+            }
+            return;
+        }
+        out.append("    ").append(finding.cause()).append("\n");
+        if (first.cause() != null) {
+            out.append("    e.g. task ").append(first.task()).append(": ").append(first.message()).append("\n");
+        }
+        if (!first.evidence().isEmpty()) {
+            out.append("    evidence (task ").append(first.task()).append("): ")
+                    .append(truncate(Json.write(first.evidence()))).append("\n");
+        }
+    }
+
+    /** Items of one status on one line; {@code n/a} items with why, the same reasons together. */
+    private static String checklistLine(ChecklistItem.Status status, List<ChecklistItem> items) {
+        if (status != ChecklistItem.Status.NOT_APPLICABLE) {
+            return String.join(" ", items.stream().map(ChecklistItem::item).toList());
+        }
+        Map<String, String> whys = new LinkedHashMap<>();
+        items.forEach(item -> whys.put(item.item(), item.why()));
+        return byWhy(whys, Function.identity());
+    }
+
+    /** A report card a benchmark can publish beside its results: every checklist item with its status. */
     public static String markdown(AuditReport report) {
         StringBuilder out = new StringBuilder();
         out.append("# ABC report card: ").append(report.suite()).append("\n\n")
                 .append("Produced by `assay audit` against the Agentic Benchmark Checklist (arXiv 2507.02825): ")
-                .append(report.summary().get("tasks")).append(" tasks, probes ")
+                .append(tasks(report)).append(", probes ")
                 .append(String.join(", ", probes(report).stream().map(p -> "`" + p + "`").toList()))
-                .append(". ").append(counts(report)).append(".\n\n")
-                .append("| item | what it asks | result |\n|---|---|---|\n");
-        Map<String, List<Finding>> byItem = new LinkedHashMap<>();
-        report.findings().forEach(f -> f.abc().forEach(id -> byItem.computeIfAbsent(id, k -> new ArrayList<>()).add(f)));
-        Set<String> covered = new LinkedHashSet<>(coveredItems(report));
-        covered.addAll(byItem.keySet());
-        AbcChecklist.items().forEach((id, summary) -> {
-            if (covered.contains(id)) {
-                out.append("| ").append(id).append(" | ").append(summary).append(" | ")
-                        .append(result(byItem.getOrDefault(id, List.of()))).append(" |\n");
-            }
-        });
-        out.append("\nItems not listed were not checked automatically; state them in the benchmark's documentation.\n");
+                .append(". ").append(counts(report)).append(".\n");
+        notApplicable(report, p -> "`" + p + "`").ifPresent(line -> out.append(line).append(".\n"));
+        out.append("\n`pass`: a probe that applies ran and found nothing wrong; `n/a`: no probe applies to this "
+                        + "suite; `not checked`: nothing checked it automatically, so state it in the benchmark's "
+                        + "documentation.\n\n")
+                .append("| item | what it asks | status | why |\n|---|---|---|---|\n");
+        for (ChecklistItem item : report.checklist()) {
+            boolean checked = switch (item.status()) {
+                case PASS, FAIL, WARNING -> true;
+                case NOT_APPLICABLE, NOT_CHECKED -> false;
+            };
+            String probes = String.join(", ", item.probes().stream().map(p -> "`" + p + "`").toList());
+            out.append("| ").append(item.item()).append(" | ").append(AbcChecklist.items().get(item.item()))
+                    .append(" | ").append(item.status().label()).append(" | ").append(item.why())
+                    .append(checked ? " (" + probes + ")" : "").append(" |\n");
+        }
         if (report.summary().get("baselines") instanceof Map<?, ?> baselines && !baselines.isEmpty()) {
             out.append("\n## Trivial-agent baselines (R.13)\n\nRead any published score against these:\n\n")
                     .append("| strategy | score |\n|---|---|\n");
             baselines.forEach((name, score) -> out.append("| ").append(name).append(" | ")
                     .append(String.format(Locale.ROOT, "%.3f", ((Number) score).doubleValue())).append(" |\n"));
         }
-        List<Finding> problems = report.findings().stream().filter(f -> f.severity() != Finding.Severity.INFO).toList();
+        List<FindingGroup> problems = report.groups().stream().filter(f -> f.severity() != Finding.Severity.INFO).toList();
         if (!problems.isEmpty()) {
             out.append("\n## Findings\n\n");
-            for (Finding f : problems) {
-                out.append("- **").append(label(f.severity())).append("** `").append(f.probe()).append("` ")
-                        .append(f.task() == null ? "(suite)" : "task `" + f.task() + "`")
+            for (FindingGroup f : problems) {
+                List<String> tasks = f.tasks();
+                String where = tasks.isEmpty() ? "(suite)"
+                        : tasks.size() == 1 ? "task `" + tasks.getFirst() + "`"
+                        : count(tasks.size(), "task") + " (" + someOf(tasks, task -> "`" + task + "`") + ")";
+                out.append("- **").append(label(f.severity())).append("** `").append(f.probe()).append("` ").append(where)
                         .append(f.abc().isEmpty() ? "" : " [" + String.join(", ", f.abc()) + "]").append(": ")
-                        .append(f.message().replace("\n", " ")).append("\n");
+                        .append((f.findings().size() == 1 ? f.first().message() : f.cause()).replace("\n", " ")).append("\n");
             }
         }
         return out.toString();
     }
 
-    private static String result(List<Finding> findings) {
-        long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
-        long warnings = findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).count();
-        if (errors > 0) {
-            return "fail: " + errors + " error" + (errors == 1 ? "" : "s")
-                    + (warnings > 0 ? ", " + warnings + " warning" + (warnings == 1 ? "" : "s") : "");
-        }
-        if (warnings > 0) {
-            return "warning: " + warnings;
-        }
-        return "pass";
+    /** {@code 1 error}, {@code 2 errors}: a count with its noun, singular for one. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** The first few of {@code tasks}, then how many more. */
+    private static String someOf(List<String> tasks, Function<String, String> shown) {
+        String listed = String.join(", ", tasks.stream().limit(TASKS_SHOWN).map(shown).toList());
+        return tasks.size() <= TASKS_SHOWN ? listed : listed + " and " + (tasks.size() - TASKS_SHOWN) + " more";
+    }
+
+    /** {@code Not applicable: a, b (no sandbox); c (no LLM judge)}, or nothing when every probe applied. */
+    @SuppressWarnings("unchecked")
+    private static Optional<String> notApplicable(AuditReport report, Function<String, String> shown) {
+        Map<String, String> whys = (Map<String, String>) report.summary().getOrDefault("not_applicable", Map.of());
+        return whys.isEmpty() ? Optional.empty() : Optional.of("Not applicable: " + byWhy(whys, shown));
+    }
+
+    /** {@code a, b (no sandbox); c (no LLM judge)}: names with their reasons, the same reasons together. */
+    private static String byWhy(Map<String, String> whys, Function<String, String> shown) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        whys.forEach((name, why) -> names.computeIfAbsent(why, k -> new ArrayList<>()).add(shown.apply(name)));
+        List<String> parts = new ArrayList<>();
+        names.forEach((why, named) -> parts.add(String.join(", ", named) + " (" + why + ")"));
+        return String.join("; ", parts);
     }
 
     @SuppressWarnings("unchecked")
@@ -129,13 +215,13 @@ public final class AuditFormats {
         return (List<String>) report.summary().getOrDefault("probes", List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> coveredItems(AuditReport report) {
-        return (List<String>) report.summary().getOrDefault("covers", List.of());
+    private static String tasks(AuditReport report) {
+        return count(((Number) report.summary().get("tasks")).longValue(), "task");
     }
 
     private static String counts(AuditReport report) {
-        return report.summary().get("error") + " errors, " + report.summary().get("warning") + " warnings, "
+        return count(((Number) report.summary().get("error")).longValue(), "error") + ", "
+                + count(((Number) report.summary().get("warning")).longValue(), "warning") + ", "
                 + report.summary().get("info") + " info";
     }
 

@@ -23,13 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Runs the audit probes against a suite and collects their findings. A probe that crashes does
- * not end the audit: its crash is itself an error finding, since an unchecked flaw class means
- * the suite is not known to be sound.
+ * Runs the audit probes that apply to a suite, collects their findings and states each checklist
+ * item's status. A probe that crashes does not end the audit: its crash is itself an error
+ * finding, since an unchecked flaw class means the suite is not known to be sound.
  */
 public final class Auditor {
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
@@ -53,22 +54,25 @@ public final class Auditor {
     /**
      * Audits the suite in {@code directory}.
      *
-     * @param progress told the name of each probe as it starts
+     * @param progress told the name of each probe that applies to the suite, as it starts
      */
     public AuditReport audit(Path directory, AuditSettings settings, Consumer<String> progress) throws Exception {
         Suite whole = suites.loadForAudit(directory);
         Suite suite = settings.selection().applyTo(whole, settings.seed());
         List<AuditProbe> probes = selectedProbes(settings.probes());
+        List<ProbeRun> runs = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         try (SingleTrials trials = new SingleTrials(suite, registry, rewardChecks, environments, settings.timeout())) {
             Context context = new Context(suite, settings.repeats(), trials);
             for (AuditProbe probe : probes) {
-                progress.accept(probe.name());
-                findings.addAll(run(probe, context));
+                runs.add(run(probe, context, findings, progress));
             }
         }
+        registry.auditProbes().stream().filter(probe -> !probes.contains(probe))
+                .forEach(probe -> runs.add(ProbeRun.of(probe, ProbeRun.State.NOT_SELECTED)));
         findings.sort(ORDER);
-        Map<String, Object> summary = summary(suite, probes, findings);
+        List<FindingGroup> groups = FindingGroup.of(findings);
+        Map<String, Object> summary = summary(suite, runs, groups);
         if (!settings.selection().isAll()) {
             summary.put("suite_tasks", whole.tasks().size());
             summary.put("selection", settings.selection());
@@ -76,20 +80,29 @@ public final class Auditor {
                 summary.put("seed", settings.seed());
             }
         }
-        return new AuditReport(suite.id(), List.copyOf(findings), summary);
+        return new AuditReport(suite.id(), List.copyOf(findings), ChecklistItem.of(runs, groups), summary);
     }
 
-    private List<Finding> run(AuditProbe probe, AuditContext context) {
+    /** Runs {@code probe} if it applies to the suite, adding what it finds to {@code findings}. */
+    private ProbeRun run(AuditProbe probe, AuditContext context, List<Finding> findings, Consumer<String> progress) {
         try {
-            List<Finding> found = probe.audit(context);
-            return found.stream().map(f -> Objects.equals(f.probe(), probe.name()) ? f
-                    : new Finding(probe.name(), f.abc(), f.severity(), f.task(), f.message(), f.evidence())).toList();
+            Optional<String> notApplicable = probe.notApplicable(context);
+            if (notApplicable.isPresent()) {
+                return ProbeRun.notApplicable(probe, notApplicable.get());
+            }
+            progress.accept(probe.name());
+            for (Finding f : probe.audit(context)) {
+                findings.add(Objects.equals(f.probe(), probe.name()) ? f
+                        : new Finding(probe.name(), f.abc(), f.severity(), f.task(), f.message(), f.evidence(), f.cause()));
+            }
+            return ProbeRun.of(probe, ProbeRun.State.RAN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("audit interrupted", e);
         } catch (Exception | LinkageError e) {
-            return List.of(new Finding(probe.name(), List.of(), Finding.Severity.ERROR, null,
+            findings.add(new Finding(probe.name(), List.of(), Finding.Severity.ERROR, null,
                     "the probe crashed, so this flaw class was not checked: " + e, Map.of()));
+            return ProbeRun.of(probe, ProbeRun.State.CRASHED);
         }
     }
 
@@ -107,11 +120,17 @@ public final class Auditor {
         return selected;
     }
 
-    private Map<String, Object> summary(Suite suite, List<AuditProbe> probes, List<Finding> findings) {
+    private Map<String, Object> summary(Suite suite, List<ProbeRun> runs, List<FindingGroup> findings) {
+        List<ProbeRun> applied = runs.stream()
+                .filter(run -> run.state() == ProbeRun.State.RAN || run.state() == ProbeRun.State.CRASHED).toList();
+        Map<String, String> notApplicable = new LinkedHashMap<>();
+        runs.stream().filter(run -> run.state() == ProbeRun.State.NOT_APPLICABLE)
+                .forEach(run -> notApplicable.put(run.probe(), run.why()));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("tasks", suite.tasks().size());
-        summary.put("probes", probes.stream().map(AuditProbe::name).toList());
-        summary.put("covers", probes.stream().flatMap(p -> p.covers().stream()).distinct().toList());
+        summary.put("probes", applied.stream().map(ProbeRun::probe).toList());
+        summary.put("not_applicable", notApplicable);
+        summary.put("covers", applied.stream().flatMap(run -> run.covers().stream()).distinct().toList());
         for (Finding.Severity severity : Finding.Severity.values()) {
             summary.put(AuditFormats.label(severity), findings.stream().filter(f -> f.severity() == severity).count());
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.assay.core.json.Json;
 import io.assay.spi.AgentOutput;
+import io.assay.spi.AuditContext;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
@@ -99,6 +100,27 @@ public final class ReferenceAnswers {
         } catch (RuntimeException graderBug) {
             return Optional.empty();
         }
+    }
+
+    /** False for a check that grades end state (a sandbox's tests) and so cannot grade a bare answer. */
+    public static boolean gradesAnswers(RewardCheck check, Task task) {
+        try {
+            check.check(task, AgentOutput.of(""));
+            return true;
+        } catch (UnsupportedOperationException gradesTheEnvironment) {
+            return false;
+        } catch (RuntimeException graderBug) {
+            return true; // The ground-truth probe reports graders that throw.
+        }
+    }
+
+    /**
+     * Why probes that grade replies have nothing to examine: every task's check grades end state
+     * (a sandbox's tests, a tool environment's state), not an answer. Empty when one grades answers.
+     */
+    public static Optional<String> noAnswerGraded(AuditContext context) {
+        return context.suite().tasks().stream().anyMatch(task -> gradesAnswers(context.check(task), task))
+                ? Optional.empty() : Optional.of("no task is graded on its answer");
     }
 
     /** Whether {@code spec} is the built-in {@code choice} check. */

@@ -1,6 +1,5 @@
 package io.assay.core.baseline;
 
-import io.assay.spi.AgentOutput;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
@@ -56,7 +55,7 @@ public final class TrivialBaselines {
     /** Grades every strategy on every task it applies to; a grader that throws counts as no reward. */
     public static List<Baseline> measure(Suite suite, Function<Task, RewardCheck> checks) {
         ChoiceLetters letters = ChoiceLetters.of(suite);
-        Predicate<Task> gradesAnswers = task -> gradesAnswers(checks.apply(task), task);
+        Predicate<Task> gradesAnswers = task -> ReferenceAnswers.gradesAnswers(checks.apply(task), task);
         List<Baseline> baselines = new ArrayList<>();
         baselines.add(grade(suite, checks, gradesAnswers, letters, "empty", "an empty answer", ""));
         baselines.add(grade(suite, checks, gradesAnswers, letters, "refusal", "\"" + REFUSAL + "\"", REFUSAL));
@@ -75,18 +74,6 @@ public final class TrivialBaselines {
         }
         // Checks that grade an environment's end state, not an answer, have no answer baselines.
         return baselines.stream().filter(b -> b.tasks() > 0).toList();
-    }
-
-    /** False for a check that grades end state (a sandbox's tests) and so cannot grade a bare answer. */
-    private static boolean gradesAnswers(RewardCheck check, Task task) {
-        try {
-            check.check(task, AgentOutput.of(""));
-            return true;
-        } catch (UnsupportedOperationException gradesTheEnvironment) {
-            return false;
-        } catch (RuntimeException graderBug) {
-            return true; // The ground-truth probe reports graders that throw.
-        }
     }
 
     /** The scores by strategy name, as {@code assay run --baselines} records them. */

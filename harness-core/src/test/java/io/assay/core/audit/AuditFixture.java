@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Audits suites the way {@code assay audit} does: the real built-in checks, agents and probes,
@@ -29,8 +30,13 @@ public final class AuditFixture {
 
     /** Audits a suite directory with the named probes only. */
     public static AuditReport audit(Path suite, List<String> probes) {
+        return audit(suite, probes, probe -> { });
+    }
+
+    /** Audits a suite directory with the named probes only, telling {@code progress} each probe that runs. */
+    public static AuditReport audit(Path suite, List<String> probes, Consumer<String> progress) {
         try {
-            return AUDITOR.audit(suite, new AuditSettings(3, Duration.ofSeconds(30), probes), probe -> { });
+            return AUDITOR.audit(suite, new AuditSettings(3, Duration.ofSeconds(30), probes), progress);
         } catch (Exception e) {
             throw new IllegalStateException("audit of " + suite + " failed", e);
         }

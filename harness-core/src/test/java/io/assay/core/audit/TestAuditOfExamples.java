@@ -23,7 +23,7 @@ class TestAuditOfExamples {
 
         assertThat(report.findings()).filteredOn(f -> f.severity() != Finding.Severity.INFO).isEmpty();
         assertThat(report.findings()).filteredOn(f -> f.severity() == Finding.Severity.INFO).isNotEmpty();
-        assertThat(report.summary().get("probes")).asInstanceOf(LIST).hasSize(13);
+        assertThat(report.summary().get("probes")).asInstanceOf(LIST).hasSize(9);
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import io.assay.spi.TrialRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the {@code null} agent, which does nothing, on every sandboxed task (ABC T.10, O.g.3): if
@@ -33,6 +34,11 @@ public final class SandboxDoNothingProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return SandboxSuite.notApplicable(context);
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) throws Exception {
         return SandboxSuite.auditEachTask(context, (suite, task, harborTask) -> {
             TrialRecord trial = suite.trial("null", task, 0);
@@ -49,6 +55,6 @@ public final class SandboxDoNothingProbe implements AuditProbe {
                         + "as the image leaves it already satisfies tests/test.sh, so a score on this task does not "
                         + "show the work was done. Fix: make test.sh check the end state the instruction asks for, one "
                         + "the image does not already have.",
-                evidence);
+                evidence, "the tests pass for an agent that does nothing");
     }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -75,6 +76,11 @@ public final class SandboxIsolationProbe implements AuditProbe {
     @Override
     public List<String> covers() {
         return ABC;
+    }
+
+    @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return SandboxSuite.notApplicable(context);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.assay.spi.TrialRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,20 +33,32 @@ final class SandboxSuite {
         this.directory = directory;
     }
 
+    /** Why sandbox probes do not apply: the suite does not run in Docker sandboxes. */
+    static Optional<String> notApplicable(AuditContext context) {
+        return "docker".equals(context.suite().environment().get("type")) ? Optional.empty() : Optional.of("no sandbox");
+    }
+
     /**
      * Audits every task of a suite that runs in Docker sandboxes with {@code audit}, in parallel,
-     * findings in task order; any other suite gets no findings: sandbox probes have nothing to say then.
+     * findings in task order.
      */
     static List<Finding> auditEachTask(AuditContext context, TaskAudit audit) throws Exception {
-        if (!"docker".equals(context.suite().environment().get("type"))) {
-            return List.of();
-        }
-        SandboxSuite suite = new SandboxSuite(context, Path.of(context.suite().environment().string("suite_dir")));
+        SandboxSuite suite = new SandboxSuite(context, directory(context));
         List<Callable<List<Finding>>> jobs = new ArrayList<>();
         for (Task task : context.suite().tasks()) {
             jobs.add(() -> audit.audit(suite, task, suite.harborTask(task)));
         }
         return suite.parallel(jobs).stream().flatMap(List::stream).toList();
+    }
+
+    /** The Harbor task directory behind every task of a sandboxed suite, in task order. */
+    static List<HarborTask> harborTasks(AuditContext context) {
+        SandboxSuite suite = new SandboxSuite(context, directory(context));
+        return context.suite().tasks().stream().map(suite::harborTask).toList();
+    }
+
+    private static Path directory(AuditContext context) {
+        return Path.of(context.suite().environment().string("suite_dir"));
     }
 
     /** The Harbor task directory behind {@code task}. */

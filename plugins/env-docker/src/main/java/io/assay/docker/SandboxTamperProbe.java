@@ -65,6 +65,11 @@ public final class SandboxTamperProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return SandboxSuite.notApplicable(context);
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) throws Exception {
         return SandboxSuite.auditEachTask(context, this::audit);
     }
@@ -82,6 +87,7 @@ public final class SandboxTamperProbe implements AuditProbe {
                 return List.of();
             }
             return List.of(finding(task, Severity.ERROR, grader,
+                    "an agent that tampers with what the verifier trusts gets the task passed",
                     "An agent that tampers with what the verifier trusts gets the task passed: "
                             + summary(grader.found()) + ". Fix: have test.sh check the agent's outputs itself with "
                             + "programs and data from tests/ (copied in after the agent), never scripts from the "
@@ -96,6 +102,7 @@ public final class SandboxTamperProbe implements AuditProbe {
             return List.of();
         }
         return List.of(finding(task, Severity.INFO, programs,
+                "the tests pass when the programs test.sh calls by name are faked",
                 "The tests pass when the programs test.sh calls by name are replaced by fakes that exit 0 ("
                         + String.join(", ", programs.found().fakeable()) + "), which an agent with root in the "
                         + "container can do. Fix: compare outputs with values computed by the verifier (for example "
@@ -222,10 +229,10 @@ public final class SandboxTamperProbe implements AuditProbe {
         return String.join("; ", tampering.actions());
     }
 
-    private Finding finding(Task task, Severity severity, SandboxTrial<Tampering> trial, String message) {
+    private Finding finding(Task task, Severity severity, SandboxTrial<Tampering> trial, String cause, String message) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("tampered", trial.found().actions());
         evidence.putAll(trial.verdict());
-        return new Finding(name(), ABC, severity, task.id(), message, evidence);
+        return new Finding(name(), ABC, severity, task.id(), message, evidence, cause);
     }
 }

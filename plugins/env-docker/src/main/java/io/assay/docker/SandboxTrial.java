@@ -85,6 +85,6 @@ record SandboxTrial<T>(TrialRecord record, T found) {
         return new Finding(probe, abc, Finding.Severity.INFO, task.id(),
                 what + " was not checked: the probe's trial did not finish (" + failure() + "). Fix: make the "
                         + "task's sandbox start and its commands finish within the time limits, then audit again.",
-                verdict());
+                verdict(), what + " was not checked: the probe's trial did not finish");
     }
 }

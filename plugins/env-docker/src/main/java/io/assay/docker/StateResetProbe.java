@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -40,6 +41,11 @@ public final class StateResetProbe implements AuditProbe {
     @Override
     public List<String> covers() {
         return ABC;
+    }
+
+    @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return SandboxSuite.notApplicable(context);
     }
 
     @Override
@@ -78,14 +84,16 @@ public final class StateResetProbe implements AuditProbe {
         }
         String shown = String.join(", ", differences.stream().limit(5).map(d -> (String) d.get("path")).toList());
         String message = leaked.isEmpty()
-                ? "Two fresh trials started from different file systems (" + differences.size() + " paths differ: "
+                ? "Two fresh trials started from different file systems (" + differences.size()
+                        + (differences.size() == 1 ? " path differs: " : " paths differ: ")
                         + shown + "), so trials are not comparable. Fix: build the start state into the image "
                         + "deterministically instead of generating it when the container starts (no times, random "
                         + "data or downloads in an entrypoint)."
                 : "A file the first trial wrote was there when the second trial started (" + String.join(", ", leaked)
                         + "): trials share state, so one trial's work leaks into the next. Fix: give every trial a "
                         + "fresh container with no shared volumes or reused containers.";
-        return List.of(new Finding(name(), ABC, Severity.ERROR, task.id(), message, evidence));
+        return List.of(new Finding(name(), ABC, Severity.ERROR, task.id(), message, evidence, leaked.isEmpty()
+                ? "two fresh trials start from different file systems" : "a file one trial wrote is there when the next starts"));
     }
 
     private static List<Map<String, Object>> differences(Map<String, String> first, Map<String, String> second) {

@@ -61,6 +61,12 @@ public final class TestSufficiencyProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return SandboxSuite.notApplicable(context).or(() -> SandboxSuite.harborTasks(context).stream()
+                .anyMatch(HarborTask::hasSolution) ? Optional.empty() : Optional.of("no task has solution/solve.sh"));
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) throws Exception {
         return SandboxSuite.auditEachTask(context, (suite, task, harborTask) -> harborTask.hasSolution()
                 ? audit(suite, task, harborTask) : List.of());
@@ -120,7 +126,8 @@ public final class TestSufficiencyProbe implements AuditProbe {
                 "Degraded versions of the reference solution still pass (" + String.join("; ", names) + "): the tests "
                         + "do not check what those parts of the solution produce. Fix: add checks to tests/test.sh for "
                         + "the effect of each listed part (and the full content of each output), or drop the command "
-                        + "from solve.sh if the task does not need it.", evidence));
+                        + "from solve.sh if the task does not need it.", evidence,
+                "degraded versions of the reference solution still pass"));
     }
 
     private static Map<String, Object> variant(String name, String command, List<String> changed,

@@ -6,6 +6,7 @@ import static io.assay.tools.ToolAuditFixture.toolErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assay.core.audit.AuditReport;
+import io.assay.core.audit.ChecklistItem;
 import io.assay.spi.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,18 @@ class TestRetailAudit {
         assertThat(report.findings()).filteredOn(f -> f.severity() != Finding.Severity.INFO).isEmpty();
         assertThat(report.findings()).anyMatch(f -> f.probe().equals("tool-do-nothing")
                 && f.message().startsWith("a do-nothing agent scores 0 of 40 tasks"));
+    }
+
+    @Test
+    void probesThatGradeAnswersDoNotApplyToAStateGradedSuite() {
+        AuditReport report = audit(example("retail"));
+
+        assertThat(report.checklist()).filteredOn(item -> item.item().equals("O.a.1")).singleElement()
+                .isEqualTo(new ChecklistItem("O.a.1", ChecklistItem.Status.NOT_APPLICABLE, List.of("equivalence"),
+                        "no task is graded on its answer"));
+        assertThat(report.checklist()).filteredOn(item -> item.item().equals("O.g.2")).singleElement()
+                .isEqualTo(new ChecklistItem("O.g.2", ChecklistItem.Status.PASS, List.of("tool-state-sensitivity"),
+                        "no flaw found"));
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Adversarial answers (ABC O.c.2): grades, with each judged task's own check, answers a judge
@@ -41,6 +42,11 @@ final class AdversarialProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return JudgedTasks.notApplicable(context.suite());
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) throws InterruptedException {
         return Parallel.map(JudgedTasks.of(context.suite()), TASKS_AT_ONCE, task -> attack(context.check(task), task))
                 .stream().flatMap(List::stream).toList();
@@ -63,7 +69,8 @@ final class AdversarialProbe implements AuditProbe {
         if (!judgeErrors.isEmpty()) {
             findings.add(new Finding(name(), ABC, Severity.INFO, task.id(), "The judge gave no verdict on "
                     + judgeErrors.size() + " adversarial answer(s) (" + String.join(", ", judgeErrors.keySet())
-                    + "); such trials end as judge errors, not passes.", Map.of("judge_errors", judgeErrors)));
+                    + "); such trials end as judge errors, not passes.", Map.of("judge_errors", judgeErrors),
+                    "the judge gives no verdict on some adversarial answers"));
         }
         return findings;
     }
@@ -83,6 +90,7 @@ final class AdversarialProbe implements AuditProbe {
         return new Finding(name(), ABC, Severity.ERROR, task.id(), "The judge passes " + attack.description()
                 + ", \"" + Excerpt.of(attack.output(), 120) + "\" (" + attack.name() + "): " + result.explanation()
                 + ". Fix: say in the rubric what a correct answer must state and that empty, hedged, self-contradicting"
-                + " or instruction-giving answers fail; or use a stronger judge or a panel.", evidence);
+                + " or instruction-giving answers fail; or use a stronger judge or a panel.", evidence,
+                "the judge passes " + attack.description());
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,11 +57,13 @@ final class CalibrationProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return JudgedTasks.notApplicable(context.suite());
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) throws InterruptedException {
         List<Task> judged = JudgedTasks.of(context.suite());
-        if (judged.isEmpty()) {
-            return List.of();
-        }
         Path file = context.suite().directory() == null ? null : context.suite().directory().resolve(LabelsFile.NAME);
         if (file == null || !Files.exists(file)) {
             return List.of(finding(Severity.WARNING, "The judge is uncalibrated: there is no " + LabelsFile.NAME

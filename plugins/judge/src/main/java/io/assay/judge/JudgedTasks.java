@@ -5,6 +5,7 @@ import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The tasks of a suite that an LLM judge grades: their reward spec is a {@code judge} check or
@@ -18,6 +19,12 @@ final class JudgedTasks {
 
     static List<Task> of(Suite suite) {
         return suite.tasks().stream().filter(task -> judged(suite.rewardFor(task))).toList();
+    }
+
+    /** Why the judge probes do not apply: no task is graded by a judge. */
+    static Optional<String> notApplicable(Suite suite) {
+        return suite.tasks().stream().anyMatch(task -> judged(suite.rewardFor(task)))
+                ? Optional.empty() : Optional.of("no LLM judge");
     }
 
     private static boolean judged(Options spec) {

@@ -6,6 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
 import io.assay.core.audit.AuditReport;
+import io.assay.core.audit.ChecklistItem;
 import io.assay.core.audit.AuditSettings;
 import io.assay.core.audit.Auditor;
 import io.assay.spi.Finding;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,10 +175,19 @@ class TestJudgeProbes {
     }
 
     @Test
-    void suitesWithoutAJudgeGetNoJudgeFindings() throws Exception {
+    void judgeProbesDoNotApplyToSuitesWithoutAJudge() throws Exception {
         Path suite = JudgedSuite.write(temp, "{type: all, checks: [{type: exact}]}");
         JudgedSuite.writeLabels(suite, 3);
-        assertThat(audit(suite).findings()).isEmpty();
+
+        AuditReport report = audit(suite);
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.summary().get("not_applicable"))
+                .isEqualTo(Map.of("judge-calibration", "no LLM judge", "judge-adversarial", "no LLM judge"));
+        assertThat(report.checklist()).filteredOn(item -> item.item().startsWith("O.c.")).hasSize(2).allSatisfy(item -> {
+            assertThat(item.status()).isEqualTo(ChecklistItem.Status.NOT_APPLICABLE);
+            assertThat(item.why()).isEqualTo("no LLM judge");
+        });
     }
 
     @Test

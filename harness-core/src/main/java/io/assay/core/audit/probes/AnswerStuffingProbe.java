@@ -53,6 +53,11 @@ public final class AnswerStuffingProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return ReferenceAnswers.noAnswerGraded(context);
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) {
         List<String> suiteAnswers = suiteAnswers(context.suite());
         List<Finding> findings = new ArrayList<>();
@@ -145,6 +150,6 @@ public final class AnswerStuffingProbe implements AuditProbe {
                         + "them) passes (" + result.explanation() + "), so an agent can score without choosing. "
                         + "Fix: grade the whole answer (exact, numeric strict, choice) or a check that fails "
                         + "replies naming several candidates.",
-                evidence);
+                evidence, "a reply listing " + stuffed.kind() + " passes");
     }
 }

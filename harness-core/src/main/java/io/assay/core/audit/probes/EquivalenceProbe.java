@@ -46,6 +46,11 @@ public final class EquivalenceProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return ReferenceAnswers.noAnswerGraded(context);
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Task task : context.suite().tasks()) {
@@ -88,11 +93,12 @@ public final class EquivalenceProbe implements AuditProbe {
         evidence.put("reference", Renderings.shown(reference));
         evidence.put("rejected", shown);
         Rejection first = rejected.getFirst();
+        String labels = kinds.stream().map(kind -> kind.label).collect(Collectors.joining(", "));
         String message = rejected.size() + " of " + variants.size() + " renderings that mean the same as the reference "
-                + "are rejected (" + kinds.stream().map(kind -> kind.label).collect(Collectors.joining(", "))
-                + "), e.g. \"" + Renderings.shown(first.variant().text()).strip() + "\": " + first.explanation()
-                + ". Fix: " + fixes(kinds) + ".";
-        return Optional.of(new Finding(name(), abc, Severity.WARNING, task.id(), message, evidence));
+                + "are rejected (" + labels + "), e.g. \"" + Renderings.shown(first.variant().text()).strip() + "\": "
+                + first.explanation() + ". Fix: " + fixes(kinds) + ".";
+        return Optional.of(new Finding(name(), abc, Severity.WARNING, task.id(), message, evidence,
+                "renderings that mean the same as the reference are rejected (" + labels + ")"));
     }
 
     private static String fixes(Set<Kind> kinds) {

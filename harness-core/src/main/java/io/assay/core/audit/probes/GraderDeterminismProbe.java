@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Grades the same replies several times and requires the same result every time (ABC O.f.2): each
@@ -34,6 +35,11 @@ public final class GraderDeterminismProbe implements AuditProbe {
     @Override
     public List<String> covers() {
         return List.of("O.f.2");
+    }
+
+    @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return ReferenceAnswers.noAnswerGraded(context);
     }
 
     @Override

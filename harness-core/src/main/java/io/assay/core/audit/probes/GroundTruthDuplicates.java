@@ -64,7 +64,8 @@ final class GroundTruthDuplicates {
                         "This task repeats the prompt of task " + first.id() + " with the same answer, so that "
                                 + "question counts " + group.size() + " times in the score. Fix: remove the copy, "
                                 + "or make it ask something different.",
-                        evidence(copy, List.of(first), group.size() - 1)));
+                        evidence(copy, List.of(first), group.size() - 1),
+                        "the task repeats another task's prompt with the same answer"));
             }
             return;
         }
@@ -78,7 +79,7 @@ final class GroundTruthDuplicates {
                             + (unnamed > 0 ? " and " + unnamed + " more" : "") + ", and the answers disagree (this "
                             + "task's is " + Json.write(task.answer()) + "), so an agent is marked wrong on one of "
                             + "them whatever it answers. Fix: correct the wrong answer and keep one copy of the question.",
-                    evidence(task, others, group.size() - 1)));
+                    evidence(task, others, group.size() - 1), "tasks with the same prompt have different answers"));
         }
     }
 

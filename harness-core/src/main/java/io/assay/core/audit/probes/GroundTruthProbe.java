@@ -70,7 +70,7 @@ public final class GroundTruthProbe implements AuditProbe {
                 "Grading the task's own reference answer throws, so no reply can ever be graded: " + e.getMessage()
                         + ". Fix: write the answer in the form its check expects (a number for numeric, a valid "
                         + "pattern for regex, one of the letters for choice), or use a check that fits it.",
-                evidence);
+                evidence, "grading the task's own reference answer throws");
     }
 
     private Optional<Finding> acceptsAnything(AuditContext context, Task task, RewardCheck check) {
@@ -96,7 +96,7 @@ public final class GroundTruthProbe implements AuditProbe {
                         + "\" both pass (" + results.getFirst().explanation() + "), so its score cannot tell right "
                         + "from wrong. Fix: tighten the check so only a correct reply passes; for regex, a pattern "
                         + "that can match the empty string (.*, a*, an empty alternative x|) matches every reply.",
-                evidence));
+                evidence, "the check accepts replies unrelated to the task"));
     }
 
     private static Object checkType(AuditContext context, Task task) {

@@ -53,6 +53,12 @@ public final class LeakageProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return context.suite().tasks().stream().allMatch(task -> ReferenceAnswers.candidates(task).isEmpty())
+                ? Optional.of("no task has a reference answer") : Optional.empty();
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) {
         List<Finding> findings = new ArrayList<>();
         List<Finding> verbatim = new ArrayList<>();

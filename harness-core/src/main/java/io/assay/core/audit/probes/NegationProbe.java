@@ -37,6 +37,11 @@ public final class NegationProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return ReferenceAnswers.noAnswerGraded(context);
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Task task : context.suite().tasks()) {
@@ -64,6 +69,6 @@ public final class NegationProbe implements AuditProbe {
                 "The negated answer \"" + first.getKey() + "\" passes (" + first.getValue() + "): the check cannot "
                         + "tell an answer from its denial. Fix: grade the whole answer (exact, numeric, choice) or an "
                         + "anchored pattern instead of a substring.",
-                evidence));
+                evidence, "a denial of the reference passes"));
     }
 }

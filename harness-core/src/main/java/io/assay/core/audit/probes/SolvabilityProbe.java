@@ -70,21 +70,25 @@ public final class SolvabilityProbe implements AuditProbe {
         Map<String, Object> evidence = describe(trial);
         evidence.remove("epoch");
         evidence.put("expected", task.answer());
-        String problem = switch (trial.outcome()) {
+        String cause = switch (trial.outcome()) {
             case COMPLETED -> trial.reward().passed()
-                    ? "its reference solution passes with score " + trial.reward().score() + " instead of full reward ("
-                            + trial.reward().explanation() + ")"
-                    : "its reference solution fails its check (" + trial.reward().explanation() + ")";
-            case HARNESS_ERROR -> "grading or running its reference solution is a harness error (" + trial.error() + ")";
-            case JUDGE_ERROR -> "the judge reached no verdict on its reference solution (" + trial.error() + ")";
-            case AGENT_ERROR -> "the oracle could not answer its reference solution (" + trial.error() + ")";
-            case TIMEOUT -> "the oracle's trial timed out (" + trial.error() + ")";
+                    ? "its reference solution passes without full reward"
+                    : "its reference solution fails its check";
+            case HARNESS_ERROR -> "grading or running its reference solution is a harness error";
+            case JUDGE_ERROR -> "the judge reached no verdict on its reference solution";
+            case AGENT_ERROR -> "the oracle could not answer its reference solution";
+            case TIMEOUT -> "the oracle's trial timed out";
         };
+        String detail = trial.outcome() != Outcome.COMPLETED ? trial.error()
+                : trial.reward().passed()
+                ? "score " + trial.reward().score() + " instead of full reward: " + trial.reward().explanation()
+                : trial.reward().explanation();
         String fix = trial.outcome() == Outcome.TIMEOUT
                 ? "make the environment start and respond within the trial timeout, or raise --timeout."
                 : "correct the task's solution or answer, or its check, so the reference solution gets full reward.";
         return new Finding(name(), List.of("T.8", "T.9"), Finding.Severity.ERROR, task.id(),
-                "The task cannot be solved as graded: " + problem + ". Fix: " + fix, evidence);
+                "The task cannot be solved as graded: " + cause + " (" + detail + "). Fix: " + fix, evidence,
+                "the task cannot be solved as graded: " + cause);
     }
 
     private Finding flaky(Task task, List<TrialRecord> trials, long solved) {
@@ -96,7 +100,7 @@ public final class SolvabilityProbe implements AuditProbe {
                 "The same reference solution got different results on repeated trials: " + solved + " of "
                         + trials.size() + " got full reward, so a score on this task is partly noise. Fix: make "
                         + "the check and the environment deterministic (no clocks, randomness, shared state or live services).",
-                evidence);
+                evidence, "the same reference solution gets different results on repeated trials");
     }
 
     private static boolean fullReward(TrialRecord trial) {

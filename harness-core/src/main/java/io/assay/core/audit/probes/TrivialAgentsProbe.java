@@ -52,6 +52,11 @@ public final class TrivialAgentsProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) {
+        return ReferenceAnswers.noAnswerGraded(context);
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) {
         List<Baseline> baselines = TrivialBaselines.measure(context.suite(), context::check);
         Map<String, Task> tasks = context.suite().tasks().stream()

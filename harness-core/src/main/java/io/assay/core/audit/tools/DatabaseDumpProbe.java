@@ -8,6 +8,7 @@ import io.assay.spi.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Database dump (ABC O.b.2, T.10): an agent that calls every read-only tool and tells the user
@@ -33,6 +34,11 @@ public final class DatabaseDumpProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) throws Exception {
+        return ToolSuite.notApplicable(context);
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) throws Exception {
         return ToolSuite.auditEachTask(context, task -> judge(context, task));
     }
@@ -47,6 +53,7 @@ public final class DatabaseDumpProbe implements AuditProbe {
         return List.of(new Finding(name(), covers(), Severity.ERROR, task.id(),
                 "an agent that only reads the data (" + dump.found() + " read-only calls) and tells the user "
                         + "everything passes this task: its required outputs are copied from the data. Require "
-                        + "values only the work produces, or grade the end state", evidence));
+                        + "values only the work produces, or grade the end state", evidence,
+                "an agent that only reads the data and tells the user everything passes"));
     }
 }

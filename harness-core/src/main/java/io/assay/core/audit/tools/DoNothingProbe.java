@@ -38,12 +38,13 @@ public final class DoNothingProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) throws Exception {
+        return ToolSuite.notApplicable(context);
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) throws Exception {
-        Optional<ToolSuite> suite = ToolSuite.of(context);
-        if (suite.isEmpty()) {
-            return List.of();
-        }
-        List<Finding> perTask = suite.get().auditEachTask(task -> judge(task, doNothing(context, task)));
+        List<Finding> perTask = ToolSuite.auditEachTask(context, task -> judge(task, doNothing(context, task)));
         List<Finding> findings = new ArrayList<>(perTask);
         int tasks = context.suite().tasks().size();
         double share = (double) perTask.size() / tasks;

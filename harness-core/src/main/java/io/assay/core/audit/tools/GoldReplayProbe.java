@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +41,11 @@ public final class GoldReplayProbe implements AuditProbe {
     }
 
     @Override
+    public Optional<String> notApplicable(AuditContext context) throws Exception {
+        return ToolSuite.notApplicable(context);
+    }
+
+    @Override
     public List<Finding> audit(AuditContext context) throws Exception {
         return ToolSuite.auditEachTask(context, task -> judge(context, task));
     }
@@ -49,14 +55,15 @@ public final class GoldReplayProbe implements AuditProbe {
         for (int repeat = 0; repeat < context.repeats(); repeat++) {
             ToolTrial<Replay> trial = ToolTrial.run(context, task, 0, GoldReplayProbe::replay);
             if (trial.found() == null) {
-                return List.of(finding(task, "the gold actions could not be replayed: " + trial.verdict(), trial.verdict()));
+                return List.of(finding(task, "the gold actions could not be replayed: " + trial.verdict(), trial.verdict(),
+                        "the gold actions could not be replayed"));
             }
             replays.add(trial.found());
         }
         for (Replay replay : replays) {
             if (replay.failure() != null) {
                 return List.of(finding(task, replay.failure() + ". Fix the action or the task's starting data",
-                        Map.of("failure", replay.failure())));
+                        Map.of("failure", replay.failure()), "a gold action fails"));
             }
         }
         Set<String> states = new LinkedHashSet<>();
@@ -66,7 +73,7 @@ public final class GoldReplayProbe implements AuditProbe {
             return List.of(finding(task, "replaying the gold actions " + count + " times on fresh copies "
                     + "reached " + states.size() + " different states: a tool or the starting state is "
                     + "nondeterministic, so the state check compares against a moving target",
-                    Map.of("state_hashes", List.copyOf(states))));
+                    Map.of("state_hashes", List.copyOf(states)), "replaying the gold actions reaches different states"));
         }
         return List.of();
     }
@@ -87,8 +94,8 @@ public final class GoldReplayProbe implements AuditProbe {
         return Acted.silently(new Replay(states, null));
     }
 
-    private Finding finding(Task task, String message, Map<String, Object> evidence) {
-        return new Finding(name(), covers(), Severity.ERROR, task.id(), message, new LinkedHashMap<>(evidence));
+    private Finding finding(Task task, String message, Map<String, Object> evidence, String cause) {
+        return new Finding(name(), covers(), Severity.ERROR, task.id(), message, new LinkedHashMap<>(evidence), cause);
     }
 
     /** What one trial's replays reached, or why they failed. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * State checks that ignore part of the state (ABC O.g.2): after the gold actions, a deliberate
@@ -34,6 +35,11 @@ public final class StateSensitivityProbe implements AuditProbe {
     @Override
     public List<String> covers() {
         return List.of("O.g.2");
+    }
+
+    @Override
+    public Optional<String> notApplicable(AuditContext context) throws Exception {
+        return ToolSuite.notApplicable(context);
     }
 
     @Override
@@ -73,7 +79,8 @@ public final class StateSensitivityProbe implements AuditProbe {
         return List.of(new Finding(name(), covers(), Severity.ERROR, task.id(), "the check still passes after the gold "
                 + "actions when an unrelated record is changed (" + String.join(", ", records) + "): it ignores part "
                 + "of the state, so damage there goes unpunished. Compare the whole state, or narrow `ignore` to "
-                + "fields that legitimately vary", Map.of("unnoticed_changes", unnoticed)));
+                + "fields that legitimately vary", Map.of("unnoticed_changes", unnoticed),
+                "the check ignores part of the state"));
     }
 
     private static AgentOutput solve(ToolEnvironment environment) throws InterruptedException {

@@ -11,14 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A suite that runs in a tool environment, as the tool probes see it: its tasks, audited in
- * parallel. Any other suite is not one, and tool probes have nothing to say about it.
+ * A suite that runs in a tool environment, as the tool probes see it: whether it is one, and its
+ * tasks audited in parallel. Tool probes have nothing to say about any other suite.
  */
 final class ToolSuite {
-    private final AuditContext context;
+    private static final String NO_TOOLS = "no tool environment";
 
-    private ToolSuite(AuditContext context) {
-        this.context = context;
+    private ToolSuite() {
     }
 
     /** One task's audit. */
@@ -27,27 +26,21 @@ final class ToolSuite {
         List<Finding> audit(Task task) throws Exception;
     }
 
-    /** The suite, if its environment is a tool environment; one trial on the first task tells. */
-    static Optional<ToolSuite> of(AuditContext context) throws Exception {
+    /** Why tool probes do not apply: the environment is no tool environment. One trial on the first task tells. */
+    static Optional<String> notApplicable(AuditContext context) throws Exception {
         if (context.suite().tasks().isEmpty() || "none".equals(context.suite().environment().get("type"))) {
-            return Optional.empty();
+            return Optional.of(NO_TOOLS);
         }
         AtomicBoolean tools = new AtomicBoolean();
         context.trial(input -> {
             tools.set(input.environment() instanceof ToolEnvironment);
             return AgentOutput.of("");
         }, context.suite().tasks().getFirst(), 0);
-        return tools.get() ? Optional.of(new ToolSuite(context)) : Optional.empty();
+        return tools.get() ? Optional.empty() : Optional.of(NO_TOOLS);
     }
 
-    /** Every task audited with {@code audit}, in parallel, findings in task order. */
-    List<Finding> auditEachTask(TaskAudit audit) throws Exception {
-        return ParallelTasks.map(context.suite().tasks(), audit::audit).stream().flatMap(List::stream).toList();
-    }
-
-    /** The audit of every task of a tool suite, or no findings for any other suite. */
+    /** Every task of a tool suite audited with {@code audit}, in parallel, findings in task order. */
     static List<Finding> auditEachTask(AuditContext context, TaskAudit audit) throws Exception {
-        Optional<ToolSuite> suite = of(context);
-        return suite.isEmpty() ? List.of() : suite.get().auditEachTask(audit);
+        return ParallelTasks.map(context.suite().tasks(), audit::audit).stream().flatMap(List::stream).toList();
     }
 }
