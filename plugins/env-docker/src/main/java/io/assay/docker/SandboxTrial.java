@@ -78,11 +78,12 @@ record SandboxTrial<T>(TrialRecord record, T found) {
     }
 
     /**
-     * An info finding saying the task was not checked because this trial's work did not finish:
-     * the sandbox or a probe command failed, which the solvability probe reports on its own.
+     * A warning saying the task was not checked because this trial's work did not finish: the
+     * sandbox or a probe command failed, which the solvability probe reports on its own. A warning,
+     * not info, so the report card never reads {@code pass} for an item whose check did not happen.
      */
     Finding notChecked(String probe, List<String> abc, Task task, String what) {
-        return new Finding(probe, abc, Finding.Severity.INFO, task.id(),
+        return new Finding(probe, abc, Finding.Severity.WARNING, task.id(),
                 what + " was not checked: the probe's trial did not finish (" + failure() + "). Fix: make the "
                         + "task's sandbox start and its commands finish within the time limits, then audit again.",
                 verdict(), what + " was not checked: the probe's trial did not finish");

@@ -79,7 +79,7 @@ public final class TestSufficiencyProbe implements AuditProbe {
             return List.of(full.notChecked(name(), ABC, task, "Whether the tests reject degraded solutions"));
         }
         if (!full.passed()) {
-            return List.of(new Finding(name(), ABC, Severity.INFO, task.id(),
+            return List.of(new Finding(name(), ABC, Severity.WARNING, task.id(),
                     "Whether the tests reject degraded solutions was not checked: solution/solve.sh, uploaded with "
                             + "the other files of solution/ to " + SOLUTION_DIRECTORY + " and run with bash in the "
                             + "working directory, does not pass. Fix: correct the solution if the solvability probe "

@@ -45,9 +45,10 @@ class TestTestSufficiencyProbe {
         assertThat(empty.severity()).isEqualTo(Severity.ERROR);
         assertThat(empty.evidence()).containsEntry("variant", "empty solution");
 
-        // Its reference solution fails, so there is nothing to degrade: solvability reports it.
+        // Its reference solution fails, so there is nothing to degrade: solvability reports it, and
+        // this probe warns that it checked nothing, so the report card cannot read `pass` for O.d.
         Finding unsolvable = SandboxAuditFixture.task(findings, "sort-versions");
-        assertThat(unsolvable.severity()).isEqualTo(Severity.INFO);
+        assertThat(unsolvable.severity()).isEqualTo(Severity.WARNING);
         assertThat(unsolvable.message()).contains("not checked");
     }
 
