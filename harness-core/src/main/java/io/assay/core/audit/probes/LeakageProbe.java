@@ -122,7 +122,7 @@ public final class LeakageProbe implements AuditProbe {
         return new Finding(name(), ABC, Severity.ERROR, task.id(),
                 what + ": \"" + excerpt + "\" gives away the reference \"" + Renderings.shown(reference) + "\". "
                         + "Fix: remove it from the prompt, and check how the prompts were generated for other copies.",
-                evidence(reference, rule, excerpt));
+                evidence(reference, rule, excerpt), what);
     }
 
     private Optional<Finding> verbatim(Task task, List<String> references) {
@@ -141,7 +141,7 @@ public final class LeakageProbe implements AuditProbe {
                 "The reference \"" + Renderings.shown(reference) + "\" appears verbatim in the prompt (\""
                         + excerpt + "\"), so an agent can copy it. Fix: remove it from the prompt; if "
                         + "copying it out is the task (extractive question answering), ignore this warning.",
-                evidence(reference, "verbatim", excerpt));
+                evidence(reference, "verbatim", excerpt), "the reference appears verbatim in the prompt");
     }
 
     /**

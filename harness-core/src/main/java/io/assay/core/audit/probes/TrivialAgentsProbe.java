@@ -103,7 +103,7 @@ public final class TrivialAgentsProbe implements AuditProbe {
         evidence.put("reply", Renderings.shown(reply));
         evidence.put("explanation", explanation);
         return new Finding(name(), PER_TASK_ABC, Severity.ERROR, task.id(),
-                what + " (" + explanation + "). " + fix, evidence);
+                what + " (" + explanation + "). " + fix, evidence, "the " + baseline.strategy() + " strategy passes");
     }
 
     /**
