@@ -87,8 +87,7 @@ final class LeakagePrompt {
      * is not read as an answer key.
      */
     Optional<String> statedAnswer(String reference) {
-        // Cheap words every key phrase contains, so most prompts skip the regular expression.
-        if (!(lower.contains("answer") || lower.contains("solution") || lower.contains("output") || lower.contains("truth"))) {
+        if (!mentionsKeyWord()) {
             return Optional.empty();
         }
         Matcher key = KEY.matcher(prompt);
@@ -148,7 +147,7 @@ final class LeakagePrompt {
      * {@link #statedAnswer}, a prompt stating two or more answers holds worked examples.
      */
     Optional<String> statedJson(JsonNode reference) {
-        if (!(lower.contains("answer") || lower.contains("solution") || lower.contains("output") || lower.contains("truth"))) {
+        if (!mentionsKeyWord()) {
             return Optional.empty();
         }
         Matcher key = KEY.matcher(prompt);
@@ -316,5 +315,10 @@ final class LeakagePrompt {
 
     private static String normalized(String text) {
         return WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** Cheap words every key phrase contains, so most prompts skip the regular expression. */
+    private boolean mentionsKeyWord() {
+        return lower.contains("answer") || lower.contains("solution") || lower.contains("output") || lower.contains("truth");
     }
 }
