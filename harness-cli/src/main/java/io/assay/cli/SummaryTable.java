@@ -57,8 +57,12 @@ final class SummaryTable {
         }
         if (!s.segments().isEmpty()) {
             text.append(String.format(Locale.ROOT, "segments%n"));
+            // As wide as the longest key=value, so long metadata values do not push their rows out of line.
+            int width = s.segments().entrySet().stream().flatMap(e -> e.getValue().keySet().stream()
+                    .map(value -> e.getKey().length() + 1 + value.length())).max(Integer::compare).orElse(0);
+            String row = "  %-" + Math.max(28, width) + "s %4d %-5s  %s%n";
             s.segments().forEach((key, values) -> values.forEach((value, segment) ->
-                    text.append(String.format(Locale.ROOT, "  %-28s %4d %-5s  %s%n", key + "=" + value,
+                    text.append(String.format(Locale.ROOT, row, key + "=" + value,
                             segment.tasks(), Plural.noun(segment.tasks(), "task"),
                             segment.passRate() == null ? NOT_SCORED
                                     : "score " + score(segment.score()) + "  pass " + percent(segment.passRate())))));

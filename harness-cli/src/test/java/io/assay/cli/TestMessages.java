@@ -55,6 +55,22 @@ class TestMessages {
     }
 
     @Test
+    void segmentRowsLineUpWhateverTheMetadataLengths() throws Exception {
+        Path suite = oneTaskSuite("{\"id\": \"t1\", \"prompt\": \"Say x\", \"answer\": \"x\", \"metadata\": "
+                + "{\"category\": \"system-administration-and-networking\", \"level\": \"easy\"}}");
+
+        CliResult ran = run("run", suite.toString(), "--agent", "oracle", "--out", temp.resolve("run").toString(),
+                "--progress", "none");
+
+        assertThat(ran.exitCode()).as(ran.err()).isZero();
+        List<String> rows = ran.out().lines().dropWhile(line -> !line.equals("segments")).skip(1)
+                .takeWhile(line -> line.startsWith("  ")).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows).extracting(row -> row.indexOf(" 1 task")).as(String.join("\n", rows)).containsOnly(
+                rows.getFirst().indexOf(" 1 task"));
+    }
+
+    @Test
     void pluginsColumnsLineUpWhateverTheNameLengths() {
         CliResult result = run("plugins", "--plugin-dir", TEST_PLUGINS.toString());
 

@@ -25,6 +25,11 @@ public final class UnavailableEnvironmentPlugin implements AssayPlugin {
             }
 
             @Override
+            public String description() {
+                return "for tests: an environment that never starts";
+            }
+
+            @Override
             public Environment create(Options options) {
                 options.allowOnly("type");
                 return (task, seed) -> () -> { };
