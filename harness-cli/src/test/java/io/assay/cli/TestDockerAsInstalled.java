@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
+import io.assay.core.run.Manifest;
+import io.assay.core.run.RunDirectory;
 import io.assay.docker.DockerRequirement;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -64,9 +66,11 @@ class TestDockerAsInstalled {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
         assertThat(result.err().lines().filter(line -> line.startsWith("error: ")))
                 .singleElement().asString()
-                .startsWith("error: no Docker engine answers at " + host + " (from DOCKER_HOST): ")
+                .startsWith("error: run failed: the environment could not start: no Docker engine answers at " + host
+                        + " (from DOCKER_HOST): ")
                 .contains("start the Docker engine", "set DOCKER_HOST");
         assertThat(result.err()).doesNotContain("\tat ");
+        assertThat(RunDirectory.open(temp.resolve("run")).readManifest().status()).isEqualTo(Manifest.FAILED);
     }
 
     @Test
