@@ -4,11 +4,9 @@ import io.assay.core.plugin.RegisteredComponent.Kind;
 import io.assay.spi.AgentFactory;
 import io.assay.spi.AuditProbe;
 import io.assay.spi.Component;
-import io.assay.spi.EnvironmentFactory;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.ResultSinkFactory;
-import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.SuiteLoader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,14 +44,6 @@ public final class ComponentRegistry {
 
     public AgentFactory agent(String name) {
         return (AgentFactory) require(Kind.AGENT, name);
-    }
-
-    public RewardCheckFactory rewardCheck(String name) {
-        return (RewardCheckFactory) require(Kind.REWARD_CHECK, name);
-    }
-
-    public EnvironmentFactory environment(String name) {
-        return (EnvironmentFactory) require(Kind.ENVIRONMENT, name);
     }
 
     public ResultSinkFactory resultSink(String name) {
