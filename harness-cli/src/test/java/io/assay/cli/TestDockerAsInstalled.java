@@ -9,6 +9,7 @@ import io.assay.core.json.Json;
 import io.assay.core.run.Manifest;
 import io.assay.core.run.RunDirectory;
 import io.assay.docker.DockerRequirement;
+import io.assay.docker.SilentSocket;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -46,7 +46,7 @@ class TestDockerAsInstalled {
         Path socket = temp.resolve("docker.sock");
         try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             silent.bind(UnixDomainSocketAddress.of(socket));
-            List<SocketChannel> connections = acceptForever(silent);
+            List<SocketChannel> connections = SilentSocket.acceptForever(silent);
 
             Assay result = assay(Map.of("DOCKER_HOST", "unix://" + socket), "suites", "validate", example("terminal"));
 
@@ -116,20 +116,5 @@ class TestDockerAsInstalled {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    /** Accepts every connection and never answers; the connections accepted so far. */
-    private static List<SocketChannel> acceptForever(ServerSocketChannel server) {
-        List<SocketChannel> accepted = new CopyOnWriteArrayList<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                while (true) {
-                    accepted.add(server.accept());
-                }
-            } catch (IOException closed) {
-                // The test is over.
-            }
-        });
-        return accepted;
     }
 }

@@ -14,7 +14,6 @@ import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,7 +109,7 @@ class TestDockerEngine {
         Path socket = temp.resolve("silent.sock");
         try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             silent.bind(UnixDomainSocketAddress.of(socket));
-            acceptForever(silent);
+            SilentSocket.acceptForever(silent);
 
             assertThatThrownBy(() -> DockerEngine.connect(settings("unix://" + socket), "from a test", Duration.ofSeconds(1)))
                     .isInstanceOf(EnvironmentException.class)
@@ -155,19 +154,5 @@ class TestDockerEngine {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    /** Accepts every connection and never answers. */
-    private static void acceptForever(ServerSocketChannel server) {
-        List<SocketChannel> accepted = new CopyOnWriteArrayList<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                while (true) {
-                    accepted.add(server.accept());
-                }
-            } catch (IOException closed) {
-                // The test is over.
-            }
-        });
     }
 }
