@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,23 +88,11 @@ final class LeakagePrompt {
      * is not read as an answer key.
      */
     Optional<String> statedAnswer(String reference) {
-        if (!mentionsKeyWord()) {
-            return Optional.empty();
-        }
-        Matcher key = KEY.matcher(prompt);
-        int stated = 0;
-        Optional<String> found = Optional.empty();
-        while (key.find()) {
+        return theOnlyKeyStatement(key -> {
             String value = restOfLine(key.end());
-            if (value.isBlank()) {
-                continue; // a cue such as a final "Answer:" states nothing
-            }
-            stated++;
-            if (found.isEmpty() && startsWithAnswer(value, reference)) {
-                found = Optional.of(excerpt(key.start()));
-            }
-        }
-        return stated == 1 ? found : Optional.empty();
+            return value.isBlank() ? KeyStatement.NOTHING : new KeyStatement(true,
+                    startsWithAnswer(value, reference) ? Optional.of(excerpt(key.start())) : Optional.empty());
+        });
     }
 
     /** The option line of choice {@code letter} when it carries a "(correct)" style marker. */
@@ -147,6 +136,34 @@ final class LeakagePrompt {
      * {@link #statedAnswer}, a prompt stating two or more answers holds worked examples.
      */
     Optional<String> statedJson(JsonNode reference) {
+        return theOnlyKeyStatement(key -> {
+            Matcher gap = BEFORE_JSON.matcher(prompt).region(key.end(), prompt.length());
+            int valueStart = gap.lookingAt() ? gap.end() : key.end();
+            Optional<JsonValue> value = jsonValues(reference).stream().filter(v -> v.start() == valueStart).findFirst();
+            if (value.isEmpty() && restOfLine(key.end()).isBlank()) {
+                return KeyStatement.NOTHING;
+            }
+            if (value.isEmpty() || !sameMeaning(value.get().node(), reference)) {
+                return new KeyStatement(true, Optional.empty());
+            }
+            int lineStart = prompt.lastIndexOf('\n', key.start() - 1) + 1;
+            return new KeyStatement(true, Optional.of(oneLine(Math.max(lineStart, key.start() - 40), value.get().end())));
+        });
+    }
+
+    /**
+     * What one answer-key phrase states: nothing (a bare cue such as a final "Answer:"), or a
+     * value, with the excerpt to show when that value is the reference.
+     */
+    private record KeyStatement(boolean statesAValue, Optional<String> reference) {
+        static final KeyStatement NOTHING = new KeyStatement(false, Optional.empty());
+    }
+
+    /**
+     * The excerpt of the answer-key phrase that states the reference, when it is the only phrase
+     * of the prompt that states a value: several hold worked examples, not this task's answer.
+     */
+    private Optional<String> theOnlyKeyStatement(Function<Matcher, KeyStatement> read) {
         if (!mentionsKeyWord()) {
             return Optional.empty();
         }
@@ -154,16 +171,10 @@ final class LeakagePrompt {
         int stated = 0;
         Optional<String> found = Optional.empty();
         while (key.find()) {
-            Matcher gap = BEFORE_JSON.matcher(prompt).region(key.end(), prompt.length());
-            int valueStart = gap.lookingAt() ? gap.end() : key.end();
-            Optional<JsonValue> value = jsonValues(reference).stream().filter(v -> v.start() == valueStart).findFirst();
-            if (value.isEmpty() && restOfLine(key.end()).isBlank()) {
-                continue; // a cue such as a final "Answer:" states nothing
-            }
-            stated++;
-            if (found.isEmpty() && value.isPresent() && sameMeaning(value.get().node(), reference)) {
-                int lineStart = prompt.lastIndexOf('\n', key.start() - 1) + 1;
-                found = Optional.of(oneLine(Math.max(lineStart, key.start() - 40), value.get().end()));
+            KeyStatement statement = read.apply(key);
+            if (statement.statesAValue()) {
+                stated++;
+                found = found.or(statement::reference);
             }
         }
         return stated == 1 ? found : Optional.empty();
