@@ -5,7 +5,10 @@ package io.assay.spi;
  * trials of registered agents.
  *
  * <pre>{@code
- * RewardResult refusal = context.check(task).check(task, AgentOutput.of("I don't know"));
+ * RewardCheck check = context.check(task);
+ * if (check.grades() == RewardCheck.Grades.ANSWER) {
+ *     RewardResult refusal = check.check(task, AgentOutput.of("I don't know"), Optional.empty());
+ * }
  * for (int epoch = 0; epoch < context.repeats(); epoch++) {
  *     TrialRecord oracle = context.trial("oracle", task, epoch);
  * }

@@ -9,12 +9,17 @@ import java.util.Optional;
  *
  * <pre>{@code
  * public String name() { return "empty-answer"; }
- * public List<Finding> audit(AuditContext context) {
- *     return context.suite().tasks().stream()
- *             .filter(task -> context.check(task).check(task, AgentOutput.of("")).passed())
- *             .map(task -> new Finding(name(), List.of("T.10"), Severity.ERROR, task.id(),
- *                     "an empty answer passes", Map.of()))
- *             .toList();
+ * public List<Finding> audit(AuditContext context) throws InterruptedException {
+ *     List<Finding> findings = new ArrayList<>();
+ *     for (Task task : context.suite().tasks()) {
+ *         RewardCheck check = context.check(task);
+ *         if (check.grades() == RewardCheck.Grades.ANSWER
+ *                 && check.check(task, AgentOutput.of(""), Optional.empty()).passed()) {
+ *             findings.add(new Finding(name(), List.of("T.10"), Severity.ERROR, task.id(),
+ *                     "an empty answer passes", Map.of()));
+ *         }
+ *     }
+ *     return findings;
  * }
  * public List<String> covers() { return List.of("T.10"); }
  * // It only knows suites without an environment: on any other, T.10 reads n/a rather than pass.

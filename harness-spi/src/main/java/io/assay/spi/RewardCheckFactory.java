@@ -11,9 +11,14 @@ package io.assay.spi;
  * public RewardCheck create(Options options, Context context) {
  *     options.allowOnly("type", "check");
  *     RewardCheck inner = context.create(options.object("check"));
- *     return (task, output) -> {
- *         RewardResult r = inner.check(task, output);
- *         return r.passed() ? RewardResult.fail("inner check passed") : RewardResult.pass("inner check failed");
+ *     return new RewardCheck() {
+ *         public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment)
+ *                 throws InterruptedException {
+ *             RewardResult r = inner.check(task, output, environment);
+ *             return r.passed() ? RewardResult.fail("inner check passed") : RewardResult.pass("inner check failed");
+ *         }
+ *         public Grades grades() { return inner.grades(); }  // a combinator grades what its checks grade
+ *         public boolean remote() { return inner.remote(); }
  *     };
  * }
  * }</pre>

@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One recorded action of an agent: a note, a tool call, a command, a model request.
+ * One recorded action of an agent: a note, a tool call, a command, a model request. Model and tool
+ * calls have their own types, {@link ModelCall} and {@link ToolCall}, which write and read their steps.
  *
  * <pre>{@code
- * new TraceStep("tool_call", Map.of("name", "find_user", "arguments", Map.of("email", "a@b.c")));
+ * new TraceStep("command", Map.of("command", "pytest -q", "exit_code", 1));
  * }</pre>
  *
- * @param kind what sort of step, for example {@code note} or {@code tool_call}
+ * @param kind what sort of step, for example {@code note}, {@code tool_call} or {@code model_call}
  * @param data JSON-shaped details
  */
 public record TraceStep(String kind, Map<String, Object> data) {
@@ -31,16 +32,6 @@ public record TraceStep(String kind, Map<String, Object> data) {
     public static TraceStep message(Message message) {
         return new TraceStep("message", Map.of("role", message.role().name().toLowerCase(Locale.ROOT),
                 "content", message.content()));
-    }
-
-    /** A tool call and what it gave back: kind {@code tool_call}, data {@code name}, {@code arguments}, {@code result}, {@code error}. */
-    public static TraceStep toolCall(String name, Map<String, Object> arguments, ToolResult result) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("name", name);
-        data.put("arguments", arguments);
-        data.put("result", result.content());
-        data.put("error", result.error());
-        return new TraceStep("tool_call", data);
     }
 
     /** The message this step records, if it is a {@link #message(Message)} step. */

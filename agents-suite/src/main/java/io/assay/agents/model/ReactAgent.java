@@ -109,7 +109,7 @@ final class ReactAgent implements Agent {
                     break; // the next turn records that max_seconds ended the trial
                 }
                 ToolResult result = BashTool.run(sandbox, call, left);
-                trial.record(TraceStep.toolCall(call.name(), call.arguments(), result));
+                trial.record(new io.assay.spi.ToolCall(call.name(), call.arguments(), result).step());
                 trial.add(ChatMessage.toolResult(call.id(), result.content()));
             }
         }

@@ -43,7 +43,7 @@ record RecordingModel(ModelOptions options, ModelClient client) {
         } catch (ModelException e) {
             throw e.toEnvironmentException("model call failed");
         }
-        trace.add(options.step(response));
+        trace.add(options.call(response).step());
         return response;
     }
 }

@@ -91,27 +91,28 @@ public final class ReferenceAnswers {
     }
 
     /**
-     * Grades {@code reply} as the task's answer. Empty when the grader throws: that is a
-     * ground-truth bug the ground-truth probe reports, so other probes skip it.
+     * Grades {@code reply} as the task's answer, outside a trial. Empty for a check that grades end
+     * state, which a bare answer cannot satisfy, and when the grader throws: that is a ground-truth
+     * bug the ground-truth probe reports, so other probes skip it. An interruption ends grading
+     * with the thread's interrupt flag set again, so the caller's next wait stops.
      */
     public static Optional<RewardResult> grade(RewardCheck check, Task task, String reply) {
+        if (!gradesAnswers(check)) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(check.check(task, AgentOutput.of(reply)));
+            return Optional.of(check.check(task, AgentOutput.of(reply), Optional.empty()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         } catch (RuntimeException graderBug) {
             return Optional.empty();
         }
     }
 
     /** False for a check that grades end state (a sandbox's tests) and so cannot grade a bare answer. */
-    public static boolean gradesAnswers(RewardCheck check, Task task) {
-        try {
-            check.check(task, AgentOutput.of(""));
-            return true;
-        } catch (UnsupportedOperationException gradesTheEnvironment) {
-            return false;
-        } catch (RuntimeException graderBug) {
-            return true; // The ground-truth probe reports graders that throw.
-        }
+    public static boolean gradesAnswers(RewardCheck check) {
+        return check.grades() == RewardCheck.Grades.ANSWER;
     }
 
     /**
@@ -119,7 +120,7 @@ public final class ReferenceAnswers {
      * (a sandbox's tests, a tool environment's state), not an answer. Empty when one grades answers.
      */
     public static Optional<String> noAnswerGraded(AuditContext context) {
-        return context.suite().tasks().stream().anyMatch(task -> gradesAnswers(context.check(task), task))
+        return context.suite().tasks().stream().anyMatch(task -> gradesAnswers(context.check(task)))
                 ? Optional.empty() : Optional.of("no task is graded on its answer");
     }
 

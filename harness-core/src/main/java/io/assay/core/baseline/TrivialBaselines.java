@@ -55,7 +55,7 @@ public final class TrivialBaselines {
     /** Grades every strategy on every task it applies to; a grader that throws counts as no reward. */
     public static List<Baseline> measure(Suite suite, Function<Task, RewardCheck> checks) {
         ChoiceLetters letters = ChoiceLetters.of(suite);
-        Predicate<Task> gradesAnswers = task -> ReferenceAnswers.gradesAnswers(checks.apply(task), task);
+        Predicate<Task> gradesAnswers = task -> ReferenceAnswers.gradesAnswers(checks.apply(task));
         List<Baseline> baselines = new ArrayList<>();
         baselines.add(grade(suite, checks, gradesAnswers, letters, "empty", "an empty answer", ""));
         baselines.add(grade(suite, checks, gradesAnswers, letters, "refusal", "\"" + REFUSAL + "\"", REFUSAL));

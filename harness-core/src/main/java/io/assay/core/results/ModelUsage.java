@@ -1,7 +1,7 @@
 package io.assay.core.results;
 
 import io.assay.core.Plural;
-import io.assay.spi.TraceStep;
+import io.assay.spi.ModelCall;
 import io.assay.spi.TrialRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,12 +15,11 @@ import java.util.TreeMap;
 /**
  * Folds the model calls of a run's trials: tokens, cost, latency and the identity each endpoint
  * reported. Calls are the {@code model_call} steps of an agent's trace and the {@code model_calls}
- * an LLM judge leaves in its reward's evidence. A served model that is not the one requested, or
- * that changes during the run, is a warning: the served identity is evidence of what was evaluated.
+ * an LLM judge leaves in its reward's evidence ({@link ModelCall}). A served model that is not the
+ * one requested, or that changes during the run, is a warning: the served identity is evidence of
+ * what was evaluated.
  */
 public final class ModelUsage {
-    private static final String STEP = "model_call";
-    private static final String EVIDENCE = "model_calls";
 
     private final Map<String, Model> models = new TreeMap<>();
     private long calls;
@@ -31,18 +30,24 @@ public final class ModelUsage {
     private long latencyMs;
     private BigDecimal cost = BigDecimal.ZERO;
 
-    /** Adds the calls one trial made. */
-    public void add(TrialRecord record) {
+    /**
+     * The model calls one trial made: its agent's, then its check's. Read once per trial, then
+     * passed to {@link #ofTrial} for its line and to {@link #add} for the run's figures.
+     */
+    public static List<ModelCall> callsOf(TrialRecord record) {
+        List<ModelCall> calls = new ArrayList<>();
         if (record.output() != null) {
-            for (TraceStep step : record.output().trace()) {
-                if (step.kind().equals(STEP)) {
-                    add(step.data());
-                }
-            }
+            record.output().trace().forEach(step -> ModelCall.from(step).ifPresent(calls::add));
         }
         if (record.reward() != null) {
-            judgeCalls(record.reward().evidence());
+            calls.addAll(ModelCall.inEvidence(record.reward().evidence()));
         }
+        return calls;
+    }
+
+    /** Adds the calls one trial made, as {@link #callsOf} reads them. */
+    public void add(List<ModelCall> trialCalls) {
+        trialCalls.forEach(this::add);
     }
 
     /** The cost of every priced call so far, in US dollars. */
@@ -56,17 +61,17 @@ public final class ModelUsage {
     }
 
     /**
-     * One trial's calls as its line in {@code trials.jsonl} shows them: {@code model_calls},
-     * {@code attempts}, {@code input_tokens}, {@code output_tokens}, {@code cost_usd} (of the priced
-     * calls; {@code null} when none was), {@code unpriced_calls} and {@code latency_ms} (summed);
-     * {@code null} when the trial called no model.
+     * One trial's calls ({@link #callsOf}) as its line in {@code trials.jsonl} shows them:
+     * {@code model_calls}, {@code attempts}, {@code input_tokens}, {@code output_tokens},
+     * {@code cost_usd} (of the priced calls; {@code null} when none was), {@code unpriced_calls} and
+     * {@code latency_ms} (summed); {@code null} when the trial called no model.
      */
-    public static Map<String, Object> ofTrial(TrialRecord record) {
-        ModelUsage usage = new ModelUsage();
-        usage.add(record);
-        if (usage.calls == 0) {
+    public static Map<String, Object> ofTrial(List<ModelCall> trialCalls) {
+        if (trialCalls.isEmpty()) {
             return null;
         }
+        ModelUsage usage = new ModelUsage();
+        usage.add(trialCalls);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("model_calls", usage.calls);
         figures.put("attempts", usage.attempts);
@@ -93,49 +98,19 @@ public final class ModelUsage {
         return new Usage(calls, attempts, inputTokens, outputTokens, cost, unpriced, latencyMs / calls, served, warnings);
     }
 
-    private void add(Map<String, Object> call) {
+    private void add(ModelCall call) {
         calls++;
-        attempts += number(call.get("attempts"), 1);
-        inputTokens += number(call.get("input_tokens"), 0);
-        outputTokens += number(call.get("output_tokens"), 0);
-        latencyMs += number(call.get("latency_ms"), 0);
-        if (call.get("cost_usd") instanceof Number price) {
-            cost = cost.add(new BigDecimal(price.toString()));
+        attempts += call.attempts();
+        inputTokens += call.inputTokens();
+        outputTokens += call.outputTokens();
+        latencyMs += call.latencyMs();
+        if (call.costUsd() != null) {
+            cost = cost.add(call.costUsd());
         } else {
             unpriced++;
         }
-        String requested = call.get("provider") + "/" + call.get("model");
-        models.computeIfAbsent(requested, key -> new Model())
-                .add(text(call.get("served_model")), text(call.get("fingerprint")));
-    }
-
-    /** Judges' calls, wherever a check nested them in its evidence (combinators keep their children's). */
-    private void judgeCalls(Object evidence) {
-        if (evidence instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> {
-                if (EVIDENCE.equals(key) && value instanceof List<?> list) {
-                    list.stream().filter(Map.class::isInstance).forEach(call -> add(typed((Map<?, ?>) call)));
-                } else {
-                    judgeCalls(value);
-                }
-            });
-        } else if (evidence instanceof List<?> list) {
-            list.forEach(this::judgeCalls);
-        }
-    }
-
-    private static Map<String, Object> typed(Map<?, ?> map) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        map.forEach((key, value) -> typed.put(String.valueOf(key), value));
-        return typed;
-    }
-
-    private static long number(Object value, long fallback) {
-        return value instanceof Number number ? number.longValue() : fallback;
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+        models.computeIfAbsent(call.provider() + "/" + call.model(), key -> new Model())
+                .add(call.servedModel(), call.fingerprint());
     }
 
     /**

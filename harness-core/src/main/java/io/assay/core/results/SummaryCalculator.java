@@ -1,5 +1,6 @@
 package io.assay.core.results;
 
+import io.assay.spi.ModelCall;
 import io.assay.spi.Outcome;
 import io.assay.spi.TrialRecord;
 import java.util.ArrayList;
@@ -37,12 +38,13 @@ public final class SummaryCalculator {
     /**
      * Adds one trial.
      *
+     * @param modelCalls the trial's model calls, as {@link ModelUsage#callsOf} reads them
      * @param metadata the task's metadata; scalar values become segments, nested values are ignored
      */
-    public void add(TrialRecord record, Map<String, Object> metadata) {
+    public void add(TrialRecord record, List<ModelCall> modelCalls, Map<String, Object> metadata) {
         trials++;
         outcomes.merge(record.outcome(), 1L, Long::sum);
-        usage.add(record);
+        usage.add(modelCalls);
         TaskTally tally = tallies.computeIfAbsent(record.task(), id -> new TaskTally(segmentsOf(metadata)));
         if (!record.outcome().scored()) {
             errors++;

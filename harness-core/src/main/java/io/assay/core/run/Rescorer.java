@@ -4,19 +4,16 @@ import io.assay.core.InputException;
 import io.assay.core.environment.Environments;
 import io.assay.core.reward.RewardChecks;
 import io.assay.core.suite.SuiteRepository;
-import io.assay.spi.AgentOutput;
 import io.assay.spi.Environment;
 import io.assay.spi.RunInfo;
 import io.assay.spi.EnvironmentSession;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardCheck;
-import io.assay.spi.RewardResult;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
+import io.assay.spi.ToolCall;
 import io.assay.spi.ToolEnvironment;
-import io.assay.spi.TraceStep;
 import io.assay.spi.TrialRecord;
-import io.assay.spi.VerdictException;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -75,6 +73,7 @@ public final class Rescorer {
         try (TrialLog log = new TrialLog(target.trialsFile(), rescored.newSummary(), List.of(), List.of());
              Environment environment = environments.create(suite.environment(),
                      new RunInfo(rescored.runId(), target.path(), suite.id(), manifest.agent().name()))) {
+            Grading grading = new Grading(suite, rewardChecks);
             List<Exception> failure = new ArrayList<>();
             source.forEachTrial(stored -> {
                 TrialRecord before = stored.record();
@@ -85,9 +84,13 @@ public final class Rescorer {
                     return;
                 }
                 if (failure.isEmpty()) {
-                    TrialRecord after = regrade(suite, task, before, environment, tally);
-                    tally.compare(before, after);
-                    log.append(after, task);
+                    try {
+                        TrialRecord after = regrade(grading, task, before, environment, tally);
+                        tally.compare(before, after);
+                        log.append(after, task);
+                    } catch (InterruptedException stopped) {
+                        failure.add(stopped); // rethrown below: rescoring stops
+                    }
                 }
             });
             if (!failure.isEmpty()) {
@@ -99,57 +102,50 @@ public final class Rescorer {
         }
     }
 
-    private TrialRecord regrade(Suite suite, Task task, TrialRecord before, Environment environment, Tally tally) {
+    /** The trial graded again; as it was when it has nothing to grade or its end state cannot be rebuilt. */
+    private static TrialRecord regrade(Grading grading, Task task, TrialRecord before, Environment environment,
+                                       Tally tally) throws InterruptedException {
         boolean graded = before.outcome() == Outcome.COMPLETED || before.outcome() == Outcome.JUDGE_ERROR
                 || before.outcome() == Outcome.HARNESS_ERROR && before.output() != null;
         if (!graded) {
             return before; // the agent failed, or no output was recorded: nothing to grade
         }
-        RewardCheck check = rewardChecks.forTask(suite, task);
-        long start = System.nanoTime();
-        Outcome outcome = Outcome.COMPLETED;
-        RewardResult reward = null;
-        String error = null;
-        try {
-            reward = grade(check, task, before, environment);
-            if (reward == null) {
+        Grading.Graded after;
+        if (grading.check(task).grades() == RewardCheck.Grades.ANSWER) {
+            after = grading.grade(task, before.output(), Optional.empty());
+        } else {
+            Optional<Grading.Graded> replayed = gradeReplayed(grading, task, before, environment);
+            if (replayed.isEmpty()) {
                 tally.kept++;
                 return before;
             }
-        } catch (VerdictException e) {
-            outcome = Outcome.JUDGE_ERROR;
-            reward = NoVerdict.evidence(e);
-            error = "judge error: " + e.getMessage();
-        } catch (Exception e) {
-            outcome = Outcome.HARNESS_ERROR;
-            error = "reward check " + suite.rewardFor(task).get("type") + " failed: " + e;
+            after = replayed.get();
         }
         tally.regraded++;
-        return new TrialRecord(before.suite(), before.task(), before.epoch(), before.seed(), outcome, before.output(),
-                reward, error, before.attempts(), before.started(), before.agentTime(),
-                Duration.ofNanos(System.nanoTime() - start));
+        return new TrialRecord(before.suite(), before.task(), before.epoch(), before.seed(), after.outcome(),
+                before.output(), after.reward(), after.error(), before.attempts(), before.started(), before.agentTime(),
+                after.time());
     }
 
-    /** The new grade, or {@code null} when the check needs an end state that cannot be rebuilt. */
-    private static RewardResult grade(RewardCheck check, Task task, TrialRecord before, Environment environment)
-            throws Exception {
-        AgentOutput output = before.output();
-        try {
-            return check.check(task, output);
-        } catch (UnsupportedOperationException gradesTheEnvironment) {
-            try (EnvironmentSession session = environment.start(task, before.seed())) {
-                if (!(session instanceof ToolEnvironment tools)) {
-                    return null;
-                }
-                for (TraceStep step : output.trace()) {
-                    if (step.kind().equals("tool_call") && step.data().get("arguments") instanceof Map<?, ?> arguments) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> typed = (Map<String, Object>) arguments;
-                        tools.call(String.valueOf(step.data().get("name")), typed);
-                    }
-                }
-                return check.check(task, output, session);
+    /**
+     * Grades the end state the trial's recorded tool calls rebuild on a fresh session; empty when
+     * the environment has no tools to replay (a sandbox). A session that fails to start or to replay
+     * is a harness error, as it would be in a trial.
+     */
+    private static Optional<Grading.Graded> gradeReplayed(Grading grading, Task task, TrialRecord before,
+                                                          Environment environment) throws InterruptedException {
+        long start = System.nanoTime();
+        try (EnvironmentSession session = environment.start(task, before.seed())) {
+            if (!(session instanceof ToolEnvironment tools)) {
+                return Optional.empty();
             }
+            before.output().trace().stream().map(ToolCall::from).flatMap(Optional::stream)
+                    .forEach(call -> tools.call(call.name(), call.arguments()));
+            return Optional.of(grading.grade(task, before.output(), Optional.of(session)));
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return Optional.of(grading.failed(task, e, Duration.ofNanos(System.nanoTime() - start)));
         }
     }
 

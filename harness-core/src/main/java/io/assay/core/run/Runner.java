@@ -4,6 +4,7 @@ import io.assay.core.InputException;
 import io.assay.core.baseline.TrivialBaselines;
 import io.assay.core.environment.Environments;
 import io.assay.core.plugin.ComponentRegistry;
+import io.assay.core.results.ModelUsage;
 import io.assay.core.results.SummaryCalculator;
 import io.assay.core.reward.RewardChecks;
 import io.assay.core.suite.SuiteRepository;
@@ -109,7 +110,7 @@ public final class Runner {
                         "trials.jsonl holds task " + trial.record().task() + ", which it does not keep now");
             }
             done.add(new TrialKey(trial.record().task(), trial.record().epoch()));
-            summary.add(trial.record(), trial.metadata());
+            summary.add(trial.record(), ModelUsage.callsOf(trial.record()), trial.metadata());
         });
         Manifest.Settings s = manifest.settings();
         Manifest resumed = new Manifest(manifest.runId(), Manifest.RUNNING, manifest.suite(), manifest.agent(),

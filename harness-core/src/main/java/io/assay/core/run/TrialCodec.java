@@ -8,6 +8,7 @@ import io.assay.core.json.Json;
 import io.assay.core.json.ReadLimits;
 import io.assay.core.results.ModelUsage;
 import io.assay.spi.AgentOutput;
+import io.assay.spi.ModelCall;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardResult;
 import io.assay.spi.TraceStep;
@@ -35,8 +36,12 @@ public final class TrialCodec {
     public record StoredTrial(TrialRecord record, Map<String, Object> metadata) {
     }
 
-    /** The JSON line for a trial, without the newline. */
-    public static String encode(TrialRecord r, Map<String, Object> metadata) {
+    /**
+     * The JSON line for a trial, without the newline.
+     *
+     * @param modelCalls the trial's model calls, {@link ModelUsage#callsOf read once} for its line and the summary
+     */
+    public static String encode(TrialRecord r, List<ModelCall> modelCalls, Map<String, Object> metadata) {
         StringWriter text = new StringWriter(256);
         try (JsonGenerator json = Json.MAPPER.createGenerator(text)) {
             json.writeStartObject();
@@ -55,7 +60,7 @@ public final class TrialCodec {
             json.writeStringField("started", r.started().toString());
             json.writeNumberField("agent_ms", millis(r.agentTime()));
             json.writeNumberField("grading_ms", millis(r.gradingTime()));
-            Map<String, Object> usage = ModelUsage.ofTrial(r);
+            Map<String, Object> usage = ModelUsage.ofTrial(modelCalls);
             if (usage != null) {
                 json.writeObjectField("usage", usage);
             }

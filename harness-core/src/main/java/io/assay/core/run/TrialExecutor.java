@@ -14,15 +14,16 @@ import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import io.assay.spi.TraceStep;
 import io.assay.spi.TrialRecord;
-import io.assay.spi.VerdictException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs one trial: a fresh environment session, the agent under a timeout, then the reward check.
+ * Runs one trial: a fresh environment session, the agent under a timeout, then the reward check
+ * ({@link Grading}).
  * Tells the agent's failures (scored 0) apart from the harness's (not scored, retried unless fatal).
  *
  * <p>The agent runs on the calling thread, timed by the {@link Watchdog}: handing each call to
@@ -32,7 +33,7 @@ final class TrialExecutor {
     private final Suite suite;
     private final Agent agent;
     private final Environment environment;
-    private final RewardChecks rewardChecks;
+    private final Grading grading;
     private final Duration timeout;
     private final int retryErrors;
     private final long baseSeed;
@@ -43,7 +44,7 @@ final class TrialExecutor {
         this.suite = suite;
         this.agent = agent;
         this.environment = environment;
-        this.rewardChecks = rewardChecks;
+        this.grading = new Grading(suite, rewardChecks);
         this.timeout = timeout;
         this.retryErrors = retryErrors;
         this.baseSeed = baseSeed;
@@ -78,7 +79,7 @@ final class TrialExecutor {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            return trial.harnessError(e, null, "environment failed to start: " + describe(e), 0, 0);
+            return trial.harnessError(e, null, "environment failed to start: " + Failures.describe(e), 0, 0);
         }
         String closeProblem = null;
         TrialRecord record;
@@ -88,7 +89,7 @@ final class TrialExecutor {
             try {
                 session.close();
             } catch (Exception e) {
-                closeProblem = "environment did not close cleanly: " + describe(e);
+                closeProblem = "environment did not close cleanly: " + Failures.describe(e);
             }
         }
         return closeProblem == null ? record : trial.withError(record, closeProblem);
@@ -126,11 +127,11 @@ final class TrialExecutor {
             }
         }
         if (failure instanceof EnvironmentException) {
-            return trial.harnessError(failure, withTranscript(null, session), describe(failure),
+            return trial.harnessError(failure, withTranscript(null, session), Failures.describe(failure),
                     System.nanoTime() - agentStart, 0);
         }
         if (failure != null) {
-            return trial.end(Outcome.AGENT_ERROR, withTranscript(null, session), null, describe(failure),
+            return trial.end(Outcome.AGENT_ERROR, withTranscript(null, session), null, Failures.describe(failure),
                     System.nanoTime() - agentStart, 0);
         }
         long agentNanos = System.nanoTime() - agentStart;
@@ -139,25 +140,9 @@ final class TrialExecutor {
                     agentNanos, 0);
         }
         output = withTranscript(output, session);
-        long gradeStart = System.nanoTime();
-        RewardResult reward;
-        try {
-            reward = rewardChecks.forTask(suite, trial.task).check(trial.task, output, session);
-        } catch (VerdictException e) {
-            return trial.end(Outcome.JUDGE_ERROR, output, NoVerdict.evidence(e), "judge error: " + e.getMessage(),
-                    agentNanos, System.nanoTime() - gradeStart);
-        } catch (RuntimeException e) {
-            // A grader that throws is the benchmark's bug, never the agent's failure.
-            return trial.harnessError(e, output,
-                    "reward check " + suite.rewardFor(trial.task).get("type") + " failed: " + describe(e),
-                    agentNanos, System.nanoTime() - gradeStart);
-        }
-        if (reward == null) {
-            return trial.end(Outcome.HARNESS_ERROR, output, null,
-                    "reward check " + suite.rewardFor(trial.task).get("type") + " returned no result",
-                    agentNanos, System.nanoTime() - gradeStart);
-        }
-        return trial.end(Outcome.COMPLETED, output, reward, null, agentNanos, System.nanoTime() - gradeStart);
+        Grading.Graded graded = grading.grade(trial.task, output, Optional.of(session));
+        trial.fatal = graded.fatal();
+        return trial.end(graded.outcome(), output, graded.reward(), graded.error(), agentNanos, graded.time().toNanos());
     }
 
     /**
@@ -175,12 +160,6 @@ final class TrialExecutor {
         List<TraceStep> trace = new ArrayList<>(output.trace());
         trace.addAll(transcript);
         return new AgentOutput(output.answer(), trace);
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        String type = e.getClass().getSimpleName();
-        return message == null || message.isBlank() ? type : type + ": " + message;
     }
 
     private static String format(Duration duration) {

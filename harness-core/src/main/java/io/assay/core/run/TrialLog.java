@@ -1,8 +1,10 @@
 package io.assay.core.run;
 
 import io.assay.core.Plural;
+import io.assay.core.results.ModelUsage;
 import io.assay.core.results.Summary;
 import io.assay.core.results.SummaryCalculator;
+import io.assay.spi.ModelCall;
 import io.assay.spi.ResultSink;
 import io.assay.spi.Task;
 import io.assay.spi.TrialRecord;
@@ -56,7 +58,8 @@ final class TrialLog implements AutoCloseable {
 
     /** Records a finished trial. Thread-safe. */
     void append(TrialRecord record, Task task) {
-        String line = TrialCodec.encode(record, task.metadata());
+        List<ModelCall> modelCalls = ModelUsage.callsOf(record); // once, for the line and the summary
+        String line = TrialCodec.encode(record, modelCalls, task.metadata());
         synchronized (this) {
             try {
                 out.write(line);
@@ -65,7 +68,7 @@ final class TrialLog implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to " + file, e);
             }
-            summary.add(record, task.metadata());
+            summary.add(record, modelCalls, task.metadata());
             tallyError(record);
             forwardToSinks(record);
         }

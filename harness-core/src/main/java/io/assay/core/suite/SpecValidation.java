@@ -11,6 +11,7 @@ import io.assay.spi.RewardResult;
 import io.assay.spi.SuiteLoader;
 import io.assay.spi.Task;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * Validates specs through their factories, so a suite that loads is a suite that runs (reward
@@ -60,6 +61,9 @@ public final class SpecValidation implements SuiteLoader.Context {
     @Override
     public Object checkedSolution(Task task, Options reward) {
         RewardCheck check = rewardChecks.create(reward);
+        if (!ReferenceAnswers.gradesAnswers(check)) {
+            return task.solution(); // The environment applies it (a sandbox's solve.sh, gold actions).
+        }
         String reply = ReferenceAnswers.reply(task, check);
         if (check.remote()) {
             return reply; // Never called here: a judge would cost a model call per task.
@@ -67,9 +71,10 @@ public final class SpecValidation implements SuiteLoader.Context {
         String type = String.valueOf(reward.get("type"));
         RewardResult result;
         try {
-            result = check.check(task, AgentOutput.of(reply));
-        } catch (UnsupportedOperationException gradesEndState) {
-            return task.solution(); // The environment applies it (a sandbox's solve.sh, gold actions).
+            result = check.check(task, AgentOutput.of(reply), Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while grading the reference of task '" + task.id() + "'", e);
         } catch (RuntimeException groundTruthBug) {
             return unscorable(reply, "answer", "its own reward check (" + type + ") cannot grade it, so no reply can"
                     + " ever score: " + describe(groundTruthBug));

@@ -39,7 +39,7 @@ class TestPluginLoader {
                     return List.of(new RewardCheckFactory() {
                         public String name() { return "always"; }
                         public RewardCheck create(Options options, Context context) {
-                            return (task, output) -> RewardResult.pass("always");
+                            return (task, output, environment) -> RewardResult.pass("always");
                         }
                     });
                 }

@@ -68,8 +68,8 @@ class TestSummaryCalculator {
     void harnessErrorsAreCountedButNotScored() {
         SummaryCalculator calculator = new SummaryCalculator("s", "a", 3, null);
         add(calculator, "t1", 0, 1.0, Map.of());
-        calculator.add(record("t2", 0, Outcome.HARNESS_ERROR, null), Map.of());
-        calculator.add(record("t3", 0, Outcome.TIMEOUT, null), Map.of());
+        calculator.add(record("t2", 0, Outcome.HARNESS_ERROR, null), List.of(), Map.of());
+        calculator.add(record("t3", 0, Outcome.TIMEOUT, null), List.of(), Map.of());
 
         Summary summary = calculator.summary();
         assertThat(summary.trials()).isEqualTo(3);
@@ -81,8 +81,8 @@ class TestSummaryCalculator {
     @Test
     void withNoScoredTrialEveryFigureIsNullNotZero() throws Exception {
         SummaryCalculator calculator = new SummaryCalculator("s", "a", 3, null);
-        calculator.add(record("t1", 0, Outcome.HARNESS_ERROR, null), Map.of("level", "easy"));
-        calculator.add(record("t2", 0, Outcome.JUDGE_ERROR, null), Map.of("level", "hard"));
+        calculator.add(record("t1", 0, Outcome.HARNESS_ERROR, null), List.of(), Map.of("level", "easy"));
+        calculator.add(record("t2", 0, Outcome.JUDGE_ERROR, null), List.of(), Map.of("level", "hard"));
         add(calculator, "t3", 0, 1.0, Map.of("level", "hard"));
 
         Summary summary = calculator.summary();
@@ -93,8 +93,8 @@ class TestSummaryCalculator {
         assertThat(summary.segments().get("level").get("hard").score().mean()).as("t2 excluded").isEqualTo(1.0);
 
         SummaryCalculator unscored = new SummaryCalculator("s", "a", 2, null);
-        unscored.add(record("t1", 0, Outcome.HARNESS_ERROR, null), Map.of());
-        unscored.add(record("t2", 0, Outcome.HARNESS_ERROR, null), Map.of());
+        unscored.add(record("t1", 0, Outcome.HARNESS_ERROR, null), List.of(), Map.of());
+        unscored.add(record("t2", 0, Outcome.HARNESS_ERROR, null), List.of(), Map.of());
         JsonNode json = Json.toTree(unscored.summary());
         for (String pointer : List.of("/score/mean", "/score/stderr", "/score/ci95", "/pass_rate", "/pass_at_k", "/pass_hat_k")) {
             assertThat(json.at(pointer).isNull()).as(pointer + " is present and null").isTrue();
@@ -117,7 +117,8 @@ class TestSummaryCalculator {
     }
 
     private static void add(SummaryCalculator calculator, String task, int epoch, double score, Map<String, Object> metadata) {
-        calculator.add(record(task, epoch, Outcome.COMPLETED, new RewardResult(score, score == 1.0, "", Map.of())), metadata);
+        calculator.add(record(task, epoch, Outcome.COMPLETED, new RewardResult(score, score == 1.0, "", Map.of())), List.of(),
+                metadata);
     }
 
     private static TrialRecord record(String task, int epoch, Outcome outcome, RewardResult reward) {

@@ -2,13 +2,17 @@ package io.assay.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
 import io.assay.core.InputException;
+import io.assay.core.results.Summary;
 import io.assay.core.testing.SuiteFiles;
+import io.assay.core.testing.TestingPlugin;
+import io.assay.spi.ModelCall;
 import io.assay.spi.Options;
 import io.assay.spi.Outcome;
 import io.assay.spi.TrialRecord;
@@ -19,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TestRescorer {
     private final Injector injector = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of()));
@@ -60,6 +66,57 @@ class TestRescorer {
         assertThat(manifest.rescoredFrom().run()).isEqualTo(original.toString());
         assertThat(manifest.rescoredFrom().contentHash()).isNotEqualTo(manifest.suite().contentHash());
         assertThat(trials(original)).allMatch(t -> t.outcome() == Outcome.HARNESS_ERROR); // the original is untouched
+    }
+
+    /** One grading step for trials and rescoring: what a check does is recorded alike by both. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "unchecked | HARNESS_ERROR | reward check fragile failed: IllegalStateException: grader bug",
+            "checked   | HARNESS_ERROR | reward check fragile failed: IOException: grader lost its file",
+            "verdict   | JUDGE_ERROR   | judge error: the judge mumbled",
+            "nothing   | HARNESS_ERROR | reward check fragile returned no result"})
+    void aTrialAndItsRescoringGradeAlike(String failure, Outcome outcome, String error) throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: fragile, fails_with: " + failure + "}");
+        Path original = run(suite, "wrong");
+
+        Rescorer.Result result = rescorer.rescore(original, temp.resolve("again"), List.of());
+
+        List<TrialRecord> graded = trials(original);
+        assertThat(graded).hasSize(4).allSatisfy(trial -> {
+            assertThat(trial.outcome()).isEqualTo(outcome);
+            assertThat(trial.error()).isEqualTo(error);
+        });
+        assertThat(trials(result.directory())).extracting(TrialRecord::task, TrialRecord::outcome, TrialRecord::error,
+                TrialRecord::reward).containsExactlyElementsOf(graded.stream().map(trial ->
+                        tuple(trial.task(), trial.outcome(), trial.error(), trial.reward())).toList());
+        assertThat(result.changes()).isEmpty();
+    }
+
+    @Test
+    void aJudgeErrorKeepsTheModelCallsItPaidForInTheRunsUsage() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: fragile, fails_with: verdict}");
+        Path original = run(suite, "wrong");
+
+        Rescorer.Result result = rescorer.rescore(original, temp.resolve("again"), List.of());
+
+        for (Summary summary : List.of(RunDirectory.open(original).summarize(), result.run().summary())) {
+            assertThat(summary.usage().modelCalls()).isEqualTo(4);
+            assertThat(summary.usage().costUsd()).isEqualByComparingTo("0.008");
+            assertThat(summary.usage().models()).containsOnlyKeys("openai/judge-test");
+        }
+        assertThat(ModelCall.inEvidence(trials(original).getFirst().reward().evidence()))
+                .containsExactly(TestingPlugin.JUDGE_CALL);
+    }
+
+    @Test
+    void aCheckInterruptedWhileRescoringStopsItRatherThanRecordingAnError() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: fragile}");
+        Path original = run(suite, "wrong");
+        SuiteFiles.write(suite, "numbers", 2, "{type: fragile, fails_with: interrupted}");
+
+        assertThatThrownBy(() -> rescorer.rescore(original, temp.resolve("again"), List.of()))
+                .isInstanceOf(InterruptedException.class).hasMessage("stopped while grading");
+        assertThat(Files.exists(temp.resolve("again/summary.json"))).isFalse();
     }
 
     @Test

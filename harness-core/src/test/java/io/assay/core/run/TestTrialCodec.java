@@ -23,7 +23,7 @@ class TestTrialCodec {
                 new RewardResult(0.5, false, "half", Map.of("expected", "x")), null, 2,
                 Instant.parse("2026-11-22T10:00:00.123Z"), Duration.ofNanos(1_234_567), Duration.ofNanos(1_000));
 
-        TrialCodec.StoredTrial decoded = TrialCodec.decode(TrialCodec.encode(record, Map.of("level", "easy")));
+        TrialCodec.StoredTrial decoded = TrialCodec.decode(TrialCodec.encode(record, List.of(), Map.of("level", "easy")));
 
         assertThat(decoded.record()).isEqualTo(record);
         assertThat(decoded.metadata()).isEqualTo(Map.of("level", "easy"));
@@ -33,7 +33,7 @@ class TestTrialCodec {
     void harnessErrorsHaveNoScore() {
         TrialRecord record = new TrialRecord("s", "t", 0, 1, Outcome.HARNESS_ERROR, null, null, "boom", 1,
                 Instant.EPOCH, Duration.ZERO, Duration.ZERO);
-        String line = TrialCodec.encode(record, Map.of());
+        String line = TrialCodec.encode(record, List.of(), Map.of());
         assertThat(line).contains("\"score\":null").contains("\"outcome\":\"harness_error\"").doesNotContain("\n");
         assertThat(TrialCodec.decode(line).record()).isEqualTo(record);
     }
@@ -44,7 +44,7 @@ class TestTrialCodec {
         TrialRecord record = new TrialRecord("s", "t", 0, 1, Outcome.COMPLETED, AgentOutput.of(answer),
                 RewardResult.pass("ok"), null, 1, Instant.EPOCH, Duration.ZERO, Duration.ZERO);
 
-        assertThat(TrialCodec.decode(TrialCodec.encode(record, Map.of())).record().output().answer()).hasSize(answer.length());
+        assertThat(TrialCodec.decode(TrialCodec.encode(record, List.of(), Map.of())).record().output().answer()).hasSize(answer.length());
     }
 
     @Test

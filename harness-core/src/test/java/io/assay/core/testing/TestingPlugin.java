@@ -6,21 +6,25 @@ import io.assay.spi.AgentOutput;
 import io.assay.spi.AssayPlugin;
 import io.assay.spi.Environment;
 import io.assay.spi.EnvironmentException;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.EnvironmentFactory;
 import io.assay.spi.FatalEnvironmentException;
+import io.assay.spi.ModelCall;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.RewardResult;
 import io.assay.spi.RunInfo;
 import io.assay.spi.Task;
-import io.assay.spi.TraceStep;
+import io.assay.spi.VerdictException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -33,6 +37,9 @@ public final class TestingPlugin implements AssayPlugin {
     /** Highest number of agent calls seen running at once, across all "sleepy" agents. */
     public static final AtomicInteger MAX_CONCURRENT = new AtomicInteger();
     private static final AtomicInteger RUNNING = new AtomicInteger();
+    /** The call a {@code fragile} check that gives no verdict says it paid for. */
+    public static final ModelCall JUDGE_CALL = new ModelCall("openai", "judge-test", "judge-test", null, 30, 5,
+            new BigDecimal("0.002"), 90, 1, "stop", null, null);
 
     @Override
     public List<AgentFactory> agents() {
@@ -92,10 +99,9 @@ public final class TestingPlugin implements AssayPlugin {
                 agent("spender", options -> {
                     String served = options.string("served", "gpt-test-2026-01-01");
                     BigDecimal cost = new BigDecimal(options.string("cost", "0.01"));
-                    return input -> new AgentOutput(String.valueOf(input.task().answer()), List.of(new TraceStep("model_call",
-                            Map.of("provider", "openai", "model", "gpt-test", "served_model", served,
-                                    "fingerprint", "fp_" + (input.epoch() % 2), "input_tokens", 100, "output_tokens", 20,
-                                    "cost_usd", cost, "latency_ms", 200, "attempts", 1))));
+                    return input -> new AgentOutput(String.valueOf(input.task().answer()), List.of(new ModelCall("openai",
+                            "gpt-test", served, "fp_" + (input.epoch() % 2), 100, 20, cost, 200, 1, "stop", null, null)
+                            .step()));
                 }));
     }
 
@@ -138,7 +144,7 @@ public final class TestingPlugin implements AssayPlugin {
             @Override
             public RewardCheck create(Options options, Context context) {
                 options.allowOnly("type");
-                return (task, output) -> Objects.equals(String.valueOf(task.answer()), output.answer())
+                return (task, output, environment) -> Objects.equals(String.valueOf(task.answer()), output.answer())
                         ? RewardResult.pass("equal")
                         : RewardResult.fail("expected " + task.answer() + ", got " + output.answer());
             }
@@ -150,7 +156,7 @@ public final class TestingPlugin implements AssayPlugin {
 
             @Override
             public RewardCheck create(Options options, Context context) {
-                return (task, output) -> {
+                return (task, output, environment) -> {
                     throw new IllegalStateException("grader bug");
                 };
             }
@@ -162,12 +168,24 @@ public final class TestingPlugin implements AssayPlugin {
 
             @Override
             public RewardCheck create(Options options, Context context) {
-                // A grader bug that loading cannot see: the reference passes, any other reply throws.
-                return (task, output) -> {
+                // A grader bug that loading cannot see: the reference passes; any other reply fails as
+                // fails_with says: throws (unchecked, the default), throws a checked exception it does
+                // not declare (checked), gives no verdict (verdict), returns nothing (nothing) or is
+                // interrupted, as a check is when the run stops (interrupted).
+                options.allowOnly("type", "fails_with");
+                String failure = options.string("fails_with", "unchecked");
+                return (task, output, environment) -> {
                     if (output.answer().equals(String.valueOf(task.answer()))) {
                         return RewardResult.pass("the reference");
                     }
-                    throw new IllegalStateException("grader bug");
+                    return switch (failure) {
+                        case "checked" -> throw TestingPlugin.<RuntimeException>sneaky(new IOException("grader lost its file"));
+                        case "verdict" -> throw new VerdictException("the judge mumbled",
+                                Map.of("reply", "mumble", "model_calls", List.of(JUDGE_CALL.step().data())));
+                        case "nothing" -> null;
+                        case "interrupted" -> throw new InterruptedException("stopped while grading");
+                        default -> throw new IllegalStateException("grader bug");
+                    };
                 };
             }
         }, new RewardCheckFactory() {
@@ -181,7 +199,7 @@ public final class TestingPlugin implements AssayPlugin {
                 // Stands in for a judge: calling it is a bug wherever a model call must not happen.
                 return new RewardCheck() {
                     @Override
-                    public RewardResult check(Task task, AgentOutput output) {
+                    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
                         throw new IllegalStateException("the remote check was called");
                     }
 
@@ -203,12 +221,18 @@ public final class TestingPlugin implements AssayPlugin {
                 // Counting per pair keeps it predictable when tasks are graded concurrently.
                 options.allowOnly("type");
                 Map<String, AtomicInteger> gradings = new ConcurrentHashMap<>();
-                return (task, output) -> gradings.computeIfAbsent(task.id() + "\u0000" + output.answer(),
+                return (task, output, environment) -> gradings.computeIfAbsent(task.id() + "\u0000" + output.answer(),
                         key -> new AtomicInteger()).getAndIncrement() % 2 == 0
                         ? RewardResult.pass("lucky this time")
                         : RewardResult.fail("unlucky this time");
             }
         });
+    }
+
+    /** Throws {@code e}, checked or not, where the compiler does not let it be declared. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable e) throws E {
+        throw (E) e;
     }
 
     private static AgentFactory agent(String name, Function<Options, Agent> create) {

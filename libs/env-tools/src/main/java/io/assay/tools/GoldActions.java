@@ -12,14 +12,14 @@ import java.util.Map;
  * {@code answer.outputs}, what the agent must tell the user. A malformed answer is the suite's bug,
  * so it fails the trial as a harness error naming the task and the field.
  */
-record GoldActions(List<ToolCall> actions, List<String> outputs) {
+record GoldActions(List<GoldAction> actions, List<String> outputs) {
 
     static GoldActions of(Task task) {
         if (!(task.answer() instanceof Map<?, ?> answer) || !(answer.get("actions") instanceof List<?> actions)) {
             throw invalid(task, "answer", "expected an object with an \"actions\" list of tool calls, got "
                     + Options.describe(task.answer()));
         }
-        List<ToolCall> calls = new ArrayList<>();
+        List<GoldAction> calls = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
             String field = "answer.actions[" + i + "]";
             if (!(actions.get(i) instanceof Map<?, ?> action) || !(action.get("name") instanceof String name)) {
@@ -32,7 +32,7 @@ record GoldActions(List<ToolCall> actions, List<String> outputs) {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) map;
-            calls.add(new ToolCall(name, typed));
+            calls.add(new GoldAction(name, typed));
         }
         Object outputs = answer.containsKey("outputs") ? answer.get("outputs") : List.of();
         if (!(outputs instanceof List<?> values)) {

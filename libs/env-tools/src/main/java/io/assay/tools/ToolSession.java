@@ -12,6 +12,7 @@ import io.assay.spi.ReferenceSolution;
 import io.assay.spi.Task;
 import io.assay.spi.Tool;
 import io.assay.spi.ToolEnvironment;
+import io.assay.spi.ToolCall;
 import io.assay.spi.ToolResult;
 import io.assay.spi.TraceStep;
 import io.assay.spi.UserSimulator;
@@ -58,7 +59,7 @@ final class ToolSession implements EnvironmentSession, ToolEnvironment, Referenc
     public synchronized ToolResult call(String name, Map<String, Object> arguments) {
         Map<String, Object> given = arguments == null ? Map.of() : new LinkedHashMap<>(arguments);
         ToolResult result = apply(state, name, given);
-        transcript.add(TraceStep.toolCall(name, given, result));
+        transcript.add(new ToolCall(name, given, result).step());
         return result;
     }
 
@@ -93,7 +94,7 @@ final class ToolSession implements EnvironmentSession, ToolEnvironment, Referenc
     public synchronized Map<String, Object> expectedState() {
         if (expected == null) {
             ObjectNode fresh = domain.initialState();
-            List<ToolCall> actions = GoldActions.of(task).actions();
+            List<GoldAction> actions = GoldActions.of(task).actions();
             for (int i = 0; i < actions.size(); i++) {
                 ToolResult result = apply(fresh, actions.get(i).name(), actions.get(i).arguments());
                 if (result.error()) {
@@ -110,7 +111,7 @@ final class ToolSession implements EnvironmentSession, ToolEnvironment, Referenc
     @Override
     public AgentOutput solve() throws InterruptedException {
         GoldActions gold = GoldActions.of(task);
-        for (ToolCall action : gold.actions()) {
+        for (GoldAction action : gold.actions()) {
             call(action.name(), action.arguments());
         }
         String answer = String.join("\n", gold.outputs());

@@ -2,15 +2,13 @@ package io.assay.models;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.assay.spi.InvalidOptionException;
+import io.assay.spi.ModelCall;
 import io.assay.spi.Options;
 import io.assay.spi.Tool;
-import io.assay.spi.TraceStep;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,7 +22,7 @@ import java.util.function.Supplier;
  * ModelOptions model = ModelOptions.from(options);   // {model: openai/gpt-4o-mini, max_concurrent: 8}
  * ModelClient client = model.client();
  * ModelResponse response = client.complete(model.request(messages, List.of()));
- * trace.add(model.step(response));
+ * trace.add(model.call(response).step());
  * }</pre>
  *
  * @param spec the model and its endpoint
@@ -98,24 +96,14 @@ public record ModelOptions(ModelSpec spec, ModelSettings settings, PriceTable pr
     }
 
     /**
-     * One call as a trial records it: kind {@code model_call}, with the requested and served model,
-     * fingerprint, tokens, cost, latency, attempts, and the request and response as sent (no key).
+     * One call as a trial records it: the requested and served model, fingerprint, tokens, cost,
+     * latency, attempts, and the request and response as sent (no key).
      */
-    public TraceStep step(ModelResponse response) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("provider", spec.provider().id());
-        data.put("model", spec.name());
-        data.put("served_model", response.servedModel());
-        data.put("fingerprint", response.fingerprint());
-        data.put("input_tokens", response.usage().inputTokens());
-        data.put("output_tokens", response.usage().outputTokens());
-        data.put("cost_usd", cost(response).orElse(null));
-        data.put("latency_ms", response.latency().toMillis());
-        data.put("attempts", response.attempts());
-        data.put("stop_reason", response.stopReason());
-        data.put("request", json(response.rawRequest()));
-        data.put("response", json(response.rawResponse()));
-        return new TraceStep("model_call", data);
+    public ModelCall call(ModelResponse response) {
+        return new ModelCall(spec.provider().id(), spec.name(), response.servedModel(), response.fingerprint(),
+                response.usage().inputTokens(), response.usage().outputTokens(), cost(response).orElse(null),
+                response.latency().toMillis(), response.attempts(), response.stopReason(), json(response.rawRequest()),
+                json(response.rawResponse()));
     }
 
     private static Object json(String raw) {

@@ -8,6 +8,7 @@ import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
+import java.util.Optional;
 
 /**
  * {@code reward: {type: harbor-tests}}: grades the trial's container, not the answer, by running
@@ -35,18 +36,19 @@ public final class HarborTestsCheckFactory implements RewardCheckFactory {
     private static final class HarborTestsCheck implements RewardCheck {
 
         @Override
-        public RewardResult check(Task task, AgentOutput output) {
-            throw new UnsupportedOperationException("harbor-tests grades the sandbox, not an answer");
+        public Grades grades() {
+            return Grades.END_STATE;
         }
 
         @Override
-        public RewardResult check(Task task, AgentOutput output, EnvironmentSession environment)
+        public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment)
                 throws InterruptedException {
-            if (environment instanceof ContainerSession container) {
+            if (environment.orElse(null) instanceof ContainerSession container) {
                 return container.verify();
             }
             throw new EnvironmentException("harbor-tests grades a docker sandbox, but task " + task.id()
-                    + " ran in " + environment.getClass().getName() + "; use environment type docker");
+                    + environment.map(session -> " ran in " + session.getClass().getName()).orElse(" was graded without one")
+                    + "; use environment type docker");
         }
     }
 }

@@ -13,6 +13,7 @@ import io.assay.spi.Task;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,14 +139,15 @@ class TestVerify {
         try (ContainerSession session = environment.start(task, 0)) {
             session.writeFile("answer.txt", "x".getBytes(UTF_8));
 
-            RewardResult reward = check.check(task, AgentOutput.of(""), session);
+            RewardResult reward = check.check(task, AgentOutput.of(""), Optional.of(session));
 
             assertThat(reward.passed()).isTrue();
         }
-        assertThatThrownBy(() -> check.check(task, AgentOutput.of("")))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("harbor-tests grades the sandbox, not an answer");
-        assertThatThrownBy(() -> check.check(task, AgentOutput.of(""), () -> { }))
+        assertThat(check.grades()).isEqualTo(RewardCheck.Grades.END_STATE);
+        assertThatThrownBy(() -> check.check(task, AgentOutput.of(""), Optional.empty()))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining("harbor-tests grades a docker sandbox, but task checked was graded without one");
+        assertThatThrownBy(() -> check.check(task, AgentOutput.of(""), Optional.of(() -> { })))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining("harbor-tests grades a docker sandbox");
     }

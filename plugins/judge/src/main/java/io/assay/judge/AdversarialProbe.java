@@ -52,13 +52,16 @@ final class AdversarialProbe implements AuditProbe {
                 .stream().flatMap(List::stream).toList();
     }
 
-    private List<Finding> attack(RewardCheck check, Task task) {
+    private List<Finding> attack(RewardCheck check, Task task) throws InterruptedException {
+        if (check.grades() != RewardCheck.Grades.ANSWER) {
+            return List.of(); // the judge sits beside an end-state check, which a bare answer cannot satisfy
+        }
         String reference = JudgePrompt.reference(task.answer());
         List<Finding> findings = new ArrayList<>();
         Map<String, String> judgeErrors = new LinkedHashMap<>();
         for (Attack attack : Attack.on(reference)) {
             try {
-                RewardResult result = check.check(task, AgentOutput.of(attack.output()));
+                RewardResult result = check.check(task, AgentOutput.of(attack.output()), Optional.empty());
                 if (result.passed()) {
                     findings.add(passing(task, reference, attack, result));
                 }

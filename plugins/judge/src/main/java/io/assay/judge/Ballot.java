@@ -1,5 +1,6 @@
 package io.assay.judge;
 
+import io.assay.spi.ModelCall;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,9 +11,9 @@ import java.util.Map;
  * @param verdict the verdict, or {@code null} when the reply broke the format
  * @param problem how the reply broke the format, or {@code null}
  * @param reply the judge's reply text
- * @param call the model call as a trace step's data, for cost and identity
+ * @param call the model call, for cost and identity
  */
-record Ballot(String judge, Verdict verdict, String problem, String reply, Map<String, Object> call) {
+record Ballot(String judge, Verdict verdict, String problem, String reply, ModelCall call) {
     private static final int EXCERPT = 200;
 
     boolean voted() {

@@ -7,6 +7,7 @@ import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.Problem;
+import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
 import io.assay.spi.VerdictException;
@@ -91,9 +92,14 @@ final class CalibrationProbe implements AuditProbe {
     /** What the judge made of one labelled output: a verdict, or the judge error it raised. */
     private record Grade(Label label, RewardResult result, String error) {
 
-        static Grade of(AuditContext context, Label label) {
+        static Grade of(AuditContext context, Label label) throws InterruptedException {
+            RewardCheck check = context.check(label.task());
+            if (check.grades() != RewardCheck.Grades.ANSWER) {
+                return new Grade(label, null, "task " + label.task().id() + "'s check also grades the environment's end"
+                        + " state, which a labelled output does not have");
+            }
             try {
-                return new Grade(label, context.check(label.task()).check(label.task(), AgentOutput.of(label.output())), null);
+                return new Grade(label, check.check(label.task(), AgentOutput.of(label.output()), Optional.empty()), null);
             } catch (VerdictException e) {
                 return new Grade(label, null, e.getMessage());
             }

@@ -6,8 +6,8 @@ import io.assay.models.ModelException;
 import io.assay.models.ModelOptions;
 import io.assay.models.ModelResponse;
 import io.assay.spi.EnvironmentException;
+import io.assay.spi.ModelCall;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One judge model and its client, created once per check and shared by every trial it grades.
@@ -35,7 +35,7 @@ record Judge(ModelOptions model, ModelClient client) {
         } catch (ModelException e) {
             throw e.toEnvironmentException("judge " + id() + " could not be called");
         }
-        Map<String, Object> call = model.step(response).data();
+        ModelCall call = model.call(response);
         try {
             return new Ballot(id(), Verdict.parse(response.text()), null, response.text(), call);
         } catch (IllegalArgumentException e) {

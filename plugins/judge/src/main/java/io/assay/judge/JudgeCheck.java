@@ -2,8 +2,8 @@ package io.assay.judge;
 
 import io.assay.models.ChatMessage;
 import io.assay.spi.AgentOutput;
-import io.assay.spi.EnvironmentException;
 import io.assay.spi.EnvironmentSession;
+import io.assay.spi.ModelCall;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
@@ -11,6 +11,7 @@ import io.assay.spi.VerdictException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Grades an answer by asking one judge model, or a panel of them, whether it meets the rubric.
@@ -40,26 +41,13 @@ final class JudgeCheck implements RewardCheck {
     }
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
-        try {
-            return grade(task, output);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while waiting for the judge", e);
-        }
-    }
-
-    @Override
-    public RewardResult check(Task task, AgentOutput output, EnvironmentSession environment) throws InterruptedException {
-        return grade(task, output);
-    }
-
-    @Override
     public boolean remote() {
         return true;
     }
 
-    private RewardResult grade(Task task, AgentOutput output) throws InterruptedException {
+    @Override
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment)
+            throws InterruptedException {
         List<ChatMessage> messages = prompt.messages(task, output.answer());
         List<Ballot> ballots = Parallel.map(judges, judges.size(), judge -> judge.cast(messages));
         List<Ballot> votes = ballots.stream().filter(Ballot::voted).toList();
@@ -93,8 +81,9 @@ final class JudgeCheck implements RewardCheck {
         return ballots.stream().map(Ballot::evidence).toList();
     }
 
+    /** The calls as the evidence's {@code model_calls}, which the harness reads back as {@link ModelCall}s. */
     private static List<Map<String, Object>> calls(List<Ballot> ballots) {
-        return ballots.stream().map(Ballot::call).toList();
+        return ballots.stream().map(ballot -> ballot.call().step().data()).toList();
     }
 
     private boolean passes(int correct, int voted) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class TestJudgeCheck {
     @Test
     void oneJudgeGradesWithItsReasonAndRecordsTheCallWithoutTheKey() throws Exception {
         FakeOpenAiServer server = openAi(Reply.text(JudgeServer.verdict(true, "It names Paris.")));
-        RewardResult result = check(spec(member(server, "openai/judge-a"))).check(TASK, AgentOutput.of("Paris"));
+        RewardResult result = check(spec(member(server, "openai/judge-a"))).check(TASK, AgentOutput.of("Paris"), Optional.empty());
 
         assertThat(result.passed()).isTrue();
         assertThat(result.score()).isEqualTo(1.0);
@@ -61,9 +62,9 @@ class TestJudgeCheck {
     }
 
     @Test
-    void anIncorrectVerdictFailsTheAnswer() {
+    void anIncorrectVerdictFailsTheAnswer() throws InterruptedException {
         FakeOpenAiServer server = openAi(Reply.text("```json\n" + JudgeServer.verdict(false, "It names Lyon.") + "\n```"));
-        RewardResult result = check(spec(member(server, "openai/judge-a"))).check(TASK, AgentOutput.of("Lyon"));
+        RewardResult result = check(spec(member(server, "openai/judge-a"))).check(TASK, AgentOutput.of("Lyon"), Optional.empty());
         assertThat(result.passed()).isFalse();
         assertThat(result.score()).isZero();
         assertThat(result.explanation()).contains("says incorrect: It names Lyon.");
@@ -72,32 +73,32 @@ class TestJudgeCheck {
     @Test
     void aReplyOutsideTheFormatIsAJudgeErrorNamingTheJudgeAndQuotingIt() {
         FakeOpenAiServer prose = openAi(Reply.text("I think the answer is correct because Paris is the capital."));
-        assertThatThrownBy(() -> check(spec(member(prose, "openai/judge-a"))).check(TASK, AgentOutput.of("Paris")))
+        assertThatThrownBy(() -> check(spec(member(prose, "openai/judge-a"))).check(TASK, AgentOutput.of("Paris"), Optional.empty()))
                 .isInstanceOf(VerdictException.class)
                 .hasMessageContaining("openai/judge-a replied outside the verdict format (the reply is not a single JSON object)")
                 .hasMessageContaining("\"I think the answer is correct because Paris is the capital.\"");
 
         FakeOpenAiServer wrongWord = openAi(Reply.text("{\"verdict\": \"mostly correct\", \"reason\": \"close\"}"));
-        assertThatThrownBy(() -> check(spec(member(wrongWord, "openai/judge-a"))).check(TASK, AgentOutput.of("Paris")))
+        assertThatThrownBy(() -> check(spec(member(wrongWord, "openai/judge-a"))).check(TASK, AgentOutput.of("Paris"), Optional.empty()))
                 .isInstanceOf(VerdictException.class).hasMessageContaining("\"mostly correct\"");
     }
 
     @Test
     void anEndpointThatKeepsFailingIsAHarnessErrorNotAVerdict() {
         FakeOpenAiServer server = openAi(Reply.serverError());
-        assertThatThrownBy(() -> check(spec(member(server, "openai/judge-a"))).check(TASK, AgentOutput.of("Paris")))
+        assertThatThrownBy(() -> check(spec(member(server, "openai/judge-a"))).check(TASK, AgentOutput.of("Paris"), Optional.empty()))
                 .isInstanceOf(EnvironmentException.class).isNotInstanceOf(VerdictException.class)
                 .hasMessageContaining("judge openai/judge-a could not be called").hasMessageNotContaining(KEY);
     }
 
     @Test
-    void aPanelPassesOnAMajorityAndReportsItsAgreement() {
+    void aPanelPassesOnAMajorityAndReportsItsAgreement() throws InterruptedException {
         RewardResult result = check(panel(null,
                 member(openAi(Reply.text(JudgeServer.verdict(true, "Paris.")))
                         , "openai/judge-a"),
                 member(anthropic(Reply.text(JudgeServer.verdict(true, "It is Paris."))), "anthropic/judge-b"),
                 member(openAi(Reply.text(JudgeServer.verdict(false, "Too terse."))), "openai/judge-c")))
-                .check(TASK, AgentOutput.of("Paris"));
+                .check(TASK, AgentOutput.of("Paris"), Optional.empty());
 
         assertThat(result.passed()).isTrue();
         assertThat(result.explanation()).startsWith("2 of 3 judges say correct; passing needs more than half; openai/judge-a: Paris.");
@@ -109,23 +110,23 @@ class TestJudgeCheck {
     }
 
     @Test
-    void passThresholdSetsTheFractionOfJudgesThatMustSayCorrect() {
+    void passThresholdSetsTheFractionOfJudgesThatMustSayCorrect() throws InterruptedException {
         RewardResult result = check(panel(1.0,
                 member(openAi(Reply.text(JudgeServer.verdict(true, "ok"))), "openai/judge-a"),
                 member(openAi(Reply.text(JudgeServer.verdict(true, "ok"))), "openai/judge-b"),
                 member(openAi(Reply.text(JudgeServer.verdict(false, "no"))), "openai/judge-c")))
-                .check(TASK, AgentOutput.of("Paris"));
+                .check(TASK, AgentOutput.of("Paris"), Optional.empty());
         assertThat(result.passed()).isFalse();
         assertThat(result.explanation()).startsWith("2 of 3 judges say correct; passing needs at least 100%; openai/judge-c: no");
     }
 
     @Test
-    void aPanelDecidesWithoutAJudgeThatGaveNoVerdictIfMostDid() {
+    void aPanelDecidesWithoutAJudgeThatGaveNoVerdictIfMostDid() throws InterruptedException {
         RewardResult result = check(panel(null,
                 member(openAi(Reply.text(JudgeServer.verdict(true, "ok"))), "openai/judge-a"),
                 member(openAi(Reply.text("Correct!")), "openai/judge-b"),
                 member(openAi(Reply.text(JudgeServer.verdict(false, "no"))), "openai/judge-c")))
-                .check(TASK, AgentOutput.of("Paris"));
+                .check(TASK, AgentOutput.of("Paris"), Optional.empty());
 
         // One correct of the two that voted is not more than half: the error is not counted as a vote.
         assertThat(result.passed()).isFalse();
@@ -143,7 +144,7 @@ class TestJudgeCheck {
                 member(openAi(Reply.text(JudgeServer.verdict(true, "ok"))), "openai/judge-a"),
                 member(openAi(Reply.text("Correct!")), "openai/judge-b"),
                 member(openAi(Reply.text("{\"verdict\": \"yes\", \"reason\": \"\"}")), "openai/judge-c")));
-        assertThatThrownBy(() -> check.check(TASK, AgentOutput.of("Paris"))).isInstanceOf(VerdictException.class)
+        assertThatThrownBy(() -> check.check(TASK, AgentOutput.of("Paris"), Optional.empty())).isInstanceOf(VerdictException.class)
                 .hasMessageStartingWith("2 of 3 judges gave no verdict, too few for the panel to decide")
                 .hasMessageContaining("openai/judge-b replied outside").hasMessageContaining("openai/judge-c replied outside");
     }

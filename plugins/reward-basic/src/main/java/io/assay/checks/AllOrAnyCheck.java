@@ -7,6 +7,7 @@ import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code all}: passes when every child passes, scoring the lowest child score.
@@ -17,13 +18,14 @@ import java.util.Map;
 record AllOrAnyCheck(boolean requireAll, ChildChecks children) implements RewardCheck {
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
-        return combine(children.run(task, output));
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment)
+            throws InterruptedException {
+        return combine(children.run(task, output, environment));
     }
 
     @Override
-    public RewardResult check(Task task, AgentOutput output, EnvironmentSession session) throws InterruptedException {
-        return combine(children.run(task, output, session));
+    public Grades grades() {
+        return children.grades();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The checks inside a combinator, each with the label reports show for it, such as
@@ -35,17 +36,19 @@ record ChildChecks(List<String> labels, List<RewardCheck> checks) {
     }
 
     /** Every child's result, in order; all run even once the outcome is decided, for the evidence. */
-    List<RewardResult> run(Task task, AgentOutput output) {
-        return checks.stream().map(check -> check.check(task, output)).toList();
-    }
-
-    /** The same, with the trial's environment session, for children that grade its end state. */
-    List<RewardResult> run(Task task, AgentOutput output, EnvironmentSession session) throws InterruptedException {
+    List<RewardResult> run(Task task, AgentOutput output, Optional<EnvironmentSession> environment)
+            throws InterruptedException {
         List<RewardResult> results = new ArrayList<>(checks.size());
         for (RewardCheck check : checks) {
-            results.add(check.check(task, output, session));
+            results.add(check.check(task, output, environment));
         }
         return results;
+    }
+
+    /** The end state when some child grades it (then the combinator needs the trial's session), else the answer. */
+    RewardCheck.Grades grades() {
+        return checks.stream().anyMatch(check -> check.grades() == RewardCheck.Grades.END_STATE)
+                ? RewardCheck.Grades.END_STATE : RewardCheck.Grades.ANSWER;
     }
 
     /** Whether some child calls out of the harness (a judge), which makes the combinator remote too. */

@@ -1,12 +1,14 @@
 package io.assay.checks;
 
 import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Passes when the expected string (or any of a list) occurs anywhere in the answer. Substring
@@ -16,7 +18,7 @@ import java.util.Map;
 record ContainsCheck(TextNormalizer normalizer) implements RewardCheck {
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
         List<String> expected = GroundTruth.strings("contains", task);
         String normalizedGot = normalizer.apply(output.answer());
         String found = null;

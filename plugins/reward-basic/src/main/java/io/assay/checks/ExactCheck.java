@@ -1,12 +1,14 @@
 package io.assay.checks;
 
 import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Passes when the normalized answer equals the normalized expected answer, or any of a list of
@@ -15,7 +17,7 @@ import java.util.Map;
 record ExactCheck(TextNormalizer normalizer) implements RewardCheck {
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
         List<String> expected = GroundTruth.strings("exact", task);
         List<String> normalizedExpected = expected.stream().map(normalizer::apply).toList();
         String normalizedGot = normalizer.apply(output.answer());

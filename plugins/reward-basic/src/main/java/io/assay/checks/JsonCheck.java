@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
@@ -35,7 +36,7 @@ record JsonCheck(boolean subset) implements RewardCheck {
     private static final Pattern FENCED = Pattern.compile("(?s)```[ \\t]*(?i:json)?[ \\t]*\\R(.*?)\\R?[ \\t]*```");
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
         if (task.answer() == null) {
             throw GroundTruth.error("json", task, "the task has no answer to compare with");
         }

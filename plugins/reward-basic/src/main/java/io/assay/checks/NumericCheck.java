@@ -1,6 +1,7 @@
 package io.assay.checks;
 
 import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
@@ -36,7 +37,7 @@ record NumericCheck(BigDecimal absoluteTolerance, BigDecimal relativeTolerance, 
     }
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
         BigDecimal expected = expected(task);
         BigDecimal tolerance = absoluteTolerance.max(relativeTolerance.multiply(expected.abs()));
         String got = Excerpt.quote(output.answer());

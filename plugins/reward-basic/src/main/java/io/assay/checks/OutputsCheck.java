@@ -1,6 +1,7 @@
 package io.assay.checks;
 
 import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.Message;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +26,7 @@ record OutputsCheck(boolean caseSensitive) implements RewardCheck {
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3})");
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
         List<String> required = required(task);
         String told = normalize(toldTheUser(output));
         List<String> missing = new ArrayList<>();

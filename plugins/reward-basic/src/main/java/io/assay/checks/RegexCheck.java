@@ -1,11 +1,13 @@
 package io.assay.checks;
 
 import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -21,7 +23,7 @@ import java.util.regex.PatternSyntaxException;
 record RegexCheck(Pattern pattern, int flags, boolean fullMatch) implements RewardCheck {
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
         Pattern effective = pattern != null ? pattern : patternFrom(task);
         String answer = output.answer().strip();
         Matcher matcher = effective.matcher(answer);

@@ -9,6 +9,7 @@ import io.assay.spi.ToolEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Passes when a tool environment's end state equals the state the task's gold actions produce on
@@ -21,18 +22,20 @@ record StateMatchCheck(List<List<String>> ignore) implements RewardCheck {
     private static final int DIFFERENCES_KEPT = 20;
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
-        throw new UnsupportedOperationException("state_match grades a tool environment's end state, not an answer");
+    public Grades grades() {
+        return Grades.END_STATE;
     }
 
     @Override
-    public RewardResult check(Task task, AgentOutput output, EnvironmentSession session) {
-        if (!(session instanceof ToolEnvironment environment)) {
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
+        EnvironmentSession session = environment.orElseThrow(() -> new IllegalStateException(
+                "state_match grades a tool environment's end state, but task '" + task.id() + "' was graded without one"));
+        if (!(session instanceof ToolEnvironment tools)) {
             throw new IllegalStateException("state_match grades a tool environment's state, but task '" + task.id()
                     + "' runs in " + session.getClass().getSimpleName() + "; set the suite's environment to a tool domain");
         }
-        Map<String, Object> expected = StateTree.without(environment.expectedState(), ignore);
-        Map<String, Object> actual = StateTree.without(environment.state(), ignore);
+        Map<String, Object> expected = StateTree.without(tools.expectedState(), ignore);
+        Map<String, Object> actual = StateTree.without(tools.state(), ignore);
         String expectedHash = StateTree.hash(expected);
         String actualHash = StateTree.hash(actual);
         Map<String, Object> evidence = new LinkedHashMap<>();

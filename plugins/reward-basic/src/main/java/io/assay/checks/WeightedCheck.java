@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scores the weighted mean of its children's scores and passes when that reaches the threshold.
@@ -28,13 +29,14 @@ record WeightedCheck(ChildChecks children, List<Double> weights, double threshol
     }
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
-        return combine(children.run(task, output));
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment)
+            throws InterruptedException {
+        return combine(children.run(task, output, environment));
     }
 
     @Override
-    public RewardResult check(Task task, AgentOutput output, EnvironmentSession session) throws InterruptedException {
-        return combine(children.run(task, output, session));
+    public Grades grades() {
+        return children.grades();
     }
 
     @Override

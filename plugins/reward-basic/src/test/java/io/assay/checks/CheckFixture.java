@@ -8,6 +8,7 @@ import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,7 +39,17 @@ final class CheckFixture implements RewardCheckFactory.Context {
 
     /** Grades {@code answer} for a task whose ground truth is {@code expected}. */
     static RewardResult grade(Map<String, Object> spec, Object expected, String answer) {
-        return check(spec).check(task(expected), AgentOutput.of(answer));
+        return gradeAnswer(check(spec), task(expected), AgentOutput.of(answer));
+    }
+
+    /** Grades as the harness does outside a trial: the answer alone, without an environment. */
+    static RewardResult gradeAnswer(RewardCheck check, Task task, AgentOutput output) {
+        try {
+            return check.check(task, output, Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while grading", e);
+        }
     }
 
     static Task task(Object expected) {

@@ -1,6 +1,7 @@
 package io.assay.checks;
 
 import static io.assay.checks.CheckFixture.check;
+import static io.assay.checks.CheckFixture.gradeAnswer;
 import static io.assay.checks.CheckFixture.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +18,7 @@ class TestOutputsCheck {
     private static final Map<String, Object> OUTPUTS = Map.of("type", "outputs");
 
     private static RewardResult grade(List<Object> required, AgentOutput output) {
-        return check(OUTPUTS).check(task(Map.of("actions", List.of(), "outputs", required)), output);
+        return gradeAnswer(check(OUTPUTS), task(Map.of("actions", List.of(), "outputs", required)), output);
     }
 
     private static AgentOutput told(String agentSaid, String userSaid) {
@@ -59,7 +60,7 @@ class TestOutputsCheck {
 
     @Test
     void anAnswerWithoutOutputsIsTheSuitesMistake() {
-        assertThatThrownBy(() -> check(OUTPUTS).check(task("Paris"), AgentOutput.of("Paris")))
+        assertThatThrownBy(() -> gradeAnswer(check(OUTPUTS), task("Paris"), AgentOutput.of("Paris")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("task-7")
                 .hasMessageContaining("\"outputs\" list");
     }

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.assay.spi.AgentOutput;
 import io.assay.spi.InvalidOptionException;
+import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TestStateMatchCheck {
@@ -26,7 +28,7 @@ class TestStateMatchCheck {
     private static RewardResult grade(Map<String, Object> spec, Map<String, Object> actual, Map<String, Object> expected)
             throws InterruptedException {
         return check(spec).check(task(Map.of("actions", List.of())), AgentOutput.of(""),
-                new FakeToolEnvironment(actual, expected));
+                Optional.of(new FakeToolEnvironment(actual, expected)));
     }
 
     @Test
@@ -75,23 +77,37 @@ class TestStateMatchCheck {
                 "checks", List.of(Map.of("check", STATE_MATCH, "weight", 1), Map.of("check", Map.of("type", "outputs"), "weight", 1)));
 
         RewardResult all = check(both).check(task(Map.of("actions", List.of(), "outputs", List.of("12"))),
-                AgentOutput.of("It is 12."), new FakeToolEnvironment(shop("cancelled", 12), shop("cancelled", 12)));
+                AgentOutput.of("It is 12."), Optional.of(new FakeToolEnvironment(shop("cancelled", 12), shop("cancelled", 12))));
         RewardResult half = check(weighted).check(task(Map.of("actions", List.of(), "outputs", List.of("12"))),
-                AgentOutput.of("It is 12."), new FakeToolEnvironment(shop("pending", 12), shop("cancelled", 12)));
+                AgentOutput.of("It is 12."), Optional.of(new FakeToolEnvironment(shop("pending", 12), shop("cancelled", 12))));
 
         assertThat(all.passed()).isTrue();
         assertThat(half.score()).isEqualTo(0.5);
     }
 
     @Test
-    void gradingABareAnswerIsRefusedBecauseItNeedsTheEnvironment() {
-        assertThatThrownBy(() -> check(STATE_MATCH).check(task(Map.of()), AgentOutput.of("done")))
-                .isInstanceOf(UnsupportedOperationException.class);
+    void itGradesTheEndStateAndSoDoesACombinatorHoldingIt() {
+        Map<String, Object> answersOnly = Map.of("type", "all", "checks", List.of(Map.of("type", "outputs")));
+        Map<String, Object> withState = Map.of("type", "any", "checks", List.of(Map.of("type", "outputs"), STATE_MATCH));
+        Map<String, Object> weighted = Map.of("type", "weighted",
+                "checks", List.of(Map.of("check", STATE_MATCH, "weight", 1)));
+
+        assertThat(check(STATE_MATCH).grades()).isEqualTo(RewardCheck.Grades.END_STATE);
+        assertThat(check(withState).grades()).isEqualTo(RewardCheck.Grades.END_STATE);
+        assertThat(check(weighted).grades()).isEqualTo(RewardCheck.Grades.END_STATE);
+        assertThat(check(answersOnly).grades()).isEqualTo(RewardCheck.Grades.ANSWER);
+    }
+
+    @Test
+    void gradingWithoutTheEnvironmentIsTheCallersMistake() {
+        assertThatThrownBy(() -> check(STATE_MATCH).check(task(Map.of()), AgentOutput.of("done"), Optional.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("task-7")
+                .hasMessageContaining("graded without one");
     }
 
     @Test
     void aSessionWithoutToolsIsTheSuitesMistake() {
-        assertThatThrownBy(() -> check(STATE_MATCH).check(task(Map.of()), AgentOutput.of(""), () -> { }))
+        assertThatThrownBy(() -> check(STATE_MATCH).check(task(Map.of()), AgentOutput.of(""), Optional.of(() -> { })))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("task-7")
                 .hasMessageContaining("tool domain");
     }

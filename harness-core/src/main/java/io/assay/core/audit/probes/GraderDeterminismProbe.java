@@ -43,11 +43,14 @@ public final class GraderDeterminismProbe implements AuditProbe {
     }
 
     @Override
-    public List<Finding> audit(AuditContext context) {
+    public List<Finding> audit(AuditContext context) throws InterruptedException {
         int times = Math.max(2, context.repeats());
         List<Finding> findings = new ArrayList<>();
         for (Task task : context.suite().tasks()) {
             RewardCheck check = context.check(task);
+            if (!ReferenceAnswers.gradesAnswers(check)) {
+                continue; // an end state cannot be graded twice from one reply
+            }
             List<Map<String, Object>> unstable = new ArrayList<>();
             for (String reply : List.of(ReferenceAnswers.text(task), GroundTruthProbe.UNRELATED_ANSWERS.getFirst())) {
                 Map<Verdict, Integer> verdicts = new LinkedHashMap<>();
@@ -75,9 +78,9 @@ public final class GraderDeterminismProbe implements AuditProbe {
     /** One grading's result, compared by value; a check that throws gives its error instead. */
     private record Verdict(double score, boolean passed, String explanation, String error) {
 
-        static Verdict of(RewardCheck check, Task task, String reply) {
+        static Verdict of(RewardCheck check, Task task, String reply) throws InterruptedException {
             try {
-                RewardResult result = check.check(task, AgentOutput.of(reply));
+                RewardResult result = check.check(task, AgentOutput.of(reply), Optional.empty());
                 return new Verdict(result.score(), result.passed(), result.explanation(), null);
             } catch (RuntimeException e) {
                 return new Verdict(0, false, "", String.valueOf(e.getMessage()));

@@ -2,10 +2,10 @@ package io.assay.core.audit.probes;
 
 import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.core.json.Json;
-import io.assay.spi.AgentOutput;
 import io.assay.spi.AuditContext;
 import io.assay.spi.Finding;
 import io.assay.spi.Options;
+import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,11 +89,8 @@ final class GroundTruthDuplicates {
 
     /** Whether {@code grader}'s check passes {@code other}'s reference; a check that throws accepts nothing. */
     private static boolean accepts(AuditContext context, Task grader, Task other) {
-        try {
-            return context.check(grader).check(grader, AgentOutput.of(ReferenceAnswers.text(other))).passed();
-        } catch (RuntimeException graderBug) {
-            return false;
-        }
+        return ReferenceAnswers.grade(context.check(grader), grader, ReferenceAnswers.text(other))
+                .filter(RewardResult::passed).isPresent();
     }
 
     private static Map<String, Object> evidence(Task task, List<Task> others, int count) {

@@ -42,15 +42,16 @@ public final class GroundTruthProbe implements AuditProbe {
     }
 
     @Override
-    public List<Finding> audit(AuditContext context) {
+    public List<Finding> audit(AuditContext context) throws InterruptedException {
         List<Finding> findings = new ArrayList<>(GroundTruthDuplicates.find(context, name()));
         for (Task task : context.suite().tasks()) {
             RewardCheck check = context.check(task);
+            if (!ReferenceAnswers.gradesAnswers(check)) {
+                continue; // The check grades end state (a sandbox's tests), not answers: nothing to compare here.
+            }
             String reference = ReferenceAnswers.text(task);
             try {
-                check.check(task, AgentOutput.of(reference));
-            } catch (UnsupportedOperationException gradesTheEnvironment) {
-                continue; // The check grades end state (a sandbox's tests), not answers: nothing to compare here.
+                check.check(task, AgentOutput.of(reference), Optional.empty());
             } catch (RuntimeException e) {
                 findings.add(unfit(context, task, reference, e));
                 continue;
@@ -76,16 +77,11 @@ public final class GroundTruthProbe implements AuditProbe {
     private Optional<Finding> acceptsAnything(AuditContext context, Task task, RewardCheck check) {
         List<RewardResult> results = new ArrayList<>(UNRELATED_ANSWERS.size());
         for (String unrelated : UNRELATED_ANSWERS) {
-            RewardResult result;
-            try {
-                result = check.check(task, AgentOutput.of(unrelated));
-            } catch (RuntimeException graderBug) {
+            Optional<RewardResult> result = ReferenceAnswers.grade(check, task, unrelated);
+            if (result.filter(RewardResult::passed).isEmpty()) {
                 return Optional.empty();
             }
-            if (!result.passed()) {
-                return Optional.empty();
-            }
-            results.add(result);
+            results.add(result.get());
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("check", checkType(context, task));

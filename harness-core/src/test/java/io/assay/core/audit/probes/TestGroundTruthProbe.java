@@ -161,7 +161,7 @@ class TestGroundTruthProbe {
     private record ExactContext(Suite suite) implements AuditContext {
         @Override
         public RewardCheck check(Task task) {
-            return (t, output) -> output.answer().equals(t.answer()) ? RewardResult.pass("equal") : RewardResult.fail("differs");
+            return (t, output, environment) -> output.answer().equals(t.answer()) ? RewardResult.pass("equal") : RewardResult.fail("differs");
         }
 
         @Override

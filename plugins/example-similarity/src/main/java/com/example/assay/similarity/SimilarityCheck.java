@@ -1,12 +1,14 @@
 package com.example.assay.similarity;
 
 import io.assay.spi.AgentOutput;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scores the similarity of the answer to the expected text, 1 minus the edit distance over the
@@ -20,7 +22,7 @@ final class SimilarityCheck implements RewardCheck {
     }
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
+    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
         String expected = normalize(expectedText(task));
         String actual = normalize(output.answer());
         double similarity = similarity(expected, actual);

@@ -14,12 +14,13 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TestSimilarityCheck {
 
     @Test
-    void identicalTextScoresOneAndPasses() {
+    void identicalTextScoresOneAndPasses() throws InterruptedException {
         RewardResult result = grade(check(Map.of()), "Paris", "Paris");
 
         assertThat(result.score()).isEqualTo(1.0);
@@ -27,12 +28,12 @@ class TestSimilarityCheck {
     }
 
     @Test
-    void caseAndSurroundingBlanksAreIgnored() {
+    void caseAndSurroundingBlanksAreIgnored() throws InterruptedException {
         assertThat(grade(check(Map.of()), "New York", "  new YORK\n").score()).isEqualTo(1.0);
     }
 
     @Test
-    void scoreIsOneMinusEditDistanceOverTheLongerLength() {
+    void scoreIsOneMinusEditDistanceOverTheLongerLength() throws InterruptedException {
         // kitten -> sitting takes 3 edits; the longer text has 7 characters.
         RewardResult result = grade(check(Map.of()), "sitting", "kitten");
 
@@ -42,7 +43,7 @@ class TestSimilarityCheck {
     }
 
     @Test
-    void thresholdDecidesPassing() {
+    void thresholdDecidesPassing() throws InterruptedException {
         RewardResult result = grade(check(Map.of("threshold", 0.5)), "sitting", "kitten");
 
         assertThat(result.passed()).isTrue();
@@ -51,17 +52,17 @@ class TestSimilarityCheck {
     }
 
     @Test
-    void emptyAnswerToEmptyExpectationIsIdentical() {
+    void emptyAnswerToEmptyExpectationIsIdentical() throws InterruptedException {
         assertThat(grade(check(Map.of()), "", "   ").score()).isEqualTo(1.0);
     }
 
     @Test
-    void unrelatedTextScoresZero() {
+    void unrelatedTextScoresZero() throws InterruptedException {
         assertThat(grade(check(Map.of()), "abc", "xyz").score()).isEqualTo(0.0);
     }
 
     @Test
-    void numericAnswersCompareAsText() {
+    void numericAnswersCompareAsText() throws InterruptedException {
         RewardCheck check = check(Map.of());
 
         assertThat(grade(check, 42, "42").passed()).isTrue();
@@ -72,13 +73,13 @@ class TestSimilarityCheck {
     void structuredAnswerIsRejectedAsASuiteError() {
         Task task = new Task("q1", "", List.of("a", "b"), null, null, null);
 
-        assertThatThrownBy(() -> check(Map.of()).check(task, AgentOutput.of("a")))
+        assertThatThrownBy(() -> check(Map.of()).check(task, AgentOutput.of("a"), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("task 'q1' has a structured answer");
     }
 
     @Test
-    void thresholdOutsideZeroToOneIsRejected() {
+    void thresholdOutsideZeroToOneIsRejected() throws InterruptedException {
         for (double threshold : new double[] {0.0, -0.1, 1.5}) {
             assertThatThrownBy(() -> check(Map.of("threshold", threshold)))
                     .isInstanceOfSatisfying(InvalidOptionException.class,
@@ -103,7 +104,7 @@ class TestSimilarityCheck {
         });
     }
 
-    private static RewardResult grade(RewardCheck check, Object expected, String answer) {
-        return check.check(new Task("q1", "", expected, null, null, null), AgentOutput.of(answer));
+    private static RewardResult grade(RewardCheck check, Object expected, String answer) throws InterruptedException {
+        return check.check(new Task("q1", "", expected, null, null, null), AgentOutput.of(answer), Optional.empty());
     }
 }
