@@ -18,7 +18,7 @@ import java.util.Optional;
  *         61, 12, new BigDecimal("0.00001635"), 412, 1, "stop", requestJson, responseJson);
  * trace.add(call.step());                                      // an agent's trace
  * evidence.put("model_calls", List.of(call.step().data()));    // a judge's evidence
- * ModelCall.from(step).ifPresent(c -> tokens += c.inputTokens());
+ * long tokens = ModelCall.from(step).map(ModelCall::inputTokens).orElse(0L);
  * }</pre>
  *
  * @param provider who serves the model, such as {@code openai} or {@code anthropic}
