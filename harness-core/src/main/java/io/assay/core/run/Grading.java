@@ -29,7 +29,7 @@ final class Grading {
         this.rewardChecks = rewardChecks;
     }
 
-    /** The check that grades {@code task}: ask it what it {@link RewardCheck#grades() grades} before grading outside a trial. */
+    /** The check that grades {@code task}: what it {@link RewardCheck#grades() grades} decides how to grade it. */
     RewardCheck check(Task task) {
         return rewardChecks.forTask(suite, task);
     }
@@ -60,7 +60,8 @@ final class Grading {
 
     /** A harness error of the task's check: it threw {@code cause}, or what it grades could not be set up. */
     Graded failed(Task task, Exception cause, Duration time) {
-        return new Graded(Outcome.HARNESS_ERROR, null, label(task) + " failed: " + Failures.describe(cause), cause, time);
+        String error = label(task) + " failed: " + Failures.describe(cause);
+        return new Graded(Outcome.HARNESS_ERROR, null, error, cause, time);
     }
 
     private String label(Task task) {
@@ -73,7 +74,8 @@ final class Grading {
      * {@code null} when the check gave none.
      */
     private static RewardResult noVerdict(VerdictException e) {
-        return e.evidence().isEmpty() ? null : new RewardResult(0.0, false, "no verdict: " + e.getMessage(), e.evidence());
+        return e.evidence().isEmpty() ? null
+                : new RewardResult(0.0, false, "no verdict: " + e.getMessage(), e.evidence());
     }
 
     private static Duration since(long start) {
