@@ -1,6 +1,6 @@
 package io.assay.core.run;
 
-import io.assay.core.Plural;
+import io.assay.kit.Plural;
 import io.assay.core.results.Summary;
 import io.assay.core.results.SummaryCalculator;
 import io.assay.spi.ResultSink;

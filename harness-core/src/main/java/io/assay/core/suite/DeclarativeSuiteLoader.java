@@ -1,5 +1,6 @@
 package io.assay.core.suite;
 
+import io.assay.kit.Problems;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Problem;
 import io.assay.spi.Suite;
