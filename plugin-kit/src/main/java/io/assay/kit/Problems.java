@@ -25,7 +25,7 @@ import java.util.function.ToIntFunction;
  * String id = problems.value(file, document::lineOf, () -> fields.string("id"));
  * Integer epochs = problems.value(file, document::lineOf, () -> fields.integer("epochs", 1));
  * if (!problems.isEmpty()) {
- *     throw new InvalidSuiteException(problems.all()); // suite.yaml:3: epochs: expected an integer, got ...
+ *     throw new InvalidSuiteException(problems.byLine()); // suite.yaml:3: epochs: expected an integer, got ...
  * }
  * }</pre>
  */
@@ -84,8 +84,16 @@ public final class Problems {
         return problems.isEmpty();
     }
 
-    /** Every problem, file by file in the order the files were read, each file's in line order. */
+    /** Every problem, in the order found. */
     public List<Problem> all() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Every problem, file by file in the order the files were first named, each file's in line
+     * order: for a reader that checks fields in its own order rather than the file's.
+     */
+    public List<Problem> byLine() {
         List<Path> files = problems.stream().map(Problem::file).distinct().toList();
         return problems.stream()
                 .sorted(Comparator.comparingInt((Problem problem) -> files.indexOf(problem.file()))

@@ -55,14 +55,15 @@ class TestProblems {
     }
 
     @Test
-    void listsFileByFileInReadingOrderEachFileByLine() {
+    void listsInTheOrderFoundOrFileByFileEachFileByLine() {
         Problems problems = new Problems();
         problems.add(TASKS, 9, "id", "late");
         problems.add(SUITE, 5, "reward", "second");
         problems.add(TASKS, 2, "", "early");
         problems.addAll(List.of(new Problem(SUITE, 1, "id", "first")));
 
-        assertThat(problems.all()).extracting(Problem::message).containsExactly("early", "late", "first", "second");
+        assertThat(problems.all()).extracting(Problem::message).containsExactly("late", "second", "early", "first");
+        assertThat(problems.byLine()).extracting(Problem::message).containsExactly("early", "late", "first", "second");
         assertThat(problems.size()).isEqualTo(4);
     }
 
