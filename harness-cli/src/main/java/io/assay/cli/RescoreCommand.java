@@ -1,6 +1,6 @@
 package io.assay.cli;
 
-import io.assay.core.Plural;
+import io.assay.kit.Plural;
 import io.assay.core.run.Rescorer;
 import io.assay.core.run.RunDirectory;
 import java.io.PrintWriter;

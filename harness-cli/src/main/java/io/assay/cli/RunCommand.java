@@ -3,7 +3,7 @@ package io.assay.cli;
 import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
 import io.assay.core.InputException;
-import io.assay.core.Plural;
+import io.assay.kit.Plural;
 import io.assay.core.run.MaxErrors;
 import io.assay.core.run.Run;
 import io.assay.core.run.RunRequest;

@@ -1,6 +1,6 @@
 package io.assay.cli;
 
-import io.assay.core.Plural;
+import io.assay.kit.Plural;
 import io.assay.core.suite.SuiteRepository;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Suite;

@@ -1,6 +1,6 @@
 package io.assay.cli;
 
-import io.assay.core.Plural;
+import io.assay.kit.Plural;
 import io.assay.core.results.ModelUsage;
 import io.assay.core.results.ScoreStatistics;
 import io.assay.core.results.Summary;

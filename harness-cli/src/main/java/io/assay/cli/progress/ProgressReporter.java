@@ -1,6 +1,6 @@
 package io.assay.cli.progress;
 
-import io.assay.core.Plural;
+import io.assay.kit.Plural;
 import io.assay.core.run.ProgressListener;
 import io.assay.spi.TrialRecord;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.assay.core.results;
 
-import io.assay.core.Plural;
+import io.assay.kit.Plural;
 import io.assay.spi.ModelCall;
 import io.assay.spi.TrialRecord;
 import java.math.BigDecimal;

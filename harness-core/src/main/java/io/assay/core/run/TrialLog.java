@@ -1,9 +1,9 @@
 package io.assay.core.run;
 
-import io.assay.core.Plural;
 import io.assay.core.results.ModelUsage;
 import io.assay.core.results.Summary;
 import io.assay.core.results.SummaryCalculator;
+import io.assay.kit.Plural;
 import io.assay.spi.ModelCall;
 import io.assay.spi.ResultSink;
 import io.assay.spi.Task;

@@ -1,5 +1,6 @@
 package io.assay.judge;
 
+import io.assay.kit.Excerpt;
 import io.assay.spi.ModelCall;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,6 @@ package io.assay.core.audit.probes;
 import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
@@ -20,7 +19,7 @@ import java.util.Optional;
  * score, verdict and explanation. A check with randomness, a clock or state kept between calls
  * turns scores into noise; a check that throws every time is the ground-truth probe's finding.
  */
-public final class GraderDeterminismProbe implements AuditProbe {
+public final class GraderDeterminismProbe extends AnswerProbe {
 
     @Override
     public String name() {
@@ -35,11 +34,6 @@ public final class GraderDeterminismProbe implements AuditProbe {
     @Override
     public List<String> covers() {
         return List.of("O.f.2");
-    }
-
-    @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return ReferenceAnswers.noAnswerGraded(context);
     }
 
     @Override
