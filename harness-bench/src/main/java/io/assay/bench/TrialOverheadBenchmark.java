@@ -3,7 +3,7 @@ package io.assay.bench;
 import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
-import io.assay.core.run.ProgressListener;
+import io.assay.core.launcher.ProgressListener;
 import io.assay.core.run.RunRequest;
 import io.assay.core.run.Runner;
 import io.assay.spi.Options;

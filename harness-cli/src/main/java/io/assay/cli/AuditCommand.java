@@ -2,7 +2,7 @@ package io.assay.cli;
 
 import io.assay.core.audit.AuditFormats;
 import io.assay.core.audit.AuditReport;
-import io.assay.core.audit.AuditSettings;
+import io.assay.core.launcher.AuditSettings;
 import io.assay.core.audit.Auditor;
 import io.assay.spi.Finding;
 import java.io.PrintWriter;

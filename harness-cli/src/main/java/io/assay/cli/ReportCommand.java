@@ -1,7 +1,7 @@
 package io.assay.cli;
 
 import io.assay.core.json.Json;
-import io.assay.core.results.Summary;
+import io.assay.core.launcher.Summary;
 import io.assay.core.run.RunDirectory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -2,12 +2,12 @@ package io.assay.cli;
 
 import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
-import io.assay.core.InputException;
+import io.assay.core.launcher.InputException;
 import io.assay.core.Plural;
-import io.assay.core.run.MaxErrors;
+import io.assay.core.launcher.MaxErrors;
 import io.assay.core.run.Run;
 import io.assay.core.run.RunRequest;
-import io.assay.core.run.RunResult;
+import io.assay.core.launcher.RunResult;
 import io.assay.core.run.Runner;
 import io.assay.spi.Options;
 import java.io.PrintWriter;

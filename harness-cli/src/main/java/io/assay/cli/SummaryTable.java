@@ -2,9 +2,9 @@ package io.assay.cli;
 
 import io.assay.core.Plural;
 import io.assay.core.results.ModelUsage;
-import io.assay.core.results.ScoreStatistics;
-import io.assay.core.results.Summary;
-import io.assay.core.run.Manifest;
+import io.assay.core.launcher.ScoreStatistics;
+import io.assay.core.launcher.Summary;
+import io.assay.core.launcher.Manifest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;

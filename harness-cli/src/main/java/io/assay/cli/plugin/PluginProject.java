@@ -1,6 +1,6 @@
 package io.assay.cli.plugin;
 
-import io.assay.core.InputException;
+import io.assay.core.launcher.InputException;
 import io.assay.core.plugin.PluginLoader;
 import io.assay.core.plugin.RegisteredComponent.Kind;
 import java.io.IOException;

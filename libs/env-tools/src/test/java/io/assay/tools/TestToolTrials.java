@@ -6,7 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
-import io.assay.core.run.ProgressListener;
+import io.assay.core.launcher.ProgressListener;
 import io.assay.core.run.Rescorer;
 import io.assay.core.run.RunDirectory;
 import io.assay.core.run.RunRequest;
