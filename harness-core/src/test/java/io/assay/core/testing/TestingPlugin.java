@@ -13,6 +13,7 @@ import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.RewardResult;
 import io.assay.spi.RunInfo;
+import io.assay.spi.Sweeper;
 import io.assay.spi.Task;
 import io.assay.spi.TraceStep;
 import java.math.BigDecimal;
@@ -207,6 +208,22 @@ public final class TestingPlugin implements AssayPlugin {
                         key -> new AtomicInteger()).getAndIncrement() % 2 == 0
                         ? RewardResult.pass("lucky this time")
                         : RewardResult.fail("unlucky this time");
+            }
+        });
+    }
+
+    /** Finds nothing left behind, and says so: {@code assay gc} adds up what the sweepers removed. */
+    @Override
+    public List<Sweeper> sweepers() {
+        return List.of(new Sweeper() {
+            @Override
+            public String name() {
+                return "nothing-left";
+            }
+
+            @Override
+            public int sweep() {
+                return 0;
             }
         });
     }
