@@ -5,17 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
 import io.assay.core.plugin.ComponentRegistry;
+import io.assay.core.plugin.PluginLoader;
 import io.assay.core.plugin.RegisteredComponent;
-import io.assay.core.plugin.RegisteredComponent.Kind;
+import io.assay.core.testing.FakeComponents;
 import io.assay.core.testing.SuiteFiles;
 import io.assay.core.testing.TestEngine;
-import io.assay.spi.Sweeper;
+import io.assay.spi.ResultSink;
+import io.assay.spi.TrialRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,35 +64,49 @@ class TestAssay {
     }
 
     @Test
+    void aResultSinkTheSettingsNameGetsEveryTrialAndIsClosed() throws Exception {
+        List<TrialRecord> received = new ArrayList<>();
+        AtomicBoolean closed = new AtomicBoolean();
+        ResultSink memory = new ResultSink() {
+            @Override
+            public void accept(TrialRecord record) {
+                received.add(record);
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        List<RegisteredComponent> components = new ArrayList<>(new PluginLoader().load(List.of()).all());
+        components.add(FakeComponents.resultSink("memory", memory));
+        Assay assay = TestEngine.injector(binder -> binder.bind(ComponentRegistry.class)
+                .toInstance(new ComponentRegistry(components))).getInstance(Assay.class);
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 3, "{type: equals}");
+
+        assay.start(RunSettings.builder(suite, "answer").sinks(List.of("memory")).out(temp.resolve("run")).build())
+                .execute(ProgressListener.NONE);
+
+        assertThat(received).extracting(TrialRecord::task).containsExactlyInAnyOrder("t0", "t1", "t2");
+        assertThat(closed).isTrue();
+    }
+
+    @Test
     void pluginsSweepersAreListedAndCalled() throws Exception {
         Assay assay = Assay.open(List.of());
 
         assertThat(assay.components()).filteredOn(c -> c.kind().equals("sweeper"))
-                .extracting(InstalledComponent::name).containsExactly("nothing-left");
-        assertThat(assay.sweep()).isZero();
+                .extracting(InstalledComponent::name).containsExactly("leftovers");
+        assertThat(assay.sweep()).isEqualTo(1);
     }
 
     @Test
     void sweepAddsUpWhatEverySweeperRemoved() throws Exception {
-        ComponentRegistry sweepers = new ComponentRegistry(List.of(sweeper("containers", 2), sweeper("volumes", 3)));
+        ComponentRegistry sweepers = new ComponentRegistry(List.of(FakeComponents.sweeper("containers", 2),
+                FakeComponents.sweeper("volumes", 3)));
         Assay assay = TestEngine.injector(binder -> binder.bind(ComponentRegistry.class).toInstance(sweepers))
                 .getInstance(Assay.class);
 
         assertThat(assay.sweep()).isEqualTo(5);
-    }
-
-    private static RegisteredComponent sweeper(String name, int removes) {
-        Sweeper sweeper = new Sweeper() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int sweep() {
-                return removes;
-            }
-        };
-        return new RegisteredComponent(Kind.SWEEPER, sweeper, "test", "0", "test");
     }
 }

@@ -3,14 +3,10 @@ package io.assay.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assay.core.plugin.ComponentRegistry;
-import io.assay.core.plugin.RegisteredComponent;
-import io.assay.core.plugin.RegisteredComponent.Kind;
 import io.assay.core.results.SummaryCalculator;
+import io.assay.core.testing.FakeComponents;
 import io.assay.spi.AgentOutput;
-import io.assay.spi.Options;
 import io.assay.spi.Outcome;
-import io.assay.spi.ResultSink;
-import io.assay.spi.ResultSinkFactory;
 import io.assay.spi.RewardResult;
 import io.assay.spi.RunInfo;
 import io.assay.spi.Task;
@@ -47,10 +43,10 @@ class TestTrialLog {
     void aFailingSinkIsDroppedWithAWarningAndTheOthersGetEveryTrial() throws Exception {
         List<TrialRecord> received = new ArrayList<>();
         ComponentRegistry registry = new ComponentRegistry(List.of(
-                sink("broken", record -> {
+                FakeComponents.resultSink("broken", record -> {
                     throw new IllegalStateException("disk full");
                 }),
-                sink("memory", received::add)));
+                FakeComponents.resultSink("memory", received::add)));
         RunInfo run = new RunInfo("run-1", temp, "s", "a");
 
         try (TrialLog log = new TrialLog(temp.resolve("trials.jsonl"), new SummaryCalculator("s", "a", 2, null),
@@ -69,20 +65,5 @@ class TestTrialLog {
     private static TrialRecord trial(Outcome outcome, String error) {
         return new TrialRecord("s", TASK.id(), 0, 1, outcome, AgentOutput.of("1"),
                 outcome.scored() ? RewardResult.pass("equal") : null, error, 1, Instant.EPOCH, Duration.ZERO, Duration.ZERO);
-    }
-
-    private static RegisteredComponent sink(String name, ResultSink sink) {
-        ResultSinkFactory factory = new ResultSinkFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public ResultSink open(Options options, RunInfo run) {
-                return sink;
-            }
-        };
-        return new RegisteredComponent(Kind.RESULT_SINK, factory, "test", "0", "test");
     }
 }
