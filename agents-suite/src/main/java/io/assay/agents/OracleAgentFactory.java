@@ -1,5 +1,6 @@
 package io.assay.agents;
 
+import io.assay.kit.JsonValues;
 import io.assay.spi.Agent;
 import io.assay.spi.AgentFactory;
 import io.assay.spi.AgentOutput;
@@ -30,6 +31,6 @@ public final class OracleAgentFactory implements AgentFactory {
         options.allowOnly();
         return input -> input.environment() instanceof ReferenceSolution reference
                 ? reference.solve()
-                : AgentOutput.of(SolutionText.of(input.task().solution()));
+                : AgentOutput.of(JsonValues.text(input.task().solution()));
     }
 }

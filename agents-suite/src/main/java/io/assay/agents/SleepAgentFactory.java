@@ -1,5 +1,6 @@
 package io.assay.agents;
 
+import io.assay.kit.JsonValues;
 import io.assay.spi.Agent;
 import io.assay.spi.AgentFactory;
 import io.assay.spi.AgentOutput;
@@ -29,7 +30,7 @@ public final class SleepAgentFactory implements AgentFactory {
         long millis = millis(options);
         return input -> {
             Thread.sleep(millis);
-            return AgentOutput.of(SolutionText.of(input.task().solution()));
+            return AgentOutput.of(JsonValues.text(input.task().solution()));
         };
     }
 

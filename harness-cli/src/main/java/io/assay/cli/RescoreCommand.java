@@ -1,7 +1,7 @@
 package io.assay.cli;
 
-import io.assay.core.Plural;
 import io.assay.core.launcher.RescoreResult;
+import io.assay.kit.Plural;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -2,13 +2,13 @@ package io.assay.cli;
 
 import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
-import io.assay.core.Plural;
 import io.assay.core.launcher.Assay;
 import io.assay.core.launcher.InputException;
 import io.assay.core.launcher.MaxErrors;
 import io.assay.core.launcher.PreparedRun;
 import io.assay.core.launcher.RunResult;
 import io.assay.core.launcher.RunSettings;
+import io.assay.kit.Plural;
 import io.assay.spi.Options;
 import java.io.PrintWriter;
 import java.math.BigDecimal;

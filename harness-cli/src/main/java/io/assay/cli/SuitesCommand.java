@@ -1,7 +1,7 @@
 package io.assay.cli;
 
-import io.assay.core.Plural;
 import io.assay.core.launcher.Assay;
+import io.assay.kit.Plural;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Suite;
 import java.io.PrintWriter;

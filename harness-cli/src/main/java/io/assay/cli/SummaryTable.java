@@ -1,10 +1,10 @@
 package io.assay.cli;
 
-import io.assay.core.Plural;
 import io.assay.core.launcher.Manifest;
 import io.assay.core.launcher.ModelUsageSummary;
 import io.assay.core.launcher.ScoreStatistics;
 import io.assay.core.launcher.Summary;
+import io.assay.kit.Plural;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;

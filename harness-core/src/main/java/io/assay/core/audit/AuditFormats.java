@@ -3,6 +3,7 @@ package io.assay.core.audit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.core.json.Json;
+import io.assay.kit.Plural;
 import io.assay.spi.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ public final class AuditFormats {
         List<String> tasks = finding.tasks();
         String where = tasks.isEmpty() ? "suite"
                 : tasks.size() == 1 ? "task " + tasks.getFirst()
-                : count(tasks.size(), "task") + ": " + someOf(tasks, Function.identity());
+                : Plural.of(tasks.size(), "task") + ": " + someOf(tasks, Function.identity());
         out.append("  [").append(finding.probe()).append("] ").append(where)
                 .append(finding.abc().isEmpty() ? "" : " (" + String.join(", ", finding.abc()) + ")").append("\n");
         if (finding.findings().size() == 1) {
@@ -174,18 +175,13 @@ public final class AuditFormats {
                 List<String> tasks = f.tasks();
                 String where = tasks.isEmpty() ? "(suite)"
                         : tasks.size() == 1 ? "task `" + tasks.getFirst() + "`"
-                        : count(tasks.size(), "task") + " (" + someOf(tasks, task -> "`" + task + "`") + ")";
+                        : Plural.of(tasks.size(), "task") + " (" + someOf(tasks, task -> "`" + task + "`") + ")";
                 out.append("- **").append(label(f.severity())).append("** `").append(f.probe()).append("` ").append(where)
                         .append(f.abc().isEmpty() ? "" : " [" + String.join(", ", f.abc()) + "]").append(": ")
                         .append((f.findings().size() == 1 ? f.first().message() : f.cause()).replace("\n", " ")).append("\n");
             }
         }
         return out.toString();
-    }
-
-    /** {@code 1 error}, {@code 2 errors}: a count with its noun, singular for one. */
-    static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The first few of {@code tasks}, then how many more. */
@@ -216,12 +212,12 @@ public final class AuditFormats {
     }
 
     private static String tasks(AuditReport report) {
-        return count(((Number) report.summary().get("tasks")).longValue(), "task");
+        return Plural.of(((Number) report.summary().get("tasks")).longValue(), "task");
     }
 
     private static String counts(AuditReport report) {
-        return count(((Number) report.summary().get("error")).longValue(), "error") + ", "
-                + count(((Number) report.summary().get("warning")).longValue(), "warning") + ", "
+        return Plural.of(((Number) report.summary().get("error")).longValue(), "error") + ", "
+                + Plural.of(((Number) report.summary().get("warning")).longValue(), "warning") + ", "
                 + report.summary().get("info") + " info";
     }
 

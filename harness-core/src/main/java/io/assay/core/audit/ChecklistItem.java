@@ -1,6 +1,7 @@
 package io.assay.core.audit;
 
 import io.assay.core.audit.ProbeRun.State;
+import io.assay.kit.Plural;
 import io.assay.spi.Finding.Severity;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -62,12 +63,12 @@ public record ChecklistItem(String item, Status status, List<String> probes, Str
         long errors = count(cited, Severity.ERROR);
         long warnings = count(cited, Severity.WARNING);
         if (errors > 0) {
-            String why = AuditFormats.count(errors, "error")
-                    + (warnings > 0 ? ", " + AuditFormats.count(warnings, "warning") : "");
+            String why = Plural.of(errors, "error")
+                    + (warnings > 0 ? ", " + Plural.of(warnings, "warning") : "");
             return new ChecklistItem(item, Status.FAIL, List.copyOf(checked), why);
         }
         if (warnings > 0) {
-            return new ChecklistItem(item, Status.WARNING, List.copyOf(checked), AuditFormats.count(warnings, "warning"));
+            return new ChecklistItem(item, Status.WARNING, List.copyOf(checked), Plural.of(warnings, "warning"));
         }
         List<String> crashed = names(covering, State.CRASHED);
         if (!crashed.isEmpty()) {
@@ -76,7 +77,7 @@ public record ChecklistItem(String item, Status status, List<String> probes, Str
         if (!checked.isEmpty()) {
             long infos = count(cited, Severity.INFO);
             return new ChecklistItem(item, Status.PASS, List.copyOf(checked),
-                    "no flaw found" + (infos > 0 ? "; " + AuditFormats.count(infos, "info finding") : ""));
+                    "no flaw found" + (infos > 0 ? "; " + Plural.of(infos, "info finding") : ""));
         }
         List<ProbeRun> notApplicable = covering.stream().filter(run -> run.state() == State.NOT_APPLICABLE).toList();
         if (!notApplicable.isEmpty()) {

@@ -1,17 +1,12 @@
 package io.assay.core.baseline;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import io.assay.core.json.Json;
+import io.assay.kit.JsonValues;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.AuditContext;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,15 +20,13 @@ import java.util.Set;
  */
 public final class ReferenceAnswers {
     private static final String DEFAULT_LETTERS = "ABCDEFGHIJ";
-    // Plain decimals, as the oracle writes them: a solution of 1e3 answers "1000", not "1E+3".
-    private static final ObjectWriter PLAIN = Json.MAPPER.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private ReferenceAnswers() {
     }
 
     /** The reference solution as the oracle agent answers it: strings as they are, other values as JSON. */
     public static String text(Task task) {
-        return valueText(task.solution() != null ? task.solution() : task.answer());
+        return JsonValues.text(task.solution() != null ? task.solution() : task.answer());
     }
 
     /** Whether the task has a solution apart from its answer: then the oracle answers that, word for word. */
@@ -145,7 +138,7 @@ public final class ReferenceAnswers {
             return List.of("");
         }
         Set<String> readings = new LinkedHashSet<>(scalars(answer));
-        readings.add(json(answer));
+        readings.add(JsonValues.json(answer));
         return List.copyOf(readings);
     }
 
@@ -162,27 +155,9 @@ public final class ReferenceAnswers {
     private static Optional<String> scalarText(Object value) {
         return switch (value) {
             case String s -> Optional.of(s);
-            case Number n -> Optional.of(valueText(n));
+            case Number n -> Optional.of(JsonValues.text(n));
             case Boolean b -> Optional.of(b.toString());
             case null, default -> Optional.empty();
         };
-    }
-
-    private static String valueText(Object value) {
-        return switch (value) {
-            case null -> "";
-            case String s -> s;
-            case BigDecimal d -> d.toPlainString();
-            case BigInteger i -> i.toString();
-            default -> json(value);
-        };
-    }
-
-    private static String json(Object value) {
-        try {
-            return PLAIN.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON value: " + value, e);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.assay.core.results;
 
-import io.assay.core.Plural;
 import io.assay.core.launcher.ModelUsageSummary;
+import io.assay.kit.Plural;
 import io.assay.spi.TraceStep;
 import io.assay.spi.TrialRecord;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.assay.core.run;
 
-import io.assay.core.Plural;
+import io.assay.kit.Plural;
 import io.assay.spi.TrialRecord;
 import java.util.HashMap;
 import java.util.Map;

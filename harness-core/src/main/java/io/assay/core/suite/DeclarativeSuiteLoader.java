@@ -1,5 +1,6 @@
 package io.assay.core.suite;
 
+import io.assay.kit.Problems;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Problem;
 import io.assay.spi.Suite;
@@ -56,7 +57,7 @@ public final class DeclarativeSuiteLoader implements SuiteLoader {
         TaskFileReader.TaskFile taskFile = settings.tasks() == null ? null
                 : readTasks(directory.resolve(settings.tasks()), settings, context, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidSuiteException(problems.all());
+            throw new InvalidSuiteException(problems.byLine());
         }
         return new Suite(settings.id(), settings.version(), settings.description(), settings.measures(),
                 settings.canary(), settings.environment(), settings.reward(), taskFile.tasks(), directory,

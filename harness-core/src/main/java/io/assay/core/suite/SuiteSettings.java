@@ -3,6 +3,8 @@ package io.assay.core.suite;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.assay.kit.LocatedDocument;
+import io.assay.kit.Problems;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.SuiteLoader;
@@ -43,7 +45,7 @@ record SuiteSettings(String id, String version, String description, String measu
             throws IOException {
         LocatedDocument document;
         try (JsonParser parser = YAML.createParser(content)) {
-            document = LocatedDocument.read(parser);
+            document = DocumentReader.read(parser);
         } catch (JsonProcessingException e) {
             SyntaxError error = SyntaxError.of(e, 1);
             problems.add(file, error.line(), "", "invalid YAML: " + error.message());

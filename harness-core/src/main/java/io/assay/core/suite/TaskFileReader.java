@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.assay.core.json.ReadLimits;
+import io.assay.kit.Problems;
 import io.assay.spi.Options;
 import io.assay.spi.SuiteLoader;
 import io.assay.spi.Task;
@@ -31,6 +32,7 @@ final class TaskFileReader {
     private static final Set<String> FIELDS = new TreeSet<>(List.of(
             "id", "prompt", "answer", "solution", "metadata", "reward", "user_turns"));
     private static final String UNKNOWN_FIELD = "unknown field; expected one of " + FIELDS;
+    private static final String MISSING = "required field is missing";
 
     private final Path file;
     private final Options defaultReward;
@@ -91,7 +93,7 @@ final class TaskFileReader {
     private void readLine(byte[] buffer, int offset, int length, int line) throws IOException {
         Object value;
         try (JsonParser parser = JSON.createParser(buffer, offset, length)) {
-            value = LocatedDocument.readValue(parser);
+            value = DocumentReader.readValue(parser);
         } catch (StreamConstraintsException e) {
             problems.add(file, line, "", ReadLimits.describe(e));
             return;
@@ -124,12 +126,12 @@ final class TaskFileReader {
         Object prompt = fields.get("prompt");
         if (!(prompt instanceof String)) {
             problems.add(file, line, "prompt", fields.containsKey("prompt")
-                    ? "expected a string, got " + Options.describe(prompt) : Problems.MISSING);
+                    ? "expected a string, got " + Options.describe(prompt) : MISSING);
         }
         Object answer = fields.get("answer");
         if (answer == null) {
             problems.add(file, line, "answer", fields.containsKey("answer")
-                    ? "expected the ground truth, any JSON value but null" : Problems.MISSING);
+                    ? "expected the ground truth, any JSON value but null" : MISSING);
         }
         if (fields.containsKey("solution") && fields.get("solution") == null) {
             problems.add(file, line, "solution",
@@ -172,7 +174,7 @@ final class TaskFileReader {
         Object value = fields.get("id");
         if (!(value instanceof String id) || id.isEmpty()) {
             problems.add(file, line, "id", fields.containsKey("id")
-                    ? "expected a non-empty string, got " + Options.describe(value) : Problems.MISSING);
+                    ? "expected a non-empty string, got " + Options.describe(value) : MISSING);
             return null;
         }
         Integer first = lineById.putIfAbsent(id, line);

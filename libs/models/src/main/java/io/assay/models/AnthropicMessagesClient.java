@@ -14,37 +14,21 @@ import java.util.Map;
  * {@code tool_result} content blocks. One attempt per call: wrap it in a {@link RetryingClient}
  * (as {@link ModelClients#create} does) for retries.
  */
-public final class AnthropicMessagesClient implements ModelClient {
+public final class AnthropicMessagesClient extends HttpModelClient {
 
     static final String API_VERSION = "2023-06-01";
 
-    private final ModelSpec spec;
-    private final ApiKey key;
-    private final JsonEndpoint endpoint;
-
     public AnthropicMessagesClient(ModelSpec spec, ApiKey key, Duration requestTimeout) {
-        if (spec.provider() != Provider.ANTHROPIC) {
-            throw new IllegalArgumentException("AnthropicMessagesClient needs an anthropic/ model, got " + spec.id());
-        }
-        this.spec = spec;
-        this.key = key;
-        this.endpoint = new JsonEndpoint(spec.baseUrl() + "/v1/messages", requestTimeout, key);
+        super(spec, Provider.ANTHROPIC, "/v1/messages", key, requestTimeout);
     }
 
     @Override
-    public ModelSpec spec() {
-        return spec;
+    Map<String, String> headers() {
+        return Map.of("x-api-key", key.secret(), "anthropic-version", API_VERSION);
     }
 
     @Override
-    public ModelResponse complete(ModelRequest request) throws InterruptedException {
-        String body = ModelJson.write(requestBody(request));
-        JsonEndpoint.Exchange exchange = endpoint.post(
-                Map.of("x-api-key", key.secret(), "anthropic-version", API_VERSION), body);
-        return response(body, exchange);
-    }
-
-    private Map<String, Object> requestBody(ModelRequest request) {
+    Map<String, Object> requestBody(ModelRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", spec.name());
         body.put("max_tokens", request.maxTokens());
@@ -107,7 +91,8 @@ public final class AnthropicMessagesClient implements ModelClient {
         return Map.of("name", tool.name(), "description", tool.description(), "input_schema", tool.parameters());
     }
 
-    private ModelResponse response(String requestBody, JsonEndpoint.Exchange exchange) {
+    @Override
+    ModelResponse response(String requestBody, JsonEndpoint.Exchange exchange) {
         ResponseBody json = ResponseBody.parse(endpoint.describe(), exchange.body(), key);
         JsonNode root = json.root();
         JsonNode content = json.require(root, "", "content");
@@ -140,10 +125,5 @@ public final class AnthropicMessagesClient implements ModelClient {
                         json.requireCount(usage, "usage", "output_tokens")),
                 json.requireText(root, "", "model"), null,
                 exchange.latency(), 1, requestBody, key.redact(exchange.body()));
-    }
-
-    @Override
-    public String toString() {
-        return "AnthropicMessagesClient[" + spec.id() + " at " + spec.baseUrl() + ", key from $" + key.variable() + "]";
     }
 }

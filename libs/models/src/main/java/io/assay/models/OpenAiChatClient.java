@@ -16,20 +16,12 @@ import java.util.Map;
  * server, LiteLLM and OpenRouter also speak. One attempt per call: wrap it in a
  * {@link RetryingClient} (as {@link ModelClients#create} does) for retries.
  */
-public final class OpenAiChatClient implements ModelClient {
+public final class OpenAiChatClient extends HttpModelClient {
 
-    private final ModelSpec spec;
-    private final ApiKey key;
-    private final JsonEndpoint endpoint;
     private final String maxTokensField;
 
     public OpenAiChatClient(ModelSpec spec, ApiKey key, Duration requestTimeout) {
-        if (spec.provider() != Provider.OPENAI) {
-            throw new IllegalArgumentException("OpenAiChatClient needs an openai/ model, got " + spec.id());
-        }
-        this.spec = spec;
-        this.key = key;
-        this.endpoint = new JsonEndpoint(spec.baseUrl() + "/chat/completions", requestTimeout, key);
+        super(spec, Provider.OPENAI, "/chat/completions", key, requestTimeout);
         // OpenAI's reasoning models reject max_tokens, and compatible servers do not all know its
         // replacement, so the newer name goes to OpenAI only.
         this.maxTokensField = "api.openai.com".equals(URI.create(spec.baseUrl()).getHost())
@@ -37,18 +29,12 @@ public final class OpenAiChatClient implements ModelClient {
     }
 
     @Override
-    public ModelSpec spec() {
-        return spec;
+    Map<String, String> headers() {
+        return Map.of("Authorization", "Bearer " + key.secret());
     }
 
     @Override
-    public ModelResponse complete(ModelRequest request) throws InterruptedException {
-        String body = ModelJson.write(requestBody(request));
-        JsonEndpoint.Exchange exchange = endpoint.post(Map.of("Authorization", "Bearer " + key.secret()), body);
-        return response(body, exchange);
-    }
-
-    private Map<String, Object> requestBody(ModelRequest request) {
+    Map<String, Object> requestBody(ModelRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", spec.name());
         body.put("messages", request.messages().stream().map(OpenAiChatClient::message).toList());
@@ -92,7 +78,8 @@ public final class OpenAiChatClient implements ModelClient {
                 "name", tool.name(), "description", tool.description(), "parameters", tool.parameters()));
     }
 
-    private ModelResponse response(String requestBody, JsonEndpoint.Exchange exchange) {
+    @Override
+    ModelResponse response(String requestBody, JsonEndpoint.Exchange exchange) {
         ResponseBody json = ResponseBody.parse(endpoint.describe(), exchange.body(), key);
         JsonNode root = json.root();
         JsonNode choice = json.require(root, "", "choices").path(0);
@@ -131,10 +118,5 @@ public final class OpenAiChatClient implements ModelClient {
         }
         return new ToolCall(json.requireText(call, path, "id"), json.requireText(function, path + ".function", "name"),
                 ModelJson.toMap(parsed));
-    }
-
-    @Override
-    public String toString() {
-        return "OpenAiChatClient[" + spec.id() + " at " + spec.baseUrl() + ", key from $" + key.variable() + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.assay.docker;
 
+import io.assay.kit.LocatedDocument;
+import io.assay.kit.Problems;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Options;
@@ -73,7 +75,7 @@ public final class HarborSuiteLoader implements SuiteLoader {
 
     @Override
     public Suite load(Path directory, Context context) throws IOException {
-        HarborProblems problems = new HarborProblems();
+        Problems problems = new Problems();
         if (!Files.isDirectory(directory)) {
             problems.add(directory, 0, "", (Files.exists(directory) ? "not a directory" : "no such directory")
                     + "; expected a directory of Harbor task directories");
@@ -119,7 +121,7 @@ public final class HarborSuiteLoader implements SuiteLoader {
     }
 
     /** A directory without task.toml is most likely a task with a misnamed file; hidden ones are tooling. */
-    private static void reportStrayDirectories(Path directory, HarborProblems problems) throws IOException {
+    private static void reportStrayDirectories(Path directory, Problems problems) throws IOException {
         try (Stream<Path> children = Files.list(directory)) {
             children.filter(Files::isDirectory)
                     .filter(child -> !child.getFileName().toString().startsWith("."))
@@ -130,7 +132,7 @@ public final class HarborSuiteLoader implements SuiteLoader {
         }
     }
 
-    private static Task task(Path taskDir, HarborProblems problems) {
+    private static Task task(Path taskDir, Problems problems) {
         String id = taskDir.getFileName().toString();
         if (!TASK_ID.matcher(id).matches()) {
             problems.add(taskDir, 0, "", "the directory name is the task id and must match " + TASK_ID.pattern());
@@ -177,7 +179,7 @@ public final class HarborSuiteLoader implements SuiteLoader {
      * never asks for Docker ({@link DockerEnvironmentFactory#validate}), so it works without one.
      */
     private static void validate(Runnable validation, Path directory, Path suiteFile, Settings settings,
-                                 HarborProblems problems) {
+                                 Problems problems) {
         try {
             validation.run();
         } catch (InvalidOptionException e) {
@@ -242,13 +244,13 @@ public final class HarborSuiteLoader implements SuiteLoader {
     private record Settings(String id, String version, String description, String measures, String canary,
                             Object warmPool, ToIntFunction<String> lineOf) {
 
-        static Settings read(Path file, HarborProblems problems) {
-            HarborToml toml = HarborToml.read(file, problems);
+        static Settings read(Path file, Problems problems) {
+            LocatedDocument toml = HarborToml.read(file, problems);
             if (toml == null) {
                 return new Settings(defaultId(file.getParent()), "", "", "", null, null, path -> 0);
             }
             ToIntFunction<String> lineOf = toml::lineOf;
-            Options fields = Options.of(toml.values());
+            Options fields = HarborToml.table(toml);
             HarborTasks.rejectUnknown(fields, SUITE_FIELDS, file, lineOf, problems);
             return new Settings(
                     problems.value(file, lineOf, () -> id(fields, file)),

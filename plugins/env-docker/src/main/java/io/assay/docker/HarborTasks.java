@@ -1,5 +1,7 @@
 package io.assay.docker;
 
+import io.assay.kit.LocatedDocument;
+import io.assay.kit.Problems;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Options;
@@ -50,7 +52,7 @@ public final class HarborTasks {
      * @throws InvalidSuiteException with every problem found, each naming its file, line and field
      */
     public static HarborTask read(Path taskDir) {
-        HarborProblems problems = new HarborProblems();
+        Problems problems = new Problems();
         if (!Files.isDirectory(taskDir)) {
             problems.add(taskDir, 0, "", (Files.exists(taskDir) ? "not a directory" : "no such directory")
                     + "; " + DIRECTORY_CONTENTS);
@@ -59,7 +61,7 @@ public final class HarborTasks {
         Path configFile = taskDir.resolve(CONFIG_FILE);
         Settings settings = null;
         if (Files.isRegularFile(configFile)) {
-            HarborToml config = HarborToml.read(configFile, problems);
+            LocatedDocument config = HarborToml.read(configFile, problems);
             settings = config == null ? null : settings(configFile, config, problems);
         } else {
             problems.add(configFile, 0, "", "file not found; " + DIRECTORY_CONTENTS);
@@ -89,7 +91,7 @@ public final class HarborTasks {
         return Files.isRegularFile(directory.resolve(CONFIG_FILE));
     }
 
-    private static String instruction(Path file, HarborProblems problems) {
+    private static String instruction(Path file, Problems problems) {
         if (!Files.isRegularFile(file)) {
             problems.add(file, 0, "", "file not found; it holds the instruction the agent is given");
             return null;
@@ -101,16 +103,16 @@ public final class HarborTasks {
         return text;
     }
 
-    private static void requireFile(Path file, String why, HarborProblems problems) {
+    private static void requireFile(Path file, String why, Problems problems) {
         if (!Files.isRegularFile(file)) {
             problems.add(file, 0, "", (Files.exists(file) ? "not a regular file" : "file not found") + "; " + why);
         }
     }
 
     /** What task.toml says, validated; {@code null} when it has problems, which are then recorded. */
-    private static Settings settings(Path file, HarborToml config, HarborProblems problems) {
+    private static Settings settings(Path file, LocatedDocument config, Problems problems) {
         ToIntFunction<String> lineOf = config::lineOf;
-        Options root = Options.of(config.values());
+        Options root = HarborToml.table(config);
         rejectUnknown(root, FIELDS, file, lineOf, problems);
         problems.value(file, lineOf, () -> root.string("version", ""));
         Options metadata = problems.value(file, lineOf, () -> table(root, "metadata"));
@@ -139,7 +141,7 @@ public final class HarborTasks {
 
     /** A table that must be present in spirit: absent means empty, so its keys take their defaults. */
     private static Options section(Options root, String name, Set<String> fields, Path file,
-                                   ToIntFunction<String> lineOf, HarborProblems problems) {
+                                   ToIntFunction<String> lineOf, Problems problems) {
         Options section = problems.value(file, lineOf, () -> table(root, name));
         if (section == null) {
             return new Options(name, Map.of());
@@ -149,7 +151,7 @@ public final class HarborTasks {
     }
 
     static void rejectUnknown(Options table, Set<String> fields, Path file, ToIntFunction<String> lineOf,
-                              HarborProblems problems) {
+                              Problems problems) {
         for (String key : table.values().keySet()) {
             if (!fields.contains(key)) {
                 problems.add(file, lineOf.applyAsInt(table.field(key)), table.field(key),

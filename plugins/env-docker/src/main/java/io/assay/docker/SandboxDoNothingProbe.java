@@ -1,21 +1,18 @@
 package io.assay.docker;
 
-import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Task;
 import io.assay.spi.TrialRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs the {@code null} agent, which does nothing, on every sandboxed task (ABC T.10, O.g.3): if
  * the tests pass on the container as the image left it, they do not check the work the instruction
  * asks for. Terminal-Bench's CI rejects a task whose do-nothing run passes; this is the same gate.
  */
-public final class SandboxDoNothingProbe implements AuditProbe {
+public final class SandboxDoNothingProbe extends SandboxProbe {
     private static final List<String> ABC = List.of("T.10", "O.g.3");
 
     @Override
@@ -34,16 +31,9 @@ public final class SandboxDoNothingProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return SandboxSuite.notApplicable(context);
-    }
-
-    @Override
-    public List<Finding> audit(AuditContext context) throws Exception {
-        return SandboxSuite.auditEachTask(context, (suite, task, harborTask) -> {
-            TrialRecord trial = suite.trial("null", task, 0);
-            return trial.passed() ? List.of(passed(task, trial)) : List.of();
-        });
+    List<Finding> auditTask(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {
+        TrialRecord trial = suite.trial("null", task, 0);
+        return trial.passed() ? List.of(passed(task, trial)) : List.of();
     }
 
     private Finding passed(Task task, TrialRecord trial) {

@@ -1,7 +1,5 @@
 package io.assay.docker;
 
-import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.Task;
@@ -19,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -43,7 +40,7 @@ import java.util.stream.Stream;
  * {@code solve.sh} names it; a short one (under 6 characters) only in a hidden or
  * grading-named file.
  */
-public final class SandboxIsolationProbe implements AuditProbe {
+public final class SandboxIsolationProbe extends SandboxProbe {
     private static final List<String> ABC = List.of("T.5");
     /** Smaller files match unrelated content too easily by hash. */
     private static final int MIN_CONTENT_BYTES = 16;
@@ -79,16 +76,7 @@ public final class SandboxIsolationProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return SandboxSuite.notApplicable(context);
-    }
-
-    @Override
-    public List<Finding> audit(AuditContext context) throws Exception {
-        return SandboxSuite.auditEachTask(context, this::audit);
-    }
-
-    private List<Finding> audit(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {
+    List<Finding> auditTask(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {
         List<Finding> findings = new ArrayList<>();
         List<GradingFile> grading = gradingFiles(harborTask);
         ExpectedValues expected = ExpectedValues.read(harborTask);

@@ -1,18 +1,11 @@
 package io.assay.docker;
 
+import io.assay.kit.Parallel;
 import io.assay.spi.AuditContext;
-import io.assay.spi.Finding;
 import io.assay.spi.Task;
 import io.assay.spi.TrialRecord;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -33,32 +26,14 @@ final class SandboxSuite {
         this.directory = directory;
     }
 
-    /** Why sandbox probes do not apply: the suite does not run in Docker sandboxes. */
-    static Optional<String> notApplicable(AuditContext context) {
-        return "docker".equals(context.suite().environment().get("type")) ? Optional.empty() : Optional.of("no sandbox");
+    /** The sandboxed suite {@code context} audits. */
+    static SandboxSuite of(AuditContext context) {
+        return new SandboxSuite(context, Path.of(context.suite().environment().string("suite_dir")));
     }
 
-    /**
-     * Audits every task of a suite that runs in Docker sandboxes with {@code audit}, in parallel,
-     * findings in task order.
-     */
-    static List<Finding> auditEachTask(AuditContext context, TaskAudit audit) throws Exception {
-        SandboxSuite suite = new SandboxSuite(context, directory(context));
-        List<Callable<List<Finding>>> jobs = new ArrayList<>();
-        for (Task task : context.suite().tasks()) {
-            jobs.add(() -> audit.audit(suite, task, suite.harborTask(task)));
-        }
-        return suite.parallel(jobs).stream().flatMap(List::stream).toList();
-    }
-
-    /** The Harbor task directory behind every task of a sandboxed suite, in task order. */
-    static List<HarborTask> harborTasks(AuditContext context) {
-        SandboxSuite suite = new SandboxSuite(context, directory(context));
-        return context.suite().tasks().stream().map(suite::harborTask).toList();
-    }
-
-    private static Path directory(AuditContext context) {
-        return Path.of(context.suite().environment().string("suite_dir"));
+    /** The Harbor task directory behind every task of the suite, in task order. */
+    List<HarborTask> harborTasks() {
+        return context.suite().tasks().stream().map(this::harborTask).toList();
     }
 
     /** The Harbor task directory behind {@code task}. */
@@ -86,30 +61,12 @@ final class SandboxSuite {
         }
     }
 
-    /** Runs independent jobs (each making trials) at once; results in job order; the first failure fails all. */
-    <T> List<T> parallel(List<Callable<T>> jobs) throws Exception {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<T>> futures = new ArrayList<>(jobs.size());
-            jobs.forEach(job -> futures.add(executor.submit(job)));
-            List<T> results = new ArrayList<>(jobs.size());
-            try {
-                for (Future<T> future : futures) {
-                    results.add(future.get());
-                }
-            } catch (ExecutionException e) {
-                executor.shutdownNow();
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            } catch (InterruptedException e) {
-                executor.shutdownNow();
-                throw e;
-            }
-            return results;
-        }
-    }
-
-    /** One task's audit. */
-    @FunctionalInterface
-    interface TaskAudit {
-        List<Finding> audit(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception;
+    /**
+     * Runs independent work on every item (each making trials) all at once, results in item order;
+     * the first failure fails all. The limit on trials, not on items, keeps the containers working
+     * at once few.
+     */
+    <T, R> List<R> parallel(List<T> items, Parallel.Work<T, R, Exception> work) throws Exception {
+        return Parallel.map(items, Math.max(1, items.size()), work);
     }
 }

@@ -1,7 +1,5 @@
 package io.assay.docker;
 
-import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.Task;
@@ -32,7 +30,7 @@ import java.util.regex.Pattern;
  * the agent had root in, so no task can fully defend itself; the finding says how much it relies
  * on that.
  */
-public final class SandboxTamperProbe implements AuditProbe {
+public final class SandboxTamperProbe extends SandboxProbe {
     private static final List<String> ABC = List.of("T.5");
     private static final String REWARD = "mkdir -p /logs/verifier && echo 1 > /logs/verifier/reward.txt";
     private static final String PASSING_SHELL = "#!/bin/sh\n# planted by assay's sandbox-tamper probe\necho PASS\n"
@@ -65,16 +63,7 @@ public final class SandboxTamperProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return SandboxSuite.notApplicable(context);
-    }
-
-    @Override
-    public List<Finding> audit(AuditContext context) throws Exception {
-        return SandboxSuite.auditEachTask(context, this::audit);
-    }
-
-    private List<Finding> audit(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {
+    List<Finding> auditTask(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {
         SandboxScript testScript = testScript(harborTask);
         Set<String> words = fileWords(testScript);
         SandboxTrial<Tampering> grader = suite.trial(task, 0,

@@ -1,7 +1,5 @@
 package io.assay.docker;
 
-import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.Task;
@@ -10,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -24,7 +21,7 @@ import java.util.UUID;
  * writes times, random data or downloads). OSWorld's drifting live websites and leaked state
  * between tasks are the incidents this mirrors.
  */
-public final class StateResetProbe implements AuditProbe {
+public final class StateResetProbe extends SandboxProbe {
     private static final List<String> ABC = List.of("T.4");
     private static final int SHOWN_PATHS = 20;
 
@@ -44,16 +41,7 @@ public final class StateResetProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return SandboxSuite.notApplicable(context);
-    }
-
-    @Override
-    public List<Finding> audit(AuditContext context) throws Exception {
-        return SandboxSuite.auditEachTask(context, (suite, task, harborTask) -> audit(suite, task));
-    }
-
-    private List<Finding> audit(SandboxSuite suite, Task task) throws Exception {
+    List<Finding> auditTask(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {
         String marker = ".assay-state-reset-" + UUID.randomUUID();
         SandboxTrial<Map<String, String>> first = suite.trial(task, 0, sandbox -> {
             SandboxShell shell = new SandboxShell(sandbox);

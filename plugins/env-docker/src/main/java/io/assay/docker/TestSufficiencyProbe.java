@@ -1,7 +1,6 @@
 package io.assay.docker;
 
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.Task;
@@ -36,7 +35,7 @@ import java.util.stream.Stream;
  * Only tasks whose full solution, run this way, passes are checked; the solvability probe reports
  * the others. SWE-bench Verified's weak tests, which let wrong patches pass, are what this catches.
  */
-public final class TestSufficiencyProbe implements AuditProbe {
+public final class TestSufficiencyProbe extends SandboxProbe {
     private static final List<String> ABC = List.of("O.d.2");
     private static final int MAX_DROPS = 20;
     private static final String SOLUTION_DIRECTORY = SandboxShell.SCRATCH + "/solution";
@@ -62,17 +61,15 @@ public final class TestSufficiencyProbe implements AuditProbe {
 
     @Override
     public Optional<String> notApplicable(AuditContext context) {
-        return SandboxSuite.notApplicable(context).or(() -> SandboxSuite.harborTasks(context).stream()
+        return super.notApplicable(context).or(() -> SandboxSuite.of(context).harborTasks().stream()
                 .anyMatch(HarborTask::hasSolution) ? Optional.empty() : Optional.of("no task has solution/solve.sh"));
     }
 
     @Override
-    public List<Finding> audit(AuditContext context) throws Exception {
-        return SandboxSuite.auditEachTask(context, (suite, task, harborTask) -> harborTask.hasSolution()
-                ? audit(suite, task, harborTask) : List.of());
-    }
-
-    private List<Finding> audit(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {
+    List<Finding> auditTask(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {
+        if (!harborTask.hasSolution()) {
+            return List.of();
+        }
         Solution solution = Solution.read(harborTask);
         SandboxTrial<EndState> full = solution.trial(suite, task, solution.script(), false);
         if (!full.finished()) {
@@ -113,7 +110,7 @@ public final class TestSufficiencyProbe implements AuditProbe {
                     ? Optional.of(variant("outputs truncated to half", null, truncated.found().truncated(), truncated))
                     : Optional.empty();
         });
-        List<Map<String, Object>> passing = suite.parallel(variants).stream().flatMap(Optional::stream).toList();
+        List<Map<String, Object>> passing = suite.parallel(variants, Callable::call).stream().flatMap(Optional::stream).toList();
         if (passing.isEmpty()) {
             return List.of();
         }

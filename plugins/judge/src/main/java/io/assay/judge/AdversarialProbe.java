@@ -1,8 +1,9 @@
 package io.assay.judge;
 
+import io.assay.kit.Excerpt;
+import io.assay.kit.Parallel;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.RewardCheck;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Adversarial answers (ABC O.c.2): grades, with each judged task's own check, answers a judge
@@ -22,7 +22,7 @@ import java.util.Optional;
  * any of these passing is an error. A judge error on one of them is information: the trial would
  * be a judge error, not a pass.
  */
-final class AdversarialProbe implements AuditProbe {
+final class AdversarialProbe extends JudgeProbe {
     private static final int TASKS_AT_ONCE = 8;
     private static final List<String> ABC = List.of("O.c.2");
 
@@ -42,13 +42,8 @@ final class AdversarialProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return JudgedTasks.notApplicable(context.suite());
-    }
-
-    @Override
     public List<Finding> audit(AuditContext context) throws InterruptedException {
-        return Parallel.map(JudgedTasks.of(context.suite()), TASKS_AT_ONCE, task -> attack(context.check(task), task))
+        return Parallel.map(judgedTasks(context.suite()), TASKS_AT_ONCE, task -> attack(context.check(task), task))
                 .stream().flatMap(List::stream).toList();
     }
 

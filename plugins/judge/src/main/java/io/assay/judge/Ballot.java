@@ -1,5 +1,6 @@
 package io.assay.judge;
 
+import io.assay.kit.Excerpt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,9 +1,10 @@
 package io.assay.judge;
 
 import io.assay.judge.LabelsFile.Label;
+import io.assay.kit.Excerpt;
+import io.assay.kit.Parallel;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.Problem;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * its pass rate to stand in for theirs. Fewer than {@value #ENOUGH_LABELS} labels is a warning: with
  * so few, kappa's confidence interval is too wide to tell a good judge from a poor one.
  */
-final class CalibrationProbe implements AuditProbe {
+final class CalibrationProbe extends JudgeProbe {
     static final double KAPPA_THRESHOLD = 0.6;
     static final int ENOUGH_LABELS = 20;
     private static final int GRADED_AT_ONCE = 8;
@@ -57,13 +57,8 @@ final class CalibrationProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return JudgedTasks.notApplicable(context.suite());
-    }
-
-    @Override
     public List<Finding> audit(AuditContext context) throws InterruptedException {
-        List<Task> judged = JudgedTasks.of(context.suite());
+        List<Task> judged = judgedTasks(context.suite());
         Path file = context.suite().directory() == null ? null : context.suite().directory().resolve(LabelsFile.NAME);
         if (file == null || !Files.exists(file)) {
             return List.of(finding(Severity.WARNING, "The judge is uncalibrated: there is no " + LabelsFile.NAME

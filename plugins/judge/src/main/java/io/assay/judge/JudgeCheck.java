@@ -1,5 +1,7 @@
 package io.assay.judge;
 
+import io.assay.kit.Excerpt;
+import io.assay.kit.Parallel;
 import io.assay.models.ChatMessage;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.EnvironmentException;

@@ -3,6 +3,7 @@ package io.assay.judge;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.assay.kit.Excerpt;
 import io.assay.spi.Problem;
 import io.assay.spi.Task;
 import java.io.IOException;

@@ -1,10 +1,6 @@
 package io.assay.checks;
 
-import io.assay.spi.AgentOutput;
-import io.assay.spi.EnvironmentSession;
-import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
-import io.assay.spi.Task;
 import java.util.List;
 import java.util.Map;
 
@@ -14,24 +10,10 @@ import java.util.Map;
  *
  * @param requireAll true for {@code all}, false for {@code any}
  */
-record AllOrAnyCheck(boolean requireAll, ChildChecks children) implements RewardCheck {
+record AllOrAnyCheck(boolean requireAll, ChildChecks children) implements Combinator {
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
-        return combine(children.run(task, output));
-    }
-
-    @Override
-    public RewardResult check(Task task, AgentOutput output, EnvironmentSession session) throws InterruptedException {
-        return combine(children.run(task, output, session));
-    }
-
-    @Override
-    public boolean remote() {
-        return children.remote();
-    }
-
-    private RewardResult combine(List<RewardResult> results) {
+    public RewardResult combine(List<RewardResult> results) {
         long passedCount = results.stream().filter(RewardResult::passed).count();
         double score = requireAll
                 ? results.stream().mapToDouble(RewardResult::score).min().orElseThrow()

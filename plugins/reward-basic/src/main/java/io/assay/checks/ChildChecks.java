@@ -1,5 +1,6 @@
 package io.assay.checks;
 
+import io.assay.kit.Excerpt;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.EnvironmentSession;
 import io.assay.spi.Options;

@@ -28,11 +28,11 @@ final class ChoiceCheck implements RewardCheck {
     public RewardResult check(Task task, AgentOutput output) {
         char expected = expected(task);
         ChoiceReader.Reading reading = reader.read(output.answer());
-        String got = Excerpt.quote(output.answer());
+        String got = CheckText.quote(output.answer());
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("expected", String.valueOf(expected));
-        evidence.put("got", Excerpt.evidence(output.answer()));
+        evidence.put("got", CheckText.evidence(output.answer()));
         evidence.put("choices", reading.choices().stream().map(String::valueOf).toList());
         evidence.put("rule", reading.rule().name().toLowerCase(Locale.ROOT));
         if (!reading.negated().isEmpty()) {

@@ -32,18 +32,18 @@ record ContainsCheck(TextNormalizer normalizer) implements RewardCheck {
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("expected", expected.size() == 1 ? expected.getFirst() : expected);
-        evidence.put("got", Excerpt.evidence(output.answer()));
+        evidence.put("got", CheckText.evidence(output.answer()));
         evidence.put("comparison", normalizer.describe());
-        String got = Excerpt.quote(output.answer());
+        String got = CheckText.quote(output.answer());
         if (found != null) {
             evidence.put("matched", found);
-            return RewardResult.pass("answer " + got + " contains expected " + Excerpt.quote(found))
+            return RewardResult.pass("answer " + got + " contains expected " + CheckText.quote(found))
                     .withEvidence(evidence);
         }
         String explanation = expected.size() == 1
-                ? "answer " + got + " does not contain expected " + Excerpt.quote(expected.getFirst())
+                ? "answer " + got + " does not contain expected " + CheckText.quote(expected.getFirst())
                 : "answer " + got + " contains none of " + expected.size() + " expected strings "
-                  + Excerpt.quoteFirst(expected, 3);
+                  + CheckText.quoteFirst(expected, 3);
         return RewardResult.fail(explanation + " (" + normalizer.describe() + ")").withEvidence(evidence);
     }
 }

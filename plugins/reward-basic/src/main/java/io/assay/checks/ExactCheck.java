@@ -23,22 +23,22 @@ record ExactCheck(TextNormalizer normalizer) implements RewardCheck {
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("expected", expected.size() == 1 ? expected.getFirst() : expected);
-        evidence.put("got", Excerpt.evidence(output.answer()));
+        evidence.put("got", CheckText.evidence(output.answer()));
         evidence.put("normalized_expected", expected.size() == 1 ? normalizedExpected.getFirst() : normalizedExpected);
-        evidence.put("normalized_got", Excerpt.evidence(normalizedGot));
+        evidence.put("normalized_got", CheckText.evidence(normalizedGot));
         evidence.put("comparison", normalizer.describe());
 
-        String got = Excerpt.quote(output.answer());
+        String got = CheckText.quote(output.answer());
         if (match >= 0) {
-            return RewardResult.pass("answer " + got + " matches expected " + Excerpt.quote(expected.get(match))
+            return RewardResult.pass("answer " + got + " matches expected " + CheckText.quote(expected.get(match))
                     + " (" + normalizer.describe() + ")").withEvidence(evidence);
         }
         String explanation = expected.size() == 1
-                ? "answer " + got + " does not match expected " + Excerpt.quote(expected.getFirst())
-                  + " (compared " + Excerpt.quote(normalizedGot) + " with " + Excerpt.quote(normalizedExpected.getFirst())
+                ? "answer " + got + " does not match expected " + CheckText.quote(expected.getFirst())
+                  + " (compared " + CheckText.quote(normalizedGot) + " with " + CheckText.quote(normalizedExpected.getFirst())
                   + ", " + normalizer.describe() + ")"
                 : "answer " + got + " matches none of " + expected.size() + " expected answers "
-                  + Excerpt.quoteFirst(expected, 3) + " (" + normalizer.describe() + ")";
+                  + CheckText.quoteFirst(expected, 3) + " (" + normalizer.describe() + ")";
         return RewardResult.fail(explanation).withEvidence(evidence);
     }
 }

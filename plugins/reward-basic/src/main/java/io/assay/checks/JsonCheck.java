@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.assay.kit.Excerpt;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
@@ -41,11 +42,11 @@ record JsonCheck(boolean subset) implements RewardCheck {
         }
         JsonNode expected = MAPPER.valueToTree(task.answer());
         String text = unfenced(output.answer());
-        String got = Excerpt.quote(output.answer());
+        String got = CheckText.quote(output.answer());
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("expected", task.answer());
-        evidence.put("got", Excerpt.evidence(output.answer()));
+        evidence.put("got", CheckText.evidence(output.answer()));
         evidence.put("subset", subset);
         JsonNode actual;
         try {
@@ -60,7 +61,7 @@ record JsonCheck(boolean subset) implements RewardCheck {
         if (actual == null || actual.isMissingNode()) {
             return RewardResult.fail("answer " + got + " is empty, not JSON").withEvidence(evidence);
         }
-        evidence.put("normalized_got", Excerpt.evidence(actual.toString()));
+        evidence.put("normalized_got", CheckText.evidence(actual.toString()));
         String relation = subset ? "contains" : "equals";
         Optional<JsonComparison.Difference> difference = JsonComparison.firstDifference(expected, actual, subset);
         if (difference.isEmpty()) {

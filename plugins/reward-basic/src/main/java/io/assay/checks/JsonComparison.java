@@ -2,6 +2,7 @@ package io.assay.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.assay.kit.Excerpt;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -39,11 +39,11 @@ record NumericCheck(BigDecimal absoluteTolerance, BigDecimal relativeTolerance, 
     public RewardResult check(Task task, AgentOutput output) {
         BigDecimal expected = expected(task);
         BigDecimal tolerance = absoluteTolerance.max(relativeTolerance.multiply(expected.abs()));
-        String got = Excerpt.quote(output.answer());
+        String got = CheckText.quote(output.answer());
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("expected", task.answer());
-        evidence.put("got", Excerpt.evidence(output.answer()));
+        evidence.put("got", CheckText.evidence(output.answer()));
         evidence.put("extract", extraction.optionName());
         evidence.put("tolerance", tolerance);
 

@@ -43,7 +43,7 @@ record OutputsCheck(boolean caseSensitive) implements RewardCheck {
             return RewardResult.pass("the agent told the user all " + required.size() + " required values")
                     .withEvidence(evidence);
         }
-        return RewardResult.fail("the agent never told the user " + Excerpt.quoteFirst(missing, 3)
+        return RewardResult.fail("the agent never told the user " + CheckText.quoteFirst(missing, 3)
                 + " (" + missing.size() + " of " + required.size() + " required values missing)").withEvidence(evidence);
     }
 

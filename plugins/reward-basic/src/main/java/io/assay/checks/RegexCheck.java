@@ -1,5 +1,6 @@
 package io.assay.checks;
 
+import io.assay.kit.Excerpt;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
@@ -29,17 +30,17 @@ record RegexCheck(Pattern pattern, int flags, boolean fullMatch) implements Rewa
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("pattern", effective.pattern());
-        evidence.put("got", Excerpt.evidence(answer));
+        evidence.put("got", CheckText.evidence(answer));
         evidence.put("full_match", fullMatch);
         String mode = fullMatch ? "matches the whole of" : "is found in";
         String compared = "/" + Excerpt.shorten(effective.pattern(), 60) + "/";
         if (matched) {
-            evidence.put("matched", Excerpt.evidence(matcher.group()));
-            return RewardResult.pass("pattern " + compared + " " + mode + " answer " + Excerpt.quote(answer)
-                    + (fullMatch ? "" : " at " + Excerpt.quote(matcher.group()))).withEvidence(evidence);
+            evidence.put("matched", CheckText.evidence(matcher.group()));
+            return RewardResult.pass("pattern " + compared + " " + mode + " answer " + CheckText.quote(answer)
+                    + (fullMatch ? "" : " at " + CheckText.quote(matcher.group()))).withEvidence(evidence);
         }
         String notMode = fullMatch ? "does not match the whole of" : "is not found in";
-        return RewardResult.fail("pattern " + compared + " " + notMode + " answer " + Excerpt.quote(answer))
+        return RewardResult.fail("pattern " + compared + " " + notMode + " answer " + CheckText.quote(answer))
                 .withEvidence(evidence);
     }
 
@@ -52,7 +53,7 @@ record RegexCheck(Pattern pattern, int flags, boolean fullMatch) implements Rewa
             return Pattern.compile(source, flags);
         } catch (PatternSyntaxException e) {
             throw GroundTruth.error("regex", task, "the answer is used as the pattern but is not a valid regular expression: "
-                    + e.getDescription() + " near index " + e.getIndex() + " of " + Excerpt.quote(source));
+                    + e.getDescription() + " near index " + e.getIndex() + " of " + CheckText.quote(source));
         }
     }
 }

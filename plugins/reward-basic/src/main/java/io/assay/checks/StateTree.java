@@ -1,5 +1,7 @@
 package io.assay.checks;
 
+import io.assay.kit.Excerpt;
+import io.assay.kit.JsonValues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -156,7 +158,7 @@ final class StateTree {
                 String separator = "";
                 for (Map.Entry<String, Object> entry : sorted.entrySet()) {
                     out.append(separator);
-                    quote(entry.getKey(), out);
+                    out.append(JsonValues.json(entry.getKey()));
                     out.append(':');
                     write(entry.getValue(), out);
                     separator = ",";
@@ -175,26 +177,7 @@ final class StateTree {
                     .map(value -> value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros())
                     .map(BigDecimal::toPlainString).orElse(number.toString()));
             case Boolean bool -> out.append(bool);
-            default -> quote(Objects.toString(node), out);
+            default -> out.append(JsonValues.json(Objects.toString(node)));
         }
-    }
-
-    private static void quote(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

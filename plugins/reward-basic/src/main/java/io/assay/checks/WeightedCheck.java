@@ -1,10 +1,6 @@
 package io.assay.checks;
 
-import io.assay.spi.AgentOutput;
-import io.assay.spi.EnvironmentSession;
-import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
-import io.assay.spi.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +14,7 @@ import java.util.Map;
  * @param weights one positive weight per child
  * @param threshold the score needed to pass, in (0, 1]
  */
-record WeightedCheck(ChildChecks children, List<Double> weights, double threshold) implements RewardCheck {
+record WeightedCheck(ChildChecks children, List<Double> weights, double threshold) implements Combinator {
 
     // Float sums can land a hair under an exact threshold (0.1 + 0.2 weights); this absorbs that.
     private static final double ROUNDING = 1e-9;
@@ -28,21 +24,7 @@ record WeightedCheck(ChildChecks children, List<Double> weights, double threshol
     }
 
     @Override
-    public RewardResult check(Task task, AgentOutput output) {
-        return combine(children.run(task, output));
-    }
-
-    @Override
-    public RewardResult check(Task task, AgentOutput output, EnvironmentSession session) throws InterruptedException {
-        return combine(children.run(task, output, session));
-    }
-
-    @Override
-    public boolean remote() {
-        return children.remote();
-    }
-
-    private RewardResult combine(List<RewardResult> results) {
+    public RewardResult combine(List<RewardResult> results) {
         double weighted = 0;
         double total = 0;
         List<String> shortfalls = new ArrayList<>();

@@ -2,11 +2,9 @@ package io.assay.core.audit.probes;
 
 import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.Options;
-import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
@@ -28,7 +26,7 @@ import java.util.stream.IntStream;
  * its kind, so a check that reads only the first or last item is not counted as fooled. Mirrors
  * WebArena, where substring checks passed replies that listed every answer.
  */
-public final class AnswerStuffingProbe implements AuditProbe {
+public final class AnswerStuffingProbe extends AnswerProbe {
     /** At most this many of the suite's answers are listed, each at most this long. */
     private static final int MAX_CANDIDATES = 200;
     private static final int MAX_CANDIDATE_LENGTH = 200;
@@ -53,30 +51,17 @@ public final class AnswerStuffingProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return ReferenceAnswers.noAnswerGraded(context);
-    }
-
-    @Override
     public List<Finding> audit(AuditContext context) {
         List<String> suiteAnswers = suiteAnswers(context.suite());
-        List<Finding> findings = new ArrayList<>();
-        for (Task task : context.suite().tasks()) {
-            RewardCheck check = context.check(task);
-            Optional<String> reference = ReferenceAnswers.accepted(task, check);
-            if (reference.isEmpty()) {
-                continue; // not solvable as it stands: the solvability probe reports it
-            }
-            List<Stuffed> replies = stuffedReplies(context.suite().rewardFor(task), reference.get(), suiteAnswers);
-            for (Stuffed stuffed : replies) {
+        return eachAcceptedAnswer(context, (task, check, reference) -> {
+            for (Stuffed stuffed : stuffedReplies(context.suite().rewardFor(task), reference, suiteAnswers)) {
                 Optional<RewardResult> result = ReferenceAnswers.grade(check, task, stuffed.reply());
                 if (result.isPresent() && result.get().passed()) {
-                    findings.add(finding(task, reference.get(), stuffed, result.get()));
-                    break;
+                    return Optional.of(finding(task, reference, stuffed, result.get()));
                 }
             }
-        }
-        return findings;
+            return Optional.empty();
+        });
     }
 
     /** A reply listing {@code candidates} answers, the right one among them. */

@@ -4,7 +4,6 @@ import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.core.audit.probes.EquivalenceVariants.Kind;
 import io.assay.core.audit.probes.EquivalenceVariants.Variant;
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.Options;
@@ -28,7 +27,7 @@ import java.util.stream.Collectors;
  * (see {@link EquivalenceVariants}). A rejection is a false negative that understates scores,
  * as WebArena's string checks rejected valid answers. One warning per task lists every rejection.
  */
-public final class EquivalenceProbe implements AuditProbe {
+public final class EquivalenceProbe extends AnswerProbe {
 
     @Override
     public String name() {
@@ -46,21 +45,9 @@ public final class EquivalenceProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return ReferenceAnswers.noAnswerGraded(context);
-    }
-
-    @Override
     public List<Finding> audit(AuditContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (Task task : context.suite().tasks()) {
-            RewardCheck check = context.check(task);
-            Options spec = context.suite().rewardFor(task);
-            ReferenceAnswers.accepted(task, check)
-                    .flatMap(reference -> rejections(task, check, spec, reference))
-                    .ifPresent(findings::add);
-        }
-        return findings;
+        return eachAcceptedAnswer(context,
+                (task, check, reference) -> rejections(task, check, context.suite().rewardFor(task), reference));
     }
 
     /** A variant the check rejected, and why. */

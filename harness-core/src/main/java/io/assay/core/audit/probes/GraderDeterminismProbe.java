@@ -3,7 +3,6 @@ package io.assay.core.audit.probes;
 import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Grades the same replies several times and requires the same result every time (ABC O.f.2): each
@@ -20,7 +18,7 @@ import java.util.Optional;
  * score, verdict and explanation. A check with randomness, a clock or state kept between calls
  * turns scores into noise; a check that throws every time is the ground-truth probe's finding.
  */
-public final class GraderDeterminismProbe implements AuditProbe {
+public final class GraderDeterminismProbe extends AnswerProbe {
 
     @Override
     public String name() {
@@ -35,11 +33,6 @@ public final class GraderDeterminismProbe implements AuditProbe {
     @Override
     public List<String> covers() {
         return List.of("O.f.2");
-    }
-
-    @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return ReferenceAnswers.noAnswerGraded(context);
     }
 
     @Override

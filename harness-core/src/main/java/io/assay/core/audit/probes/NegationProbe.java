@@ -2,13 +2,11 @@ package io.assay.core.audit.probes;
 
 import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,7 @@ import java.util.Optional;
  * answer the task's check accepts. A substring or unanchored pattern check passes them, as
  * WebArena's substring matching did.
  */
-public final class NegationProbe implements AuditProbe {
+public final class NegationProbe extends AnswerProbe {
 
     @Override
     public String name() {
@@ -37,19 +35,8 @@ public final class NegationProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) {
-        return ReferenceAnswers.noAnswerGraded(context);
-    }
-
-    @Override
     public List<Finding> audit(AuditContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (Task task : context.suite().tasks()) {
-            RewardCheck check = context.check(task);
-            ReferenceAnswers.accepted(task, check).flatMap(reference -> negationPassing(task, check, reference))
-                    .ifPresent(findings::add);
-        }
-        return findings;
+        return eachAcceptedAnswer(context, this::negationPassing);
     }
 
     private Optional<Finding> negationPassing(Task task, RewardCheck check, String reference) {

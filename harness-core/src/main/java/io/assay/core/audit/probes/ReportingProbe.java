@@ -1,5 +1,6 @@
 package io.assay.core.audit.probes;
 
+import io.assay.kit.Plural;
 import io.assay.spi.AuditContext;
 import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
@@ -72,7 +73,7 @@ public final class ReportingProbe implements AuditProbe {
         evidence.put("ci95_half_width", round(halfWidth));
         evidence.put("min_detectable_difference", round(difference));
         return new Finding(name(), List.of("R.10"), Finding.Severity.INFO, null,
-                "With " + tasks + (tasks == 1 ? " task" : " tasks") + ", a score near 50% is only known to within ±"
+                "With " + Plural.of(tasks, "task") + ", a score near 50% is only known to within ±"
                         + points(halfWidth) + " percentage points (95% confidence interval), and two agents' scores must differ by more "
                         + "than " + points(difference) + " points before the difference is more than noise. Report "
                         + "the interval with every score; to halve it, use four times as many tasks.",

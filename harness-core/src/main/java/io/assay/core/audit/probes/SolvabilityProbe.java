@@ -1,5 +1,6 @@
 package io.assay.core.audit.probes;
 
+import io.assay.kit.Parallel;
 import io.assay.spi.AuditContext;
 import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
@@ -21,6 +22,11 @@ import java.util.Map;
  * turn the failing tests green; this is the same gate.
  */
 public final class SolvabilityProbe implements AuditProbe {
+    /**
+     * How many tasks probes that run real trials work on at once. Each task's work may hold an
+     * environment session, so as many as a run's default {@code --concurrency}.
+     */
+    public static final int TASKS_AT_ONCE = 8;
     private static final String ORACLE = "oracle";
 
     @Override
@@ -41,7 +47,7 @@ public final class SolvabilityProbe implements AuditProbe {
     @Override
     public List<Finding> audit(AuditContext context) throws Exception {
         List<Task> tasks = context.suite().tasks();
-        List<List<TrialRecord>> trials = ParallelTasks.map(tasks, task -> repeatedTrials(context, task));
+        List<List<TrialRecord>> trials = Parallel.map(tasks, TASKS_AT_ONCE, task -> repeatedTrials(context, task));
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
             judge(tasks.get(i), trials.get(i), findings);

@@ -1,14 +1,12 @@
 package io.assay.core.audit.tools;
 
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Database dump (ABC O.b.2, T.10): an agent that calls every read-only tool and tells the user
@@ -16,7 +14,7 @@ import java.util.Optional;
  * data, graded by a substring match that a dump satisfies, like the list-every-answer flaw of
  * substring graders. Tasks a do-nothing agent already passes are left to that probe.
  */
-public final class DatabaseDumpProbe implements AuditProbe {
+public final class DatabaseDumpProbe extends ToolProbe {
 
     @Override
     public String name() {
@@ -34,16 +32,7 @@ public final class DatabaseDumpProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) throws Exception {
-        return ToolSuite.notApplicable(context);
-    }
-
-    @Override
-    public List<Finding> audit(AuditContext context) throws Exception {
-        return ToolSuite.auditEachTask(context, task -> judge(context, task));
-    }
-
-    private List<Finding> judge(AuditContext context, Task task) throws Exception {
+    List<Finding> auditTask(AuditContext context, Task task) throws Exception {
         ToolTrial<Integer> dump = ToolTrial.run(context, task, 0, DatabaseDump::run);
         if (!dump.passed() || DoNothingProbe.doNothing(context, task).passed()) {
             return List.of();

@@ -2,7 +2,6 @@ package io.assay.core.audit.tools;
 
 import io.assay.core.audit.tools.ToolTrial.Acted;
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.EnvironmentException;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Do-nothing passes (ABC O.g.3, T.10): in a tool environment, an agent that calls no tool and says
@@ -20,7 +18,7 @@ import java.util.Optional;
  * which requires no output, as 38% of tau-bench's airline tasks did. Each such task is an error; the
  * do-nothing score of the whole suite is reported beside them.
  */
-public final class DoNothingProbe implements AuditProbe {
+public final class DoNothingProbe extends ToolProbe {
 
     @Override
     public String name() {
@@ -37,14 +35,10 @@ public final class DoNothingProbe implements AuditProbe {
         return List.of("O.g.3", "T.10");
     }
 
-    @Override
-    public Optional<String> notApplicable(AuditContext context) throws Exception {
-        return ToolSuite.notApplicable(context);
-    }
-
+    /** Each task's finding, then the do-nothing score of the whole suite. */
     @Override
     public List<Finding> audit(AuditContext context) throws Exception {
-        List<Finding> perTask = ToolSuite.auditEachTask(context, task -> judge(task, doNothing(context, task)));
+        List<Finding> perTask = super.audit(context);
         List<Finding> findings = new ArrayList<>(perTask);
         int tasks = context.suite().tasks().size();
         double share = (double) perTask.size() / tasks;
@@ -52,6 +46,11 @@ public final class DoNothingProbe implements AuditProbe {
                 "a do-nothing agent scores %d of %d tasks (%.1f%%); a published score should be read against it",
                 perTask.size(), tasks, 100 * share), Map.of("passed", perTask.size(), "tasks", tasks)));
         return findings;
+    }
+
+    @Override
+    List<Finding> auditTask(AuditContext context, Task task) throws Exception {
+        return judge(task, doNothing(context, task));
     }
 
     /** A trial that does nothing; it finds whether the gold actions change the state at all. */

@@ -2,7 +2,6 @@ package io.assay.core.audit.tools;
 
 import io.assay.core.audit.tools.ToolTrial.Acted;
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.EnvironmentException;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,7 +21,7 @@ import java.util.Set;
  * every time. A failing action makes the task unsolvable as written; a replay that varies makes
  * its expected state a coin toss.
  */
-public final class GoldReplayProbe implements AuditProbe {
+public final class GoldReplayProbe extends ToolProbe {
 
     @Override
     public String name() {
@@ -41,16 +39,7 @@ public final class GoldReplayProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) throws Exception {
-        return ToolSuite.notApplicable(context);
-    }
-
-    @Override
-    public List<Finding> audit(AuditContext context) throws Exception {
-        return ToolSuite.auditEachTask(context, task -> judge(context, task));
-    }
-
-    private List<Finding> judge(AuditContext context, Task task) throws Exception {
+    List<Finding> auditTask(AuditContext context, Task task) throws Exception {
         List<Replay> replays = new ArrayList<>();
         for (int repeat = 0; repeat < context.repeats(); repeat++) {
             ToolTrial<Replay> trial = ToolTrial.run(context, task, 0, GoldReplayProbe::replay);

@@ -3,7 +3,6 @@ package io.assay.core.audit.tools;
 import io.assay.core.audit.tools.ToolTrial.Acted;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.AuditContext;
-import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.ReferenceSolution;
@@ -13,14 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * State checks that ignore part of the state (ABC O.g.2): after the gold actions, a deliberate
  * change to a record they did not touch, in each table in turn, must make the task fail. A check
  * that still passes cannot see that table, so an agent that damages it scores as if it had not.
  */
-public final class StateSensitivityProbe implements AuditProbe {
+public final class StateSensitivityProbe extends ToolProbe {
 
     @Override
     public String name() {
@@ -38,16 +36,7 @@ public final class StateSensitivityProbe implements AuditProbe {
     }
 
     @Override
-    public Optional<String> notApplicable(AuditContext context) throws Exception {
-        return ToolSuite.notApplicable(context);
-    }
-
-    @Override
-    public List<Finding> audit(AuditContext context) throws Exception {
-        return ToolSuite.auditEachTask(context, task -> judge(context, task));
-    }
-
-    private List<Finding> judge(AuditContext context, Task task) throws Exception {
+    List<Finding> auditTask(AuditContext context, Task task) throws Exception {
         ToolTrial<List<Perturbation>> gold = ToolTrial.run(context, task, 0, environment -> {
             Map<String, Object> initial = environment.state();
             AgentOutput output = solve(environment);

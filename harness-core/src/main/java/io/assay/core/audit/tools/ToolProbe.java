@@ -1,8 +1,10 @@
 package io.assay.core.audit.tools;
 
-import io.assay.core.audit.probes.ParallelTasks;
+import io.assay.core.audit.probes.SolvabilityProbe;
+import io.assay.kit.Parallel;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.AuditContext;
+import io.assay.spi.AuditProbe;
 import io.assay.spi.Finding;
 import io.assay.spi.Task;
 import io.assay.spi.ToolEnvironment;
@@ -11,23 +13,15 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A suite that runs in a tool environment, as the tool probes see it: whether it is one, and its
- * tasks audited in parallel. Tool probes have nothing to say about any other suite.
+ * A probe of suites that run in a tool environment, which audits each task on its own: tasks in
+ * parallel, findings in task order. Tool probes have nothing to say about any other suite.
  */
-final class ToolSuite {
+abstract class ToolProbe implements AuditProbe {
     private static final String NO_TOOLS = "no tool environment";
 
-    private ToolSuite() {
-    }
-
-    /** One task's audit. */
-    @FunctionalInterface
-    interface TaskAudit {
-        List<Finding> audit(Task task) throws Exception;
-    }
-
     /** Why tool probes do not apply: the environment is no tool environment. One trial on the first task tells. */
-    static Optional<String> notApplicable(AuditContext context) throws Exception {
+    @Override
+    public Optional<String> notApplicable(AuditContext context) throws Exception {
         if (context.suite().tasks().isEmpty() || "none".equals(context.suite().environment().get("type"))) {
             return Optional.of(NO_TOOLS);
         }
@@ -39,8 +33,13 @@ final class ToolSuite {
         return tools.get() ? Optional.empty() : Optional.of(NO_TOOLS);
     }
 
-    /** Every task of a tool suite audited with {@code audit}, in parallel, findings in task order. */
-    static List<Finding> auditEachTask(AuditContext context, TaskAudit audit) throws Exception {
-        return ParallelTasks.map(context.suite().tasks(), audit::audit).stream().flatMap(List::stream).toList();
+    /** Every task audited with {@link #auditTask}, in parallel, findings in task order. */
+    @Override
+    public List<Finding> audit(AuditContext context) throws Exception {
+        return Parallel.map(context.suite().tasks(), SolvabilityProbe.TASKS_AT_ONCE, task -> auditTask(context, task))
+                .stream().flatMap(List::stream).toList();
     }
+
+    /** One task's findings. */
+    abstract List<Finding> auditTask(AuditContext context, Task task) throws Exception;
 }

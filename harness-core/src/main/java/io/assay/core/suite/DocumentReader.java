@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.assay.kit.LocatedDocument;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,20 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON or YAML document read into plain values ({@code String}, {@code Integer}/{@code Long}/
- * {@code BigInteger}, {@code BigDecimal}, {@code Boolean}, {@code List}, {@code Map}, {@code null})
- * that remembers the line each field and list element starts on, so a problem reported for
- * {@code reward.checks[1].pattern} points at that line.
+ * Reads a JSON or YAML document from a Jackson parser into plain values ({@code String},
+ * {@code Integer}/{@code Long}/{@code BigInteger}, {@code BigDecimal}, {@code Boolean},
+ * {@code List}, {@code Map}, {@code null}), recording the line each field and list element starts
+ * on in a {@link LocatedDocument}.
  */
-final class LocatedDocument {
-    private final Object root;
-    private final boolean empty;
-    private final Map<String, Integer> lines;
+final class DocumentReader {
 
-    private LocatedDocument(Object root, boolean empty, Map<String, Integer> lines) {
-        this.root = root;
-        this.empty = empty;
-        this.lines = lines;
+    private DocumentReader() {
     }
 
     /**
@@ -35,13 +30,13 @@ final class LocatedDocument {
      *         field or content after the document
      */
     static LocatedDocument read(JsonParser parser) throws IOException {
-        Map<String, Integer> lines = new HashMap<>();
         if (parser.nextToken() == null) {
-            return new LocatedDocument(null, true, lines);
+            return LocatedDocument.empty();
         }
+        Map<String, Integer> lines = new HashMap<>();
         Object root = readValue(parser, "", lines);
         requireEnd(parser);
-        return new LocatedDocument(root, false, lines);
+        return LocatedDocument.of(root, lines);
     }
 
     /**
@@ -55,33 +50,6 @@ final class LocatedDocument {
         Object value = readValue(parser, "", null);
         requireEnd(parser);
         return value;
-    }
-
-    /** The document's value; {@code null} for an empty document or a literal null. */
-    Object root() {
-        return root;
-    }
-
-    /** Whether the document holds no value at all (empty, or only comments). */
-    boolean isEmpty() {
-        return empty;
-    }
-
-    /**
-     * The line of a field such as {@code reward.checks[1].pattern}; a field that is not in the
-     * document (a required field that is missing) gets the line of its nearest enclosing field,
-     * and 0 at the top level.
-     */
-    int lineOf(String field) {
-        String path = field;
-        while (!path.isEmpty()) {
-            Integer line = lines.get(path);
-            if (line != null) {
-                return line;
-            }
-            path = path.substring(0, Math.max(0, Math.max(path.lastIndexOf('.'), path.lastIndexOf('['))));
-        }
-        return 0;
     }
 
     private static Object readValue(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
@@ -111,7 +79,7 @@ final class LocatedDocument {
             if (object.containsKey(name)) {
                 throw new JsonParseException(parser, "duplicate field '" + name + "'");
             }
-            String fieldPath = lines == null ? path : path.isEmpty() ? name : path + "." + name;
+            String fieldPath = lines == null ? path : LocatedDocument.field(path, name);
             record(lines, fieldPath, parser);
             parser.nextToken();
             object.put(name, readValue(parser, fieldPath, lines));
@@ -123,7 +91,7 @@ final class LocatedDocument {
             throws IOException {
         List<Object> array = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            String elementPath = lines == null ? path : path + "[" + array.size() + "]";
+            String elementPath = lines == null ? path : LocatedDocument.element(path, array.size());
             record(lines, elementPath, parser);
             array.add(readValue(parser, elementPath, lines));
         }

@@ -1,9 +1,13 @@
-package io.assay.core;
+package io.assay.kit;
 
 /**
  * A count with its noun in agreement ("1 task", "3 tasks"), for the messages people read. Nouns
  * here take a plain {@code s}; the last word of a phrase is the one that changes
  * ({@code "harness error"} becomes {@code "harness errors"}).
+ *
+ * <pre>{@code
+ * "removed " + Plural.of(containers, "container")   // "removed 1 container", "removed 3 containers"
+ * }</pre>
  */
 public final class Plural {
 

@@ -1,4 +1,4 @@
-package io.assay.checks;
+package io.assay.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,17 +8,23 @@ class TestExcerpt {
 
     @Test
     void shortTextIsQuotedWholeWithWhitespaceCollapsed() {
-        assertThat(Excerpt.quote("  two\n lines ")).isEqualTo("\"two lines\"");
+        assertThat(Excerpt.quote("  two\n lines ", 60)).isEqualTo("\"two lines\"");
     }
 
     @Test
     void longTextKeepsHeadAndTailWhereTheAnswerSits() {
         String reply = "Let me think step by step. ".repeat(10) + "So the answer is 42.";
 
-        String quoted = Excerpt.quote(reply);
+        String quoted = Excerpt.quote(reply, 60);
 
         assertThat(quoted).startsWith("\"Let me think").contains(" ... ").endsWith("the answer is 42.\"");
         assertThat(quoted.length()).isLessThanOrEqualTo(62);
+    }
+
+    @Test
+    void shortenKeepsTextWithinTheLimitAsItIs() {
+        assertThat(Excerpt.shorten("  a\nb  ", 10)).isEqualTo("  a\nb  ");
+        assertThat(Excerpt.shorten("x".repeat(200), 100)).hasSize(100).contains(" ... ");
     }
 
     @Test
