@@ -1,13 +1,10 @@
 package io.assay.bench;
 
-import com.google.inject.Guice;
-import com.google.inject.Stage;
-import io.assay.core.HarnessModule;
-import io.assay.core.run.ProgressListener;
-import io.assay.core.run.Run;
-import io.assay.core.run.RunRequest;
-import io.assay.core.run.RunResult;
-import io.assay.core.run.Runner;
+import io.assay.core.launcher.Assay;
+import io.assay.core.launcher.PreparedRun;
+import io.assay.core.launcher.ProgressListener;
+import io.assay.core.launcher.RunResult;
+import io.assay.core.launcher.RunSettings;
 import io.assay.spi.Options;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,11 +53,11 @@ public class ModelAgentBenchmark {
 
     private Path workspace;
     private Path suite;
-    private Runner runner;
+    private Assay assay;
     private Process fake;
     private String baseUrl;
     private int runs;
-    private Run run;
+    private PreparedRun run;
 
     @Setup(Level.Trial)
     public void startFakeAndWriteSuite() throws IOException, InterruptedException {
@@ -85,7 +82,7 @@ public class ModelAgentBenchmark {
             Thread.sleep(20);
         }
         baseUrl = Files.readString(urlFile);
-        runner = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of())).getInstance(Runner.class);
+        assay = Assay.open(List.of());
     }
 
     @TearDown(Level.Trial)
@@ -98,8 +95,8 @@ public class ModelAgentBenchmark {
     @Setup(Level.Invocation)
     public void prepareRun() {
         Options agent = Options.of(Map.of("model", "openai/bench", "base_url", baseUrl, "api_key_env", KEY_VARIABLE));
-        run = runner.start(new RunRequest(suite, "chat", agent, 1, CONCURRENCY, Duration.ofSeconds(60),
-                0, 0, workspace.resolve("run-" + runs++), List.of(), false, List.of(), null));
+        run = assay.start(RunSettings.builder(suite, "chat").agentOptions(agent).concurrency(CONCURRENCY)
+                .timeout(Duration.ofSeconds(60)).out(workspace.resolve("run-" + runs++)).build());
     }
 
     @Benchmark

@@ -1,12 +1,8 @@
 package io.assay.bench;
 
-import com.google.inject.Guice;
-import com.google.inject.Stage;
-import io.assay.core.HarnessModule;
-import io.assay.core.run.ProgressListener;
-import io.assay.core.run.RunRequest;
-import io.assay.core.run.Runner;
-import io.assay.spi.Options;
+import io.assay.core.launcher.Assay;
+import io.assay.core.launcher.ProgressListener;
+import io.assay.core.launcher.RunSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,14 +44,14 @@ public class TrialOverheadBenchmark {
 
     private Path workspace;
     private Path suite;
-    private Runner runner;
+    private Assay assay;
     private int runs;
 
     @Setup(Level.Trial)
     public void writeSuite() throws IOException {
         workspace = Files.createTempDirectory("assay-bench");
         suite = BenchmarkSuites.write(workspace.resolve("suite"), TRIALS);
-        runner = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of())).getInstance(Runner.class);
+        assay = Assay.open(List.of());
     }
 
     @TearDown(Level.Trial)
@@ -66,8 +62,8 @@ public class TrialOverheadBenchmark {
     @Benchmark
     @OperationsPerInvocation(TRIALS)
     public Object runNullAgentWithExactCheck() throws Exception {
-        RunRequest request = new RunRequest(suite, "null", Options.empty(), 1, concurrency, Duration.ofSeconds(60),
-                0, 0, workspace.resolve("run-" + runs++), List.of(), false, List.of(), null);
-        return runner.start(request).execute(ProgressListener.NONE).summary();
+        RunSettings settings = RunSettings.builder(suite, "null").concurrency(concurrency).timeout(Duration.ofSeconds(60))
+                .out(workspace.resolve("run-" + runs++)).build();
+        return assay.start(settings).execute(ProgressListener.NONE).summary();
     }
 }

@@ -1,9 +1,7 @@
 package io.assay.cli;
 
-import io.assay.core.audit.AuditFormats;
-import io.assay.core.audit.AuditReport;
-import io.assay.core.audit.AuditSettings;
-import io.assay.core.audit.Auditor;
+import io.assay.core.launcher.AuditResult;
+import io.assay.core.launcher.AuditSettings;
 import io.assay.spi.Finding;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +13,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay audit}: checks that a benchmark's tasks and graders are valid before anyone trusts a score. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -88,16 +86,15 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Auditor auditor = shared.injector().getInstance(Auditor.class);
         AuditSettings settings = new AuditSettings(repeats, timeout, probes, selection.selection(), seed);
-        AuditReport report = auditor.audit(suite, settings, probe -> {
+        AuditResult report = shared.open().audit(suite, settings, probe -> {
             err.println("audit: " + probe);
             err.flush();
         });
         String rendered = switch (format) {
-            case TEXT -> AuditFormats.text(report);
-            case JSON -> AuditFormats.json(report) + "\n";
-            case MARKDOWN -> AuditFormats.markdown(report);
+            case TEXT -> report.text();
+            case JSON -> report.json() + "\n";
+            case MARKDOWN -> report.markdown();
         };
         if (output != null) {
             Files.writeString(output, rendered, StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package io.assay.cli;
 
-import io.assay.docker.ContainerSweeper;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +22,8 @@ final class GcCommand implements Callable<Integer> {
     SharedOptions shared;
 
     @Override
-    public Integer call() {
-        int removed = ContainerSweeper.sweep(true);
+    public Integer call() throws Exception {
+        int removed = shared.open().sweep();
         spec.commandLine().getOut().println("removed " + removed + " container" + (removed == 1 ? "" : "s")
                 + " left behind by assay runs that are no longer running");
         spec.commandLine().getOut().flush();

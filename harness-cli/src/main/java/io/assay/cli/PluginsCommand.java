@@ -1,8 +1,7 @@
 package io.assay.cli;
 
-import io.assay.core.json.Json;
-import io.assay.core.plugin.ComponentRegistry;
-import io.assay.core.plugin.RegisteredComponent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assay.core.launcher.InstalledComponent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay plugins}: every discovered component, with its kind, version and source jar. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -39,27 +38,26 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<RegisteredComponent> components = shared.injector().getInstance(ComponentRegistry.class).all();
+        List<InstalledComponent> components = shared.open().components();
         PrintWriter out = spec.commandLine().getOut();
         if (format == ReportCommand.Format.JSON) {
             List<Map<String, String>> rows = new ArrayList<>();
-            for (RegisteredComponent c : components) {
+            for (InstalledComponent c : components) {
                 Map<String, String> row = new LinkedHashMap<>();
-                row.put("kind", c.kind().label());
+                row.put("kind", c.kind());
                 row.put("name", c.name());
                 row.put("version", c.version());
                 row.put("source", c.source());
                 row.put("plugin", c.plugin());
-                row.put("description", c.component().description());
+                row.put("description", c.description());
                 rows.add(row);
             }
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
         } else {
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("KIND", "NAME", "VERSION", "SOURCE", "DESCRIPTION"));
-            for (RegisteredComponent c : components) {
-                rows.add(List.of(c.kind().label(), c.name(), c.version(), shortSource(c.source()),
-                        c.component().description()));
+            for (InstalledComponent c : components) {
+                rows.add(List.of(c.kind(), c.name(), c.version(), shortSource(c.source()), c.description()));
             }
             printColumns(rows, out);
         }

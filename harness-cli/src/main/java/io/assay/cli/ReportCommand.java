@@ -1,16 +1,14 @@
 package io.assay.cli;
 
-import io.assay.core.json.Json;
-import io.assay.core.results.Summary;
-import io.assay.core.run.RunDirectory;
+import io.assay.core.launcher.RunReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay report}: the summary of a run directory, recomputed from its trials. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -37,13 +35,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunDirectory run = RunDirectory.open(runDirectory);
-        Summary summary = run.summarize();
+        RunReport report = RunReport.of(runDirectory);
         var out = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+            out.println(report.summaryJson());
         } else {
-            out.print(SummaryTable.render(summary, run.readManifest()));
+            out.print(SummaryTable.render(report.summary(), report.manifest()));
         }
         out.flush();
         return 0;

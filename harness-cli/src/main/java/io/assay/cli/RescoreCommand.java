@@ -1,17 +1,16 @@
 package io.assay.cli;
 
+import io.assay.core.launcher.RescoreResult;
 import io.assay.kit.Plural;
-import io.assay.core.run.Rescorer;
-import io.assay.core.run.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay rescore}: a run's recorded outputs graded again with the suite's current checks. */
 @Command(name = "rescore", mixinStandardHelpOptions = true,
@@ -39,10 +38,9 @@ final class RescoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Rescorer.Result result = shared.injector().getInstance(Rescorer.class)
-                .rescore(run, out, spec.commandLine().getParseResult().originalArgs());
+        RescoreResult result = shared.open().rescore(run, out, spec.commandLine().getParseResult().originalArgs());
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(SummaryTable.render(result.run().summary(), RunDirectory.open(result.directory()).readManifest()));
+        stdout.print(SummaryTable.render(result.run().summary(), result.manifest()));
         stdout.println("Rescored " + Plural.of(result.regraded(), "trial") + " of " + run + " into " + result.directory()
                 + (result.kept() > 0 ? "; " + Plural.of(result.kept(), "trial") + " kept " + (result.kept() == 1 ? "its" : "their")
                 + " grade (a check that grades a sandbox's end state)" : ""));

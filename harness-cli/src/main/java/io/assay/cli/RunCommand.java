@@ -2,13 +2,13 @@ package io.assay.cli;
 
 import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
-import io.assay.core.InputException;
+import io.assay.core.launcher.Assay;
+import io.assay.core.launcher.InputException;
+import io.assay.core.launcher.MaxErrors;
+import io.assay.core.launcher.PreparedRun;
+import io.assay.core.launcher.RunResult;
+import io.assay.core.launcher.RunSettings;
 import io.assay.kit.Plural;
-import io.assay.core.run.MaxErrors;
-import io.assay.core.run.Run;
-import io.assay.core.run.RunRequest;
-import io.assay.core.run.RunResult;
-import io.assay.core.run.Runner;
 import io.assay.spi.Options;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -24,10 +24,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay run}: evaluates an agent on a suite and writes a run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -128,9 +128,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Runner runner = shared.injector().getInstance(Runner.class);
-        Run run = resume != null ? runner.resume(resume, checkResumeArguments(), maxCost, maxErrors())
-                : runner.start(request());
+        Assay assay = shared.open();
+        PreparedRun run = resume != null ? assay.resume(resume, checkResumeArguments(), maxCost, maxErrors())
+                : assay.start(settings());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch reported = new CountDownLatch(1);
@@ -147,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
             String subset = run.manifest().settings().selection() != null
                     ? " (tasks " + SummaryTable.subset(run.manifest()) + ")" : "";
             err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + subset + " with agent "
-                    + run.manifest().agent().name() + " -> " + run.directory().path());
+                    + run.manifest().agent().name() + " -> " + run.directory());
             err.flush();
             RunResult result = run.execute(ProgressReporter.create(progress, err));
             if (result.failed()) {
@@ -206,7 +206,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunRequest request() {
+    private RunSettings settings() {
         if (suite == null) {
             throw new InputException("missing SUITE: the suite directory to run", "assay run examples/arithmetic --agent oracle");
         }
@@ -218,9 +218,14 @@ final class RunCommand implements Callable<Integer> {
         modelOption(options, "--base-url", "base_url", baseUrl);
         modelOption(options, "--api-key-env", "api_key_env", apiKeyEnv);
         modelOption(options, "--prices", "prices", prices);
-        return new RunRequest(suite, agent, Options.of(options), epochs, concurrency != null ? concurrency : 8,
-                timeout, retryErrors, seed, out, sinks, baselines, spec.commandLine().getParseResult().originalArgs(),
-                maxCost, maxErrors(), selection.selection());
+        RunSettings.Builder settings = RunSettings.builder(suite, agent).agentOptions(Options.of(options)).epochs(epochs)
+                .timeout(timeout).retryErrors(retryErrors).seed(seed).out(out).sinks(sinks).baselines(baselines)
+                .arguments(spec.commandLine().getParseResult().originalArgs()).maxCostUsd(maxCost)
+                .maxErrors(maxErrors()).selection(selection.selection());
+        if (concurrency != null) {
+            settings.concurrency(concurrency);
+        }
+        return settings.build();
     }
 
     private MaxErrors maxErrors() {

@@ -1,10 +1,7 @@
 package io.assay.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Stage;
 import io.assay.cli.config.PluginPath;
-import io.assay.core.HarnessModule;
+import io.assay.core.launcher.Assay;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +18,8 @@ final class SharedOptions {
     @Option(names = "--debug", description = "Show stack traces on errors.")
     boolean debug;
 
-    /** The wired core, with built-in plugins and those in the plugin directories (flags, else environment, else config). */
-    Injector injector() {
-        return Guice.createInjector(Stage.PRODUCTION,
-                new HarnessModule(PluginPath.resolve(pluginDirectories, System.getenv())));
+    /** The engine, with built-in plugins and those in the plugin directories (flags, else environment, else config). */
+    Assay open() {
+        return Assay.open(PluginPath.resolve(pluginDirectories, System.getenv()));
     }
 }

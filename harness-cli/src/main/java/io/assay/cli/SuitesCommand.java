@@ -1,7 +1,7 @@
 package io.assay.cli;
 
+import io.assay.core.launcher.Assay;
 import io.assay.kit.Plural;
-import io.assay.core.suite.SuiteRepository;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Suite;
 import java.io.PrintWriter;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assay suites}: work with suite directories. */
 @Command(name = "suites", mixinStandardHelpOptions = true, description = "Checks suite directories.",
@@ -44,13 +44,13 @@ final class SuitesCommand {
 
         @Override
         public Integer call() {
-            SuiteRepository repository = shared.injector().getInstance(SuiteRepository.class);
+            Assay assay = shared.open();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             int invalid = 0;
             for (Path directory : suites) {
                 try {
-                    Suite suite = repository.load(directory);
+                    Suite suite = assay.loadSuite(directory);
                     out.println("ok: " + directory + " (" + suite.id()
                             + (suite.version().isEmpty() ? "" : " " + suite.version()) + ", "
                             + Plural.of(suite.tasks().size(), "task") + ")");

@@ -1,10 +1,10 @@
 package io.assay.cli;
 
+import io.assay.core.launcher.Manifest;
+import io.assay.core.launcher.ModelUsageSummary;
+import io.assay.core.launcher.ScoreStatistics;
+import io.assay.core.launcher.Summary;
 import io.assay.kit.Plural;
-import io.assay.core.results.ModelUsage;
-import io.assay.core.results.ScoreStatistics;
-import io.assay.core.results.Summary;
-import io.assay.core.run.Manifest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -45,7 +45,7 @@ final class SummaryTable {
                     .collect(Collectors.joining(", "))));
         }
         if (s.usage() != null) {
-            ModelUsage.Usage u = s.usage();
+            ModelUsageSummary u = s.usage();
             text.append(String.format(Locale.ROOT, "%-10s %s (%s), %d input + %s, %s%s, mean latency %d ms%n",
                     "models", Plural.of(u.modelCalls(), "call"), Plural.of(u.attempts(), "attempt"), u.inputTokens(),
                     Plural.of(u.outputTokens(), "output token"), usd(u.costUsd()),

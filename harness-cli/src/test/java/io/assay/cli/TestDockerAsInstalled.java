@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
-import io.assay.core.run.Manifest;
+import io.assay.core.launcher.Manifest;
 import io.assay.core.run.RunDirectory;
 import io.assay.docker.DockerRequirement;
 import io.assay.docker.SilentSocket;
@@ -84,6 +84,28 @@ class TestDockerAsInstalled {
         JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("score").path("mean").asDouble()).isEqualTo(1.0);
         assertThat(summary.path("trials").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void gcWithoutDockerSaysSoInOneLineAndExitsWith2() throws Exception {
+        String host = "tcp://127.0.0.1:" + closedPort();
+
+        Assay result = assay(Map.of("DOCKER_HOST", host), "gc");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err().lines().filter(line -> line.startsWith("error: ")))
+                .singleElement().asString().startsWith("error: no Docker engine answers at " + host + " (from DOCKER_HOST): ");
+        assertThat(result.err()).doesNotContain("\tat ");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    @ExtendWith(DockerRequirement.class)
+    void gcSaysHowManyContainersThePluginsSweepersRemoved() {
+        CliResult result = run("gc");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).matches("removed \\d+ containers? left behind by assay runs that are no longer running\\R");
     }
 
     /** What an {@code assay} process printed, and its exit code. */

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import io.assay.core.audit.Auditor;
 import io.assay.core.environment.Environments;
+import io.assay.core.launcher.Assay;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.plugin.PluginLoader;
 import io.assay.core.reward.RewardChecks;
@@ -12,6 +13,7 @@ import io.assay.core.run.Runner;
 import io.assay.core.suite.SpecValidation;
 import io.assay.core.suite.SuiteRepository;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -19,9 +21,14 @@ import java.util.List;
  * proxies. Plugins are loaded when the module is made, outside Guice, so a bad plugin directory
  * surfaces as the loader's own clear error rather than wrapped in injector diagnostics.
  *
+ * <p>The seams tests replace with {@link com.google.inject.util.Modules#override}: the
+ * {@link ComponentRegistry} (the plugins' components: fixtures or fakes instead) and the
+ * {@link Clock} the manifests' times and run directory names come from.
+ *
  * <pre>{@code
- * Injector injector = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of(pluginDir)));
- * Runner runner = injector.getInstance(Runner.class);
+ * Assay assay = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of(pluginDir))).getInstance(Assay.class);
+ * Injector fixed = Guice.createInjector(Modules.override(new HarnessModule(List.of()))
+ *         .with(binder -> binder.bind(Clock.class).toInstance(Clock.fixed(instant, ZoneOffset.UTC))));
  * }</pre>
  */
 public final class HarnessModule extends AbstractModule {
@@ -38,6 +45,7 @@ public final class HarnessModule extends AbstractModule {
         binder().disableCircularProxies();
         binder().requireAtInjectOnConstructors();
         bind(ComponentRegistry.class).toInstance(registry);
+        bind(Clock.class).toInstance(Clock.systemUTC());
         bind(RewardChecks.class).in(Scopes.SINGLETON);
         bind(Environments.class).in(Scopes.SINGLETON);
         bind(SpecValidation.class).in(Scopes.SINGLETON);
@@ -45,5 +53,6 @@ public final class HarnessModule extends AbstractModule {
         bind(Runner.class).in(Scopes.SINGLETON);
         bind(Rescorer.class).in(Scopes.SINGLETON);
         bind(Auditor.class).in(Scopes.SINGLETON);
+        bind(Assay.class).in(Scopes.SINGLETON);
     }
 }

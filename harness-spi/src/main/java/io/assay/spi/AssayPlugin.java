@@ -50,4 +50,9 @@ public interface AssayPlugin {
     default List<ResultSinkFactory> resultSinks() {
         return List.of();
     }
+
+    /** Clean-ups of what killed runs left behind, which {@code assay gc} calls. */
+    default List<Sweeper> sweepers() {
+        return List.of();
+    }
 }

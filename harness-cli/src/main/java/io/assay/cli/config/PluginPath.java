@@ -1,6 +1,6 @@
 package io.assay.cli.config;
 
-import io.assay.core.InputException;
+import io.assay.core.launcher.InputException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

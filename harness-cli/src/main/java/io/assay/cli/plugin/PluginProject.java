@@ -1,8 +1,7 @@
 package io.assay.cli.plugin;
 
-import io.assay.core.InputException;
-import io.assay.core.plugin.PluginLoader;
-import io.assay.core.plugin.RegisteredComponent.Kind;
+import io.assay.core.launcher.Assay;
+import io.assay.core.launcher.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,7 +53,8 @@ public record PluginProject(String name, String className, String packageName) {
             throw new InputException("invalid plugin name '" + name + "': its Java package " + packageName
                     + " is not a valid Java name (a keyword)", "choose another name, such as " + name + "-check");
         }
-        if (new PluginLoader().load(List.of()).names(Kind.REWARD_CHECK).contains(name)) {
+        if (Assay.open(List.of()).components().stream()
+                .anyMatch(c -> c.kind().equals("reward-check") && c.name().equals(name))) {
             throw new InputException("invalid plugin name '" + name + "': Assay has a built-in reward check of that"
                     + " name, and names must be unique", "choose another name, such as " + name + "-check");
         }

@@ -1,7 +1,7 @@
 package io.assay.cli.progress;
 
+import io.assay.core.launcher.ProgressListener;
 import io.assay.kit.Plural;
-import io.assay.core.run.ProgressListener;
 import io.assay.spi.TrialRecord;
 import java.io.PrintWriter;
 import java.time.Duration;

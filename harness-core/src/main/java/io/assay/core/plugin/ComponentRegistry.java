@@ -8,6 +8,7 @@ import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.ResultSinkFactory;
 import io.assay.spi.SuiteLoader;
+import io.assay.spi.Sweeper;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -56,6 +57,10 @@ public final class ComponentRegistry {
 
     public List<AuditProbe> auditProbes() {
         return components(Kind.AUDIT_PROBE, AuditProbe.class);
+    }
+
+    public List<Sweeper> sweepers() {
+        return components(Kind.SWEEPER, Sweeper.class);
     }
 
     /**

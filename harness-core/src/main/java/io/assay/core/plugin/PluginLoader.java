@@ -1,6 +1,6 @@
 package io.assay.core.plugin;
 
-import io.assay.core.InputException;
+import io.assay.core.launcher.InputException;
 import io.assay.core.plugin.RegisteredComponent.Kind;
 import io.assay.spi.AssayPlugin;
 import io.assay.spi.Component;
@@ -117,6 +117,7 @@ public final class PluginLoader {
                 case REWARD_CHECK -> plugin.rewardChecks();
                 case AUDIT_PROBE -> plugin.auditProbes();
                 case RESULT_SINK -> plugin.resultSinks();
+                case SWEEPER -> plugin.sweepers();
             };
             return List.copyOf(listed);
         } catch (RuntimeException | LinkageError e) {

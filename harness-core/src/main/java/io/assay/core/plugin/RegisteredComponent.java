@@ -24,7 +24,8 @@ public record RegisteredComponent(Kind kind, Component component, String plugin,
         AGENT("agent"),
         REWARD_CHECK("reward-check"),
         AUDIT_PROBE("audit-probe"),
-        RESULT_SINK("result-sink");
+        RESULT_SINK("result-sink"),
+        SWEEPER("sweeper");
 
         private final String label;
 

@@ -1,5 +1,6 @@
 package io.assay.core.results;
 
+import io.assay.core.launcher.ModelUsageSummary;
 import io.assay.kit.Plural;
 import io.assay.spi.ModelCall;
 import io.assay.spi.TrialRecord;
@@ -84,18 +85,18 @@ public final class ModelUsage {
     }
 
     /** The figures, or {@code null} when no model was called. */
-    public Usage summary() {
+    public ModelUsageSummary summary() {
         if (calls == 0) {
             return null;
         }
-        Map<String, Usage.Served> served = new TreeMap<>();
+        Map<String, ModelUsageSummary.Served> served = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
         models.forEach((requested, model) -> {
-            served.put(requested, new Usage.Served(model.calls, List.copyOf(model.served.keySet()),
+            served.put(requested, new ModelUsageSummary.Served(model.calls, List.copyOf(model.served.keySet()),
                     List.copyOf(model.fingerprints)));
             warnings.addAll(model.warnings(requested));
         });
-        return new Usage(calls, attempts, inputTokens, outputTokens, cost, unpriced, latencyMs / calls, served, warnings);
+        return new ModelUsageSummary(calls, attempts, inputTokens, outputTokens, cost, unpriced, latencyMs / calls, served, warnings);
     }
 
     private void add(ModelCall call) {
@@ -111,25 +112,6 @@ public final class ModelUsage {
         }
         models.computeIfAbsent(call.provider() + "/" + call.model(), key -> new Model())
                 .add(call.servedModel(), call.fingerprint());
-    }
-
-    /**
-     * A run's model usage, in {@code summary.json}.
-     *
-     * @param modelCalls calls that got a response
-     * @param attempts HTTP attempts, retries included
-     * @param costUsd the cost of the priced calls
-     * @param unpricedCalls calls of models without a price, whose cost is unknown and not in {@code costUsd}
-     * @param meanLatencyMs mean latency of a call's successful attempt
-     * @param models by requested {@code provider/model}: the served models and fingerprints the endpoint reported
-     * @param warnings identity problems: a served model other than the requested one, or one that changed
-     */
-    public record Usage(long modelCalls, long attempts, long inputTokens, long outputTokens, BigDecimal costUsd,
-                        long unpricedCalls, long meanLatencyMs, Map<String, Served> models, List<String> warnings) {
-
-        /** What the endpoint said it served for one requested model. */
-        public record Served(long calls, List<String> servedModels, List<String> fingerprints) {
-        }
     }
 
     /** One requested model's served identities, with how many calls each. */

@@ -1,5 +1,8 @@
 package io.assay.core.results;
 
+import io.assay.core.launcher.Manifest;
+import io.assay.core.launcher.ScoreStatistics;
+import io.assay.core.launcher.Summary;
 import io.assay.spi.ModelCall;
 import io.assay.spi.Outcome;
 import io.assay.spi.TrialRecord;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Folds trial records, one at a time, into a {@link Summary}. Memory grows with the number of
@@ -33,6 +37,12 @@ public final class SummaryCalculator {
         this.agent = agent;
         this.expectedTrials = expectedTrials;
         this.baselines = baselines;
+    }
+
+    /** An empty summary for a run, to fold its trials into: its tasks x epochs are expected. */
+    public static SummaryCalculator forRun(Manifest manifest) {
+        return new SummaryCalculator(manifest.suite().id(), manifest.agent().name(),
+                (long) manifest.suite().evaluated() * manifest.settings().epochs(), manifest.baselines());
     }
 
     /**
@@ -121,7 +131,7 @@ public final class SummaryCalculator {
                     maxSamples = Math.max(maxSamples, tally.graded);
                 }
             }
-            ScoreStatistics score = ScoreStatistics.of(scoredTasks, sum, sumOfSquares);
+            ScoreStatistics score = statistics(scoredTasks, sum, sumOfSquares);
             if (graded == 0) {
                 return new Figures(errors, errors, null, score, null, null); // nothing scored: no figures, not zeros
             }
@@ -142,6 +152,22 @@ public final class SummaryCalculator {
                 passHatK.put(Integer.toString(k), hat / counted);
             }
             return new Figures(graded + errors, errors, (double) passed / graded, score, passAtK, passHatK);
+        }
+
+        /** The {@link ScoreStatistics} of per-task means, from their running sums. */
+        private static ScoreStatistics statistics(int tasks, double sum, double sumOfSquares) {
+            if (tasks == 0) {
+                return new ScoreStatistics(null, null, null);
+            }
+            double mean = sum / tasks;
+            if (tasks < 2) {
+                return new ScoreStatistics(mean, null, null);
+            }
+            double variance = Math.max(0.0, (sumOfSquares - tasks * mean * mean) / (tasks - 1));
+            double stderr = Math.sqrt(variance / tasks);
+            double t = TDistribution.of(tasks - 1).inverseCumulativeProbability(0.975);
+            double[] ci = {Math.max(0.0, mean - t * stderr), Math.min(1.0, mean + t * stderr)};
+            return new ScoreStatistics(mean, stderr, ci);
         }
 
         Summary.Segment segment(int tasks) {

@@ -1,14 +1,18 @@
 package io.assay.core.run;
 
-import io.assay.core.InputException;
 import io.assay.core.environment.Environments;
+import io.assay.core.launcher.InputException;
+import io.assay.core.launcher.Manifest;
+import io.assay.core.launcher.RescoreResult;
+import io.assay.core.launcher.RunResult;
+import io.assay.core.results.SummaryCalculator;
 import io.assay.core.reward.RewardChecks;
 import io.assay.core.suite.SuiteRepository;
 import io.assay.spi.Environment;
-import io.assay.spi.RunInfo;
 import io.assay.spi.EnvironmentSession;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardCheck;
+import io.assay.spi.RunInfo;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import io.assay.spi.ToolCall;
@@ -17,8 +21,8 @@ import io.assay.spi.TrialRecord;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,38 +43,34 @@ public final class Rescorer {
     private final SuiteRepository suites;
     private final RewardChecks rewardChecks;
     private final Environments environments;
+    private final Clock clock;
 
     @Inject
-    public Rescorer(SuiteRepository suites, RewardChecks rewardChecks, Environments environments) {
+    public Rescorer(SuiteRepository suites, RewardChecks rewardChecks, Environments environments, Clock clock) {
         this.suites = suites;
         this.rewardChecks = rewardChecks;
         this.environments = environments;
-    }
-
-    /** What rescoring did; {@code changes} lists trials whose verdict or score moved. */
-    public record Result(Path directory, RunResult run, long regraded, long kept, List<String> changes) {
+        this.clock = clock;
     }
 
     /**
      * @param out the new run directory, or {@code null} for {@code RUN-rescored} beside the run
      * @param arguments the command line, for the new manifest
      */
-    public Result rescore(Path run, Path out, List<String> arguments) throws Exception {
+    public RescoreResult rescore(Path run, Path out, List<String> arguments) throws Exception {
         RunDirectory source = RunDirectory.open(run);
         Manifest manifest = source.readManifest();
         Path suitePath = Path.of(manifest.workingDirectory()).resolve(manifest.suite().path());
         Suite suite = suites.load(suitePath);
         Map<String, Task> tasks = suite.tasks().stream().collect(Collectors.toMap(Task::id, Function.identity()));
         RunDirectory target = RunDirectory.create(out != null ? out : besides(run));
-        Manifest rescored = new Manifest(target.path().getFileName().toString(), Manifest.COMPLETED,
+        Manifest rescored = manifest.rescored(target.path().getFileName().toString(),
                 new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), manifest.suite().path(),
                         suite.tasks().size(), manifest.suite().selected()),
-                manifest.agent(), manifest.settings(), Runner.harnessVersion(), manifest.jdk(), arguments,
-                manifest.workingDirectory(), Instant.now().toString(), Instant.now().toString(), manifest.baselines(),
-                new Manifest.RescoredFrom(run.toString(), manifest.suite().contentHash()), null);
+                arguments, clock.instant().toString(), run.toString());
         target.writeManifest(rescored);
         Tally tally = new Tally();
-        try (TrialLog log = new TrialLog(target.trialsFile(), rescored.newSummary(), List.of(), List.of());
+        try (TrialLog log = new TrialLog(target.trialsFile(), SummaryCalculator.forRun(rescored), SinkFanOut.none());
              Environment environment = environments.create(suite.environment(),
                      new RunInfo(rescored.runId(), target.path(), suite.id(), manifest.agent().name()))) {
             Grading grading = new Grading(suite, rewardChecks);
@@ -98,7 +98,7 @@ public final class Rescorer {
             }
             RunResult result = new RunResult(target.path(), Manifest.COMPLETED, log.summary(), 0, List.of(), null);
             target.writeSummary(result.summary());
-            return new Result(target.path(), result, tally.regraded, tally.kept, tally.changes);
+            return new RescoreResult(rescored, result, tally.regraded, tally.kept, tally.changes);
         }
     }
 

@@ -1,21 +1,17 @@
 package io.assay.core.run;
 
-import io.assay.core.environment.Environments;
-import io.assay.core.plugin.ComponentRegistry;
-import io.assay.core.results.Summary;
-import io.assay.core.results.SummaryCalculator;
-import io.assay.core.reward.RewardChecks;
+import io.assay.core.launcher.Manifest;
+import io.assay.core.launcher.ProgressListener;
+import io.assay.core.launcher.RunResult;
+import io.assay.core.launcher.RunSettings;
+import io.assay.core.launcher.Summary;
 import io.assay.spi.Agent;
 import io.assay.spi.Environment;
 import io.assay.spi.EnvironmentException;
 import io.assay.spi.InvalidOptionException;
-import io.assay.spi.Options;
-import io.assay.spi.ResultSink;
 import io.assay.spi.RunInfo;
 import io.assay.spi.Suite;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,13 +35,11 @@ public final class Run {
 
     private final RunDirectory directory;
     private final Manifest manifest;
+    private final RunSettings settings;
     private final Suite suite;
     private final Agent agent;
-    private final Set<TrialKey> done;
-    private final SummaryCalculator summary;
-    private final ComponentRegistry registry;
-    private final RewardChecks rewardChecks;
-    private final Environments environments;
+    private final RecordedTrials recorded;
+    private final RunServices services;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Set<Thread> workerThreads = ConcurrentHashMap.newKeySet();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -56,21 +50,20 @@ public final class Run {
     private volatile String notStarted;
 
     /**
-     * @param done trials already recorded (on resume), which are not run again
-     * @param summary the summary with those trials already folded in
+     * @param manifest the manifest written for this run, made from {@code settings}
+     * @param suite the suite, with only the tasks the settings select
+     * @param recorded trials already recorded (on resume), which are not run again
      */
-    Run(RunDirectory directory, Manifest manifest, Suite suite, Agent agent, Set<TrialKey> done,
-        SummaryCalculator summary, ComponentRegistry registry, RewardChecks rewardChecks, Environments environments) {
+    Run(RunDirectory directory, Manifest manifest, RunSettings settings, Suite suite, Agent agent,
+        RecordedTrials recorded, RunServices services) {
         this.directory = directory;
         this.manifest = manifest;
+        this.settings = settings;
         this.suite = suite;
         this.agent = agent;
-        this.done = done;
-        this.summary = summary;
-        this.registry = registry;
-        this.rewardChecks = rewardChecks;
-        this.environments = environments;
-        this.failFast = new FailFast(manifest.settings().maxErrors());
+        this.recorded = recorded;
+        this.services = services;
+        this.failFast = new FailFast(settings.maxErrors());
     }
 
     public RunDirectory directory() {
@@ -87,7 +80,8 @@ public final class Run {
      * when the environment cannot start.
      */
     public RunResult execute(ProgressListener progress) throws Exception {
-        TrialLog log = openLog(manifest.settings().sinks());
+        TrialLog log = new TrialLog(directory.trialsFile(), recorded.summary(),
+                SinkFanOut.open(services.registry(), settings.sinks(), runInfo()));
         try (log; Environment environment = startEnvironment()) {
             if (environment != null) {
                 runTrials(environment, log, progress);
@@ -107,7 +101,7 @@ public final class Run {
     /** The suite's environment, or {@code null} when it cannot start (no Docker engine, say): the run then fails. */
     private Environment startEnvironment() {
         try {
-            return environments.create(suite.environment(), runInfo());
+            return services.environments().create(suite.environment(), runInfo());
         } catch (EnvironmentException | InvalidOptionException e) {
             // Said once, rather than once per trial as every trial ran into it.
             notStarted = "the environment could not start: " + e.getMessage();
@@ -116,13 +110,12 @@ public final class Run {
     }
 
     private void runTrials(Environment environment, TrialLog log, ProgressListener progress) throws InterruptedException {
-        Manifest.Settings settings = manifest.settings();
-        Duration timeout = Runner.seconds(settings.timeoutSeconds());
-        try (Watchdog watchdog = new Watchdog(timeout, ABANDON_GRACE)) {
-            TrialExecutor executor = new TrialExecutor(suite, agent, environment, rewardChecks, timeout,
-                    settings.retryErrors(), settings.seed(), watchdog);
-            Workers workers = new Workers(new TrialPlan(suite.tasks(), settings.epochs(), done), executor, log, progress);
-            progress.started((long) suite.tasks().size() * settings.epochs(), done.size());
+        try (Watchdog watchdog = new Watchdog(settings.timeout(), ABANDON_GRACE)) {
+            TrialExecutor executor = new TrialExecutor(suite, agent, environment, services.rewardChecks(),
+                    settings.timeout(), settings.retryErrors(), settings.seed(), watchdog);
+            Workers workers = new Workers(new TrialPlan(suite.tasks(), settings.epochs(), recorded.done()), executor,
+                    log, progress);
+            progress.started((long) suite.tasks().size() * settings.epochs(), recorded.done().size());
             for (int i = 0; i < settings.concurrency(); i++) {
                 workers.start();
             }
@@ -220,7 +213,7 @@ public final class Run {
                 return null;
             }
             TrialPlan.Pending next = plan.next();
-            if (next != null && Budget.reached(manifest.settings().maxCostUsd(), log.cost())) {
+            if (next != null && Budget.reached(settings.maxCostUsd(), log.cost())) {
                 budgetReached.set(true); // the trial taken is not run: resume runs it
                 return null;
             }
@@ -246,28 +239,12 @@ public final class Run {
         }
     }
 
-    private TrialLog openLog(List<String> sinkNames) throws Exception {
-        RunInfo info = runInfo();
-        List<ResultSink> sinks = new ArrayList<>();
-        try {
-            for (String name : sinkNames) {
-                sinks.add(registry.resultSink(name).open(Options.empty(), info));
-            }
-        } catch (Exception e) {
-            for (ResultSink sink : sinks) {
-                sink.close();
-            }
-            throw e;
-        }
-        return new TrialLog(directory.trialsFile(), summary, sinks, sinkNames);
-    }
-
     private RunInfo runInfo() {
         return new RunInfo(manifest.runId(), directory.path(), suite.id(), manifest.agent().name());
     }
 
     private void finishManifest() {
-        directory.writeManifest(manifest.withStatus(status(), Instant.now().toString(), reason()));
+        directory.writeManifest(manifest.withStatus(status(), services.clock().instant().toString(), reason()));
     }
 
     private String status() {

@@ -1,10 +1,11 @@
 package io.assay.core.run;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.assay.core.InputException;
 import io.assay.core.json.Json;
+import io.assay.core.launcher.InputException;
+import io.assay.core.launcher.Manifest;
+import io.assay.core.launcher.Summary;
 import io.assay.core.results.ModelUsage;
-import io.assay.core.results.Summary;
 import io.assay.core.results.SummaryCalculator;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -81,7 +82,7 @@ public final class RunDirectory {
 
     /** Summarises every trial recorded so far, streaming {@code trials.jsonl}. */
     public Summary summarize() {
-        SummaryCalculator calculator = readManifest().newSummary();
+        SummaryCalculator calculator = SummaryCalculator.forRun(readManifest());
         forEachTrial(trial -> calculator.add(trial.record(), ModelUsage.callsOf(trial.record()), trial.metadata()));
         return calculator.summary();
     }

@@ -1,14 +1,17 @@
 package io.assay.core.run;
 
-import io.assay.core.InputException;
 import io.assay.core.baseline.TrivialBaselines;
 import io.assay.core.environment.Environments;
+import io.assay.core.launcher.InputException;
+import io.assay.core.launcher.Manifest;
+import io.assay.core.launcher.MaxErrors;
+import io.assay.core.launcher.RunSettings;
+import io.assay.core.launcher.TaskSelection;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.results.ModelUsage;
 import io.assay.core.results.SummaryCalculator;
 import io.assay.core.reward.RewardChecks;
 import io.assay.core.suite.SuiteRepository;
-import io.assay.core.suite.TaskSelection;
 import io.assay.spi.Agent;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
@@ -18,7 +21,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,41 +41,35 @@ public final class Runner {
     private final SuiteRepository suites;
     private final ComponentRegistry registry;
     private final RewardChecks rewardChecks;
-    private final Environments environments;
+    private final Clock clock;
+    private final RunServices services;
 
     @Inject
     public Runner(SuiteRepository suites, ComponentRegistry registry, RewardChecks rewardChecks,
-                  Environments environments) {
+                  Environments environments, Clock clock) {
         this.suites = suites;
         this.registry = registry;
         this.rewardChecks = rewardChecks;
-        this.environments = environments;
+        this.clock = clock;
+        this.services = new RunServices(registry, rewardChecks, environments, clock);
     }
 
     /** A new run. */
-    public Run start(RunRequest request) {
-        Suite whole = suites.load(request.suite());
-        Suite suite = request.selection().applyTo(whole, request.seed());
-        Agent agent = createAgent(request.agent(), request.agentOptions());
-        sinksExist(request.sinks());
-        String now = Instant.now().toString();
-        RunDirectory directory = RunDirectory.create(request.out() != null
-                ? request.out() : defaultDirectory(suite.id(), request.agent()));
-        Manifest manifest = new Manifest(directory.path().getFileName().toString(), Manifest.RUNNING,
-                new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(),
-                        request.suite().toString(), whole.tasks().size(),
-                        request.selection().isAll() ? null : suite.tasks().size()),
-                new Manifest.AgentRef(request.agent(), request.agentOptions().values()),
-                new Manifest.Settings(request.epochs(), request.concurrency(),
-                        request.timeout().toMillis() / 1000.0, request.retryErrors(), request.seed(), request.sinks(),
-                        request.maxCostUsd(), request.maxErrors(), request.selection().isAll() ? null : request.selection()),
-                harnessVersion(), System.getProperty("java.vendor") + " " + Runtime.version(),
-                request.arguments(), Path.of("").toAbsolutePath().toString(), now, null,
-                request.baselines() ? TrivialBaselines.scores(suite, task -> rewardChecks.forTask(suite, task)) : null,
-                null, null);
+    public Run start(RunSettings settings) {
+        Suite whole = suites.load(settings.suite());
+        Suite suite = settings.selection().applyTo(whole, settings.seed());
+        Agent agent = createAgent(settings.agent(), settings.agentOptions());
+        sinksExist(settings.sinks());
+        Instant now = clock.instant();
+        RunDirectory directory = RunDirectory.create(settings.out() != null
+                ? settings.out() : defaultDirectory(suite.id(), settings.agent(), now));
+        Manifest manifest = Manifest.started(directory.path().getFileName().toString(),
+                new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), settings.suite().toString(),
+                        whole.tasks().size(), settings.selection().isAll() ? null : suite.tasks().size()),
+                settings, now.toString(),
+                settings.baselines() ? TrivialBaselines.scores(suite, task -> rewardChecks.forTask(suite, task)) : null);
         directory.writeManifest(manifest);
-        return new Run(directory, manifest, suite, agent, Set.of(), manifest.newSummary(), registry, rewardChecks,
-                environments);
+        return new Run(directory, manifest, settings, suite, agent, RecordedTrials.none(manifest), services);
     }
 
     /**
@@ -85,24 +82,30 @@ public final class Runner {
      * @param maxErrors the new error limit, or {@code null} to keep it
      */
     public Run resume(Path path, Integer concurrency, BigDecimal maxCostUsd, MaxErrors maxErrors) {
-        if (concurrency != null && concurrency < 1) {
-            throw new InputException("--concurrency must be at least 1, got " + concurrency);
-        }
-        Budget.check(maxCostUsd);
         RunDirectory directory = RunDirectory.open(path);
         Manifest manifest = directory.readManifest();
-        Path suitePath = Path.of(manifest.workingDirectory()).resolve(manifest.suite().path());
-        Suite suite = suites.load(suitePath);
+        RunSettings.Builder changed = RunSettings.resuming(manifest);
+        if (concurrency != null) {
+            changed.concurrency(concurrency);
+        }
+        if (maxCostUsd != null) {
+            changed.maxCostUsd(maxCostUsd);
+        }
+        if (maxErrors != null) {
+            changed.maxErrors(maxErrors);
+        }
+        RunSettings settings = changed.build();
+        Suite suite = suites.load(settings.suite());
         if (!suite.contentHash().equals(manifest.suite().contentHash())) {
-            throw new InputException("suite " + suitePath + " changed since the run started ("
+            throw new InputException("suite " + settings.suite() + " changed since the run started ("
                     + manifest.suite().contentHash() + ", now " + suite.contentHash() + ")",
                     "results from two versions of a suite cannot be mixed; start a new run");
         }
         suite = selected(suite, manifest);
-        Agent agent = createAgent(manifest.agent().name(), Options.of(manifest.agent().options()));
+        Agent agent = createAgent(settings.agent(), settings.agentOptions());
         directory.truncateTornTail();
         Set<TrialKey> done = new HashSet<>();
-        SummaryCalculator summary = manifest.newSummary();
+        SummaryCalculator summary = SummaryCalculator.forRun(manifest);
         Set<String> selectedIds = suite.tasks().stream().map(Task::id).collect(Collectors.toSet());
         directory.forEachTrial(trial -> {
             if (!selectedIds.contains(trial.record().task())) {
@@ -112,16 +115,9 @@ public final class Runner {
             done.add(new TrialKey(trial.record().task(), trial.record().epoch()));
             summary.add(trial.record(), ModelUsage.callsOf(trial.record()), trial.metadata());
         });
-        Manifest.Settings s = manifest.settings();
-        Manifest resumed = new Manifest(manifest.runId(), Manifest.RUNNING, manifest.suite(), manifest.agent(),
-                new Manifest.Settings(s.epochs(), concurrency != null ? concurrency : s.concurrency(),
-                        s.timeoutSeconds(), s.retryErrors(), s.seed(), s.sinks(),
-                        maxCostUsd != null ? maxCostUsd : s.maxCostUsd(), maxErrors != null ? maxErrors : s.maxErrors(),
-                        s.selection()),
-                manifest.harnessVersion(), manifest.jdk(), manifest.arguments(), manifest.workingDirectory(),
-                manifest.started(), null, manifest.baselines(), manifest.rescoredFrom(), null);
+        Manifest resumed = manifest.resumed(settings);
         directory.writeManifest(resumed);
-        return new Run(directory, resumed, suite, agent, done, summary, registry, rewardChecks, environments);
+        return new Run(directory, resumed, settings, suite, agent, new RecordedTrials(done, summary), services);
     }
 
     /** The tasks the run was started with: its recorded selection, drawn again with its seed. */
@@ -158,22 +154,12 @@ public final class Runner {
         sinks.forEach(registry::resultSink);
     }
 
-    private static Path defaultDirectory(String suite, String agent) {
-        String base = suite + "-" + agent + "-" + RUN_STAMP.format(Instant.now());
+    private static Path defaultDirectory(String suite, String agent, Instant now) {
+        String base = suite + "-" + agent + "-" + RUN_STAMP.format(now);
         Path candidate = Path.of("runs", base);
         for (int n = 2; Files.exists(candidate); n++) {
             candidate = Path.of("runs", base + "-" + n);
         }
         return candidate;
-    }
-
-    static String harnessVersion() {
-        String version = Runner.class.getPackage().getImplementationVersion();
-        return version != null ? version : "dev";
-    }
-
-    /** Seconds as a {@link Duration}, as the manifest stores timeouts. */
-    static Duration seconds(double seconds) {
-        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 }

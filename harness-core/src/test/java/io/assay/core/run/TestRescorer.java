@@ -8,12 +8,15 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
-import io.assay.core.InputException;
-import io.assay.core.results.Summary;
+import io.assay.core.launcher.InputException;
+import io.assay.core.launcher.Manifest;
+import io.assay.core.launcher.ProgressListener;
+import io.assay.core.launcher.RescoreResult;
+import io.assay.core.launcher.RunSettings;
 import io.assay.core.testing.SuiteFiles;
 import io.assay.core.testing.TestingPlugin;
+import io.assay.core.launcher.Summary;
 import io.assay.spi.ModelCall;
-import io.assay.spi.Options;
 import io.assay.spi.Outcome;
 import io.assay.spi.TrialRecord;
 import java.nio.file.Files;
@@ -36,8 +39,8 @@ class TestRescorer {
 
     private Path run(Path suite, String agent) throws Exception {
         Path out = temp.resolve(agent + "-run");
-        runner.start(new RunRequest(suite, agent, Options.empty(), 2, 2, Duration.ofSeconds(10), 0, 0, out, List.of(),
-                false, List.of(), null)).execute(ProgressListener.NONE);
+        runner.start(RunSettings.builder(suite, agent).epochs(2).concurrency(2).timeout(Duration.ofSeconds(10)).out(out)
+                .build()).execute(ProgressListener.NONE);
         return out;
     }
 
@@ -54,7 +57,7 @@ class TestRescorer {
         assertThat(trials(original)).allMatch(t -> t.outcome() == Outcome.HARNESS_ERROR && t.output() != null);
         SuiteFiles.write(suite, "numbers", 3, "{type: equals}");
 
-        Rescorer.Result result = rescorer.rescore(original, null, List.of("rescore", original.toString()));
+        RescoreResult result = rescorer.rescore(original, null, List.of("rescore", original.toString()));
 
         assertThat(result.directory()).isEqualTo(temp.resolve("wrong-run-rescored"));
         assertThat(result.regraded()).isEqualTo(6);
@@ -79,7 +82,7 @@ class TestRescorer {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: fragile, fails_with: " + failure + "}");
         Path original = run(suite, "wrong");
 
-        Rescorer.Result result = rescorer.rescore(original, temp.resolve("again"), List.of());
+        RescoreResult result = rescorer.rescore(original, temp.resolve("again"), List.of());
 
         List<TrialRecord> graded = trials(original);
         assertThat(graded).hasSize(4).allSatisfy(trial -> {
@@ -97,7 +100,7 @@ class TestRescorer {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: fragile, fails_with: verdict}");
         Path original = run(suite, "wrong");
 
-        Rescorer.Result result = rescorer.rescore(original, temp.resolve("again"), List.of());
+        RescoreResult result = rescorer.rescore(original, temp.resolve("again"), List.of());
 
         for (Summary summary : List.of(RunDirectory.open(original).summarize(), result.run().summary())) {
             assertThat(summary.usage().modelCalls()).isEqualTo(4);
@@ -124,7 +127,7 @@ class TestRescorer {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: equals}");
         Path original = run(suite, "throws");
 
-        Rescorer.Result result = rescorer.rescore(original, temp.resolve("again"), List.of());
+        RescoreResult result = rescorer.rescore(original, temp.resolve("again"), List.of());
 
         assertThat(result.regraded()).isZero();
         assertThat(result.changes()).isEmpty();

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
-import io.assay.core.InputException;
 import io.assay.core.json.Json;
-import io.assay.core.results.ModelUsage;
+import io.assay.core.launcher.InputException;
+import io.assay.core.launcher.Manifest;
+import io.assay.core.launcher.ModelUsageSummary;
+import io.assay.core.launcher.ProgressListener;
+import io.assay.core.launcher.RunResult;
+import io.assay.core.launcher.RunSettings;
 import io.assay.core.testing.SuiteFiles;
 import io.assay.spi.Options;
 import java.math.BigDecimal;
@@ -28,10 +32,10 @@ class TestRunBudgetAndUsage {
     @TempDir
     Path temp;
 
-    private RunRequest request(Path suite, Map<String, Object> options, int epochs, int concurrency, Path out,
-                               BigDecimal maxCost) {
-        return new RunRequest(suite, "spender", Options.of(options), epochs, concurrency, Duration.ofSeconds(10), 0, 0,
-                out, List.of(), false, List.of(), maxCost);
+    private RunSettings request(Path suite, Map<String, Object> options, int epochs, int concurrency, Path out,
+                                BigDecimal maxCost) {
+        return RunSettings.builder(suite, "spender").agentOptions(Options.of(options)).epochs(epochs)
+                .concurrency(concurrency).timeout(Duration.ofSeconds(10)).out(out).maxCostUsd(maxCost).build();
     }
 
     @Test
@@ -41,7 +45,7 @@ class TestRunBudgetAndUsage {
         RunResult result = runner.start(request(suite, Map.of(), 2, 2, temp.resolve("run"), null))
                 .execute(ProgressListener.NONE);
 
-        ModelUsage.Usage usage = result.summary().usage();
+        ModelUsageSummary usage = result.summary().usage();
         assertThat(usage.modelCalls()).isEqualTo(6);
         assertThat(usage.inputTokens()).isEqualTo(600);
         assertThat(usage.outputTokens()).isEqualTo(120);
@@ -80,8 +84,8 @@ class TestRunBudgetAndUsage {
     void noModelCallsMeansNoUsageSection() throws Exception {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: equals}");
 
-        RunResult result = runner.start(new RunRequest(suite, "answer", Options.empty(), 1, 1, Duration.ofSeconds(10),
-                0, 0, temp.resolve("run"), List.of(), false, List.of(), null)).execute(ProgressListener.NONE);
+        RunResult result = runner.start(RunSettings.builder(suite, "answer").concurrency(1)
+                .timeout(Duration.ofSeconds(10)).out(temp.resolve("run")).build()).execute(ProgressListener.NONE);
 
         assertThat(result.summary().usage()).isNull();
         assertThat(Files.readString(result.directory().resolve("trials.jsonl"))).doesNotContain("\"usage\"");

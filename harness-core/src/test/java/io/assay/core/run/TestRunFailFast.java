@@ -8,8 +8,12 @@ import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
 import io.assay.core.json.Json;
+import io.assay.core.launcher.Manifest;
+import io.assay.core.launcher.MaxErrors;
+import io.assay.core.launcher.ProgressListener;
+import io.assay.core.launcher.RunResult;
+import io.assay.core.launcher.RunSettings;
 import io.assay.core.testing.SuiteFiles;
-import io.assay.core.suite.TaskSelection;
 import io.assay.spi.Options;
 import io.assay.spi.Outcome;
 import io.assay.spi.TrialRecord;
@@ -133,15 +137,15 @@ class TestRunFailFast {
     }
 
     /** One trial at a time, so trials finish in plan order, unless said otherwise. */
-    private static RunRequest request(Path suite, String agent, Map<String, Object> options, int retryErrors, Path out,
+    private static RunSettings request(Path suite, String agent, Map<String, Object> options, int retryErrors, Path out,
                                       MaxErrors maxErrors) {
         return request(suite, agent, options, 1, retryErrors, out, maxErrors);
     }
 
-    private static RunRequest request(Path suite, String agent, Map<String, Object> options, int concurrency,
+    private static RunSettings request(Path suite, String agent, Map<String, Object> options, int concurrency,
                                       int retryErrors, Path out, MaxErrors maxErrors) {
-        return new RunRequest(suite, agent, Options.of(options), 1, concurrency, Duration.ofSeconds(10), retryErrors, 0,
-                out, List.of(), false, List.of(), null, maxErrors, TaskSelection.ALL);
+        return RunSettings.builder(suite, agent).agentOptions(Options.of(options)).concurrency(concurrency)
+                .timeout(Duration.ofSeconds(10)).retryErrors(retryErrors).out(out).maxErrors(maxErrors).build();
     }
 
     private static JsonNode json(Path file) throws IOException {

@@ -9,12 +9,16 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
-import io.assay.core.InputException;
 import io.assay.core.json.Json;
-import io.assay.core.results.Summary;
-import io.assay.core.suite.TaskSelection;
+import io.assay.core.launcher.InputException;
+import io.assay.core.launcher.Manifest;
+import io.assay.core.launcher.ProgressListener;
+import io.assay.core.launcher.RescoreResult;
+import io.assay.core.launcher.RunResult;
+import io.assay.core.launcher.RunSettings;
+import io.assay.core.launcher.Summary;
+import io.assay.core.launcher.TaskSelection;
 import io.assay.core.testing.SuiteFiles;
-import io.assay.spi.Options;
 import io.assay.spi.TrialRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +35,9 @@ class TestRunSubsets {
     @TempDir
     Path temp;
 
-    private RunRequest request(Path suite, String agent, Path out, long seed, TaskSelection selection) {
-        return new RunRequest(suite, agent, Options.empty(), 2, 2, Duration.ofSeconds(10), 0, seed, out, List.of(),
-                false, List.of(), null, null, selection);
+    private RunSettings request(Path suite, String agent, Path out, long seed, TaskSelection selection) {
+        return RunSettings.builder(suite, agent).epochs(2).concurrency(2).timeout(Duration.ofSeconds(10)).seed(seed)
+                .out(out).selection(selection).build();
     }
 
     private static List<String> tasks(Path run) throws Exception {
@@ -122,7 +126,7 @@ class TestRunSubsets {
                 .execute(ProgressListener.NONE);
         SuiteFiles.write(suite, "numbers", 8, "{type: equals}");
 
-        Rescorer.Result result = injector.getInstance(Rescorer.class).rescore(out, null, List.of());
+        RescoreResult result = injector.getInstance(Rescorer.class).rescore(out, null, List.of());
 
         assertThat(result.regraded()).isEqualTo(4);
         assertThat(tasks(result.directory())).containsExactly("t1", "t3");

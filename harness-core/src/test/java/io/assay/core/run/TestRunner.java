@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
-import io.assay.core.InputException;
 import io.assay.core.json.Json;
+import io.assay.core.launcher.InputException;
+import io.assay.core.launcher.ProgressListener;
+import io.assay.core.launcher.RunResult;
+import io.assay.core.launcher.RunSettings;
 import io.assay.core.testing.SuiteFiles;
 import io.assay.core.testing.TestingPlugin;
 import io.assay.spi.Options;
@@ -119,16 +122,16 @@ class TestRunner {
     @Test
     void retryErrorsRetriesOnlyHarnessErrors() throws Exception {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 3, EQUALS);
-        RunRequest retried = new RunRequest(suite, "flaky-env", Options.of(Map.of("failures", "2")), 1, 2,
-                Duration.ofSeconds(5), 2, 0, temp.resolve("r"), List.of(), false, List.of(), null);
+        RunSettings retried = RunSettings.builder(suite, "flaky-env").agentOptions(Options.of(Map.of("failures", "2")))
+                .concurrency(2).timeout(Duration.ofSeconds(5)).retryErrors(2).out(temp.resolve("r")).build();
         List<TrialRecord> trials = trials(runner.start(retried).execute(ProgressListener.NONE).directory());
         assertThat(trials).allSatisfy(t -> {
             assertThat(t.outcome()).isEqualTo(Outcome.COMPLETED);
             assertThat(t.attempts()).isEqualTo(3);
         });
 
-        RunRequest agentFailure = new RunRequest(suite, "throws", Options.empty(), 1, 2,
-                Duration.ofSeconds(5), 2, 0, temp.resolve("t"), List.of(), false, List.of(), null);
+        RunSettings agentFailure = RunSettings.builder(suite, "throws").concurrency(2).timeout(Duration.ofSeconds(5))
+                .retryErrors(2).out(temp.resolve("t")).build();
         assertThat(trials(runner.start(agentFailure).execute(ProgressListener.NONE).directory()))
                 .allMatch(t -> t.attempts() == 1 && t.outcome() == Outcome.AGENT_ERROR);
     }
@@ -137,8 +140,8 @@ class TestRunner {
     void neverRunsMoreTrialsAtOnceThanTheConcurrency() throws Exception {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 12, EQUALS);
         TestingPlugin.MAX_CONCURRENT.set(0);
-        RunRequest request = new RunRequest(suite, "sleepy", Options.of(Map.of("ms", "20")), 1, 3,
-                Duration.ofSeconds(5), 0, 0, temp.resolve("c"), List.of(), false, List.of(), null);
+        RunSettings request = RunSettings.builder(suite, "sleepy").agentOptions(Options.of(Map.of("ms", "20")))
+                .concurrency(3).timeout(Duration.ofSeconds(5)).out(temp.resolve("c")).build();
         runner.start(request).execute(ProgressListener.NONE);
         assertThat(TestingPlugin.MAX_CONCURRENT.get()).isBetween(1, 3);
     }
@@ -169,8 +172,8 @@ class TestRunner {
     void stopLeavesOnlyWholeTrialsAndTheRunResumesToCompletion() throws Exception {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 20, EQUALS);
         Path runDir = temp.resolve("run");
-        RunRequest request = new RunRequest(suite, "sleepy", Options.of(Map.of("ms", "100")), 1, 2,
-                Duration.ofSeconds(30), 0, 0, runDir, List.of(), false, List.of(), null);
+        RunSettings request = RunSettings.builder(suite, "sleepy").agentOptions(Options.of(Map.of("ms", "100")))
+                .concurrency(2).timeout(Duration.ofSeconds(30)).out(runDir).build();
         Run run = runner.start(request);
         CountDownLatch firstTrial = new CountDownLatch(1);
         AtomicReference<RunResult> result = new AtomicReference<>();
@@ -233,14 +236,14 @@ class TestRunner {
                 .hasMessageContaining("answer");
     }
 
-    private RunRequest request(Path suite, String agent, int epochs, int concurrency, Path out) {
-        return new RunRequest(suite, agent, Options.empty(), epochs, concurrency, Duration.ofSeconds(10), 0, 0,
-                out, List.of(), false, List.of("run", suite.toString()), null);
+    private RunSettings request(Path suite, String agent, int epochs, int concurrency, Path out) {
+        return RunSettings.builder(suite, agent).epochs(epochs).concurrency(concurrency).timeout(Duration.ofSeconds(10))
+                .out(out).arguments(List.of("run", suite.toString())).build();
     }
 
     private List<Outcome> outcomes(Path suite, String agent, Duration timeout, int retries) throws Exception {
-        RunRequest request = new RunRequest(suite, agent, Options.empty(), 1, 2, timeout, retries, 0,
-                temp.resolve(agent + "-" + timeout.toMillis()), List.of(), false, List.of(), null);
+        RunSettings request = RunSettings.builder(suite, agent).concurrency(2).timeout(timeout).retryErrors(retries)
+                .out(temp.resolve(agent + "-" + timeout.toMillis())).build();
         return trials(runner.start(request).execute(ProgressListener.NONE).directory()).stream()
                 .map(TrialRecord::outcome).toList();
     }

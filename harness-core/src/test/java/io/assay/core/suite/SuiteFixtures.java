@@ -1,11 +1,11 @@
 package io.assay.core.suite;
 
-import io.assay.core.environment.Environments;
+import com.google.inject.Injector;
 import io.assay.core.environment.NoEnvironment;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.plugin.RegisteredComponent;
 import io.assay.core.plugin.RegisteredComponent.Kind;
-import io.assay.core.reward.RewardChecks;
+import io.assay.core.testing.TestEngine;
 import io.assay.spi.Component;
 import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
@@ -73,12 +73,18 @@ final class SuiteFixtures {
         return new ComponentRegistry(components);
     }
 
-    static SpecValidation validation(ComponentRegistry registry) {
-        return new SpecValidation(new RewardChecks(registry), new Environments(registry));
+    /** The core as wired for production, with {@code registry}'s components in place of the plugins'. */
+    static Injector engine(ComponentRegistry registry) {
+        return TestEngine.injector(binder -> binder.bind(ComponentRegistry.class).toInstance(registry));
     }
 
+    /** Validation against the fixture components; shared, as their checks grade nothing. */
     static SpecValidation validation() {
-        return validation(registry());
+        return Validation.SHARED;
+    }
+
+    private static final class Validation {
+        static final SpecValidation SHARED = engine(registry()).getInstance(SpecValidation.class);
     }
 
     /** Writes {@code suite.yaml} and {@code tasks.jsonl} into {@code directory}; a null text writes no file. */

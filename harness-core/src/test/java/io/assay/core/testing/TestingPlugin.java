@@ -15,6 +15,7 @@ import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.RewardResult;
 import io.assay.spi.RunInfo;
+import io.assay.spi.Sweeper;
 import io.assay.spi.Task;
 import io.assay.spi.VerdictException;
 import java.io.IOException;
@@ -233,6 +234,22 @@ public final class TestingPlugin implements AssayPlugin {
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> E sneaky(Throwable e) throws E {
         throw (E) e;
+    }
+
+    /** Finds one thing left behind each time it is called, as if a killed run had left it. */
+    @Override
+    public List<Sweeper> sweepers() {
+        return List.of(new Sweeper() {
+            @Override
+            public String name() {
+                return "leftovers";
+            }
+
+            @Override
+            public int sweep() {
+                return 1;
+            }
+        });
     }
 
     private static AgentFactory agent(String name, Function<Options, Agent> create) {

@@ -6,16 +6,16 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
-import io.assay.core.run.ProgressListener;
+import io.assay.core.launcher.ProgressListener;
+import io.assay.core.launcher.RescoreResult;
+import io.assay.core.launcher.RunSettings;
 import io.assay.core.run.Rescorer;
 import io.assay.core.run.RunDirectory;
-import io.assay.core.run.RunRequest;
 import io.assay.core.run.Runner;
 import io.assay.spi.Options;
 import io.assay.spi.Outcome;
 import io.assay.spi.TraceStep;
 import io.assay.spi.TrialRecord;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +35,8 @@ class TestToolTrials {
 
     private List<TrialRecord> run(String agent, Options options) throws Exception {
         Path suite = ToolAuditFixture.ledger("clean");
-        RunRequest request = new RunRequest(suite, agent, options, 1, 2, Duration.ofSeconds(30), 0, 0,
-                temp.resolve(agent), List.of(), false, List.of("run", suite.toString()), null);
+        RunSettings request = RunSettings.builder(suite, agent).agentOptions(options).concurrency(2)
+                .timeout(Duration.ofSeconds(30)).out(temp.resolve(agent)).arguments(List.of("run", suite.toString())).build();
         return trials(runner.start(request).execute(ProgressListener.NONE).directory());
     }
 
@@ -66,8 +66,8 @@ class TestToolTrials {
         run("null", Options.empty());
         Rescorer rescorer = injector.getInstance(Rescorer.class);
 
-        Rescorer.Result oracle = rescorer.rescore(temp.resolve("oracle"), null, List.of());
-        Rescorer.Result nothing = rescorer.rescore(temp.resolve("null"), null, List.of());
+        RescoreResult oracle = rescorer.rescore(temp.resolve("oracle"), null, List.of());
+        RescoreResult nothing = rescorer.rescore(temp.resolve("null"), null, List.of());
 
         assertThat(oracle.regraded()).isEqualTo(2);
         assertThat(trials(oracle.directory())).hasSize(2).allMatch(TrialRecord::passed);

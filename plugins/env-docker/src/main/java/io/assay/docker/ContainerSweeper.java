@@ -3,6 +3,7 @@ package io.assay.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import io.assay.spi.Sweeper;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
@@ -12,16 +13,16 @@ import java.util.Optional;
 /**
  * Labels the containers Assay creates with the JVM that owns them, and removes those whose owner
  * is gone, so a JVM killed mid-run leaves nothing behind once the next environment starts or
- * {@code assay gc} runs.
+ * {@code assay gc} runs (as this plugin's {@link Sweeper}).
  *
  * <pre>{@code
- * int removed = ContainerSweeper.sweep(false); // containers of dead JVMs on this host
+ * int removed = ContainerSweeper.sweep(DockerEngine.client(), false); // containers of dead JVMs on this host
  * }</pre>
  *
  * <p>The owner label is {@code host:pid:start-millis}: the start time tells a live JVM from a
  * later process that reused its pid.
  */
-public final class ContainerSweeper {
+public final class ContainerSweeper implements Sweeper {
     static final String MANAGED = "assay.managed";
     static final String OWNER = "assay.owner";
     static final String TASK = "assay.task";
@@ -31,7 +32,25 @@ public final class ContainerSweeper {
     private static final String CURRENT_OWNER = HOST + ":" + ProcessHandle.current().pid() + ":"
             + startMillis(ProcessHandle.current());
 
-    private ContainerSweeper() {
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public String description() {
+        return "removes sandbox containers of assay runs that are no longer running";
+    }
+
+    /**
+     * {@code assay gc}: removes every Assay container whose owner JVM is not running, those of other
+     * hosts and with an unreadable owner included, since nothing else would ever remove them.
+     *
+     * @throws io.assay.spi.EnvironmentException when Docker is unreachable
+     */
+    @Override
+    public int sweep() {
+        return sweep(DockerEngine.client(), true);
     }
 
     /**
@@ -40,12 +59,7 @@ public final class ContainerSweeper {
      * @param all also remove those owned by another host, or with an unreadable owner, whose
      *     liveness this host cannot check
      * @return how many containers were removed
-     * @throws io.assay.spi.EnvironmentException when Docker is unreachable
      */
-    public static int sweep(boolean all) {
-        return sweep(DockerEngine.client(), all);
-    }
-
     static int sweep(DockerClient docker, boolean all) {
         int removed = 0;
         for (Container container : docker.listContainersCmd().withShowAll(true)

@@ -6,12 +6,13 @@ import io.assay.spi.AuditProbe;
 import io.assay.spi.EnvironmentFactory;
 import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.SuiteLoader;
+import io.assay.spi.Sweeper;
 import java.util.List;
 
 /**
  * Sandboxed agentic tasks: Harbor (Terminal-Bench 2) task directories as suites, a fresh Docker
- * container per trial, the verifier that grades it, a shell agent, and the audit probes that check
- * the sandbox isolates and grades soundly.
+ * container per trial, the verifier that grades it, a shell agent, the audit probes that check
+ * the sandbox isolates and grades soundly, and the sweeper {@code assay gc} removes left-over containers with.
  */
 public final class DockerPlugin implements AssayPlugin {
 
@@ -39,5 +40,10 @@ public final class DockerPlugin implements AssayPlugin {
     public List<AuditProbe> auditProbes() {
         return List.of(new SandboxDoNothingProbe(), new SandboxIsolationProbe(), new SandboxTamperProbe(),
                 new TestSufficiencyProbe(), new StateResetProbe());
+    }
+
+    @Override
+    public List<Sweeper> sweepers() {
+        return List.of(new ContainerSweeper());
     }
 }

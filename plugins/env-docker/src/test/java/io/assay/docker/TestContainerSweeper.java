@@ -38,7 +38,7 @@ class TestContainerSweeper {
                 ContainerSweeper.TASK, "sweep-test"));
         String owned = idle(ContainerSweeper.labels("sweep-test"));
         try {
-            int removed = ContainerSweeper.sweep(false);
+            int removed = ContainerSweeper.sweep(DockerEngine.client(), false);
 
             assertThat(removed).isPositive();
             assertThat(ContainerChecks.exists(orphan)).isFalse();

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
-import io.assay.core.run.ProgressListener;
+import io.assay.core.launcher.ProgressListener;
+import io.assay.core.launcher.RunResult;
+import io.assay.core.launcher.RunSettings;
 import io.assay.core.run.RunDirectory;
-import io.assay.core.run.RunRequest;
-import io.assay.core.run.RunResult;
 import io.assay.core.run.Runner;
 import io.assay.core.suite.SuiteRepository;
-import io.assay.spi.Options;
 import io.assay.spi.Outcome;
 import io.assay.spi.Suite;
 import io.assay.spi.TrialRecord;
@@ -54,8 +53,8 @@ class TestJudgeRun {
                 : JudgeServer.verdict(question.answer().equals(question.reference()), "matches the reference"))) {
             Path suite = JudgedSuite.write(temp.resolve("suite"), judge);
             Runner runner = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of())).getInstance(Runner.class);
-            RunResult result = runner.start(new RunRequest(suite, "oracle", Options.empty(), 1, 3, Duration.ofSeconds(10),
-                    0, 0, temp.resolve("run"), List.of(), false, List.of(), null)).execute(ProgressListener.NONE);
+            RunResult result = runner.start(RunSettings.builder(suite, "oracle").concurrency(3).timeout(Duration.ofSeconds(10))
+                    .out(temp.resolve("run")).build()).execute(ProgressListener.NONE);
 
             List<TrialRecord> trials = new ArrayList<>();
             RunDirectory.open(result.directory()).forEachTrial(trial -> trials.add(trial.record()));
@@ -87,8 +86,8 @@ class TestJudgeRun {
                     + judge.baseUrl() + "/wrong', api_key_env: ASSAY_TEST_JUDGE_KEY, rubric: 'The answer is right.'}");
             Runner runner = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of())).getInstance(Runner.class);
 
-            RunResult result = runner.start(new RunRequest(suite, "oracle", Options.empty(), 1, 1, Duration.ofSeconds(10),
-                    0, 0, temp.resolve("run"), List.of(), false, List.of(), null)).execute(ProgressListener.NONE);
+            RunResult result = runner.start(RunSettings.builder(suite, "oracle").concurrency(1).timeout(Duration.ofSeconds(10))
+                    .out(temp.resolve("run")).build()).execute(ProgressListener.NONE);
 
             assertThat(result.aborted()).isTrue();
             assertThat(result.reason()).startsWith("3 trials in a row failed the same way, which would fail every trial:"

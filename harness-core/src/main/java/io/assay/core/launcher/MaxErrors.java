@@ -1,8 +1,7 @@
-package io.assay.core.run;
+package io.assay.core.launcher;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.assay.core.InputException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -52,7 +51,7 @@ public record MaxErrors(Long count, BigDecimal percent) {
     }
 
     /** Whether {@code errors} of {@code finished} trials go past the limit. */
-    boolean exceeded(long errors, long finished) {
+    public boolean exceeded(long errors, long finished) {
         if (count != null) {
             return errors > count;
         }
@@ -61,7 +60,7 @@ public record MaxErrors(Long count, BigDecimal percent) {
     }
 
     /** Why a run with {@code errors} of {@code finished} trials stopped. */
-    String reason(long errors, long finished) {
+    public String reason(long errors, long finished) {
         String share = count != null ? ""
                 : String.format(Locale.ROOT, " (%.1f%%)", 100.0 * errors / finished);
         return errors + " of " + finished + " trials" + share + " ended in harness or judge errors, more than --max-errors "

@@ -1,9 +1,8 @@
-package io.assay.core.run;
+package io.assay.core.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.assay.core.InputException;
 import io.assay.core.json.Json;
 import java.math.BigDecimal;
 import java.util.List;

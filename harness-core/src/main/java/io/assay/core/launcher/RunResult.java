@@ -1,6 +1,5 @@
-package io.assay.core.run;
+package io.assay.core.launcher;
 
-import io.assay.core.results.Summary;
 import java.nio.file.Path;
 import java.util.List;
 

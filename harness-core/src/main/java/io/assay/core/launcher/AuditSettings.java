@@ -1,7 +1,5 @@
-package io.assay.core.audit;
+package io.assay.core.launcher;
 
-import io.assay.core.InputException;
-import io.assay.core.suite.TaskSelection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,7 @@
-package io.assay.core.suite;
+package io.assay.core.launcher;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.assay.core.InputException;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.assay.core.run;
+package io.assay.core.launcher;
 
 import io.assay.spi.TrialRecord;
 

@@ -1,6 +1,4 @@
-package io.assay.core.results;
-
-import org.apache.commons.statistics.distribution.TDistribution;
+package io.assay.core.launcher;
 
 /**
  * Mean, standard error and 95% confidence interval of per-task mean scores.
@@ -18,20 +16,4 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * @param ci95 {@code [low, high]}, {@code null} with fewer than two scored tasks
  */
 public record ScoreStatistics(Double mean, Double stderr, double[] ci95) {
-
-    /** Computes the statistics from running sums over per-task means. */
-    static ScoreStatistics of(int tasks, double sum, double sumOfSquares) {
-        if (tasks == 0) {
-            return new ScoreStatistics(null, null, null);
-        }
-        double mean = sum / tasks;
-        if (tasks < 2) {
-            return new ScoreStatistics(mean, null, null);
-        }
-        double variance = Math.max(0.0, (sumOfSquares - tasks * mean * mean) / (tasks - 1));
-        double stderr = Math.sqrt(variance / tasks);
-        double t = TDistribution.of(tasks - 1).inverseCumulativeProbability(0.975);
-        double[] ci = {Math.max(0.0, mean - t * stderr), Math.min(1.0, mean + t * stderr)};
-        return new ScoreStatistics(mean, stderr, ci);
-    }
 }

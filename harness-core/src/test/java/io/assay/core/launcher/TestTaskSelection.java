@@ -1,9 +1,8 @@
-package io.assay.core.suite;
+package io.assay.core.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.assay.core.InputException;
 import io.assay.core.json.Json;
 import io.assay.spi.Options;
 import io.assay.spi.Suite;

@@ -1,15 +1,17 @@
-package io.assay.core.run;
+package io.assay.core.launcher;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.assay.core.results.SummaryCalculator;
-import io.assay.core.suite.TaskSelection;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A run's {@code manifest.json}: everything needed to reproduce the run, or to resume it.
+ * A run's {@code manifest.json}: everything needed to reproduce the run, or to resume it. Made from
+ * the run's {@link RunSettings} by the factories below ({@link #started}, {@link #resumed},
+ * {@link #rescored}, {@link #withStatus}), which fill in the rest; the canonical constructor is
+ * Jackson's, for reading it back.
  *
  * @param runId the run directory's name
  * @param status {@code running} (also left by a crash); {@code completed} (every trial recorded);
@@ -75,14 +77,48 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
     public record RescoredFrom(String run, String contentHash) {
     }
 
-    /** An empty summary for this run, to fold its trials into. */
-    public SummaryCalculator newSummary() {
-        return new SummaryCalculator(suite.id(), agent.name(), (long) suite.evaluated() * settings.epochs(), baselines);
+    /**
+     * The manifest of a new run, status {@code running}, with the Assay version, the Java runtime
+     * and the working directory it is started in.
+     *
+     * @param started when, as an ISO-8601 instant
+     * @param baselines the trivial-agent scores, or {@code null}
+     */
+    public static Manifest started(String runId, SuiteRef suite, RunSettings settings, String started,
+                                   Map<String, Double> baselines) {
+        return new Manifest(runId, RUNNING, suite, new AgentRef(settings.agent(), settings.agentOptions().values()),
+                settings.recorded(), runningVersion(), System.getProperty("java.vendor") + " " + Runtime.version(),
+                settings.arguments(), Path.of("").toAbsolutePath().toString(), started, null, baselines, null, null);
+    }
+
+    /** This run, running again with {@code settings}: those it was started with, but for what a resume may change. */
+    public Manifest resumed(RunSettings settings) {
+        return new Manifest(runId, RUNNING, suite, agent, settings.recorded(), harnessVersion, jdk, arguments,
+                workingDirectory, started, null, baselines, rescoredFrom, null);
+    }
+
+    /**
+     * The manifest of a new, completed run holding this run's outputs graded again ({@code assay rescore}).
+     *
+     * @param suite the suite as it is now
+     * @param arguments the rescoring command line
+     * @param now when, as an ISO-8601 instant
+     * @param from this run's directory, as given
+     */
+    public Manifest rescored(String newRunId, SuiteRef suite, List<String> arguments, String now, String from) {
+        return new Manifest(newRunId, COMPLETED, suite, agent, settings, runningVersion(), jdk, arguments,
+                workingDirectory, now, now, baselines, new RescoredFrom(from, this.suite.contentHash()), null);
     }
 
     /** @param why the reason of an aborted or failed run, else {@code null} */
     public Manifest withStatus(String newStatus, String endedAt, String why) {
         return new Manifest(runId, newStatus, suite, agent, settings, harnessVersion, jdk, arguments,
                 workingDirectory, started, endedAt, baselines, rescoredFrom, why);
+    }
+
+    /** The version of the Assay running now. */
+    private static String runningVersion() {
+        String version = Manifest.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
     }
 }

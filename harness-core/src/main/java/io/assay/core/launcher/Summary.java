@@ -1,4 +1,4 @@
-package io.assay.core.results;
+package io.assay.core.launcher;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -40,7 +40,7 @@ public record Summary(String suite, String agent, long trials, long errors, Map<
                       ScoreStatistics score, @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Double> passAtK,
                       @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Double> passHatK,
                       Map<String, Map<String, Segment>> segments, Map<String, Double> baselines,
-                      ModelUsage.Usage usage) {
+                      ModelUsageSummary usage) {
 
     /** The figures for the tasks sharing one metadata value; null, as above, when none of their trials was scored. */
     public record Segment(long trials, long errors, int tasks, Double passRate, ScoreStatistics score,

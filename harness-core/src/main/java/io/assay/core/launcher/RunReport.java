@@ -1,0 +1,41 @@
+package io.assay.core.launcher;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.assay.core.json.Json;
+import io.assay.core.run.RunDirectory;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * What a run directory holds, for {@code assay report}: its manifest, and the summary recomputed
+ * from its {@code trials.jsonl}, so an interrupted or crashed run reports too.
+ *
+ * <pre>{@code
+ * RunReport report = RunReport.of(Path.of("runs/arithmetic-oracle-20261122-101500"));
+ * System.out.println(report.summaryJson());
+ * }</pre>
+ *
+ * @param manifest the run's manifest
+ * @param summary every trial recorded so far, summarised
+ */
+public record RunReport(Manifest manifest, Summary summary) {
+
+    /**
+     * Reads the run directory at {@code path}; no plugin is needed.
+     *
+     * @throws InputException when it is not a run directory, or a trial line is corrupt
+     */
+    public static RunReport of(Path path) {
+        RunDirectory directory = RunDirectory.open(path);
+        return new RunReport(directory.readManifest(), directory.summarize());
+    }
+
+    /** The summary as {@code summary.json} holds it, indented. */
+    public String summaryJson() {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the summary as JSON", e);
+        }
+    }
+}
