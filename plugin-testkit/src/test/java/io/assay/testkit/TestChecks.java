@@ -11,6 +11,7 @@ import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Task;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TestChecks {
@@ -64,7 +65,7 @@ class TestChecks {
 
     @Test
     void combinatorsCreateTheirNestedChecksThroughTheSameContext() throws Exception {
-        RewardCheck notContains = Checks.of(new Plugin()).create(Specs.reward("not", "check", java.util.Map.of("type", "contains")));
+        RewardCheck notContains = Checks.of(new Plugin()).create(Specs.reward("not", "check", Map.of("type", "contains")));
 
         assertThat(Grade.answer(notContains, TASK, "Lyon").passed()).isTrue();
     }
@@ -73,7 +74,7 @@ class TestChecks {
     void anUnknownTypeIsAnErrorOnTheTypeFieldListingTheKnownChecks() {
         Checks checks = Checks.of(new ContainsFactory());
 
-        assertThatThrownBy(() -> checks.create(Specs.reward("not", "check", java.util.Map.of("type", "contains"))))
+        assertThatThrownBy(() -> checks.create(Specs.reward("not", "check", Map.of("type", "contains"))))
                 .isInstanceOfSatisfying(InvalidOptionException.class, e -> assertThat(e.field()).isEqualTo("reward.type"))
                 .hasMessageContaining("unknown reward check 'not'").hasMessageContaining("[contains]");
     }

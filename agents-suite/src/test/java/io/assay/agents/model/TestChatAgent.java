@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.assay.models.fake.FakeAnthropicServer;
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import io.assay.testkit.model.FakeAnthropicServer;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.Reply;
 import io.assay.spi.Agent;
 import io.assay.spi.AgentInput;
 import io.assay.spi.AgentOutput;
@@ -54,7 +54,7 @@ class TestChatAgent {
     void sendsTheTaskPromptUnderASystemPromptAskingForTheAnswerLine() throws Exception {
         ask(chat(Map.of()), "What is 2 + 3?");
 
-        JsonNode body = openAi.requests().getFirst().json();
+        JsonNode body = new ObjectMapper().readTree(openAi.requests().getFirst().body());
         assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
         assertThat(body.at("/messages/0/content").asText()).contains("ANSWER: <your answer>");
         assertThat(body.at("/messages/1/role").asText()).isEqualTo("user");
@@ -66,7 +66,7 @@ class TestChatAgent {
     void theSystemOptionReplacesTheDefaultPrompt() throws Exception {
         ask(chat(Map.of("system", "Reply with a number only.")), "What is 2 + 3?");
 
-        JsonNode messages = openAi.requests().getFirst().json().get("messages");
+        JsonNode messages = new ObjectMapper().readTree(openAi.requests().getFirst().body()).get("messages");
         assertThat(messages).hasSize(2);
         assertThat(messages.at("/0/content").asText()).isEqualTo("Reply with a number only.");
     }
@@ -101,7 +101,7 @@ class TestChatAgent {
             assertThat(output.answer()).isEqualTo("Paris");
             assertThat(output.trace().getFirst().data()).containsEntry("provider", "anthropic")
                     .containsEntry("served_model", "claude-haiku-4-5").containsEntry("fingerprint", null);
-            JsonNode body = anthropic.requests().getFirst().json();
+            JsonNode body = new ObjectMapper().readTree(anthropic.requests().getFirst().body());
             assertThat(body.get("system").asText()).contains("ANSWER:");
             assertThat(body.at("/messages/0/content/0/text").asText()).isEqualTo("What is the capital of France?");
         }
@@ -145,7 +145,7 @@ class TestChatAgent {
     void numbersGivenAsCommandLineTextReachTheRequest() throws Exception {
         ask(chat(Map.of("max_tokens", "64", "temperature", "0.5")), "What is 2 + 3?");
 
-        JsonNode body = openAi.requests().getFirst().json();
+        JsonNode body = new ObjectMapper().readTree(openAi.requests().getFirst().body());
         assertThat(body.get("max_tokens").asInt()).isEqualTo(64);
         assertThat(body.get("temperature").asDouble()).isEqualTo(0.5);
     }

@@ -4,11 +4,13 @@ import static io.assay.agents.model.TestChatAgent.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.assay.models.fake.FakeAnthropicServer;
-import io.assay.models.fake.FakeModelServer;
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assay.testkit.model.FakeAnthropicServer;
+import io.assay.testkit.model.FakeModelServer;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.Reply;
 import io.assay.spi.Agent;
 import io.assay.spi.AgentInput;
 import io.assay.spi.AgentOutput;
@@ -210,8 +212,8 @@ class TestReactAgent {
         return new AgentInput(TASK, 0, 1L, environment);
     }
 
-    private static JsonNode request(FakeModelServer server, int index) {
-        return server.requests().get(index).json();
+    private static JsonNode request(FakeModelServer server, int index) throws JsonProcessingException {
+        return new ObjectMapper().readTree(server.requests().get(index).body());
     }
 
     private static JsonNode last(JsonNode array) {

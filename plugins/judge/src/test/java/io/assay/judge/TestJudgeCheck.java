@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.assay.models.fake.FakeAnthropicServer;
-import io.assay.models.fake.FakeModelServer;
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import io.assay.testkit.model.FakeAnthropicServer;
+import io.assay.testkit.model.FakeModelServer;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.Reply;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.EnvironmentException;
 import io.assay.spi.InvalidOptionException;
@@ -53,7 +54,7 @@ class TestJudgeCheck {
                         .containsEntry("output_tokens", 5L).containsKeys("cost_usd", "served_model", "request", "response"));
         assertThat(JSON.writeValueAsString(result.evidence())).doesNotContain(KEY);
 
-        JsonNode request = server.requests().getFirst().json();
+        JsonNode request = new ObjectMapper().readTree(server.requests().getFirst().body());
         assertThat(request.path("temperature").asDouble(-1)).isZero();
         String prompt = request.path("messages").path(1).path("content").asText();
         assertThat(prompt).contains(RUBRIC, TASK.prompt(), "REFERENCE ANSWER", "AGENT ANSWER");
