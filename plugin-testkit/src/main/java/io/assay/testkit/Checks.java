@@ -60,7 +60,7 @@ public final class Checks implements RewardCheckFactory.Context {
         RewardCheckFactory factory = factories.get(type);
         if (factory == null) {
             throw new InvalidOptionException(spec.field("type"), "unknown reward check '" + type
-                    + "'; this test knows " + new TreeSet<>(factories.keySet()));
+                    + "'; available: " + String.join(", ", new TreeSet<>(factories.keySet())));
         }
         return factory.create(spec, this);
     }

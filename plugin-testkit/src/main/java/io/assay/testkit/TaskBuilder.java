@@ -68,8 +68,8 @@ public final class TaskBuilder {
     }
 
     /** In a tool environment, what the scripted user says after the prompt, one turn per agent message. */
-    public TaskBuilder userTurns(String... turns) {
-        this.userTurns = List.of(turns);
+    public TaskBuilder userTurns(List<String> turns) {
+        this.userTurns = turns;
         return this;
     }
 

@@ -76,7 +76,7 @@ class TestChecks {
 
         assertThatThrownBy(() -> checks.create(Specs.reward("not", "check", Map.of("type", "contains"))))
                 .isInstanceOfSatisfying(InvalidOptionException.class, e -> assertThat(e.field()).isEqualTo("reward.type"))
-                .hasMessageContaining("unknown reward check 'not'").hasMessageContaining("[contains]");
+                .hasMessage("reward.type: unknown reward check 'not'; available: contains");
     }
 
     @Test

@@ -26,7 +26,7 @@ class TestTaskBuilder {
     void everyPartCanBeNamed() {
         Task task = TaskBuilder.task("refund").prompt("Refund order 7.").answer(Map.of("actions", List.of("refund")))
                 .metadata("domain", "retail").metadata("difficulty", 2).reward(Specs.reward("state"))
-                .userTurns("It was broken.", "Thanks.").build();
+                .userTurns(List.of("It was broken.", "Thanks.")).build();
 
         assertThat(task).isEqualTo(new Task("refund", "Refund order 7.", Map.of("actions", List.of("refund")),
                 Map.of("actions", List.of("refund")), Map.of("domain", "retail", "difficulty", 2),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assay.testkit.TaskBuilder;
 import io.assay.testkit.model.FakeAnthropicServer;
 import io.assay.testkit.model.FakeOpenAiServer;
 import io.assay.testkit.model.Reply;
@@ -14,7 +15,6 @@ import io.assay.spi.AgentOutput;
 import io.assay.spi.EnvironmentException;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
-import io.assay.spi.Task;
 import io.assay.spi.TraceStep;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -167,6 +167,6 @@ class TestChatAgent {
     }
 
     static AgentOutput ask(Agent agent, String prompt) throws Exception {
-        return agent.act(new AgentInput(new Task("q1", prompt, null, null, Map.of(), null), 0, 1L, () -> { }));
+        return agent.act(new AgentInput(TaskBuilder.task("q1").prompt(prompt).build(), 0, 1L, () -> { }));
     }
 }

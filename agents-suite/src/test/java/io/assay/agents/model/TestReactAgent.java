@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assay.testkit.TaskBuilder;
 import io.assay.testkit.model.FakeAnthropicServer;
 import io.assay.testkit.model.FakeModelServer;
 import io.assay.testkit.model.FakeOpenAiServer;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class TestReactAgent {
 
-    private static final Task TASK = new Task("t1", "Make the tests in /app pass.", null, null, Map.of(), null);
+    private static final Task TASK = TaskBuilder.task("t1").prompt("Make the tests in /app pass.").build();
 
     private final FakeOpenAiServer openAi = new FakeOpenAiServer();
     private final FakeAnthropicServer anthropic = new FakeAnthropicServer();

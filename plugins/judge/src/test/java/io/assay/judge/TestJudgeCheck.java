@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.assay.testkit.Checks;
+import io.assay.testkit.TaskBuilder;
 import io.assay.testkit.model.FakeAnthropicServer;
 import io.assay.testkit.model.FakeModelServer;
 import io.assay.testkit.model.FakeOpenAiServer;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class TestJudgeCheck {
     private static final String KEY = "sk-test-key-123456";
     private static final String RUBRIC = "The answer names the capital city and nothing else.";
-    private static final Task TASK = new Task("capital", "What is the capital of France?", "Paris", null, Map.of(), null);
+    private static final Task TASK = TaskBuilder.task("capital").prompt("What is the capital of France?").answer("Paris").build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<FakeModelServer> servers = new ArrayList<>();
@@ -162,8 +164,8 @@ class TestJudgeCheck {
                 .hasMessageStartingWith("reward.pass_threshold: expected the fraction of judges");
         assertThatThrownBy(() -> check(panel(null, with(member(server, "openai/j"), "rubric", "x"))))
                 .hasMessageStartingWith("reward.panel[0].rubric: unknown field");
-        assertThatThrownBy(() -> new JudgeCheckFactory(name -> null).create(
-                new Options("reward", spec(member(server, "openai/j"))), spec -> null))
+        assertThatThrownBy(() -> Checks.of(new JudgeCheckFactory(name -> null)).create(
+                new Options("reward", spec(member(server, "openai/j")))))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessageStartingWith("reward.api_key_env: environment variable OPENAI_API_KEY is not set");
     }
@@ -211,8 +213,6 @@ class TestJudgeCheck {
     }
 
     private static RewardCheck check(Map<String, Object> spec) {
-        return new JudgeCheckFactory(name -> KEY).create(new Options("reward", spec), nested -> {
-            throw new AssertionError("a judge nests no checks");
-        });
+        return Checks.of(new JudgeCheckFactory(name -> KEY)).create(new Options("reward", spec));
     }
 }
