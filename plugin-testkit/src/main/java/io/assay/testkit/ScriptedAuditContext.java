@@ -64,14 +64,19 @@ public final class ScriptedAuditContext implements AuditContext {
         TrialRecord trial(Agent agent, Task task, int epoch) throws Exception;
     }
 
+    /** A registered agent's trials, run in the context the probe was given (which knows its latest checks). */
+    private interface NamedTrials {
+        TrialRecord trial(ScriptedAuditContext context, Task task, int epoch) throws Exception;
+    }
+
     private final Suite suite;
     private final Function<Task, RewardCheck> checks;
     private final int repeats;
-    private final Map<String, TrialScript> scripts;
+    private final Map<String, NamedTrials> scripts;
     private final AgentTrials agentTrials;
 
     private ScriptedAuditContext(Suite suite, Function<Task, RewardCheck> checks, int repeats,
-                                 Map<String, TrialScript> scripts, AgentTrials agentTrials) {
+                                 Map<String, NamedTrials> scripts, AgentTrials agentTrials) {
         this.suite = suite;
         this.checks = checks;
         this.repeats = repeats;
@@ -101,14 +106,18 @@ public final class ScriptedAuditContext implements AuditContext {
 
     /** The trials of the registered agent {@code agent}: {@code script} returns each record. */
     public ScriptedAuditContext withTrials(String agent, TrialScript script) {
-        Map<String, TrialScript> more = new LinkedHashMap<>(scripts);
-        more.put(agent, script);
-        return new ScriptedAuditContext(suite, checks, repeats, more, agentTrials);
+        return withNamed(agent, (context, task, epoch) -> script.trial(task, epoch));
     }
 
     /** The registered agent {@code name} is {@code agent}: its trials run as {@link #trial(Agent, Task, int)} does. */
     public ScriptedAuditContext withAgent(String name, Agent agent) {
-        return withTrials(name, (task, epoch) -> trial(agent, task, epoch));
+        return withNamed(name, (context, task, epoch) -> context.trial(agent, task, epoch));
+    }
+
+    private ScriptedAuditContext withNamed(String agent, NamedTrials trials) {
+        Map<String, NamedTrials> more = new LinkedHashMap<>(scripts);
+        more.put(agent, trials);
+        return new ScriptedAuditContext(suite, checks, repeats, more, agentTrials);
     }
 
     /** How {@link #trial(Agent, Task, int)} runs, for a test that needs an environment or a broken runtime. */
@@ -152,12 +161,12 @@ public final class ScriptedAuditContext implements AuditContext {
 
     @Override
     public TrialRecord trial(String agent, Task task, int epoch) throws Exception {
-        TrialScript script = scripts.get(agent);
-        if (script == null) {
+        NamedTrials trials = scripts.get(agent);
+        if (trials == null) {
             throw new IllegalStateException("no trials of agent '" + agent + "' (task '" + task.id()
                     + "'): give the context withTrials(\"" + agent + "\", ...) or withAgent(\"" + agent + "\", ...)");
         }
-        return script.trial(task, epoch);
+        return trials.trial(this, task, epoch);
     }
 
     @Override

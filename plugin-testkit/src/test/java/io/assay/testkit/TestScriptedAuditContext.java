@@ -105,11 +105,13 @@ class TestScriptedAuditContext {
 
     @Test
     void aGivenAgentRunsWithoutAnEnvironmentAndIsGradedByTheTasksCheck() throws Exception {
-        ScriptedAuditContext context = ScriptedAuditContext.of(SUITE).withChecks(Checks.of(new TestChecks.Plugin()))
+        // The agent is given before the checks: its trials are graded by the checks the context has in the end.
+        ScriptedAuditContext context = ScriptedAuditContext.of(SUITE)
                 .withAgent("oracle", input -> {
                     input.environment().close();
                     return AgentOutput.of(String.valueOf(input.task().solution()));
-                });
+                })
+                .withChecks(Checks.of(new TestChecks.Plugin()));
 
         TrialRecord paris = context.trial("oracle", PARIS, 1);
         TrialRecord lima = context.trial("oracle", LIMA, 0);

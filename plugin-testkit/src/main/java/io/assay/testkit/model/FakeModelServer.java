@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -120,14 +121,19 @@ public abstract class FakeModelServer implements AutoCloseable {
     protected abstract Map<String, Object> render(Reply.Answer answer, String servedModel, int sequence);
 
     private void accept() {
-        while (!server.isClosed()) {
+        while (true) {
+            Socket socket;
             try {
-                Socket socket = server.accept();
+                socket = server.accept();
+            } catch (IOException closed) {
+                return; // close() closed the server socket
+            }
+            try {
                 HttpConnection connection = new HttpConnection(socket);
                 connections.add(connection);
                 handlers.execute(() -> serve(connection));
-            } catch (IOException closed) {
-                return; // close() closed the server socket
+            } catch (IOException | RejectedExecutionException gone) {
+                closeQuietly(socket); // the client left at once, or close() is stopping the server
             }
         }
     }
@@ -197,19 +203,16 @@ public abstract class FakeModelServer implements AutoCloseable {
     /** Stops at once: closes every connection and interrupts replies still waiting out their latency. */
     @Override
     public void close() {
+        closeQuietly(server);
+        connections.forEach(FakeModelServer::closeQuietly);
+        handlers.shutdownNow();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
         try {
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            connections.forEach(connection -> {
-                try {
-                    connection.close();
-                } catch (IOException alreadyGone) {
-                    // nothing left to stop
-                }
-            });
-            handlers.shutdownNow();
+            closeable.close();
+        } catch (Exception alreadyGone) {
+            // nothing left to stop
         }
     }
 }
