@@ -52,13 +52,32 @@ public final class ScriptedAuditContext implements AuditContext {
     /** What a trial's agent gets for an environment when there is none. */
     private static final EnvironmentSession NO_ENVIRONMENT = () -> { };
 
-    /** The scripted trials of one registered agent. */
+    /**
+     * The scripted trials of one registered agent.
+     *
+     * <pre>{@code
+     * TrialScript flaky = (task, epoch) -> epoch == 0
+     *         ? TrialRecords.completed(suite, task, epoch, AgentOutput.of("Paris"), RewardResult.pass("equal"))
+     *         : TrialRecords.ended(suite, task, epoch, Outcome.HARNESS_ERROR, "container did not start");
+     * }</pre>
+     */
     @FunctionalInterface
     public interface TrialScript {
         TrialRecord trial(Task task, int epoch) throws Exception;
     }
 
-    /** How trials of the agents a probe makes itself run. */
+    /**
+     * How trials of the agents a probe makes itself run.
+     *
+     * <pre>{@code
+     * AgentTrials inSandbox = (agent, task, epoch) -> {
+     *     try (EnvironmentSession session = environment.start(task, epoch)) {
+     *         AgentOutput output = agent.act(new AgentInput(task, epoch, 0, session));
+     *         return TrialRecords.completed(suite, task, epoch, output, Grade.inSession(check, task, output, session));
+     *     }
+     * };
+     * }</pre>
+     */
     @FunctionalInterface
     public interface AgentTrials {
         TrialRecord trial(Agent agent, Task task, int epoch) throws Exception;

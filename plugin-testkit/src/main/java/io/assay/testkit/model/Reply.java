@@ -21,6 +21,11 @@ public sealed interface Reply {
     /**
      * A tool call the answer asks for.
      *
+     * <pre>{@code
+     * new Reply.Answer("Looking it up.", List.of(new Reply.ToolCall("call_1", "lookup", Map.of("id", "7"))),
+     *         null, null, 10, 5);
+     * }</pre>
+     *
      * @param id the provider's id for the call, which the tool's result quotes
      * @param arguments plain JSON values
      */
@@ -35,6 +40,10 @@ public sealed interface Reply {
 
     /**
      * A well-formed answer.
+     *
+     * <pre>{@code
+     * Reply.text("ANSWER: 5").servedAs("gpt-4o-mini-2024-07-18").withFingerprint("fp_44").withUsage(60, 12);
+     * }</pre>
      *
      * @param servedModel the model the answer claims to come from; {@code null} echoes the requested model
      * @param fingerprint OpenAI's {@code system_fingerprint}, may be {@code null}
