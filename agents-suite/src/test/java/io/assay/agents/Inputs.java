@@ -1,7 +1,7 @@
 package io.assay.agents;
 
 import io.assay.spi.AgentInput;
-import io.assay.spi.Task;
+import io.assay.testkit.TaskBuilder;
 
 /** Agent inputs for tests. */
 final class Inputs {
@@ -14,6 +14,6 @@ final class Inputs {
     }
 
     static AgentInput task(String id, Object solution, int epoch) {
-        return new AgentInput(new Task(id, "prompt of " + id, solution, solution, null, null), epoch, 7L, () -> { });
+        return new AgentInput(TaskBuilder.task(id).prompt("prompt of " + id).answer(solution).build(), epoch, 7L, () -> { });
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.Reply;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.assay.models.fake.FakeAnthropicServer;
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import io.assay.testkit.TaskBuilder;
+import io.assay.testkit.model.FakeAnthropicServer;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.Reply;
 import io.assay.spi.Agent;
 import io.assay.spi.AgentInput;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.EnvironmentException;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
-import io.assay.spi.Task;
 import io.assay.spi.TraceStep;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ class TestChatAgent {
     void sendsTheTaskPromptUnderASystemPromptAskingForTheAnswerLine() throws Exception {
         ask(chat(Map.of()), "What is 2 + 3?");
 
-        JsonNode body = openAi.requests().getFirst().json();
+        JsonNode body = new ObjectMapper().readTree(openAi.requests().getFirst().body());
         assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
         assertThat(body.at("/messages/0/content").asText()).contains("ANSWER: <your answer>");
         assertThat(body.at("/messages/1/role").asText()).isEqualTo("user");
@@ -66,7 +66,7 @@ class TestChatAgent {
     void theSystemOptionReplacesTheDefaultPrompt() throws Exception {
         ask(chat(Map.of("system", "Reply with a number only.")), "What is 2 + 3?");
 
-        JsonNode messages = openAi.requests().getFirst().json().get("messages");
+        JsonNode messages = new ObjectMapper().readTree(openAi.requests().getFirst().body()).get("messages");
         assertThat(messages).hasSize(2);
         assertThat(messages.at("/0/content").asText()).isEqualTo("Reply with a number only.");
     }
@@ -101,7 +101,7 @@ class TestChatAgent {
             assertThat(output.answer()).isEqualTo("Paris");
             assertThat(output.trace().getFirst().data()).containsEntry("provider", "anthropic")
                     .containsEntry("served_model", "claude-haiku-4-5").containsEntry("fingerprint", null);
-            JsonNode body = anthropic.requests().getFirst().json();
+            JsonNode body = new ObjectMapper().readTree(anthropic.requests().getFirst().body());
             assertThat(body.get("system").asText()).contains("ANSWER:");
             assertThat(body.at("/messages/0/content/0/text").asText()).isEqualTo("What is the capital of France?");
         }
@@ -145,7 +145,7 @@ class TestChatAgent {
     void numbersGivenAsCommandLineTextReachTheRequest() throws Exception {
         ask(chat(Map.of("max_tokens", "64", "temperature", "0.5")), "What is 2 + 3?");
 
-        JsonNode body = openAi.requests().getFirst().json();
+        JsonNode body = new ObjectMapper().readTree(openAi.requests().getFirst().body());
         assertThat(body.get("max_tokens").asInt()).isEqualTo(64);
         assertThat(body.get("temperature").asDouble()).isEqualTo(0.5);
     }
@@ -167,6 +167,6 @@ class TestChatAgent {
     }
 
     static AgentOutput ask(Agent agent, String prompt) throws Exception {
-        return agent.act(new AgentInput(new Task("q1", prompt, null, null, Map.of(), null), 0, 1L, () -> { }));
+        return agent.act(new AgentInput(TaskBuilder.task("q1").prompt(prompt).build(), 0, 1L, () -> { }));
     }
 }

@@ -4,11 +4,14 @@ import static io.assay.agents.model.TestChatAgent.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.assay.models.fake.FakeAnthropicServer;
-import io.assay.models.fake.FakeModelServer;
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assay.testkit.TaskBuilder;
+import io.assay.testkit.model.FakeAnthropicServer;
+import io.assay.testkit.model.FakeModelServer;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.Reply;
 import io.assay.spi.Agent;
 import io.assay.spi.AgentInput;
 import io.assay.spi.AgentOutput;
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class TestReactAgent {
 
-    private static final Task TASK = new Task("t1", "Make the tests in /app pass.", null, null, Map.of(), null);
+    private static final Task TASK = TaskBuilder.task("t1").prompt("Make the tests in /app pass.").build();
 
     private final FakeOpenAiServer openAi = new FakeOpenAiServer();
     private final FakeAnthropicServer anthropic = new FakeAnthropicServer();
@@ -210,8 +213,8 @@ class TestReactAgent {
         return new AgentInput(TASK, 0, 1L, environment);
     }
 
-    private static JsonNode request(FakeModelServer server, int index) {
-        return server.requests().get(index).json();
+    private static JsonNode request(FakeModelServer server, int index) throws JsonProcessingException {
+        return new ObjectMapper().readTree(server.requests().get(index).body());
     }
 
     private static JsonNode last(JsonNode array) {

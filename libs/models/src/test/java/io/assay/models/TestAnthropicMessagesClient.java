@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.assay.models.fake.FakeAnthropicServer;
-import io.assay.models.fake.RecordedRequest;
-import io.assay.models.fake.Reply;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assay.testkit.model.FakeAnthropicServer;
+import io.assay.testkit.model.RecordedRequest;
+import io.assay.testkit.model.Reply;
 import io.assay.spi.Tool;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +50,7 @@ class TestAnthropicMessagesClient {
         assertThat(request.header("x-api-key")).isEqualTo("sk-ant-test");
         assertThat(request.header("anthropic-version")).isEqualTo("2023-06-01");
         assertThat(request.header("Authorization")).isNull();
-        JsonNode body = request.json();
+        JsonNode body = new ObjectMapper().readTree(request.body());
         assertThat(body.get("model").asText()).isEqualTo("claude-sonnet-4-5");
         assertThat(body.get("max_tokens").asInt()).isEqualTo(512);
         assertThat(body.get("system").asText()).isEqualTo("Be brief.");
@@ -73,8 +74,8 @@ class TestAnthropicMessagesClient {
 
     @Test
     void readsTextAndToolUseBlocks() throws Exception {
-        server.enqueue(new Reply.Answer("Checking.", List.of(new ToolCall("toolu_5", "find_order", Map.of("id", "7"))),
-                "claude-sonnet-4-5-20250929", null, new Usage(40, 9)));
+        server.enqueue(new Reply.Answer("Checking.", List.of(new Reply.ToolCall("toolu_5", "find_order", Map.of("id", "7"))),
+                "claude-sonnet-4-5-20250929", null, 40, 9));
 
         ModelResponse response = client.complete(new ModelRequest(List.of(ChatMessage.user("Order 7?")), List.of(FIND_ORDER), 64, null));
 

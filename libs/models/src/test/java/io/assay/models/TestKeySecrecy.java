@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.assay.models.fake.FakeAnthropicServer;
-import io.assay.models.fake.FakeModelServer;
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import io.assay.testkit.model.FakeAnthropicServer;
+import io.assay.testkit.model.FakeModelServer;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

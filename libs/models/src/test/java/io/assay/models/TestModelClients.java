@@ -2,9 +2,9 @@ package io.assay.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.assay.models.fake.FakeAnthropicServer;
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import io.assay.testkit.model.FakeAnthropicServer;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

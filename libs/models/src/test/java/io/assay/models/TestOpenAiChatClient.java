@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.RecordedRequest;
-import io.assay.models.fake.Reply;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.RecordedRequest;
+import io.assay.testkit.model.Reply;
 import io.assay.spi.Tool;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class TestOpenAiChatClient {
         RecordedRequest request = server.requests().getFirst();
         assertThat(request.path()).isEqualTo("/v1/chat/completions");
         assertThat(request.header("Authorization")).isEqualTo("Bearer sk-test");
-        JsonNode body = request.json();
+        JsonNode body = new ObjectMapper().readTree(request.body());
         assertThat(body.get("model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(body.get("max_tokens").asInt()).isEqualTo(256);
         assertThat(body.get("temperature").asDouble()).isEqualTo(0.5);
@@ -67,7 +68,7 @@ class TestOpenAiChatClient {
     void omitsTemperatureAndToolsWhenNotGiven() throws Exception {
         client.complete(HELLO);
 
-        JsonNode body = server.requests().getFirst().json();
+        JsonNode body = new ObjectMapper().readTree(server.requests().getFirst().body());
         assertThat(body.has("temperature")).isFalse();
         assertThat(body.has("tools")).isFalse();
     }

@@ -2,7 +2,7 @@ package io.assay.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.assay.models.fake.FakeOpenAiServer;
+import io.assay.testkit.model.FakeOpenAiServer;
 import io.assay.spi.Tool;
 import java.time.Duration;
 import java.time.Instant;

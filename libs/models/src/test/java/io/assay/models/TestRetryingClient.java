@@ -3,8 +3,8 @@ package io.assay.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.Reply;
 import io.assay.spi.FatalEnvironmentException;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -2,6 +2,7 @@ package io.assay.docker;
 
 import io.assay.spi.Options;
 import io.assay.spi.Task;
+import io.assay.testkit.TaskBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ final class HarborTaskDir {
         if (solveScript != null) {
             write(dir.resolve("solution/solve.sh"), solveScript);
         }
-        return new Task(id, "Do the task " + id + ".", null, null, Map.of(), null);
+        return TaskBuilder.task(id).prompt("Do the task " + id + ".").build();
     }
 
     /** The environment spec the suite loader gives a Harbor suite. */

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.assay.core.audit.AuditReport;
 import io.assay.core.audit.ChecklistItem;
 import io.assay.core.suite.SuiteRepository;
-import io.assay.spi.Agent;
 import io.assay.spi.AuditContext;
-import io.assay.spi.RewardCheck;
 import io.assay.spi.Suite;
-import io.assay.spi.Task;
-import io.assay.spi.TrialRecord;
+import io.assay.testkit.ScriptedAuditContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,42 +41,14 @@ class TestSandboxProbesScope {
         SandboxAuditFixture.task(temp, "write-ok", "Write ok to /app/out.txt.\n", "",
                 "#!/bin/bash\ngrep -qx ok /app/out.txt && echo 1 > /logs/verifier/reward.txt\n", null);
         Suite suite = SandboxAuditFixture.INJECTOR.getInstance(SuiteRepository.class).load(temp);
+        // Applicability needs only the suite: the audit asks before it runs any trial.
+        AuditContext suiteOnly = ScriptedAuditContext.of(suite);
 
-        assertThat(new TestSufficiencyProbe().notApplicable(suiteOnly(suite))).contains("no task has solution/solve.sh");
+        assertThat(new TestSufficiencyProbe().notApplicable(suiteOnly)).contains("no task has solution/solve.sh");
         SandboxAuditFixture.task(temp, "write-ok", "Write ok to /app/out.txt.\n", "",
                 "#!/bin/bash\ngrep -qx ok /app/out.txt && echo 1 > /logs/verifier/reward.txt\n",
                 "#!/bin/bash\necho ok > /app/out.txt\n");
-        assertThat(new TestSufficiencyProbe().notApplicable(suiteOnly(suite))).isEmpty();
-    }
-
-    /** Applicability needs only the suite: the audit asks before it runs any trial. */
-    private static AuditContext suiteOnly(Suite suite) {
-        return new AuditContext() {
-            @Override
-            public Suite suite() {
-                return suite;
-            }
-
-            @Override
-            public RewardCheck check(Task task) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int repeats() {
-                return 1;
-            }
-
-            @Override
-            public TrialRecord trial(String agent, Task task, int epoch) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public TrialRecord trial(Agent agent, Task task, int epoch) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        assertThat(new TestSufficiencyProbe().notApplicable(suiteOnly)).isEmpty();
     }
 
     private static ChecklistItem item(AuditReport report, String id) {

@@ -9,6 +9,7 @@ import io.assay.spi.AgentOutput;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.Task;
+import io.assay.testkit.TaskBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,7 +46,7 @@ class TestShellAgent {
     @Test
     void needsASandbox() throws Exception {
         Agent agent = agent("true\n");
-        Task task = new Task("plain", "", null, null, Map.of(), null);
+        Task task = TaskBuilder.task("plain").build();
 
         assertThatThrownBy(() -> agent.act(new AgentInput(task, 0, 0, () -> { })))
                 .isInstanceOf(IllegalStateException.class)

@@ -9,21 +9,18 @@ import io.assay.core.environment.Environments;
 import io.assay.core.suite.SuiteRepository;
 import io.assay.spi.Agent;
 import io.assay.spi.AgentInput;
-import io.assay.spi.AuditContext;
 import io.assay.spi.Environment;
 import io.assay.spi.EnvironmentSession;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
-import io.assay.spi.Outcome;
-import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.RunInfo;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import io.assay.spi.TrialRecord;
+import io.assay.testkit.ScriptedAuditContext;
+import io.assay.testkit.TrialRecords;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,9 +58,10 @@ class TestStateResetProbe {
         Suite suite = SandboxAuditFixture.INJECTOR.getInstance(SuiteRepository.class).load(temp);
         try (Environment environment = SandboxAuditFixture.INJECTOR.getInstance(Environments.class)
                 .create(suite.environment(), new RunInfo("state-reset-test", temp, suite.id(), null));
-             ReusingContext context = new ReusingContext(suite, environment)) {
+             ReusedSession reused = new ReusedSession(suite, environment)) {
+            ScriptedAuditContext context = ScriptedAuditContext.of(suite).withRepeats(1).withAgentTrials(reused::trial);
 
-            List<Finding> findings = new StateResetProbe().audit(context);
+            List<Finding> findings = context.audit(new StateResetProbe());
 
             assertThat(findings).singleElement().satisfies(finding -> {
                 assertThat(finding.task()).isEqualTo("simple");
@@ -76,44 +74,22 @@ class TestStateResetProbe {
     }
 
     /** A broken runtime: every trial runs in the first trial's container. */
-    private static final class ReusingContext implements AuditContext, AutoCloseable {
+    private static final class ReusedSession implements AutoCloseable {
         private final Suite suite;
         private final Environment environment;
         private EnvironmentSession session;
 
-        ReusingContext(Suite suite, Environment environment) {
+        ReusedSession(Suite suite, Environment environment) {
             this.suite = suite;
             this.environment = environment;
         }
 
-        @Override
-        public Suite suite() {
-            return suite;
-        }
-
-        @Override
-        public RewardCheck check(Task task) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int repeats() {
-            return 1;
-        }
-
-        @Override
-        public TrialRecord trial(String agent, Task task, int epoch) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public synchronized TrialRecord trial(Agent agent, Task task, int epoch) throws Exception {
+        synchronized TrialRecord trial(Agent agent, Task task, int epoch) throws Exception {
             if (session == null) {
                 session = environment.start(task, 0);
             }
-            return new TrialRecord(suite.id(), task.id(), epoch, 0, Outcome.COMPLETED,
-                    agent.act(new AgentInput(task, epoch, 0, session)), RewardResult.fail("not graded"), null, 1,
-                    Instant.now(), Duration.ZERO, Duration.ZERO);
+            return TrialRecords.completed(suite, task, epoch, agent.act(new AgentInput(task, epoch, 0, session)),
+                    RewardResult.fail("not graded"));
         }
 
         @Override

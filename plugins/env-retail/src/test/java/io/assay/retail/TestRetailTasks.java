@@ -14,6 +14,7 @@ import io.assay.spi.Options;
 import io.assay.spi.ReferenceSolution;
 import io.assay.spi.Task;
 import io.assay.spi.ToolEnvironment;
+import io.assay.testkit.TaskBuilder;
 import io.assay.tools.DomainTool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,9 +79,10 @@ class TestRetailTasks {
     void theRetailEnvironmentsReferenceSolutionReachesEveryTasksExpectedState() throws Exception {
         try (Environment environment = new RetailPlugin().environments().getFirst().create(Options.of(Map.of("type", "retail")))) {
             for (JsonNode line : tasks()) {
-                Task task = new Task(line.path("id").asText(), line.path("prompt").asText(),
-                        MAPPER.convertValue(line.path("answer"), Object.class), null, Map.of(), null,
-                        MAPPER.convertValue(line.path("user_turns"), new TypeReference<List<String>>() { }));
+                Task task = TaskBuilder.task(line.path("id").asText()).prompt(line.path("prompt").asText())
+                        .answer(MAPPER.convertValue(line.path("answer"), Object.class)).solution(null)
+                        .userTurns(MAPPER.convertValue(line.path("user_turns"), new TypeReference<List<String>>() { }))
+                        .build();
                 try (EnvironmentSession session = environment.start(task, 0)) {
                     ToolEnvironment tools = (ToolEnvironment) session;
                     ((ReferenceSolution) session).solve();

@@ -1,7 +1,10 @@
 package io.assay.judge;
 
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.RecordedRequest;
+import io.assay.testkit.model.Reply;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,8 +36,13 @@ final class JudgeServer implements AutoCloseable {
 
     /** @param judge the reply text for each question */
     JudgeServer(Function<Question, String> judge) {
-        server.respondWith(request -> Reply.text(judge.apply(Question.of(
-                request.json().path("messages").path(1).path("content").asText()))).withUsage(100, 20));
+        server.respondWith(request -> Reply.text(judge.apply(Question.of(prompt(request)))).withUsage(100, 20));
+    }
+
+    /** The judge prompt: the content of the request's second message, after the system message. */
+    private static String prompt(RecordedRequest request) {
+        List<?> messages = (List<?>) request.json().get("messages");
+        return (String) ((Map<?, ?>) messages.get(1)).get("content");
     }
 
     /** The verdict format's reply. */

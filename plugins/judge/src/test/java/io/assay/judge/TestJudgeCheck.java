@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.assay.models.fake.FakeAnthropicServer;
-import io.assay.models.fake.FakeModelServer;
-import io.assay.models.fake.FakeOpenAiServer;
-import io.assay.models.fake.Reply;
+import io.assay.testkit.Checks;
+import io.assay.testkit.TaskBuilder;
+import io.assay.testkit.model.FakeAnthropicServer;
+import io.assay.testkit.model.FakeModelServer;
+import io.assay.testkit.model.FakeOpenAiServer;
+import io.assay.testkit.model.Reply;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.EnvironmentException;
 import io.assay.spi.InvalidOptionException;
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class TestJudgeCheck {
     private static final String KEY = "sk-test-key-123456";
     private static final String RUBRIC = "The answer names the capital city and nothing else.";
-    private static final Task TASK = new Task("capital", "What is the capital of France?", "Paris", null, Map.of(), null);
+    private static final Task TASK = TaskBuilder.task("capital").prompt("What is the capital of France?").answer("Paris").build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<FakeModelServer> servers = new ArrayList<>();
@@ -54,7 +57,7 @@ class TestJudgeCheck {
                         .containsEntry("output_tokens", 5L).containsKeys("cost_usd", "served_model", "request", "response"));
         assertThat(JSON.writeValueAsString(result.evidence())).doesNotContain(KEY);
 
-        JsonNode request = server.requests().getFirst().json();
+        JsonNode request = new ObjectMapper().readTree(server.requests().getFirst().body());
         assertThat(request.path("temperature").asDouble(-1)).isZero();
         String prompt = request.path("messages").path(1).path("content").asText();
         assertThat(prompt).contains(RUBRIC, TASK.prompt(), "REFERENCE ANSWER", "AGENT ANSWER");
@@ -162,8 +165,8 @@ class TestJudgeCheck {
                 .hasMessageStartingWith("reward.pass_threshold: expected the fraction of judges");
         assertThatThrownBy(() -> check(panel(null, with(member(server, "openai/j"), "rubric", "x"))))
                 .hasMessageStartingWith("reward.panel[0].rubric: unknown field");
-        assertThatThrownBy(() -> new JudgeCheckFactory(name -> null).create(
-                new Options("reward", spec(member(server, "openai/j"))), spec -> null))
+        assertThatThrownBy(() -> Checks.of(new JudgeCheckFactory(name -> null)).create(
+                new Options("reward", spec(member(server, "openai/j")))))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessageStartingWith("reward.api_key_env: environment variable OPENAI_API_KEY is not set");
     }
@@ -211,8 +214,6 @@ class TestJudgeCheck {
     }
 
     private static RewardCheck check(Map<String, Object> spec) {
-        return new JudgeCheckFactory(name -> KEY).create(new Options("reward", spec), nested -> {
-            throw new AssertionError("a judge nests no checks");
-        });
+        return Checks.of(new JudgeCheckFactory(name -> KEY)).create(new Options("reward", spec));
     }
 }

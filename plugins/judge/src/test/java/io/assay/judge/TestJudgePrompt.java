@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assay.models.ChatMessage;
 import io.assay.spi.Task;
+import io.assay.testkit.TaskBuilder;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TestJudgePrompt {
     private static final JudgePrompt PROMPT = new JudgePrompt("Names the city.");
-    private static final Task TASK = new Task("q", "Capital of France?", "Paris", null, Map.of(), null);
+    private static final Task TASK = TaskBuilder.task("q").prompt("Capital of France?").answer("Paris").build();
 
     @Test
     void theSameGradingSendsTheSameBytes() {
@@ -32,7 +32,7 @@ class TestJudgePrompt {
 
     @Test
     void asksForTheVerdictFormatAndShowsStructuredReferencesAsJson() {
-        List<ChatMessage> messages = PROMPT.messages(new Task("q", "List two primes.", List.of(2, 3), null, Map.of(), null), "2, 3");
+        List<ChatMessage> messages = PROMPT.messages(TaskBuilder.task("q").prompt("List two primes.").answer(List.of(2, 3)).build(), "2, 3");
         assertThat(messages.getFirst().role()).isEqualTo(ChatMessage.Role.SYSTEM);
         assertThat(messages.getFirst().text()).contains("{\"verdict\": \"correct\", \"reason\": \"one sentence\"}");
         assertThat(messages.get(1).text()).contains("REFERENCE ANSWER").contains("\n[2,3]\n").contains("Names the city.");

@@ -8,6 +8,7 @@ import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.Options;
 import io.assay.spi.Task;
+import io.assay.testkit.TaskBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TestEquivalenceProbe {
     private static final String PROBE = "equivalence";
-    private static final Task NUMBER_TASK = new Task("t", "How many?", 12, 12, null, null);
+    private static final Task NUMBER_TASK = TaskBuilder.task("t").prompt("How many?").answer(12).build();
 
     @TempDir
     Path temp;

@@ -6,16 +6,15 @@ import static io.assay.core.audit.AuditFixture.of;
 import static io.assay.core.audit.AuditFixture.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.assay.spi.Agent;
-import io.assay.spi.AuditContext;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
-import io.assay.spi.Options;
-import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
-import io.assay.spi.TrialRecord;
+import io.assay.testkit.ScriptedAuditContext;
+import io.assay.testkit.Specs;
+import io.assay.testkit.SuiteBuilder;
+import io.assay.testkit.TaskBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -137,14 +136,15 @@ class TestGroundTruthProbe {
 
     @Test
     void outsideTheEmptyEnvironmentTasksWithDifferentMetadataAreDifferentQuestions() {
-        Options docker = Options.of(Map.of("type", "docker"));
-        List<Task> tasks = List.of(
-                new Task("repo-1", "Make the failing test pass.", "ok", "ok", Map.of("repo", "alpha"), null),
-                new Task("repo-2", "Make the failing test pass.", "done", "done", Map.of("repo", "beta"), null),
-                new Task("repo-3", "Make the failing test pass.", "fine", "fine", Map.of("repo", "beta"), null));
-        Suite suite = new Suite("env", "", "", "", null, docker, Options.of(Map.of("type", "exact")), tasks, temp, "");
+        Suite suite = SuiteBuilder.suite("env").environment(Specs.environment("docker")).reward(Specs.reward("exact"))
+                .directory(temp)
+                .task(repoTask("repo-1", "ok", "alpha"), repoTask("repo-2", "done", "beta"), repoTask("repo-3", "fine", "beta"))
+                .build();
+        // Grades every task by equality with its answer; runs no trials.
+        ScriptedAuditContext exact = ScriptedAuditContext.of(suite).withRepeats(1).withCheck((t, output) ->
+                output.answer().equals(t.answer()) ? RewardResult.pass("equal") : RewardResult.fail("differs"));
 
-        List<Finding> findings = GroundTruthDuplicates.find(new ExactContext(suite), "ground-truth");
+        List<Finding> findings = GroundTruthDuplicates.find(exact, "ground-truth");
 
         assertThat(findings).extracting(Finding::task).containsExactlyInAnyOrder("repo-2", "repo-3");
     }
@@ -153,30 +153,11 @@ class TestGroundTruthProbe {
         return of(audit(suite, List.of("ground-truth")), "ground-truth");
     }
 
-    private static Finding task(List<Finding> findings, String id) {
-        return findings.stream().filter(f -> id.equals(f.task())).findFirst().orElseThrow();
+    private static Task repoTask(String id, String answer, String repo) {
+        return TaskBuilder.task(id).prompt("Make the failing test pass.").answer(answer).metadata("repo", repo).build();
     }
 
-    /** Grades every task by equality with its answer; runs no trials. */
-    private record ExactContext(Suite suite) implements AuditContext {
-        @Override
-        public RewardCheck check(Task task) {
-            return (t, output, environment) -> output.answer().equals(t.answer()) ? RewardResult.pass("equal") : RewardResult.fail("differs");
-        }
-
-        @Override
-        public int repeats() {
-            return 1;
-        }
-
-        @Override
-        public TrialRecord trial(String agent, Task task, int epoch) {
-            throw new UnsupportedOperationException("no trials here");
-        }
-
-        @Override
-        public TrialRecord trial(Agent agent, Task task, int epoch) {
-            throw new UnsupportedOperationException("no trials here");
-        }
+    private static Finding task(List<Finding> findings, String id) {
+        return findings.stream().filter(f -> id.equals(f.task())).findFirst().orElseThrow();
     }
 }

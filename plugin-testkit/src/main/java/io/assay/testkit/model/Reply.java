@@ -1,8 +1,8 @@
-package io.assay.models.fake;
+package io.assay.testkit.model;
 
-import io.assay.models.ToolCall;
-import io.assay.models.Usage;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,26 +18,59 @@ import java.util.Objects;
  */
 public sealed interface Reply {
 
-    /** A well-formed answer. {@code servedModel} null echoes the requested model. */
-    record Answer(String text, List<ToolCall> toolCalls, String servedModel, String fingerprint, Usage usage)
-            implements Reply {
+    /**
+     * A tool call the answer asks for.
+     *
+     * <pre>{@code
+     * new Reply.Answer("Looking it up.", List.of(new Reply.ToolCall("call_1", "lookup", Map.of("id", "7"))),
+     *         null, null, 10, 5);
+     * }</pre>
+     *
+     * @param id the provider's id for the call, which the tool's result quotes
+     * @param arguments plain JSON values
+     */
+    record ToolCall(String id, String name, Map<String, Object> arguments) {
+
+        public ToolCall {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+            arguments = arguments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+        }
+    }
+
+    /**
+     * A well-formed answer.
+     *
+     * <pre>{@code
+     * Reply.text("ANSWER: 5").servedAs("gpt-4o-mini-2024-07-18").withFingerprint("fp_44").withUsage(60, 12);
+     * }</pre>
+     *
+     * @param servedModel the model the answer claims to come from; {@code null} echoes the requested model
+     * @param fingerprint OpenAI's {@code system_fingerprint}, may be {@code null}
+     * @param inputTokens the usage reported for the prompt
+     * @param outputTokens the usage reported for the answer
+     */
+    record Answer(String text, List<ToolCall> toolCalls, String servedModel, String fingerprint,
+                  long inputTokens, long outputTokens) implements Reply {
 
         public Answer {
+            text = text == null ? "" : text;
             toolCalls = List.copyOf(toolCalls);
         }
 
         /** The same answer claiming to come from {@code model}. */
         public Answer servedAs(String model) {
-            return new Answer(text, toolCalls, model, fingerprint, usage);
+            return new Answer(text, toolCalls, model, fingerprint, inputTokens, outputTokens);
         }
 
         /** The same answer with another OpenAI {@code system_fingerprint}. */
         public Answer withFingerprint(String value) {
-            return new Answer(text, toolCalls, servedModel, value, usage);
+            return new Answer(text, toolCalls, servedModel, value, inputTokens, outputTokens);
         }
 
-        public Answer withUsage(long inputTokens, long outputTokens) {
-            return new Answer(text, toolCalls, servedModel, fingerprint, new Usage(inputTokens, outputTokens));
+        /** The same answer reporting another token usage. */
+        public Answer withUsage(long input, long output) {
+            return new Answer(text, toolCalls, servedModel, fingerprint, input, output);
         }
     }
 
@@ -58,14 +91,17 @@ public sealed interface Reply {
         }
     }
 
+    /** A text answer; usage 10 tokens in, 5 out. */
     static Answer text(String text) {
-        return new Answer(text, List.of(), null, "fp_fake", new Usage(10, 5));
+        return new Answer(text, List.of(), null, "fp_fake", 10, 5);
     }
 
+    /** An answer asking for one tool call; usage 10 tokens in, 5 out. */
     static Answer toolCall(String id, String name, Map<String, Object> arguments) {
-        return new Answer("", List.of(new ToolCall(id, name, arguments)), null, "fp_fake", new Usage(10, 5));
+        return new Answer("", List.of(new ToolCall(id, name, arguments)), null, "fp_fake", 10, 5);
     }
 
+    /** A JSON body with this HTTP status. */
     static Reply status(int status, String body) {
         return new Raw(status, Map.of("Content-Type", "application/json"), body);
     }
@@ -89,6 +125,7 @@ public sealed interface Reply {
         return new Drop();
     }
 
+    /** This reply after {@code delay}. */
     default Reply after(Duration delay) {
         return new Delayed(delay, this);
     }
