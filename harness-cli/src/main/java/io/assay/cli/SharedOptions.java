@@ -21,9 +21,12 @@ final class SharedOptions {
     @Option(names = "--debug", description = "Show stack traces on errors.")
     boolean debug;
 
-    /** The wired core, with built-in plugins and those in the plugin directories (flags, else environment, else config). */
+    /**
+     * The wired core, with the core's own plugin, the bundled plugins and those in the plugin
+     * directories (flags, else environment, else config).
+     */
     Injector injector() {
         return Guice.createInjector(Stage.PRODUCTION,
-                new HarnessModule(PluginPath.resolve(pluginDirectories, System.getenv())));
+                new HarnessModule(PluginPath.all(pluginDirectories, System.getenv())));
     }
 }

@@ -1,5 +1,6 @@
 package io.assay.cli.plugin;
 
+import io.assay.cli.config.PluginPath;
 import io.assay.core.InputException;
 import io.assay.core.plugin.PluginLoader;
 import io.assay.core.plugin.RegisteredComponent.Kind;
@@ -11,7 +12,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -54,7 +54,7 @@ public record PluginProject(String name, String className, String packageName) {
             throw new InputException("invalid plugin name '" + name + "': its Java package " + packageName
                     + " is not a valid Java name (a keyword)", "choose another name, such as " + name + "-check");
         }
-        if (new PluginLoader().load(List.of()).names(Kind.REWARD_CHECK).contains(name)) {
+        if (new PluginLoader().load(PluginPath.bundled()).names(Kind.REWARD_CHECK).contains(name)) {
             throw new InputException("invalid plugin name '" + name + "': Assay has a built-in reward check of that"
                     + " name, and names must be unique", "choose another name, such as " + name + "-check");
         }
