@@ -1,8 +1,5 @@
 package io.assay.bench;
 
-import com.google.inject.Guice;
-import com.google.inject.Stage;
-import io.assay.core.HarnessModule;
 import io.assay.core.run.ProgressListener;
 import io.assay.core.run.Run;
 import io.assay.core.run.RunRequest;
@@ -85,7 +82,7 @@ public class ModelAgentBenchmark {
             Thread.sleep(20);
         }
         baseUrl = Files.readString(urlFile);
-        runner = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of())).getInstance(Runner.class);
+        runner = BenchmarkHarness.runner();
     }
 
     @TearDown(Level.Trial)

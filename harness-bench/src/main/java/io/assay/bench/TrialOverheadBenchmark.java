@@ -1,8 +1,5 @@
 package io.assay.bench;
 
-import com.google.inject.Guice;
-import com.google.inject.Stage;
-import io.assay.core.HarnessModule;
 import io.assay.core.run.ProgressListener;
 import io.assay.core.run.RunRequest;
 import io.assay.core.run.Runner;
@@ -55,7 +52,7 @@ public class TrialOverheadBenchmark {
     public void writeSuite() throws IOException {
         workspace = Files.createTempDirectory("assay-bench");
         suite = BenchmarkSuites.write(workspace.resolve("suite"), TRIALS);
-        runner = Guice.createInjector(Stage.PRODUCTION, new HarnessModule(List.of())).getInstance(Runner.class);
+        runner = BenchmarkHarness.runner();
     }
 
     @TearDown(Level.Trial)
