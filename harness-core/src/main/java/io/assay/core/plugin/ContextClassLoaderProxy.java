@@ -62,7 +62,7 @@ final class ContextClassLoaderProxy implements InvocationHandler {
      */
     @SuppressWarnings("unchecked")
     static <T> T wrap(T target, ClassLoader loader) {
-        if (target == null || target instanceof Proxy proxy && Proxy.getInvocationHandler(proxy) instanceof ContextClassLoaderProxy) {
+        if (target == null || handlerOf(target) != null) {
             return target;
         }
         Class<?>[] interfaces = SPI_INTERFACES.get(target.getClass());
@@ -94,11 +94,14 @@ final class ContextClassLoaderProxy implements InvocationHandler {
             Object inner = unwrapOwn(optional.get());
             return inner == optional.get() ? optional : Optional.of(inner);
         }
-        if (argument instanceof Proxy proxy
-                && Proxy.getInvocationHandler(proxy) instanceof ContextClassLoaderProxy other && other.loader == loader) {
-            return other.target;
-        }
-        return argument;
+        ContextClassLoaderProxy handler = handlerOf(argument);
+        return handler != null && handler.loader == loader ? handler.target : argument;
+    }
+
+    /** The handler when {@code object} is one of these proxies; else null. */
+    private static ContextClassLoaderProxy handlerOf(Object object) {
+        return object instanceof Proxy proxy && Proxy.getInvocationHandler(proxy) instanceof ContextClassLoaderProxy handler
+                ? handler : null;
     }
 
     private static void addSpiInterfaces(Class<?> type, Set<Class<?>> interfaces) {

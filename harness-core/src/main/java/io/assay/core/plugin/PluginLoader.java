@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * each sub-directory holding jars is one plugin whose class loader holds all of them (the plugin
  * and its private libraries). Entries are taken in name order, so registration order does not
  * depend on the file system. Sub-directories without jars are skipped, which lets a Maven
- * {@code target} folder serve as a plugin directory.
+ * {@code target} folder serve as a plugin directory. Every call into such a plugin, from its
+ * constructor on, runs with its class loader as the thread's context class loader
+ * ({@link ContextClassLoaderProxy}).
  *
  * <pre>{@code
  * ComponentRegistry registry = new PluginLoader().load(List.of(Path.of("plugins")));
