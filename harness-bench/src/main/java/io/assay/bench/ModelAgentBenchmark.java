@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -82,7 +81,7 @@ public class ModelAgentBenchmark {
             Thread.sleep(20);
         }
         baseUrl = Files.readString(urlFile);
-        assay = Assay.open(List.of());
+        assay = BenchmarkHarness.open();
     }
 
     @TearDown(Level.Trial)

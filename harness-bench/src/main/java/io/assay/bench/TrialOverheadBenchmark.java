@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +50,7 @@ public class TrialOverheadBenchmark {
     public void writeSuite() throws IOException {
         workspace = Files.createTempDirectory("assay-bench");
         suite = BenchmarkSuites.write(workspace.resolve("suite"), TRIALS);
-        assay = Assay.open(List.of());
+        assay = BenchmarkHarness.open();
     }
 
     @TearDown(Level.Trial)

@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
 /** {@code assay plugins}: every discovered component, with its kind, version and source jar. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"Lists the components of every loaded plugin.",
-                "Shows each component's kind, name, version, source jar and description: the built-ins and those in the"
-                        + " plugin directories (--plugin-dir, ASSAY_PLUGIN_PATH or plugin_path in the config file;"
-                        + " docs/writing-a-plugin.md)."},
+                "Shows each component's kind, name, version, source jar and description: the core's own, the bundled"
+                        + " plugins' (one jar each in plugins/ beside assay.jar) and those in the plugin directories"
+                        + " (--plugin-dir, ASSAY_PLUGIN_PATH or plugin_path in the config file; docs/writing-a-plugin.md)."},
         footer = {"", "Examples:",
                 "  assay plugins",
                 "  assay plugins --plugin-dir plugins/example-similarity/target",

@@ -18,8 +18,11 @@ final class SharedOptions {
     @Option(names = "--debug", description = "Show stack traces on errors.")
     boolean debug;
 
-    /** The engine, with built-in plugins and those in the plugin directories (flags, else environment, else config). */
+    /**
+     * The engine, with the core's own plugin, the bundled plugins and those in the plugin directories
+     * (flags, else environment, else config).
+     */
     Assay open() {
-        return Assay.open(PluginPath.resolve(pluginDirectories, System.getenv()));
+        return Assay.open(PluginPath.all(pluginDirectories, System.getenv()));
     }
 }

@@ -1,5 +1,6 @@
 package io.assay.cli.config;
 
+import io.assay.core.launcher.Assay;
 import io.assay.core.launcher.InputException;
 import java.io.File;
 import java.nio.file.Files;
@@ -23,6 +24,24 @@ public final class PluginPath {
     public static final String VARIABLE = "ASSAY_PLUGIN_PATH";
 
     private PluginPath() {
+    }
+
+    /**
+     * The directories every command loads: the distribution's own plugins first
+     * ({@link #bundled()}), then those {@link #resolve} finds.
+     */
+    public static List<Path> all(List<Path> flags, Map<String, String> environment) {
+        List<Path> directories = new ArrayList<>(bundled());
+        directories.addAll(resolve(flags, environment));
+        return directories;
+    }
+
+    /**
+     * The plugins Assay ships with: {@code plugins/} beside {@code assay.jar}, or beside
+     * {@code target/classes} when run from a build (none when neither exists).
+     */
+    public static List<Path> bundled() {
+        return Assay.bundledPluginsBeside(PluginPath.class).stream().toList();
     }
 
     /**

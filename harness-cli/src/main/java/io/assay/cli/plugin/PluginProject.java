@@ -1,5 +1,6 @@
 package io.assay.cli.plugin;
 
+import io.assay.cli.config.PluginPath;
 import io.assay.core.launcher.Assay;
 import io.assay.core.launcher.InputException;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -53,7 +53,7 @@ public record PluginProject(String name, String className, String packageName) {
             throw new InputException("invalid plugin name '" + name + "': its Java package " + packageName
                     + " is not a valid Java name (a keyword)", "choose another name, such as " + name + "-check");
         }
-        if (Assay.open(List.of()).components().stream()
+        if (Assay.open(PluginPath.bundled()).components().stream()
                 .anyMatch(c -> c.kind().equals("reward-check") && c.name().equals(name))) {
             throw new InputException("invalid plugin name '" + name + "': Assay has a built-in reward check of that"
                     + " name, and names must be unique", "choose another name, such as " + name + "-check");

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
 import io.assay.core.audit.Auditor;
+import io.assay.core.plugin.BundledPlugins;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.plugin.RegisteredComponent;
 import io.assay.core.run.Rescorer;
@@ -54,6 +55,19 @@ public final class Assay {
      */
     public static Assay open(List<Path> pluginDirectories) {
         return Guice.createInjector(Stage.PRODUCTION, new HarnessModule(pluginDirectories)).getInstance(Assay.class);
+    }
+
+    /**
+     * The plugins a distribution ships with: the {@code plugins} folder beside the jar (or classes
+     * folder) {@code type} was loaded from, such as {@code assay.jar}; empty when there is none. It is
+     * a plugin directory like any other, to pass to {@link #open}.
+     *
+     * <pre>{@code
+     * Assay assay = Assay.open(Assay.bundledPluginsBeside(MyFrontEnd.class));
+     * }</pre>
+     */
+    public static List<Path> bundledPluginsBeside(Class<?> type) {
+        return BundledPlugins.besideCodeOf(type).stream().toList();
     }
 
     /**

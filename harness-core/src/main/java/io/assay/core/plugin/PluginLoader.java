@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -29,7 +31,9 @@ import java.util.stream.Stream;
  * each sub-directory holding jars is one plugin whose class loader holds all of them (the plugin
  * and its private libraries). Entries are taken in name order, so registration order does not
  * depend on the file system. Sub-directories without jars are skipped, which lets a Maven
- * {@code target} folder serve as a plugin directory.
+ * {@code target} folder serve as a plugin directory. Every call into such a plugin, from its
+ * constructor on, runs with its class loader as the thread's context class loader
+ * ({@link ContextClassLoaderProxy}).
  *
  * <pre>{@code
  * ComponentRegistry registry = new PluginLoader().load(List.of(Path.of("plugins")));
@@ -64,18 +68,22 @@ public final class PluginLoader {
     public ComponentRegistry load(List<Path> pluginDirs) {
         List<RegisteredComponent> components = new ArrayList<>();
         for (AssayPlugin plugin : plugins(builtIns, "the class path")) {
-            register(plugin, components);
+            register(plugin, UnaryOperator.identity(), components);
         }
         for (Path directory : pluginDirs) {
             for (PluginLocation location : locations(directory)) {
                 ClassLoader loader = new PluginClassLoader(location.path().getFileName().toString(),
                         location.urls(), AssayPlugin.class.getClassLoader());
-                List<AssayPlugin> plugins = plugins(loader, location.path().toString());
+                List<AssayPlugin> plugins;
+                try (ThreadContextClassLoader ignored = new ThreadContextClassLoader(loader)) {
+                    plugins = plugins(loader, location.path().toString()); // runs the plugins' constructors
+                }
                 if (plugins.isEmpty()) {
                     throw new InputException("no plugin in " + location.path() + ": it has no " + SERVICES_FILE,
                             JAR_HINT);
                 }
-                plugins.forEach(plugin -> register(plugin, components));
+                plugins.forEach(plugin -> register(plugin,
+                        object -> ContextClassLoaderProxy.wrap(object, loader), components));
             }
         }
         return new ComponentRegistry(components);
@@ -91,12 +99,18 @@ public final class PluginLoader {
         return plugins;
     }
 
-    private static void register(AssayPlugin plugin, List<RegisteredComponent> components) {
+    /**
+     * @param calls how the host calls into the plugin: as it is (class path), or, for a plugin with a
+     *     class loader of its own, through a {@link ContextClassLoaderProxy} for that loader
+     */
+    private static void register(AssayPlugin plugin, UnaryOperator<Object> calls, List<RegisteredComponent> components) {
         Class<?> pluginClass = plugin.getClass();
         String version = Objects.requireNonNullElse(pluginClass.getPackage().getImplementationVersion(), "unknown");
         String source = sourceOf(pluginClass);
+        AssayPlugin lister = (AssayPlugin) calls.apply(plugin);
         for (Kind kind : Kind.values()) {
-            for (Component component : componentsOf(plugin, kind, source)) {
+            for (Component listed : componentsOf(lister, pluginClass, kind, source)) {
+                Component component = (Component) calls.apply(listed);
                 String name = component.name();
                 if (name == null || !COMPONENT_NAME.matcher(name).matches()) {
                     throw new InputException(kind.label() + " name '" + name + "' of plugin " + pluginClass.getName()
@@ -108,7 +122,7 @@ public final class PluginLoader {
         }
     }
 
-    private static List<Component> componentsOf(AssayPlugin plugin, Kind kind, String source) {
+    private static List<Component> componentsOf(AssayPlugin plugin, Class<?> pluginClass, Kind kind, String source) {
         try {
             List<? extends Component> listed = switch (kind) {
                 case SUITE_LOADER -> plugin.suiteLoaders();
@@ -121,22 +135,27 @@ public final class PluginLoader {
             };
             return List.copyOf(listed);
         } catch (RuntimeException | LinkageError e) {
-            throw inputException("plugin " + plugin.getClass().getName() + " in " + source + " failed to list its "
+            throw inputException("plugin " + pluginClass.getName() + " in " + source + " failed to list its "
                     + kind.label() + " components: " + describe(e), JAR_HINT, e);
         }
     }
 
     /** The jar's file name, or the classes directory's path when running from a build tree. */
     private static String sourceOf(Class<?> type) {
+        return codePath(type).map(path -> Files.isDirectory(path) ? path.toString() : path.getFileName().toString())
+                .orElse("unknown");
+    }
+
+    /** The jar or classes directory {@code type} was loaded from, when that is a file. */
+    static Optional<Path> codePath(Class<?> type) {
         CodeSource code = type.getProtectionDomain().getCodeSource();
         if (code == null || code.getLocation() == null) {
-            return "unknown";
+            return Optional.empty();
         }
         try {
-            Path path = Path.of(code.getLocation().toURI());
-            return Files.isDirectory(path) ? path.toString() : path.getFileName().toString();
+            return Optional.of(Path.of(code.getLocation().toURI()));
         } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
-            return code.getLocation().toString();
+            return Optional.empty();
         }
     }
 

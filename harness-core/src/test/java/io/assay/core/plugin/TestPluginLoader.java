@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.assay.core.launcher.InputException;
 import io.assay.core.plugin.RegisteredComponent.Kind;
+import io.assay.spi.Agent;
 import io.assay.spi.AgentInput;
 import io.assay.spi.Options;
 import io.assay.spi.Task;
@@ -138,6 +139,39 @@ class TestPluginLoader {
 
         assertThat(registry.agent("own-json").create(Options.empty()).act(input("q")).answer())
                 .isEqualTo("the plugin's own Json");
+    }
+
+    @Test
+    void aJarPluginIsMadeAndCalledWithItsOwnClassLoaderAsTheContextClassLoader() throws Exception {
+        TestingPluginJars.jar(dir.resolve("context.jar"))
+                .source("com.a.ContextPlugin", """
+                        package com.a;
+
+                        import io.assay.spi.*;
+                        import java.util.List;
+
+                        public final class ContextPlugin implements AssayPlugin {
+                            private final ClassLoader atConstruction = Thread.currentThread().getContextClassLoader();
+
+                            public List<AgentFactory> agents() {
+                                return List.of(new AgentFactory() {
+                                    public String name() { return "context"; }
+                                    public Agent create(Options options) {
+                                        return input -> AgentOutput.of(atConstruction.getName() + " "
+                                                + Thread.currentThread().getContextClassLoader().getName());
+                                    }
+                                });
+                            }
+                        }
+                        """)
+                .service("com.a.ContextPlugin")
+                .write();
+        ClassLoader caller = Thread.currentThread().getContextClassLoader();
+
+        Agent agent = WITHOUT_BUILT_INS.load(List.of(dir)).agent("context").create(Options.empty());
+
+        assertThat(agent.act(input("q")).answer()).isEqualTo("context.jar context.jar");
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(caller);
     }
 
     @Test

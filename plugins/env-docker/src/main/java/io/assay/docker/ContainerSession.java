@@ -26,11 +26,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its end state with {@link #verify()}. Closing it removes the container.
  *
  * <pre>{@code
- * if (input.environment() instanceof ContainerSession session) {
- *     session.run("make", Duration.ofMinutes(2));
- *     return new AgentOutput("built", session.trace());
+ * if (input.environment() instanceof Sandbox sandbox) {   // any agent, in any plugin
+ *     CommandResult make = sandbox.run("make", Duration.ofMinutes(2));
+ *     return AgentOutput.of(make.stdout());
  * }
  * }</pre>
+ *
+ * <p>Outside this plugin's own calls the session arrives as the host's proxy over its SPI
+ * interfaces ({@code docs/writing-a-plugin.md}), so other code reaches it as a {@link Sandbox}.
  *
  * <p>The task's {@code tests/} enter the container only in {@link #verify()}, after the agent has
  * finished, and {@code solution/} only in {@link #solve()}. Every command runs within the task's
@@ -81,16 +84,21 @@ public final class ContainerSession implements EnvironmentSession, Sandbox, Refe
         CommandResult result = limit.isPositive()
                 ? exec.run(command, limit, Map.of())
                 : new CommandResult(-1, "", "", true, false);
+        synchronized (trace) {
+            trace.add(commandStep(command, result));
+        }
+        return result;
+    }
+
+    /** The trace step of one command run in a sandbox: {@code {"kind":"command","data":{"command":...}}}. */
+    static TraceStep commandStep(String command, CommandResult result) {
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("command", command);
         step.put("exit_code", result.exitCode());
         step.put("stdout", result.stdout());
         step.put("stderr", result.stderr());
         step.put("timed_out", result.timedOut());
-        synchronized (trace) {
-            trace.add(new TraceStep("command", step));
-        }
-        return result;
+        return new TraceStep("command", step);
     }
 
     @Override

@@ -7,12 +7,14 @@ import io.assay.spi.CommandResult;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.Sandbox;
+import io.assay.spi.TraceStep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,12 +46,13 @@ public final class ShellAgentFactory implements AgentFactory {
                         + input.task().id() + " has none; use it with a docker suite");
             }
             String answer = "";
+            List<TraceStep> trace = new ArrayList<>(commands.size());
             for (String command : commands) {
                 CommandResult result = sandbox.run(command, UNBOUNDED);
+                trace.add(ContainerSession.commandStep(command, result));
                 answer = result.stdout();
             }
-            return new AgentOutput(answer,
-                    sandbox instanceof ContainerSession session ? session.trace() : List.of());
+            return new AgentOutput(answer, trace);
         };
     }
 

@@ -141,7 +141,7 @@ class TestGroundTruthProbe {
                 .task(repoTask("repo-1", "ok", "alpha"), repoTask("repo-2", "done", "beta"), repoTask("repo-3", "fine", "beta"))
                 .build();
         // Grades every task by equality with its answer; runs no trials.
-        ScriptedAuditContext exact = ScriptedAuditContext.of(suite).withRepeats(1).withCheck((t, output) ->
+        ScriptedAuditContext exact = ScriptedAuditContext.of(suite).withRepeats(1).withCheck((t, output, environment) ->
                 output.answer().equals(t.answer()) ? RewardResult.pass("equal") : RewardResult.fail("differs"));
 
         List<Finding> findings = GroundTruthDuplicates.find(exact, "ground-truth");
