@@ -1,6 +1,6 @@
 package io.assay.bench;
 
-import io.assay.core.launcher.Assay;
+import io.assay.launcher.Assay;
 import java.nio.file.Path;
 import java.util.List;
 

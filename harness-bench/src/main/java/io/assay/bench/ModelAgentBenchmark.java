@@ -1,10 +1,10 @@
 package io.assay.bench;
 
-import io.assay.core.launcher.Assay;
-import io.assay.core.launcher.PreparedRun;
-import io.assay.core.launcher.ProgressListener;
-import io.assay.core.launcher.RunResult;
-import io.assay.core.launcher.RunSettings;
+import io.assay.launcher.Assay;
+import io.assay.launcher.PreparedRun;
+import io.assay.launcher.ProgressListener;
+import io.assay.launcher.RunResult;
+import io.assay.launcher.RunSettings;
 import io.assay.spi.Options;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.assay.bench;
 
-import io.assay.core.launcher.Assay;
-import io.assay.core.launcher.ProgressListener;
-import io.assay.core.launcher.RunSettings;
+import io.assay.launcher.Assay;
+import io.assay.launcher.ProgressListener;
+import io.assay.launcher.RunSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.assay.cli;
 
-import io.assay.core.launcher.AuditResult;
-import io.assay.core.launcher.AuditSettings;
+import io.assay.launcher.AuditResult;
+import io.assay.launcher.AuditSettings;
 import io.assay.spi.Finding;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.assay.cli;
 
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.InputException;
 import io.assay.spi.EnvironmentException;
 import io.assay.spi.InvalidOptionException;
 import io.assay.spi.InvalidSuiteException;

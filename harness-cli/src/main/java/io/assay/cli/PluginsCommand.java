@@ -1,7 +1,7 @@
 package io.assay.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.assay.core.launcher.InstalledComponent;
+import io.assay.launcher.InstalledComponent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.assay.cli;
 
-import io.assay.core.launcher.RunReport;
+import io.assay.launcher.RunReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

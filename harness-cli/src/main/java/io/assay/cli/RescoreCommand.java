@@ -1,6 +1,6 @@
 package io.assay.cli;
 
-import io.assay.core.launcher.RescoreResult;
+import io.assay.launcher.RescoreResult;
 import io.assay.kit.Plural;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package io.assay.cli;
 
 import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
-import io.assay.core.launcher.Assay;
-import io.assay.core.launcher.InputException;
-import io.assay.core.launcher.MaxErrors;
-import io.assay.core.launcher.PreparedRun;
-import io.assay.core.launcher.RunResult;
-import io.assay.core.launcher.RunSettings;
+import io.assay.launcher.Assay;
+import io.assay.launcher.InputException;
+import io.assay.launcher.MaxErrors;
+import io.assay.launcher.PreparedRun;
+import io.assay.launcher.RunResult;
+import io.assay.launcher.RunSettings;
 import io.assay.kit.Plural;
 import io.assay.spi.Options;
 import java.io.PrintWriter;

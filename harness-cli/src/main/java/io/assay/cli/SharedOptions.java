@@ -1,7 +1,7 @@
 package io.assay.cli;
 
 import io.assay.cli.config.PluginPath;
-import io.assay.core.launcher.Assay;
+import io.assay.launcher.Assay;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

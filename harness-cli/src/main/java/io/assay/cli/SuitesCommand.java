@@ -1,6 +1,6 @@
 package io.assay.cli;
 
-import io.assay.core.launcher.Assay;
+import io.assay.launcher.Assay;
 import io.assay.kit.Plural;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Suite;

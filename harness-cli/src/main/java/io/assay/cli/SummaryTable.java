@@ -1,9 +1,9 @@
 package io.assay.cli;
 
-import io.assay.core.launcher.Manifest;
-import io.assay.core.launcher.ModelUsageSummary;
-import io.assay.core.launcher.ScoreStatistics;
-import io.assay.core.launcher.Summary;
+import io.assay.launcher.Manifest;
+import io.assay.launcher.ModelUsageSummary;
+import io.assay.launcher.ScoreStatistics;
+import io.assay.launcher.Summary;
 import io.assay.kit.Plural;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,6 @@
 package io.assay.cli;
 
-import io.assay.core.launcher.TaskSelection;
+import io.assay.launcher.TaskSelection;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

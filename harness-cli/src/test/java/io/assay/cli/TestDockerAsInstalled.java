@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
-import io.assay.core.launcher.Manifest;
+import io.assay.launcher.Manifest;
 import io.assay.core.run.RunDirectory;
 import io.assay.docker.DockerRequirement;
 import io.assay.docker.SilentSocket;

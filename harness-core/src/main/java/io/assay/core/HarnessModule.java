@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import io.assay.core.audit.Auditor;
 import io.assay.core.environment.Environments;
-import io.assay.core.launcher.Assay;
+import io.assay.launcher.Assay;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.plugin.PluginLoader;
 import io.assay.core.reward.RewardChecks;

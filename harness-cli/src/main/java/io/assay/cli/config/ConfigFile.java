@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.InputException;
 import io.assay.spi.Options;
 import io.assay.spi.Problem;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.assay.cli.config;
 
-import io.assay.core.launcher.Assay;
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.Assay;
+import io.assay.launcher.InputException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

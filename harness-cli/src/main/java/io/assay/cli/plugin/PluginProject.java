@@ -1,8 +1,8 @@
 package io.assay.cli.plugin;
 
 import io.assay.cli.config.PluginPath;
-import io.assay.core.launcher.Assay;
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.Assay;
+import io.assay.launcher.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

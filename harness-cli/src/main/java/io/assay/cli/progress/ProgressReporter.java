@@ -1,6 +1,6 @@
 package io.assay.cli.progress;
 
-import io.assay.core.launcher.ProgressListener;
+import io.assay.launcher.ProgressListener;
 import io.assay.kit.Plural;
 import io.assay.spi.TrialRecord;
 import java.io.PrintWriter;

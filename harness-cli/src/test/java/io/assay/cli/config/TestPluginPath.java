@@ -3,7 +3,7 @@ package io.assay.cli.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.InputException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.assay.core.audit;
 
 import io.assay.core.baseline.TrivialBaselines;
 import io.assay.core.environment.Environments;
-import io.assay.core.launcher.AuditSettings;
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.AuditSettings;
+import io.assay.launcher.InputException;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.reward.RewardChecks;
 import io.assay.core.run.SingleTrials;

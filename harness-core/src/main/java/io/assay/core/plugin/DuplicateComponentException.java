@@ -1,6 +1,6 @@
 package io.assay.core.plugin;
 
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.InputException;
 
 /** Two plugins register the same name for the same kind; names both sources so the user can remove one. */
 public final class DuplicateComponentException extends InputException {

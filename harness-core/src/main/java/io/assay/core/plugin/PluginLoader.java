@@ -1,6 +1,6 @@
 package io.assay.core.plugin;
 
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.InputException;
 import io.assay.core.plugin.RegisteredComponent.Kind;
 import io.assay.spi.AssayPlugin;
 import io.assay.spi.Component;

@@ -1,6 +1,6 @@
 package io.assay.core.plugin;
 
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.InputException;
 import java.util.Collection;
 
 /** A name that no loaded plugin provides; lists the names that would work, or says there are none. */

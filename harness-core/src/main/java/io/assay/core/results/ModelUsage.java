@@ -1,6 +1,6 @@
 package io.assay.core.results;
 
-import io.assay.core.launcher.ModelUsageSummary;
+import io.assay.launcher.ModelUsageSummary;
 import io.assay.kit.Plural;
 import io.assay.spi.ModelCall;
 import io.assay.spi.TrialRecord;

@@ -1,8 +1,8 @@
 package io.assay.core.results;
 
-import io.assay.core.launcher.Manifest;
-import io.assay.core.launcher.ScoreStatistics;
-import io.assay.core.launcher.Summary;
+import io.assay.launcher.Manifest;
+import io.assay.launcher.ScoreStatistics;
+import io.assay.launcher.Summary;
 import io.assay.spi.ModelCall;
 import io.assay.spi.Outcome;
 import io.assay.spi.TrialRecord;

@@ -1,6 +1,6 @@
 package io.assay.core.run;
 
-import io.assay.core.launcher.MaxErrors;
+import io.assay.launcher.MaxErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

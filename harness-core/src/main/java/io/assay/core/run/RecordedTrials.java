@@ -1,6 +1,6 @@
 package io.assay.core.run;
 
-import io.assay.core.launcher.Manifest;
+import io.assay.launcher.Manifest;
 import io.assay.core.results.SummaryCalculator;
 import java.util.Set;
 

@@ -1,10 +1,10 @@
 package io.assay.core.run;
 
 import io.assay.core.environment.Environments;
-import io.assay.core.launcher.InputException;
-import io.assay.core.launcher.Manifest;
-import io.assay.core.launcher.RescoreResult;
-import io.assay.core.launcher.RunResult;
+import io.assay.launcher.InputException;
+import io.assay.launcher.Manifest;
+import io.assay.launcher.RescoreResult;
+import io.assay.launcher.RunResult;
 import io.assay.core.results.SummaryCalculator;
 import io.assay.core.reward.RewardChecks;
 import io.assay.core.suite.SuiteRepository;

@@ -1,10 +1,10 @@
 package io.assay.core.run;
 
-import io.assay.core.launcher.Manifest;
-import io.assay.core.launcher.ProgressListener;
-import io.assay.core.launcher.RunResult;
-import io.assay.core.launcher.RunSettings;
-import io.assay.core.launcher.Summary;
+import io.assay.launcher.Manifest;
+import io.assay.launcher.ProgressListener;
+import io.assay.launcher.RunResult;
+import io.assay.launcher.RunSettings;
+import io.assay.launcher.Summary;
 import io.assay.spi.Agent;
 import io.assay.spi.Environment;
 import io.assay.spi.EnvironmentException;

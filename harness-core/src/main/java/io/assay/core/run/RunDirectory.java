@@ -2,9 +2,9 @@ package io.assay.core.run;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.assay.core.json.Json;
-import io.assay.core.launcher.InputException;
-import io.assay.core.launcher.Manifest;
-import io.assay.core.launcher.Summary;
+import io.assay.launcher.InputException;
+import io.assay.launcher.Manifest;
+import io.assay.launcher.Summary;
 import io.assay.core.results.ModelUsage;
 import io.assay.core.results.SummaryCalculator;
 import java.io.IOException;

@@ -2,11 +2,11 @@ package io.assay.core.run;
 
 import io.assay.core.baseline.TrivialBaselines;
 import io.assay.core.environment.Environments;
-import io.assay.core.launcher.InputException;
-import io.assay.core.launcher.Manifest;
-import io.assay.core.launcher.MaxErrors;
-import io.assay.core.launcher.RunSettings;
-import io.assay.core.launcher.TaskSelection;
+import io.assay.launcher.InputException;
+import io.assay.launcher.Manifest;
+import io.assay.launcher.MaxErrors;
+import io.assay.launcher.RunSettings;
+import io.assay.launcher.TaskSelection;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.results.ModelUsage;
 import io.assay.core.results.SummaryCalculator;

@@ -1,6 +1,6 @@
 package io.assay.core.run;
 
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.InputException;
 import io.assay.core.environment.Environments;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.reward.RewardChecks;

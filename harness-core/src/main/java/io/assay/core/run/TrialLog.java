@@ -1,6 +1,6 @@
 package io.assay.core.run;
 
-import io.assay.core.launcher.Summary;
+import io.assay.launcher.Summary;
 import io.assay.core.results.ModelUsage;
 import io.assay.core.results.SummaryCalculator;
 import io.assay.spi.ModelCall;

@@ -1,6 +1,6 @@
 package io.assay.core.suite;
 
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.InputException;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Suite;

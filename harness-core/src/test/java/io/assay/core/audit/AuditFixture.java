@@ -3,7 +3,7 @@ package io.assay.core.audit;
 import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
-import io.assay.core.launcher.AuditSettings;
+import io.assay.launcher.AuditSettings;
 import io.assay.spi.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.InputException;
 import io.assay.core.plugin.RegisteredComponent.Kind;
 import io.assay.spi.Agent;
 import io.assay.spi.AgentInput;

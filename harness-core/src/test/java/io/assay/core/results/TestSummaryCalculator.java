@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
-import io.assay.core.launcher.ScoreStatistics;
-import io.assay.core.launcher.Summary;
+import io.assay.launcher.ScoreStatistics;
+import io.assay.launcher.Summary;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardResult;

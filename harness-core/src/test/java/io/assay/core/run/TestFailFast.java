@@ -2,7 +2,7 @@ package io.assay.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.assay.core.launcher.MaxErrors;
+import io.assay.launcher.MaxErrors;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardResult;

@@ -4,7 +4,7 @@ import static io.assay.core.suite.SuiteFixtures.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.assay.core.launcher.InputException;
+import io.assay.launcher.InputException;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Suite;

@@ -5,7 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
 import io.assay.core.audit.AuditReport;
-import io.assay.core.launcher.AuditSettings;
+import io.assay.launcher.AuditSettings;
 import io.assay.core.audit.Auditor;
 import io.assay.spi.Finding;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
-import io.assay.core.launcher.AuditSettings;
+import io.assay.launcher.AuditSettings;
 import io.assay.core.audit.Auditor;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;

@@ -1,4 +1,4 @@
-package io.assay.core.launcher;
+package io.assay.launcher;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,4 +1,4 @@
-package io.assay.core.launcher;
+package io.assay.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.assay.core.launcher;
+package io.assay.launcher;
 
 import java.nio.file.Path;
 import java.util.List;

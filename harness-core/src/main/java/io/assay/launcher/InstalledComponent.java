@@ -1,4 +1,4 @@
-package io.assay.core.launcher;
+package io.assay.launcher;
 
 /**
  * One component of a loaded plugin, as {@code assay plugins} lists it.

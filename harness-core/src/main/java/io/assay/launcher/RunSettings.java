@@ -1,4 +1,4 @@
-package io.assay.core.launcher;
+package io.assay.launcher;
 
 import io.assay.spi.Options;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.assay.core.launcher;
+package io.assay.launcher;
 
 /**
  * The user's input is wrong: a bad file, flag or name. The CLI prints the message and the hint on

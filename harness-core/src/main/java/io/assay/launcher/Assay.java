@@ -1,4 +1,4 @@
-package io.assay.core.launcher;
+package io.assay.launcher;
 
 import com.google.inject.Guice;
 import com.google.inject.Stage;

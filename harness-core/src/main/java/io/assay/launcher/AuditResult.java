@@ -1,4 +1,4 @@
-package io.assay.core.launcher;
+package io.assay.launcher;
 
 import io.assay.core.audit.AuditFormats;
 import io.assay.core.audit.AuditReport;

@@ -1,5 +1,5 @@
 /**
- * The engine's front door: {@link io.assay.core.launcher.Assay}, opened on a list of plugin
+ * The engine's front door: {@link io.assay.launcher.Assay}, opened on a list of plugin
  * directories, and every type its callers pass or read back (run and audit settings, results,
  * summaries, manifests, errors with hints). Front ends such as the {@code assay} command use the
  * core through this package only; the core's other packages are its internals.
@@ -10,4 +10,4 @@
  *         .execute(ProgressListener.NONE);
  * }</pre>
  */
-package io.assay.core.launcher;
+package io.assay.launcher;

@@ -1,4 +1,4 @@
-package io.assay.core.launcher;
+package io.assay.launcher;
 
 /**
  * Mean, standard error and 95% confidence interval of per-task mean scores.
