@@ -1,5 +1,6 @@
 package io.assay.testkit.model;
 
+import io.assay.kit.JsonValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -9,9 +10,9 @@ import java.util.Map;
 
 /**
  * JSON text to and from plain Java values ({@code Map}, {@code List}, {@code String}, {@code Number},
- * {@code Boolean}, {@code null}) for the fake endpoints. Written here rather than taken from Jackson
- * because the kit goes on plugins' test class paths, which must not get a Jackson other than the
- * plugin's own; the fakes only render replies and read requests, so this small subset suffices.
+ * {@code Boolean}, {@code null}) for the fake endpoints: the plugin kit writes it, this reads it.
+ * Not Jackson, because the test kit goes on plugins' test class paths, which must not get a
+ * Jackson other than the plugin's own; the fakes only read requests, so this small parser suffices.
  */
 final class Json {
 
@@ -20,68 +21,7 @@ final class Json {
 
     /** Compact JSON for a plain value. */
     static String write(Object value) {
-        StringBuilder out = new StringBuilder(512);
-        write(value, out);
-        return out.toString();
-    }
-
-    private static void write(Object value, StringBuilder out) {
-        switch (value) {
-            case null -> out.append("null");
-            case String text -> quote(text, out);
-            case Boolean bool -> out.append(bool);
-            case Double number when number.isNaN() || number.isInfinite() -> throw new IllegalArgumentException(
-                    "JSON has no number " + number);
-            case Float number when number.isNaN() || number.isInfinite() -> throw new IllegalArgumentException(
-                    "JSON has no number " + number);
-            case Number number -> out.append(number);
-            case Map<?, ?> map -> {
-                out.append('{');
-                String separator = "";
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    out.append(separator);
-                    quote(String.valueOf(entry.getKey()), out);
-                    out.append(':');
-                    write(entry.getValue(), out);
-                    separator = ",";
-                }
-                out.append('}');
-            }
-            case List<?> list -> {
-                out.append('[');
-                String separator = "";
-                for (Object item : list) {
-                    out.append(separator);
-                    write(item, out);
-                    separator = ",";
-                }
-                out.append(']');
-            }
-            default -> throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
-        }
-    }
-
-    /** Quotes {@code text}, copying the runs between escaped characters whole. */
-    private static void quote(String text, StringBuilder out) {
-        out.append('"');
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            out.append(text, run, i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(String.format("\\u%04x", (int) c));
-            }
-            run = i + 1;
-        }
-        out.append(text, run, text.length()).append('"');
+        return JsonValues.json(value);
     }
 
     /**

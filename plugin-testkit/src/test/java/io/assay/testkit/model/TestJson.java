@@ -29,9 +29,8 @@ class TestJson {
 
     @Test
     void refusesWhatJsonCannotHold() {
-        assertThatThrownBy(() -> Json.write(Double.NaN)).hasMessageContaining("no number NaN");
         assertThatThrownBy(() -> Json.write(Map.of("when", Instant.EPOCH)))
-                .hasMessageContaining("not a plain JSON value: java.time.Instant");
+                .hasMessageContaining("not a plain JSON value (java.time.Instant)");
     }
 
     @Test
