@@ -25,7 +25,7 @@ class TestModuleBoundaries {
     private static final String ENGINE = "io.assay.core..";
     private static final String FACADE = "io.assay.launcher..";
     private static final String[] PLUGINS = {"io.assay.agents..", "io.assay.checks..", "io.assay.docker..",
-            "io.assay.retail..", "io.assay.judge..", "com.example.."};
+            "io.assay.retail..", "io.assay.tau..", "io.assay.judge..", "com.example.."};
     private static final String[] LIBRARIES = {"io.assay.models..", "io.assay.tools..", "io.assay.kit.."};
 
     private static JavaClasses classes;
@@ -68,7 +68,7 @@ class TestModuleBoundaries {
 
     @Test
     void pluginsDoNotDependOnOneAnother() {
-        slices().matching("io.assay.(agents|checks|docker|retail|judge)..").should().notDependOnEachOther()
+        slices().matching("io.assay.(agents|checks|docker|retail|tau|judge)..").should().notDependOnEachOther()
                 .check(classes);
         noClasses().that().resideInAnyPackage(PLUGINS)
                 .should().dependOnClassesThat().resideInAnyPackage("io.assay.cli..", FACADE)

@@ -23,6 +23,15 @@ public interface ToolEnvironment {
     /** The tools the agent may call. */
     List<Tool> tools();
 
+    /**
+     * The rules the agent must follow in this domain, as the benchmark states them to the agent
+     * (tau-bench's {@code policy.md}); empty when the domain has none. Model-backed agents put it
+     * in their system prompt.
+     */
+    default String policy() {
+        return "";
+    }
+
     /** Calls a tool; the agent's mistakes come back as {@link ToolResult#error() error} results. */
     ToolResult call(String tool, Map<String, Object> arguments);
 

@@ -19,4 +19,9 @@ public interface Domain {
 
     /** The domain's tools, in the order agents are shown them; names are unique. */
     List<DomainTool> tools();
+
+    /** The rules agents are told to follow ({@link io.assay.spi.ToolEnvironment#policy()}); none by default. */
+    default String policy() {
+        return "";
+    }
 }

@@ -21,9 +21,18 @@ import java.util.function.Supplier;
 public final class ToolEnvironmentFactory implements EnvironmentFactory {
     private final String name;
     private final String description;
-    private final Supplier<Domain> domains;
+    private final DomainLoader domains;
 
+    /** A domain that takes no options: {@code environment: {type: NAME}} and nothing else. */
     public ToolEnvironmentFactory(String name, String description, Supplier<Domain> domains) {
+        this(name, description, options -> {
+            options.allowOnly("type");
+            return domains.get();
+        });
+    }
+
+    /** A domain built from the suite's {@code environment} options . */
+    public ToolEnvironmentFactory(String name, String description, DomainLoader domains) {
         this.name = name;
         this.description = description;
         this.domains = domains;
@@ -41,8 +50,7 @@ public final class ToolEnvironmentFactory implements EnvironmentFactory {
 
     @Override
     public Environment create(Options options) {
-        options.allowOnly("type");
-        Domain domain = domains.get();
+        Domain domain = domains.load(options);
         Map<String, DomainTool> tools = new LinkedHashMap<>();
         for (DomainTool tool : domain.tools()) {
             if (tools.putIfAbsent(tool.spec().name(), tool) != null) {

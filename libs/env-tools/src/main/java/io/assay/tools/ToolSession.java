@@ -64,6 +64,11 @@ final class ToolSession implements EnvironmentSession, ToolEnvironment, Referenc
     }
 
     @Override
+    public String policy() {
+        return domain.policy();
+    }
+
+    @Override
     public synchronized List<Message> conversation() {
         return List.copyOf(conversation);
     }
