@@ -30,6 +30,7 @@ public final class BasicChecksPlugin implements AssayPlugin {
                 new AllOrAnyCheckFactory(false),
                 new WeightedCheckFactory(),
                 new StateMatchCheckFactory(),
-                new OutputsCheckFactory());
+                new OutputsCheckFactory(),
+                new ActionsCheckFactory());
     }
 }

@@ -19,19 +19,23 @@ import java.util.regex.Pattern;
 /**
  * Passes when every value in the task's {@code answer.outputs} occurs in what the agent told the
  * user: its messages in the trace and its final answer. Thousands separators are ignored, so
- * "1,234.50" matches "1234.50". Like any substring check it is fooled by an agent that tells the
- * user everything it read; the audit's database-dump probe reports tasks where that works (ABC O.b.2).
+ * "1,234.50" matches "1234.50". With {@code match: tau} the rule is tau-bench's and tau2-bench's
+ * instead: the value, lower-cased, must occur in the lower-cased text with every comma removed
+ * from the text (not from the value). Like any substring check it is fooled by an agent that tells
+ * the user everything it read; the audit's database-dump probe reports tasks where that works (ABC O.b.2).
+ *
+ * @param tau tau-bench's matching rule
  */
-record OutputsCheck(boolean caseSensitive) implements RewardCheck {
+record OutputsCheck(boolean caseSensitive, boolean tau) implements RewardCheck {
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3})");
 
     @Override
     public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
         List<String> required = required(task);
-        String told = normalize(toldTheUser(output));
+        String told = tau ? toldTheUser(output).toLowerCase(Locale.ROOT).replace(",", "") : normalize(toldTheUser(output));
         List<String> missing = new ArrayList<>();
         for (String value : required) {
-            if (!told.contains(normalize(value))) {
+            if (!told.contains(tau ? value.toLowerCase(Locale.ROOT) : normalize(value))) {
                 missing.add(value);
             }
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TestBasicChecksPlugin {
 
     @Test
-    void serviceLoaderFindsThePluginWithAllElevenChecks() {
+    void serviceLoaderFindsThePluginWithAllTwelveChecks() {
         List<AssayPlugin> plugins = ServiceLoader.load(AssayPlugin.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(BasicChecksPlugin.class::isInstance)
@@ -26,7 +26,7 @@ class TestBasicChecksPlugin {
         assertThat(plugins).hasSize(1);
         assertThat(plugins.getFirst().rewardChecks()).extracting(RewardCheckFactory::name)
                 .containsExactlyInAnyOrder("exact", "contains", "regex", "numeric", "choice", "json",
-                        "all", "any", "weighted", "state_match", "outputs");
+                        "all", "any", "weighted", "state_match", "outputs", "actions");
     }
 
     @Test

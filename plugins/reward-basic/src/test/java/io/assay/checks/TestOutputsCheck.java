@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.assay.spi.AgentOutput;
 import io.assay.spi.Message;
+import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardResult;
+import io.assay.spi.Task;
 import io.assay.spi.TraceStep;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +65,24 @@ class TestOutputsCheck {
         assertThatThrownBy(() -> gradeAnswer(check(OUTPUTS), task("Paris"), AgentOutput.of("Paris")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("task-7")
                 .hasMessageContaining("\"outputs\" list");
+    }
+
+    @Test
+    void tausRuleRemovesTheMessagesCommasButNotTheValues() {
+        RewardCheck tau = check(Map.of("type", "outputs", "match", "tau"));
+        Task task = task(Map.of("actions", List.of(), "outputs", List.of("1234.50", "Polyester")));
+
+        assertThat(gradeAnswer(tau, task, told("Refund 1,234.50, and the shirt is polyester.", "hi")).passed()).isTrue();
+        Task withComma = task(Map.of("actions", List.of(), "outputs", List.of("1,234.50")));
+        assertThat(gradeAnswer(tau, withComma, told("Refund 1,234.50.", "hi")).passed())
+                .as("tau matches the value as written against the text without commas, so a comma in a value never matches")
+                .isFalse();
+        assertThat(gradeAnswer(check(OUTPUTS), withComma, told("Refund 1,234.50.", "hi")).passed()).isTrue();
+    }
+
+    @Test
+    void anUnknownMatchRuleIsAnError() {
+        assertThatThrownBy(() -> check(Map.of("type", "outputs", "match", "fuzzy")))
+                .hasMessageContaining("match").hasMessageContaining("assay or tau");
     }
 }

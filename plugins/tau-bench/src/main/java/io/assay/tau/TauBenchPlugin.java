@@ -1,6 +1,11 @@
 package io.assay.tau;
 
 import io.assay.spi.AssayPlugin;
+import io.assay.spi.EnvironmentFactory;
+import io.assay.spi.SuiteLoader;
+import io.assay.tau.suite.TauSuiteLoader;
+import io.assay.tools.ToolEnvironmentFactory;
+import java.util.List;
 
 /**
  * tau-bench and tau2-bench as published: their domain folders load as suites, their airline and
@@ -12,4 +17,15 @@ import io.assay.spi.AssayPlugin;
  * }</pre>
  */
 public final class TauBenchPlugin implements AssayPlugin {
+
+    @Override
+    public List<SuiteLoader> suiteLoaders() {
+        return List.of(new TauSuiteLoader());
+    }
+
+    @Override
+    public List<EnvironmentFactory> environments() {
+        return List.of(new ToolEnvironmentFactory("tau",
+                "tau-bench's airline and retail domains on a benchmark folder's database and policy", new TauDomains()));
+    }
 }
