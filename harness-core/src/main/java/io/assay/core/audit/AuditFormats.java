@@ -17,6 +17,9 @@ import java.util.function.Function;
 public final class AuditFormats {
     private static final int EVIDENCE_CHARS = 300;
     // A grouped finding names this many of its tasks in text and Markdown; JSON lists them all.
+    /** A group of up to this many tasks names them all (the do-nothing probe's 19 of tau-bench airline); */
+    private static final int TASKS_ALL_SHOWN = 25;
+    /** a larger one its first few and how many more (the JSON report always has every task). */
     private static final int TASKS_SHOWN = 5;
 
     private AuditFormats() {
@@ -168,6 +171,14 @@ public final class AuditFormats {
             baselines.forEach((name, score) -> out.append("| ").append(name).append(" | ")
                     .append(String.format(Locale.ROOT, "%.3f", ((Number) score).doubleValue())).append(" |\n"));
         }
+        List<FindingGroup> notes = report.groups().stream()
+                .filter(f -> f.severity() == Finding.Severity.INFO && f.tasks().isEmpty()).toList();
+        if (!notes.isEmpty()) {
+            // Suite-level information such as the do-nothing agent's score: what every published score is read against.
+            out.append("\n## Notes\n\n");
+            notes.forEach(f -> out.append("- `").append(f.probe()).append("`: ").append(f.first().message().replace("\n", " "))
+                    .append("\n"));
+        }
         List<FindingGroup> problems = report.groups().stream().filter(f -> f.severity() != Finding.Severity.INFO).toList();
         if (!problems.isEmpty()) {
             out.append("\n## Findings\n\n");
@@ -186,8 +197,11 @@ public final class AuditFormats {
 
     /** The first few of {@code tasks}, then how many more. */
     private static String someOf(List<String> tasks, Function<String, String> shown) {
+        if (tasks.size() <= TASKS_ALL_SHOWN) {
+            return String.join(", ", tasks.stream().map(shown).toList());
+        }
         String listed = String.join(", ", tasks.stream().limit(TASKS_SHOWN).map(shown).toList());
-        return tasks.size() <= TASKS_SHOWN ? listed : listed + " and " + (tasks.size() - TASKS_SHOWN) + " more";
+        return listed + " and " + (tasks.size() - TASKS_SHOWN) + " more";
     }
 
     /** {@code Not applicable: a, b (no sandbox); c (no LLM judge)}, or nothing when every probe applied. */

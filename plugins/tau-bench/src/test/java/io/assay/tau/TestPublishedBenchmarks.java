@@ -3,6 +3,7 @@ package io.assay.tau;
 import static io.assay.tools.ToolAuditFixture.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.assay.core.audit.AuditFormats;
 import io.assay.core.audit.AuditReport;
 import io.assay.spi.Finding;
 import io.assay.spi.Outcome;
@@ -57,6 +58,9 @@ class TestPublishedBenchmarks {
 
         Finding share = doNothingShare(report);
         assertThat(share.message()).startsWith("a do-nothing agent scores 19 of 50 tasks (38.0%)");
+        assertThat(AuditFormats.text(report)).contains("a do-nothing agent scores 19 of 50 tasks (38.0%)")
+                .contains("[tool-do-nothing] 19 tasks: 12, 13, 15, 17, 18, 21, 24, 29, 35, 36, 37, 38, 39, 40, 41, 42, 47, 48, 49");
+        assertThat(AuditFormats.markdown(report)).contains("- `tool-do-nothing`: a do-nothing agent scores 19 of 50 tasks (38.0%)");
         assertThat(report.findings()).filteredOn(f -> f.probe().equals("tool-do-nothing") && f.task() != null)
                 .hasSize(19).allSatisfy(f -> {
                     assertThat(f.severity()).isEqualTo(Finding.Severity.ERROR);
