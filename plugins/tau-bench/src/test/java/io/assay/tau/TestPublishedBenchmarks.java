@@ -33,11 +33,22 @@ class TestPublishedBenchmarks {
         List<TrialRecord> trials = PublishedBenchmarks.run(folder, "oracle", temp.resolve("run"));
 
         assertThat(trials).hasSize(PublishedBenchmarks.load(folder).tasks().size());
-        assertThat(trials).as("trials that errored: a gold action failed").allMatch(t -> t.outcome() != Outcome.ERROR);
+        assertThat(trials).as("harness errors: a gold action failed when the state check replayed it")
+                .noneMatch(t -> t.outcome() == Outcome.HARNESS_ERROR || t.outcome() == Outcome.AGENT_ERROR);
         assertThat(trials).flatExtracting(t -> t.output().trace())
                 .filteredOn(step -> step.kind().equals("tool_call"))
                 .as("tool calls of the oracle that returned an error")
                 .noneMatch(step -> Boolean.TRUE.equals(step.data().get("error")));
+    }
+
+    /** Without --judge-model, tau2's natural-language assertions are judge errors: never a pass, never a fail. */
+    @Test
+    void tau2RetailsAssertionsAreJudgeErrorsWithoutAJudgeModel() throws Exception {
+        List<TrialRecord> trials = PublishedBenchmarks.run("tau-bench/tau2/retail", "oracle", temp.resolve("run"));
+
+        assertThat(trials).filteredOn(t -> t.outcome() == Outcome.JUDGE_ERROR).hasSize(40)
+                .allSatisfy(t -> assertThat(t.error()).contains("--judge-model"));
+        assertThat(trials).filteredOn(t -> t.outcome() == Outcome.COMPLETED).hasSize(74).allMatch(TrialRecord::passed);
     }
 
     @Test

@@ -39,7 +39,7 @@ class TestPythonLiterals {
                     .containsEntry("outputs", List.of());
             PythonLiterals.Call action = (PythonLiterals.Call) ((List<?>) task.arguments().get("actions")).getFirst();
             Map<?, ?> kwargs = (Map<?, ?>) action.arguments().get("kwargs");
-            assertThat(kwargs.keySet()).containsExactly("n", "price", "ok", "x", "pair", "list");
+            assertThat(kwargs.keySet().stream().map(String::valueOf).toList()).containsExactly("n", "price", "ok", "x", "pair", "list");
             assertThat(kwargs.get("n")).isEqualTo(3);
             assertThat(kwargs.get("price")).isEqualTo(54.04);
             assertThat(kwargs.get("ok")).isEqualTo(true);

@@ -84,8 +84,9 @@ class TestTauSuiteLoader {
         Task judged = suite.tasks().stream().filter(t -> !((List<?>) ((Map<?, ?>) t.answer()).get("nl_assertions")).isEmpty())
                 .findFirst().orElseThrow();
         List<?> checks = (List<?>) judged.reward().values().get("checks");
-        assertThat(checks).hasSize(2).first().isEqualTo(Map.of("type", "state_match"));
-        assertThat((Map<?, ?>) checks.get(1)).containsEntry("type", "judge").containsEntry("over", "conversation");
+        assertThat(checks).hasSize(2);
+        assertThat(checks.getFirst()).isEqualTo(Map.of("type", "state_match"));
+        assertThat(checks.get(1)).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("type", "judge").containsEntry("over", "conversation");
         assertThat(judged.metadata()).containsEntry("reward_basis", "DB+NL_ASSERTION");
         assertThat((String) ((Map<?, ?>) judged.answer()).get("user_scenario")).contains("reason for call:", "known info:");
     }
