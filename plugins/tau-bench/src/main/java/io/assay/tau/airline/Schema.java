@@ -10,6 +10,14 @@ import java.util.Map;
  * with upstream's type, enum and description (upstream leaves some enums without one).
  */
 final class Schema {
+    /** Both versions word a stored payment method's id the same. */
+    static final String PAYMENT_ID = "The payment id stored in user profile, such as 'credit_card_7815826', "
+            + "'gift_card_7815826', 'certificate_7815826'.";
+    /** A flight of a booking or change, alike in both versions: {@code {flight_number, date}}. */
+    static final Schema FLIGHT_INFO = new Schema()
+            .text("flight_number", "Flight number, such as 'HAT001'.")
+            .text("date", "The date for the flight in the format 'YYYY-MM-DD', such as '2024-05-01'.");
+
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     /** The parameters of both flight searches, as upstream words them (its date examples differ). */

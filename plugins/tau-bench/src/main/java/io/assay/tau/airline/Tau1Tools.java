@@ -11,18 +11,13 @@ import java.util.List;
  */
 final class Tau1Tools {
     private static final List<String> CABINS = List.of("basic_economy", "economy", "business");
-    private static final String PAYMENT_ID = "The payment id stored in user profile, such as 'credit_card_7815826', "
-            + "'gift_card_7815826', 'certificate_7815826'.";
     private static final String RESERVATION_ID = "The reservation ID, such as 'ZFA04Y'.";
-    private static final Schema FLIGHT = new Schema()
-            .text("flight_number", "Flight number, such as 'HAT001'.")
-            .text("date", "The date for the flight in the format 'YYYY-MM-DD', such as '2024-05-01'.");
     private static final Schema PASSENGER = new Schema()
             .text("first_name", "The first name of the passenger, such as 'Noah'.")
             .text("last_name", "The last name of the passenger, such as 'Brown'.")
             .text("dob", "The date of birth of the passenger in the format 'YYYY-MM-DD', such as '1990-01-01'.");
     private static final Schema PAYMENT = new Schema()
-            .text("payment_id", PAYMENT_ID)
+            .text("payment_id", Schema.PAYMENT_ID)
             .number("amount", "The amount to be paid.");
     private static final TauVersion TAU1 = TauVersion.TAU1;
 
@@ -38,7 +33,7 @@ final class Tau1Tools {
                                 .choice("flight_type", null, List.of("one_way", "round_trip"))
                                 .choice("cabin", null, CABINS)
                                 .objects("flights", "An array of objects containing details about each piece of flight.",
-                                        FLIGHT)
+                                        Schema.FLIGHT_INFO)
                                 .objects("passengers", "An array of objects containing details about each passenger.",
                                         PASSENGER)
                                 .objects("payment_methods",
@@ -95,7 +90,7 @@ final class Tau1Tools {
                                         "The updated total number of baggage items included in the reservation.")
                                 .integer("nonfree_baggages",
                                         "The updated number of non-free baggage items included in the reservation.")
-                                .text("payment_id", PAYMENT_ID),
+                                .text("payment_id", Schema.PAYMENT_ID),
                         ReservationChanges::updateBaggages),
                 AirlineTool.writing(TAU1, "update_reservation_flights", "Update the flight information of a reservation.",
                         new Schema()
@@ -103,8 +98,8 @@ final class Tau1Tools {
                                 .choice("cabin", null, CABINS)
                                 .objects("flights", "An array of objects containing details about each piece of flight "
                                         + "in the ENTIRE new reservation. Even if the a flight segment is not changed, it "
-                                        + "should still be included in the array.", FLIGHT)
-                                .text("payment_id", PAYMENT_ID),
+                                        + "should still be included in the array.", Schema.FLIGHT_INFO)
+                                .text("payment_id", Schema.PAYMENT_ID),
                         ReservationChanges::updateFlights),
                 AirlineTool.writing(TAU1, "update_reservation_passengers",
                         "Update the passenger information of a reservation.", new Schema()

@@ -11,11 +11,6 @@ import java.util.List;
  */
 final class Tau2Tools {
     private static final List<String> CABINS = List.of("business", "economy", "basic_economy");
-    private static final String PAYMENT_ID = "The payment id stored in user profile, such as 'credit_card_7815826', "
-            + "'gift_card_7815826', 'certificate_7815826'.";
-    private static final Schema FLIGHT_INFO = new Schema()
-            .text("flight_number", "Flight number, such as 'HAT001'.")
-            .text("date", "The date for the flight in the format 'YYYY-MM-DD', such as '2024-05-01'.");
     private static final Schema PASSENGER = new Schema()
             .text("first_name", "Passenger's first name")
             .text("last_name", "Passenger's last name")
@@ -38,7 +33,7 @@ final class Tau2Tools {
                                 .choice("cabin", "The cabin class such as 'basic_economy', 'economy', or 'business'.",
                                         CABINS)
                                 .objects("flights", "An array of objects containing details about each piece of flight.",
-                                        FLIGHT_INFO)
+                                        Schema.FLIGHT_INFO)
                                 .objects("passengers", "An array of objects containing details about each passenger.",
                                         PASSENGER)
                                 .objects("payment_methods",
@@ -84,15 +79,15 @@ final class Tau2Tools {
                                         "The updated total number of baggage items included in the reservation.")
                                 .integer("nonfree_baggages",
                                         "The updated number of non-free baggage items included in the reservation.")
-                                .text("payment_id", PAYMENT_ID),
+                                .text("payment_id", Schema.PAYMENT_ID),
                         ReservationChanges::updateBaggages),
                 AirlineTool.writing(TauVersion.TAU2, "update_reservation_flights", "Update the flight information of a reservation.", new Schema()
                                 .text("reservation_id", "The reservation ID, such as 'ZFA04Y'.")
                                 .choice("cabin", "The cabin class of the reservation", CABINS)
                                 .objects("flights", "An array of objects containing details about each piece of flight "
                                         + "in the ENTIRE new reservation. Even if the a flight segment is not changed, it "
-                                        + "should still be included in the array.", FLIGHT_INFO)
-                                .text("payment_id", PAYMENT_ID),
+                                        + "should still be included in the array.", Schema.FLIGHT_INFO)
+                                .text("payment_id", Schema.PAYMENT_ID),
                         ReservationChanges::updateFlights),
                 AirlineTool.writing(TauVersion.TAU2, "update_reservation_passengers", "Update the passenger information of a reservation.",
                         new Schema()
