@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * GSM8K's published test file, read unchanged through a suite's {@code dataset} block: every one
@@ -38,24 +40,18 @@ class TestGsm8kDataset {
                 """.formatted(Benchmarks.folder("gsm8k/test.jsonl").toAbsolutePath()));
     }
 
-    @Test
-    void theOracleSolvesEveryProblem() throws Exception {
-        Summary summary = run("oracle");
+    /** The oracle answers every reference, which the numeric check passes; the null agent says nothing. */
+    @ParameterizedTest
+    @CsvSource({"oracle, 1.0", "null, 0.0"})
+    void everyProblemRunsAndScoresAsTheAgentDeserves(String agent, double score) throws Exception {
+        RunResult result = assay.start(RunSettings.builder(suite, agent).concurrency(4).out(temp.resolve(agent)).build())
+                .execute(ProgressListener.NONE);
 
-        assertThat(summary.trials()).isEqualTo(GSM8K_TEST_TASKS);
-        assertThat(summary.errors()).isZero();
-        assertThat(summary.passRate()).isEqualTo(1.0);
-        assertThat(summary.score().mean()).isEqualTo(1.0);
-    }
-
-    @Test
-    void theNullAgentSolvesNone() throws Exception {
-        Summary summary = run("null");
-
-        assertThat(summary.trials()).isEqualTo(GSM8K_TEST_TASKS);
-        assertThat(summary.errors()).isZero();
-        assertThat(summary.passRate()).isEqualTo(0.0);
-        assertThat(summary.score().mean()).isEqualTo(0.0);
+        assertThat(result.status()).isEqualTo(Manifest.COMPLETED);
+        assertThat(result.summary().trials()).isEqualTo(GSM8K_TEST_TASKS);
+        assertThat(result.summary().errors()).isZero();
+        assertThat(result.summary().passRate()).isEqualTo(score);
+        assertThat(result.summary().score().mean()).isEqualTo(score);
     }
 
     @Test
@@ -65,12 +61,5 @@ class TestGsm8kDataset {
                 .execute(ProgressListener.NONE);
 
         assertThat(result.summary().trials()).as("rows 1310 to 1319").isEqualTo(10);
-    }
-
-    private Summary run(String agent) throws Exception {
-        RunResult result = assay.start(RunSettings.builder(suite, agent).concurrency(4).out(temp.resolve(agent)).build())
-                .execute(ProgressListener.NONE);
-        assertThat(result.status()).isEqualTo(Manifest.COMPLETED);
-        return result.summary();
     }
 }
