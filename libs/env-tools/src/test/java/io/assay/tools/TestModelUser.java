@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class TestModelUser {
     private static final String SCENARIO = "You are Ana (account acc_ana). You want 5 added to your account.";
     private static final Map<String, String> KEY = Map.of("OPENAI_API_KEY", "sk-test-user-model");
+    /** A 500 asking for an immediate retry, so the test does not wait out the backoff. */
+    private static final Reply SERVER_ERROR = new Reply.Raw(500,
+            Map.of("Content-Type", "application/json", "Retry-After", "0"), "{\"error\": {\"message\": \"internal error\"}}");
 
     private final FakeOpenAiServer openAi = new FakeOpenAiServer();
 
@@ -149,7 +152,7 @@ class TestModelUser {
 
     @Test
     void aUserModelThatKeepsFailingIsTheEnvironmentsFailureNotTheAgents() throws Exception {
-        openAi.enqueue(Reply.text("Add 5, please."), Reply.serverError(), Reply.serverError());
+        openAi.enqueue(Reply.text("Add 5, please."), SERVER_ERROR, SERVER_ERROR);
         ToolSession session = (ToolSession) environment(Map.of("user_max_attempts", 2)).start(withScenario(), 7);
 
         assertThatThrownBy(() -> session.send("Shall I?")).isInstanceOf(EnvironmentException.class)
