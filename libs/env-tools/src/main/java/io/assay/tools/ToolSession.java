@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * One trial in a tool domain: a private copy of the domain's state, the conversation with the
- * simulated user, and the transcript of every call and message (and of the user's model calls). Thread-safe, so an audit or a
- * timed-out agent can read it while the agent still acts.
+ * simulated user, and the transcript of every call and message (and of the user's model calls).
+ * Thread-safe, so an audit or a timed-out agent can read it while the agent still acts.
  */
 final class ToolSession implements EnvironmentSession, ToolEnvironment, ReferenceSolution {
     private final Domain domain;
