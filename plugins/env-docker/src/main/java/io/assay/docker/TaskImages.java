@@ -61,9 +61,11 @@ final class TaskImages {
     TaskImage image(HarborTask task) throws InterruptedException {
         String tag = task.dockerImage()
                 .orElseGet(() -> tags.computeIfAbsent(task.environmentDirectory(), TaskImages::tag));
-        // One future per tag: trials of tasks with the same environment wait for the same build.
-        CompletableFuture<TaskImage> image = images.computeIfAbsent(tag,
-                key -> CompletableFuture.supplyAsync(() -> prepare(task, key), executor));
+        // One future per tag: trials of tasks with the same environment wait for the same build. A
+        // prebuilt image is looked up once per task, so a missing one's error names the task it fails.
+        String key = task.dockerImage().isPresent() ? task.id() + "|" + tag : tag;
+        CompletableFuture<TaskImage> image = images.computeIfAbsent(key,
+                any -> CompletableFuture.supplyAsync(() -> prepare(task, tag), executor));
         try {
             return image.get();
         } catch (ExecutionException e) {
