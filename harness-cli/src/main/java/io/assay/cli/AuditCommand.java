@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
                 "  assay audit examples/multiple-choice",
                 "  assay audit examples/flawed/answer-stuffing --format json",
                 "  assay audit my-suite --format markdown --output ABC-REPORT.md --fail-on warning",
+                "  assay audit ../shared/benchmarks/tau-bench/tau2/airline --split test",
                 "",
                 "Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 bad usage or input."})
 final class AuditCommand implements Callable<Integer> {
@@ -67,6 +68,12 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     TaskSelectionOptions selection;
 
+    @Mixin
+    EnvironmentOptions environment;
+
+    @Mixin
+    JudgeOptions judge;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
             description = "The seed --sample draws with (default: ${DEFAULT-VALUE}, as for `assay run`).")
     long seed;
@@ -86,7 +93,8 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        AuditSettings settings = new AuditSettings(repeats, timeout, probes, selection.selection(), seed);
+        AuditSettings settings = new AuditSettings(repeats, timeout, probes, selection.selection(), seed,
+                environment.environmentOptions(), judge.checkDefaults());
         AuditResult report = shared.open().audit(suite, settings, probe -> {
             err.println("audit: " + probe);
             err.flush();

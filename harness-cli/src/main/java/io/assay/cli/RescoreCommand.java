@@ -17,11 +17,14 @@ import picocli.CommandLine.Spec;
         description = {"Grades a run's recorded outputs again, into a new run directory.",
                 "Grades the outputs with the suite's current reward checks, without running the agent (no agent model is"
                         + " called). Use it after fixing a check. Tool-environment trials are re-graded by replaying their"
-                        + " recorded tool calls; sandbox trials keep their grade.",
+                        + " recorded tool calls; sandbox trials keep their grade. The suite loads as the run loaded it"
+                        + " (its --split and -E options); judge checks use the run's --judge-model unless a new one"
+                        + " is given.",
                 "Exit codes: 0 done, 1 some trials now end in harness or judge errors, 2 bad input."},
         footer = {"", "Examples:",
                 "  assay rescore runs/retail-tools-react-20261122-101500",
-                "  assay rescore runs/mc-chat --out runs/mc-chat-fixed-check"})
+                "  assay rescore runs/mc-chat --out runs/mc-chat-fixed-check",
+                "  assay rescore runs/mc-chat --judge-model openai/gpt-4o --out runs/mc-chat-gpt-4o-judge"})
 final class RescoreCommand implements Callable<Integer> {
 
     @Spec
@@ -36,9 +39,13 @@ final class RescoreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "The new run directory (default: RUN_DIR-rescored).")
     Path out;
 
+    @Mixin
+    JudgeOptions judge;
+
     @Override
     public Integer call() throws Exception {
-        RescoreResult result = shared.open().rescore(run, out, spec.commandLine().getParseResult().originalArgs());
+        RescoreResult result = shared.open().rescore(run, out, judge.given() ? judge.checkDefaults() : null,
+                spec.commandLine().getParseResult().originalArgs());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(SummaryTable.render(result.run().summary(), result.manifest()));
         stdout.println("Rescored " + Plural.of(result.regraded(), "trial") + " of " + run + " into " + result.directory()

@@ -40,6 +40,9 @@ import picocli.CommandLine.Spec;
                 "  assay run examples/multiple-choice --agent null --epochs 5 --concurrency 8 --out runs/mc-null",
                 "  assay run --resume runs/mc-null        # after Ctrl-C or a crash: runs only the missing trials",
                 "  assay run examples/arithmetic --agent chat --model openai/m --max-errors 5%%",
+                "  assay run my-judged-suite --agent chat --model openai/m --judge-model openai/gpt-4o-mini",
+                "  assay run ../shared/benchmarks/tau-bench/tau2/airline --agent oracle --split test",
+                "  assay run examples/terminal --agent oracle --allow-internet -E warm_pool=4",
                 "",
                 "Exit codes: 0 all trials recorded, 1 some trials ended in harness or judge errors (not scored),",
                 "2 bad usage or input, or the run stopped (aborted: trials kept failing;",
@@ -61,6 +64,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     TaskSelectionOptions selection;
+
+    @Mixin
+    EnvironmentOptions environment;
+
+    @Mixin
+    JudgeOptions judge;
 
     @Option(names = "--agent", paramLabel = "NAME", description = "The agent to evaluate (see `assay plugins`).")
     String agent;
@@ -221,7 +230,8 @@ final class RunCommand implements Callable<Integer> {
         RunSettings.Builder settings = RunSettings.builder(suite, agent).agentOptions(Options.of(options)).epochs(epochs)
                 .timeout(timeout).retryErrors(retryErrors).seed(seed).out(out).sinks(sinks).baselines(baselines)
                 .arguments(spec.commandLine().getParseResult().originalArgs()).maxCostUsd(maxCost)
-                .maxErrors(maxErrors()).selection(selection.selection());
+                .maxErrors(maxErrors()).selection(selection.selection())
+                .environmentOptions(environment.environmentOptions()).checkDefaults(judge.checkDefaults());
         if (concurrency != null) {
             settings.concurrency(concurrency);
         }
@@ -234,13 +244,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The model flags are agent options the model-backed agents read; one way to set each. */
     private static void modelOption(Map<String, Object> options, String flag, String key, String value) {
-        if (value == null) {
-            return;
-        }
-        if (options.containsKey(key)) {
-            throw new InputException(flag + " and -A " + key + "= both set the agent's " + key, "use one of them");
-        }
-        options.put(key, value);
+        FlagOptions.set(options, flag, "-A", "agent", key, value);
     }
 
     /** On resume the manifest is the source of truth; only concurrency may differ. */
@@ -250,6 +254,8 @@ final class RunCommand implements Callable<Integer> {
         List<String> fixed = new ArrayList<>(List.of("--agent", "-A", "--epochs", "--timeout", "--retry-errors", "--seed",
                 "--out", "--sink", "--baselines", "--model", "--base-url", "--api-key-env", "--prices"));
         fixed.addAll(TaskSelectionOptions.NAMES);
+        fixed.addAll(EnvironmentOptions.NAMES);
+        fixed.addAll(JudgeOptions.NAMES);
         for (String option : fixed) {
             if (parsed.hasMatchedOption(option)) {
                 conflicting.add(option);

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -42,6 +43,11 @@ final class SuitesCommand {
         @Parameters(arity = "1..*", paramLabel = "SUITE", description = "Suite directories.")
         List<Path> suites;
 
+        @Option(names = "--split", paramLabel = "NAME",
+                description = "Check the tasks of the benchmark's split NAME, for suites that publish splits"
+                        + " (tau2-bench: train, test, base).")
+        String split;
+
         @Override
         public Integer call() {
             Assay assay = shared.open();
@@ -50,7 +56,7 @@ final class SuitesCommand {
             int invalid = 0;
             for (Path directory : suites) {
                 try {
-                    Suite suite = assay.loadSuite(directory);
+                    Suite suite = assay.loadSuite(directory, split);
                     out.println("ok: " + directory + " (" + suite.id()
                             + (suite.version().isEmpty() ? "" : " " + suite.version()) + ", "
                             + Plural.of(suite.tasks().size(), "task") + ")");

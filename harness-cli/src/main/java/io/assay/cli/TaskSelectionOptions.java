@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --task}, {@code --filter}, {@code --sample} and {@code --limit}, as {@code run} and {@code audit} take them. */
+/** {@code --split}, {@code --task}, {@code --filter}, {@code --sample} and {@code --limit}, as {@code run} and {@code audit} take them. */
 final class TaskSelectionOptions {
     /** The flags, for commands that must refuse them (a resumed run keeps its recorded selection). */
-    static final List<String> NAMES = List.of("--task", "--filter", "--sample", "--limit");
+    static final List<String> NAMES = List.of("--split", "--task", "--filter", "--sample", "--limit");
+
+    @Option(names = "--split", paramLabel = "NAME",
+            description = "Only the tasks of the benchmark's split NAME, for a suite that publishes splits"
+                    + " (tau2-bench: train, test, base).")
+    String split;
 
     @Option(names = "--task", paramLabel = "ID",
             description = "Only tasks whose id matches; * and ? are wildcards (--task 'money-*'). Repeatable: any may match.")
@@ -25,6 +30,6 @@ final class TaskSelectionOptions {
     Integer limit;
 
     TaskSelection selection() {
-        return TaskSelection.parse(tasks, filters, sample, limit);
+        return TaskSelection.parse(tasks, filters, sample, limit).withSplit(split);
     }
 }

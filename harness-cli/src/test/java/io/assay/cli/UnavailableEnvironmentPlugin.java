@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * For the command's tests, found on the test class path as any plugin is:
  * {@code environment: {type: unavailable}} validates, but a run's environment never starts, as a
- * sandbox suite's does not on a machine without Docker.
+ * sandbox suite's does not on a machine without Docker. Its {@code reason} option, if given, is
+ * the reason it says, so a test sees which options reached it.
  */
 public final class UnavailableEnvironmentPlugin implements AssayPlugin {
     static final String MESSAGE = "Docker is needed for this suite and none is reachable";
@@ -31,13 +32,13 @@ public final class UnavailableEnvironmentPlugin implements AssayPlugin {
 
             @Override
             public Environment create(Options options) {
-                options.allowOnly("type");
+                options.allowOnly("type", "reason");
                 return (task, seed) -> () -> { };
             }
 
             @Override
             public Environment create(Options options, RunInfo run) {
-                throw new EnvironmentException(MESSAGE);
+                throw new EnvironmentException(options.string("reason", MESSAGE));
             }
         });
     }

@@ -11,12 +11,15 @@ import io.assay.core.run.Rescorer;
 import io.assay.core.run.Runner;
 import io.assay.core.suite.SuiteRepository;
 import io.assay.spi.InvalidSuiteException;
+import io.assay.spi.Options;
 import io.assay.spi.Suite;
 import io.assay.spi.Sweeper;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -95,13 +98,21 @@ public final class Assay {
 
     /**
      * Grades a run's recorded outputs again with the suite's current checks, into a new run
-     * directory, without running the agent.
+     * directory, without running the agent. The suite loads as the run's did (its split, its
+     * environment options).
+     *
+     * <pre>{@code
+     * assay.rescore(run, null, Map.of("judge", Options.of(Map.of("model", "openai/gpt-4o"))), List.of());
+     * }</pre>
      *
      * @param out the new run directory, or {@code null} for {@code RUN-rescored} beside the run
+     * @param checkDefaults reward-check defaults to grade with instead of the run's
+     *     ({@link RunSettings#checkDefaults}), or {@code null} to keep the run's
      * @param arguments the command line, for the new manifest
      */
-    public RescoreResult rescore(Path runDirectory, Path out, List<String> arguments) throws Exception {
-        return rescorer.rescore(runDirectory, out, arguments);
+    public RescoreResult rescore(Path runDirectory, Path out, Map<String, Options> checkDefaults, List<String> arguments)
+            throws Exception {
+        return rescorer.rescore(runDirectory, out, checkDefaults, arguments);
     }
 
     /**
@@ -116,11 +127,13 @@ public final class Assay {
     /**
      * Loads and checks the suite in {@code directory}, as a run would, running nothing.
      *
+     * @param split the benchmark's split to load ({@code --split}), or {@code null} for its default tasks
      * @throws InvalidSuiteException with every problem, when the suite is recognised but invalid
-     * @throws InputException when the directory is missing, no loader recognises it or a file cannot be read
+     * @throws InputException when the directory is missing, no loader recognises it, a file cannot be
+     *     read, or a split is given for a suite that has none
      */
-    public Suite loadSuite(Path directory) {
-        return suites.load(directory);
+    public Suite loadSuite(Path directory, String split) {
+        return suites.load(directory, Optional.ofNullable(split));
     }
 
     /** Every component of the loaded plugins, built-ins first, in discovery order. */

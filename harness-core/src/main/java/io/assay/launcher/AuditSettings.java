@@ -1,7 +1,9 @@
 package io.assay.launcher;
 
+import io.assay.spi.Options;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,12 +14,15 @@ import java.util.Objects;
  * @param probes the probes to run by name; empty runs all
  * @param selection the tasks to audit; {@code sample} draws with {@code seed}
  * @param seed the seed of {@code --sample}
+ * @param environmentOptions set over the suite's environment spec, as for a run ({@link RunSettings#environmentOptions})
+ * @param checkDefaults options by reward-check type, as for a run ({@link RunSettings#checkDefaults})
  */
-public record AuditSettings(int repeats, Duration timeout, List<String> probes, TaskSelection selection, long seed) {
+public record AuditSettings(int repeats, Duration timeout, List<String> probes, TaskSelection selection, long seed,
+                            Options environmentOptions, Map<String, Options> checkDefaults) {
 
-    /** Settings that audit every task. */
+    /** Settings that audit every task, with the suite's environment as it is and no check defaults. */
     public AuditSettings(int repeats, Duration timeout, List<String> probes) {
-        this(repeats, timeout, probes, TaskSelection.ALL, 0);
+        this(repeats, timeout, probes, TaskSelection.ALL, 0, Options.empty(), Map.of());
     }
 
     public AuditSettings {
@@ -26,5 +31,7 @@ public record AuditSettings(int repeats, Duration timeout, List<String> probes, 
         }
         probes = List.copyOf(probes);
         Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(environmentOptions, "environmentOptions");
+        checkDefaults = Map.copyOf(checkDefaults);
     }
 }

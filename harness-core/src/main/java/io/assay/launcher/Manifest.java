@@ -2,6 +2,7 @@ package io.assay.launcher;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.assay.spi.Options;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,10 +68,24 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
 
     /**
      * Scheduling settings; {@code maxCostUsd} is {@code null} without a budget, {@code maxErrors} without a
-     * limit, {@code selection} without {@code --task}, {@code --filter}, {@code --sample} or {@code --limit}.
+     * limit, {@code selection} without {@code --split}, {@code --task}, {@code --filter}, {@code --sample}
+     * or {@code --limit}.
+     *
+     * @param environmentOptions set over the suite's environment spec ({@code -E}, {@code --allow-internet},
+     *     {@code --user-model}), or {@code null} for none
+     * @param checkDefaults options by reward-check type ({@code --judge-model}: {@code {judge: {model: ...}}}),
+     *     or {@code null} for none
      */
     public record Settings(int epochs, int concurrency, double timeoutSeconds, int retryErrors, long seed,
-                           List<String> sinks, BigDecimal maxCostUsd, MaxErrors maxErrors, TaskSelection selection) {
+                           List<String> sinks, BigDecimal maxCostUsd, MaxErrors maxErrors, TaskSelection selection,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> environmentOptions,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Map<String, Object>> checkDefaults) {
+
+        /** These settings with {@code newDefaults}, or none when {@code null}: a rescore's new judge. */
+        private Settings withCheckDefaults(Map<String, Map<String, Object>> newDefaults) {
+            return new Settings(epochs, concurrency, timeoutSeconds, retryErrors, seed, sinks, maxCostUsd, maxErrors,
+                    selection, environmentOptions, newDefaults);
+        }
     }
 
     /** The run a rescored run was graded from, and the suite version it was first graded with. */
@@ -101,12 +116,15 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
      * The manifest of a new, completed run holding this run's outputs graded again ({@code assay rescore}).
      *
      * @param suite the suite as it is now
+     * @param checkDefaults the reward-check defaults it is graded with: this run's, or those the rescore gave
      * @param arguments the rescoring command line
      * @param now when, as an ISO-8601 instant
      * @param from this run's directory, as given
      */
-    public Manifest rescored(String newRunId, SuiteRef suite, List<String> arguments, String now, String from) {
-        return new Manifest(newRunId, COMPLETED, suite, agent, settings, runningVersion(), jdk, arguments,
+    public Manifest rescored(String newRunId, SuiteRef suite, Map<String, Options> checkDefaults, List<String> arguments,
+                             String now, String from) {
+        return new Manifest(newRunId, COMPLETED, suite, agent,
+                settings.withCheckDefaults(RunSettings.recordedCheckDefaults(checkDefaults)), runningVersion(), jdk, arguments,
                 workingDirectory, now, now, baselines, new RescoredFrom(from, this.suite.contentHash()), null);
     }
 

@@ -4,7 +4,9 @@ import io.assay.spi.Options;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Objects;
  * RunSettings settings = RunSettings.builder(Path.of("examples/arithmetic"), "oracle")
  *         .epochs(3)
  *         .timeout(Duration.ofSeconds(90))
+ *         .environmentOptions(Options.of(Map.of("allow_internet", "true")))
+ *         .checkDefaults(Map.of("judge", Options.of(Map.of("model", "openai/gpt-4o-mini"))))
  *         .build();
  * }</pre>
  */
@@ -35,6 +39,8 @@ public final class RunSettings {
     private final BigDecimal maxCostUsd;
     private final MaxErrors maxErrors;
     private final TaskSelection selection;
+    private final Options environmentOptions;
+    private final Map<String, Options> checkDefaults;
 
     private RunSettings(Builder builder) {
         this.suite = builder.suite;
@@ -52,6 +58,8 @@ public final class RunSettings {
         this.maxCostUsd = builder.maxCostUsd;
         this.maxErrors = builder.maxErrors;
         this.selection = builder.selection;
+        this.environmentOptions = builder.environmentOptions;
+        this.checkDefaults = Map.copyOf(builder.checkDefaults);
     }
 
     /** Settings for running {@code agent} on the suite in the directory {@code suite}; the defaults are those of {@code assay run}. */
@@ -77,7 +85,28 @@ public final class RunSettings {
                 .arguments(manifest.arguments())
                 .maxCostUsd(recorded.maxCostUsd())
                 .maxErrors(recorded.maxErrors())
-                .selection(recorded.selection() != null ? recorded.selection() : TaskSelection.ALL);
+                .selection(recorded.selection() != null ? recorded.selection() : TaskSelection.ALL)
+                .environmentOptions(Options.of(recorded.environmentOptions() != null ? recorded.environmentOptions() : Map.of()))
+                .checkDefaults(checkDefaults(recorded.checkDefaults()));
+    }
+
+    /** Reward-check defaults as the manifest records them: options by check type, {@code null} for none. */
+    static Map<String, Options> checkDefaults(Map<String, Map<String, Object>> recorded) {
+        Map<String, Options> defaults = new LinkedHashMap<>();
+        if (recorded != null) {
+            recorded.forEach((type, options) -> defaults.put(type, Options.of(options)));
+        }
+        return defaults;
+    }
+
+    /** Reward-check defaults as the manifest records them, {@code null} for none. */
+    static Map<String, Map<String, Object>> recordedCheckDefaults(Map<String, Options> defaults) {
+        if (defaults.isEmpty()) {
+            return null;
+        }
+        Map<String, Map<String, Object>> recorded = new LinkedHashMap<>();
+        defaults.forEach((type, options) -> recorded.put(type, options.values()));
+        return recorded;
     }
 
     /** The suite directory. */
@@ -154,10 +183,32 @@ public final class RunSettings {
         return selection;
     }
 
-    /** The scheduling settings as the manifest records them: the timeout in seconds, no selection when all tasks run. */
+    /**
+     * Options set over the suite's {@code environment} spec ({@code -E KEY=VALUE}); the environment
+     * refuses those it does not know.
+     */
+    public Options environmentOptions() {
+        return environmentOptions;
+    }
+
+    /**
+     * Options for every reward check of a type, by type, for what the check's spec leaves open
+     * ({@code --judge-model} gives {@code judge} its model); see
+     * {@link io.assay.spi.RewardCheckFactory.Context#defaults}.
+     */
+    public Map<String, Options> checkDefaults() {
+        return checkDefaults;
+    }
+
+    /**
+     * The scheduling settings as the manifest records them: the timeout in seconds, no selection when
+     * all tasks run, no environment options or check defaults when none were given.
+     */
     Manifest.Settings recorded() {
         return new Manifest.Settings(epochs, concurrency, timeout.toMillis() / 1000.0, retryErrors, seed, sinks,
-                maxCostUsd, maxErrors, selection.isAll() ? null : selection);
+                maxCostUsd, maxErrors, selection.isAll() ? null : selection,
+                environmentOptions.values().isEmpty() ? null : environmentOptions.values(),
+                recordedCheckDefaults(checkDefaults));
     }
 
     /** Collects the settings; {@link #build()} checks them, naming the flag a bad value came from. */
@@ -177,6 +228,8 @@ public final class RunSettings {
         private BigDecimal maxCostUsd;
         private MaxErrors maxErrors;
         private TaskSelection selection = TaskSelection.ALL;
+        private Options environmentOptions = Options.empty();
+        private Map<String, Options> checkDefaults = Map.of();
 
         private Builder(Path suite, String agent) {
             this.suite = suite;
@@ -254,6 +307,18 @@ public final class RunSettings {
         /** Default {@link TaskSelection#ALL}. */
         public Builder selection(TaskSelection selection) {
             this.selection = Objects.requireNonNull(selection, "selection");
+            return this;
+        }
+
+        /** Default none: the suite's environment spec as it is. */
+        public Builder environmentOptions(Options environmentOptions) {
+            this.environmentOptions = Objects.requireNonNull(environmentOptions, "environmentOptions");
+            return this;
+        }
+
+        /** Options by reward-check type; default none. */
+        public Builder checkDefaults(Map<String, Options> checkDefaults) {
+            this.checkDefaults = Objects.requireNonNull(checkDefaults, "checkDefaults");
             return this;
         }
 

@@ -19,11 +19,14 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Which tasks of a suite a run or an audit evaluates: {@code --task}, {@code --filter},
- * {@code --sample} and {@code --limit}, applied in that order. Recorded in the run's manifest, so
- * a resumed run evaluates the same tasks without the flags.
+ * Which tasks of a suite a run or an audit evaluates: {@code --split}, then {@code --task},
+ * {@code --filter}, {@code --sample} and {@code --limit}, applied in that order. Recorded in the
+ * run's manifest, so a resumed run evaluates the same tasks without the flags.
  *
  * <ul>
+ *   <li>{@code split}: the benchmark's published split to load, for a format that has splits
+ *       (tau2-bench's {@code train}, {@code test}, {@code base}); the suite's loader reads only its
+ *       tasks ({@link io.assay.spi.SuiteLoader.Context#split()}), so the others never load.</li>
  *   <li>{@code tasks}: ids or globs ({@code *} any characters, {@code ?} one); a task is kept when
  *       any of them matches its id. Each must match some task of the suite, so a typo is an error,
  *       not a smaller run.</li>
@@ -40,10 +43,11 @@ import java.util.stream.Stream;
  * }</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record TaskSelection(List<String> tasks, Map<String, List<String>> filters, Integer sample, Integer limit) {
+public record TaskSelection(String split, List<String> tasks, Map<String, List<String>> filters, Integer sample,
+                            Integer limit) {
 
     /** Every task of the suite. */
-    public static final TaskSelection ALL = new TaskSelection(List.of(), Map.of(), null, null);
+    public static final TaskSelection ALL = new TaskSelection(null, List.of(), Map.of(), null, null);
 
     public TaskSelection {
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
@@ -57,6 +61,9 @@ public record TaskSelection(List<String> tasks, Map<String, List<String>> filter
         }
         atLeastOne("--sample", sample);
         atLeastOne("--limit", limit);
+        if (split != null && split.isBlank()) {
+            throw new InputException("--split needs the name of one of the benchmark's splits, such as test, got an empty one");
+        }
     }
 
     /**
@@ -74,24 +81,35 @@ public record TaskSelection(List<String> tasks, Map<String, List<String>> filter
             }
             byKey.computeIfAbsent(filter.substring(0, equals), key -> new ArrayList<>()).add(filter.substring(equals + 1));
         }
-        return new TaskSelection(tasks, byKey, sample, limit);
+        return new TaskSelection(null, tasks, byKey, sample, limit);
     }
 
-    /** Whether this keeps every task. */
+    /** This selection from the benchmark's split {@code split}, or from its default tasks when {@code null}. */
+    public TaskSelection withSplit(String split) {
+        return new TaskSelection(split, tasks, filters, sample, limit);
+    }
+
+    /** Whether this keeps every task of the suite's default tasks. */
     @JsonIgnore
     public boolean isAll() {
+        return split == null && keepsAllLoaded();
+    }
+
+    /** Whether this keeps every task loaded, whichever split they are. */
+    private boolean keepsAllLoaded() {
         return tasks.isEmpty() && filters.isEmpty() && sample == null && limit == null;
     }
 
     /**
      * {@code suite} with only the selected tasks, in suite order; everything else (id, content hash,
-     * defaults) unchanged. The suite itself when this selects all.
+     * defaults) unchanged. The suite itself when this selects all. The split is not applied here:
+     * {@code suite} was loaded from it.
      *
      * @param seed the seed {@code sample} draws with
      * @throws InputException when a {@code --task} matches no task, or the selection keeps none
      */
     public Suite applyTo(Suite suite, long seed) {
-        if (isAll()) {
+        if (keepsAllLoaded()) {
             return suite;
         }
         List<Task> all = suite.tasks();
@@ -126,10 +144,13 @@ public record TaskSelection(List<String> tasks, Map<String, List<String>> filter
                 suite.environment(), suite.reward(), kept, suite.directory(), suite.contentHash());
     }
 
-    /** The selection as command-line flags, for messages: {@code --task add-* --limit 3}. */
+    /** The selection as command-line flags, for messages: {@code --split test --task add-* --limit 3}. */
     @Override
     public String toString() {
         List<String> flags = new ArrayList<>();
+        if (split != null) {
+            flags.add("--split " + split);
+        }
         tasks.forEach(pattern -> flags.add("--task " + pattern));
         filters.forEach((key, values) -> values.forEach(value -> flags.add("--filter " + key + "=" + value)));
         if (sample != null) {

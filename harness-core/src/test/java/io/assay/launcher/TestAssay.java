@@ -54,7 +54,7 @@ class TestAssay {
         PreparedRun run = assay.start(RunSettings.builder(suite, "answer").out(temp.resolve("run")).build());
         run.execute(ProgressListener.NONE);
 
-        RescoreResult rescored = assay.rescore(run.directory(), null, List.of());
+        RescoreResult rescored = assay.rescore(run.directory(), null, null, List.of());
 
         JsonNode manifest = Json.MAPPER.readTree(run.directory().resolve("manifest.json").toFile());
         assertThat(manifest.path("started").asText()).isEqualTo(NOW.toString());

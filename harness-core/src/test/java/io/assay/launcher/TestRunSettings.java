@@ -45,18 +45,21 @@ class TestRunSettings {
 
     @Test
     void theManifestRecordsTheSchedulingAndAResumeReadsTheSameSettingsBack() {
-        TaskSelection selection = TaskSelection.parse(List.of("t*"), List.of(), 3, null);
+        TaskSelection selection = TaskSelection.parse(List.of("t*"), List.of(), 3, null).withSplit("test");
         RunSettings started = RunSettings.builder(Path.of("suites/numbers"), "answer")
                 .agentOptions(Options.of(Map.of("model", "openai/m")))
                 .epochs(3).concurrency(4).timeout(Duration.ofMillis(1500)).retryErrors(2).seed(7)
                 .sinks(List.of("csv")).baselines(true).arguments(List.of("run", "suites/numbers"))
                 .maxCostUsd(new BigDecimal("2.50")).maxErrors(MaxErrors.parse("10%")).selection(selection)
+                .environmentOptions(Options.of(Map.of("allow_internet", "true")))
+                .checkDefaults(Map.of("judge", Options.of(Map.of("model", "openai/judge"))))
                 .build();
         Manifest manifest = Manifest.started("run-1", new Manifest.SuiteRef("numbers", "1", "sha256:x", "suites/numbers", 10, 3),
                 started, "2026-01-02T03:04:05Z", Map.of("empty", 0.0));
 
         assertThat(manifest.settings()).isEqualTo(new Manifest.Settings(3, 4, 1.5, 2, 7, List.of("csv"),
-                new BigDecimal("2.50"), MaxErrors.parse("10%"), selection));
+                new BigDecimal("2.50"), MaxErrors.parse("10%"), selection, Map.of("allow_internet", "true"),
+                Map.of("judge", Map.of("model", "openai/judge"))));
         RunSettings resumed = RunSettings.resuming(manifest).build();
 
         assertThat(resumed.suite()).isEqualTo(Path.of(manifest.workingDirectory()).resolve("suites/numbers"));
@@ -65,6 +68,9 @@ class TestRunSettings {
         assertThat(resumed.timeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(resumed.baselines()).isTrue();
         assertThat(resumed.arguments()).containsExactly("run", "suites/numbers");
+        assertThat(resumed.selection().split()).isEqualTo("test");
+        assertThat(resumed.environmentOptions().values()).isEqualTo(Map.of("allow_internet", "true"));
+        assertThat(resumed.checkDefaults()).isEqualTo(Map.of("judge", Options.of(Map.of("model", "openai/judge"))));
         assertThat(manifest.resumed(resumed).settings()).isEqualTo(manifest.settings());
     }
 
@@ -78,7 +84,7 @@ class TestRunSettings {
         Manifest resumed = manifest.resumed(changed);
 
         assertThat(resumed.settings()).isEqualTo(new Manifest.Settings(1, 2, 300.0, 0, 0, List.of(), BigDecimal.ONE,
-                MaxErrors.parse("3"), null));
+                MaxErrors.parse("3"), null, null, null));
         assertThat(resumed.status()).isEqualTo(Manifest.RUNNING);
         assertThat(resumed.started()).isEqualTo(manifest.started());
         assertThatThrownBy(() -> RunSettings.resuming(manifest).concurrency(0).build())

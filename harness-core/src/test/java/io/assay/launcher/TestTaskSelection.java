@@ -172,6 +172,20 @@ class TestTaskSelection {
         assertThat(selection).hasToString("--task q1* --filter level=easy --filter level=hard --sample 4 --limit 2");
     }
 
+    @Test
+    void aSplitIsASelectionTheLoaderApplies() throws Exception {
+        TaskSelection split = TaskSelection.parse(List.of(), List.of(), null, 2).withSplit("test");
+
+        assertThat(TaskSelection.ALL.withSplit("test").isAll()).as("recorded, though no task is dropped here").isFalse();
+        assertThat(ids(TaskSelection.ALL.withSplit("test"), 0)).as("the loaded tasks all stay").hasSize(20);
+        assertThat(ids(split, 0)).hasSize(2);
+        assertThat(split).hasToString("--split test --limit 2");
+        assertThat(Json.write(split)).isEqualTo("{\"split\":\"test\",\"limit\":2}");
+        assertThat(Json.MAPPER.readValue(Json.write(split), TaskSelection.class)).isEqualTo(split);
+        assertThatThrownBy(() -> TaskSelection.ALL.withSplit(" ")).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("--split needs the name of one of the benchmark's splits");
+    }
+
     private static int index(String id) {
         return Integer.parseInt(id.substring(1));
     }

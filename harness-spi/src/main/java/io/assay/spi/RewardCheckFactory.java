@@ -28,9 +28,23 @@ public interface RewardCheckFactory extends Component {
     /** @param options the whole spec, including {@code type} */
     RewardCheck create(Options options, Context context);
 
-    /** Lets combinators build the checks they contain. */
+    /** Lets combinators build the checks they contain, and tells a check the run's defaults for its type. */
     interface Context {
         /** Creates a check from a nested spec; its {@code type} selects the factory. */
         RewardCheck create(Options spec);
+
+        /**
+         * Options the user gave on the command line for every check of type {@code type}, for what
+         * a check's spec leaves open; empty when none were given. The check decides what they fill
+         * in: {@code --judge-model openai/gpt-4o} gives the {@code judge} checks
+         * {@code {model: openai/gpt-4o}}, which a judge whose spec names no model uses.
+         *
+         * <pre>{@code
+         * Options model = options.has("model") ? options : context.defaults(name());
+         * }</pre>
+         */
+        default Options defaults(String type) {
+            return Options.empty();
+        }
     }
 }

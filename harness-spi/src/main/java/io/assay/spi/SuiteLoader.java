@@ -2,6 +2,7 @@ package io.assay.spi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads a suite directory in some format: Assay's declarative {@code suite.yaml}, or a format the
@@ -50,6 +51,24 @@ public interface SuiteLoader extends Component {
          */
         default Object checkedSolution(Task task, Options reward) {
             return task.solution();
+        }
+
+        /**
+         * The split of a benchmark the user asked for ({@code --split test}), or empty for the
+         * format's default. A format that publishes splits loads only the tasks of the one named,
+         * and throws {@link InvalidSuiteException} for a name it does not know, listing those it
+         * does. A loader that never asks lets the core tell the user the suite has no splits.
+         *
+         * <pre>{@code
+         * Optional<String> split = context.split();   // "test", from split_tasks.json's keys
+         * if (split.isPresent() && !splits.containsKey(split.get())) {
+         *     throw new InvalidSuiteException(List.of(new Problem(splitsFile, 0, "split",
+         *             "no split '" + split.get() + "'; expected one of " + splits.keySet())));
+         * }
+         * }</pre>
+         */
+        default Optional<String> split() {
+            return Optional.empty();
         }
     }
 }

@@ -22,10 +22,17 @@ import java.util.TreeSet;
  * Checks checks = Checks.of(new MyPlugin());                    // every check the plugin provides
  * RewardCheck similar = checks.create(Specs.reward("similarity", "threshold", 0.9));
  * RewardResult result = Grade.answer(similar, task, "Paris");
+ * RewardCheck judged = checks.withDefaults("judge", Map.of("model", "openai/m")).create(spec);  // as --judge-model
  * }</pre>
  */
 public final class Checks implements RewardCheckFactory.Context {
     private final Map<String, RewardCheckFactory> factories;
+    private final Map<String, Options> defaults;
+
+    private Checks(Map<String, RewardCheckFactory> factories, Map<String, Options> defaults) {
+        this.factories = factories;
+        this.defaults = defaults;
+    }
 
     private Checks(List<RewardCheckFactory> factories) {
         Map<String, RewardCheckFactory> byName = new LinkedHashMap<>();
@@ -37,6 +44,7 @@ public final class Checks implements RewardCheckFactory.Context {
             }
         }
         this.factories = byName;
+        this.defaults = Map.of();
     }
 
     /** The checks of these plugins, as if they were the only ones loaded. */
@@ -51,6 +59,21 @@ public final class Checks implements RewardCheckFactory.Context {
     /** These factories only. */
     public static Checks of(RewardCheckFactory... factories) {
         return new Checks(Arrays.asList(factories));
+    }
+
+    /**
+     * These checks, with {@code options} as the run's defaults for checks of {@code type}
+     * ({@link RewardCheckFactory.Context#defaults}), as {@code --judge-model} gives the judge its model.
+     */
+    public Checks withDefaults(String type, Map<String, Object> options) {
+        Map<String, Options> all = new LinkedHashMap<>(defaults);
+        all.put(type, Options.of(options));
+        return new Checks(factories, Map.copyOf(all));
+    }
+
+    @Override
+    public Options defaults(String type) {
+        return defaults.getOrDefault(type, Options.empty());
     }
 
     /** The check for {@code spec}, created by the factory its {@code type} names. */

@@ -10,7 +10,8 @@ import java.util.function.Function;
  * end its reply with a line {@code ANSWER: <answer>}; the answer is what follows the last such
  * marker, or the whole reply when there is none. Options: the shared model options
  * ({@link io.assay.models.ModelOptions#KEYS}) and {@code system}, a system prompt replacing the
- * default one (which is what asks for the {@code ANSWER:} line); empty sends no system prompt.
+ * default one (which is what asks for the {@code ANSWER:} line, and in a tool environment carries
+ * the domain's policy); empty sends no system prompt.
  */
 public final class ChatAgentFactory implements AgentFactory {
 
@@ -38,7 +39,6 @@ public final class ChatAgentFactory implements AgentFactory {
     @Override
     public Agent create(Options options) {
         RecordingModel.allowOnly(options, "system");
-        String system = options.string("system", ChatAgent.DEFAULT_SYSTEM);
-        return new ChatAgent(RecordingModel.create(options, environment), system);
+        return new ChatAgent(RecordingModel.create(options, environment), options.string("system", null));
     }
 }

@@ -20,9 +20,9 @@ import java.util.Optional;
 
 /**
  * The tool-calling loop: the model calls tools and sees their results until it is done or a
- * {@link ReactLimits limit} stops it. In a {@link ToolEnvironment} it uses the domain's tools and
- * talks to the user; in a {@link Sandbox} it runs shell commands; elsewhere it answers once, like
- * {@link ChatAgent}.
+ * {@link ReactLimits limit} stops it. In a {@link ToolEnvironment} it uses the domain's tools,
+ * follows the domain's policy (in its system prompt) and talks to the user; in a {@link Sandbox} it
+ * runs shell commands; elsewhere it answers once, like {@link ChatAgent}.
  */
 final class ReactAgent implements Agent {
 
@@ -38,12 +38,12 @@ final class ReactAgent implements Agent {
     private final ReactLimits limits;
     private final ChatAgent singleTurn;
 
-    /** @param system replaces every mode's default system prompt; {@code null} keeps the defaults */
+    /** @param system replaces every mode's default system prompt, policy included; {@code null} keeps the defaults */
     ReactAgent(RecordingModel model, String system, ReactLimits limits) {
         this.model = model;
         this.system = system;
         this.limits = limits;
-        this.singleTurn = new ChatAgent(model, system == null ? ChatAgent.DEFAULT_SYSTEM : system);
+        this.singleTurn = new ChatAgent(model, system);
     }
 
     @Override
@@ -57,7 +57,7 @@ final class ReactAgent implements Agent {
 
     /** Answer: the last text said to the user. */
     private AgentOutput converse(ToolEnvironment environment) throws InterruptedException {
-        List<ChatMessage> opening = new ArrayList<>(systemMessage(TOOLS_SYSTEM));
+        List<ChatMessage> opening = new ArrayList<>(systemMessage(PolicyPrompt.of(TOOLS_SYSTEM, environment.policy())));
         for (Message message : environment.conversation()) {
             opening.add(message.role() == Message.Role.USER ? ChatMessage.user(message.content())
                     : ChatMessage.assistant(message.content()));

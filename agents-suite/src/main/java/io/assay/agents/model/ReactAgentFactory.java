@@ -7,13 +7,14 @@ import java.util.function.Function;
 
 /**
  * {@code --agent react --model anthropic/claude-sonnet-4-5}: a tool-calling loop. In a tool
- * environment the model gets the domain's tools and talks with the user until the user ends the
+ * environment the model gets the domain's tools and its policy (after the default instructions in
+ * the system prompt, as tau2-bench's agent has it) and talks with the user until the user ends the
  * conversation; in a sandbox it gets one {@code bash} tool and works until it replies without a
  * tool call; elsewhere it answers once, like {@code chat}. Every model call is a {@code model_call}
  * trace step.
  *
  * <p>Options: the shared model options ({@link io.assay.models.ModelOptions#KEYS}), {@code system}
- * (replaces the default system prompt; empty sends none), and the limits {@code max_turns} (model calls, default 30),
+ * (replaces the default system prompt, policy included; empty sends none), and the limits {@code max_turns} (model calls, default 30),
  * {@code max_total_tokens} (default 200000) and {@code max_seconds} (default 600). A trial that
  * reaches a limit stops with a note saying which, and is graded as it stands.
  */

@@ -15,6 +15,7 @@ import java.util.Optional;
 /**
  * A two-tool domain for agent tests: {@code lookup} answers, {@code fail} always errs. The user
  * opens with one message and answers the agent's messages from a script, ending when it runs out.
+ * No policy unless {@link #withPolicy} gives one.
  */
 final class FakeToolSession implements EnvironmentSession, ToolEnvironment {
 
@@ -31,9 +32,22 @@ final class FakeToolSession implements EnvironmentSession, ToolEnvironment {
     final List<Call> calls = new ArrayList<>();
     final List<String> sent = new ArrayList<>();
 
+    private String policy = "";
+
     FakeToolSession(String opening, String... userTurns) {
         conversation.add(new Message(Message.Role.USER, opening));
         this.userTurns = new ArrayDeque<>(List.of(userTurns));
+    }
+
+    /** This session with the domain's rules, as a benchmark's policy states them. */
+    FakeToolSession withPolicy(String text) {
+        policy = text;
+        return this;
+    }
+
+    @Override
+    public String policy() {
+        return policy;
     }
 
     @Override

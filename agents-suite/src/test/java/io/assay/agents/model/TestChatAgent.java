@@ -72,6 +72,18 @@ class TestChatAgent {
     }
 
     @Test
+    void inAToolEnvironmentItAnswersTheUsersOpeningUnderTheDomainsPolicy() throws Exception {
+        FakeToolSession shop = new FakeToolSession("Hi, where is my order 7?").withPolicy("Verify the user first.");
+
+        chat(Map.of()).act(new AgentInput(TaskBuilder.task("q1").prompt("the reason for calling").build(), 0, 1L, shop));
+
+        JsonNode messages = new ObjectMapper().readTree(openAi.requests().getFirst().body()).get("messages");
+        assertThat(messages.at("/0/content").asText()).isEqualTo("<instructions>\n" + ChatAgent.DEFAULT_SYSTEM
+                + "\n</instructions>\n<policy>\nVerify the user first.\n</policy>");
+        assertThat(messages.at("/1/content").asText()).isEqualTo("Hi, where is my order 7?");
+    }
+
+    @Test
     void recordsTheCallWithServedModelFingerprintTokensAndCostButNeverTheKey() throws Exception {
         openAi.enqueue(Reply.text("ANSWER: 5").servedAs("gpt-4o-mini-2024-07-18").withFingerprint("fp_44")
                 .withUsage(100, 20));

@@ -71,6 +71,38 @@ class TestReactAgent {
     }
 
     @Test
+    void theDomainsPolicyFollowsTheInstructionsInTheSystemPrompt() throws Exception {
+        FakeToolSession shop = new FakeToolSession("Cancel order 7.").withPolicy("# Shop policy\nNever cancel a delivered order.\n");
+        openAi.enqueue(Reply.text("Order 7 is delivered, so I cannot cancel it."));
+
+        react(openAi, "openai/gpt-4o-mini", Map.of()).act(input(shop));
+
+        assertThat(request(openAi, 0).at("/messages/0/content").asText()).isEqualTo("<instructions>\n"
+                + ReactAgent.TOOLS_SYSTEM + "\n</instructions>\n<policy>\n# Shop policy\nNever cancel a delivered order.\n</policy>");
+    }
+
+    @Test
+    void withoutAPolicyTheSystemPromptIsTheInstructionsAlone() throws Exception {
+        openAi.enqueue(Reply.text("Order 7 has shipped."));
+
+        react(openAi, "openai/gpt-4o-mini", Map.of()).act(input(new FakeToolSession("Where is order 7?")));
+
+        assertThat(request(openAi, 0).at("/messages/0/content").asText()).isEqualTo(ReactAgent.TOOLS_SYSTEM);
+    }
+
+    @Test
+    void theSystemOptionReplacesThePromptPolicyIncluded() throws Exception {
+        FakeToolSession shop = new FakeToolSession("Cancel order 7.").withPolicy("Never cancel a delivered order.");
+        openAi.enqueue(Reply.text("Done."));
+
+        react(openAi, "openai/gpt-4o-mini", Map.of("system", "You are a terse clerk.")).act(input(shop));
+
+        JsonNode messages = request(openAi, 0).get("messages");
+        assertThat(messages.at("/0/content").asText()).isEqualTo("You are a terse clerk.");
+        assertThat(messages.toString()).doesNotContain("Never cancel");
+    }
+
+    @Test
     void aToolErrorComesBackToTheModelAsAnObservation() throws Exception {
         FakeToolSession shop = new FakeToolSession("Cancel order 7.");
         anthropic.enqueue(Reply.toolCall("toolu_1", "fail", Map.of()), Reply.text("Sorry, order 7 cannot be cancelled."));

@@ -58,13 +58,16 @@ public final class Auditor {
      * @param progress told the name of each probe that applies to the suite, as it starts
      */
     public AuditReport audit(Path directory, AuditSettings settings, Consumer<String> progress) throws Exception {
-        Suite whole = suites.loadForAudit(directory);
+        Suite whole = environments.configure(
+                suites.loadForAudit(directory, Optional.ofNullable(settings.selection().split())),
+                settings.environmentOptions());
         Suite suite = settings.selection().applyTo(whole, settings.seed());
+        RewardChecks checks = rewardChecks.withDefaults(settings.checkDefaults(), suite);
         List<AuditProbe> probes = selectedProbes(settings.probes());
         List<ProbeRun> runs = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        try (SingleTrials trials = new SingleTrials(suite, registry, rewardChecks, environments, settings.timeout())) {
-            Context context = new Context(suite, settings.repeats(), trials);
+        try (SingleTrials trials = new SingleTrials(suite, registry, checks, environments, settings.timeout())) {
+            Context context = new Context(suite, settings.repeats(), trials, checks);
             for (AuditProbe probe : probes) {
                 runs.add(run(probe, context, findings, progress));
             }
@@ -73,7 +76,7 @@ public final class Auditor {
                 .forEach(probe -> runs.add(ProbeRun.of(probe, ProbeRun.State.NOT_SELECTED)));
         findings.sort(ORDER);
         List<FindingGroup> groups = FindingGroup.of(findings);
-        Map<String, Object> summary = summary(suite, runs, groups);
+        Map<String, Object> summary = summary(suite, runs, groups, checks);
         if (!settings.selection().isAll()) {
             summary.put("suite_tasks", whole.tasks().size());
             summary.put("selection", settings.selection());
@@ -121,7 +124,8 @@ public final class Auditor {
         return selected;
     }
 
-    private Map<String, Object> summary(Suite suite, List<ProbeRun> runs, List<FindingGroup> findings) {
+    private static Map<String, Object> summary(Suite suite, List<ProbeRun> runs, List<FindingGroup> findings,
+                                               RewardChecks rewardChecks) {
         List<ProbeRun> applied = runs.stream()
                 .filter(run -> run.state() == ProbeRun.State.RAN || run.state() == ProbeRun.State.CRASHED).toList();
         Map<String, String> notApplicable = new LinkedHashMap<>();
@@ -143,15 +147,17 @@ public final class Auditor {
     }
 
     /** The probes' view of the suite. */
-    private final class Context implements AuditContext {
+    private static final class Context implements AuditContext {
         private final Suite suite;
         private final int repeats;
         private final SingleTrials trials;
+        private final RewardChecks rewardChecks;
 
-        Context(Suite suite, int repeats, SingleTrials trials) {
+        Context(Suite suite, int repeats, SingleTrials trials, RewardChecks rewardChecks) {
             this.suite = suite;
             this.repeats = repeats;
             this.trials = trials;
+            this.rewardChecks = rewardChecks;
         }
 
         @Override

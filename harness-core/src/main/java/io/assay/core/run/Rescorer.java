@@ -5,11 +5,13 @@ import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.RescoreResult;
 import io.assay.launcher.RunResult;
+import io.assay.launcher.RunSettings;
 import io.assay.core.results.SummaryCalculator;
 import io.assay.core.reward.RewardChecks;
 import io.assay.core.suite.SuiteRepository;
 import io.assay.spi.Environment;
 import io.assay.spi.EnvironmentSession;
+import io.assay.spi.Options;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RunInfo;
@@ -37,7 +39,8 @@ import java.util.stream.Collectors;
  * into a new run directory, without running the agent. After a check is fixed, scores are
  * recomputed, not re-bought. Agent failures and timeouts keep their 0. A check that grades a tool
  * environment's end state gets that state back by replaying the trial's recorded tool calls on a
- * fresh copy; one that grades a sandbox cannot be replayed, so those trials keep their grade.
+ * fresh copy; one that grades a sandbox cannot be replayed, so those trials keep their grade. The
+ * suite is loaded as the run loaded it: the same split, the same environment options.
  */
 public final class Rescorer {
     private final SuiteRepository suites;
@@ -53,27 +56,39 @@ public final class Rescorer {
         this.clock = clock;
     }
 
+    /** Grades with the reward-check defaults the run was graded with. */
+    public RescoreResult rescore(Path run, Path out, List<String> arguments) throws Exception {
+        return rescore(run, out, null, arguments);
+    }
+
     /**
      * @param out the new run directory, or {@code null} for {@code RUN-rescored} beside the run
+     * @param checkDefaults the reward-check defaults to grade with (a new {@code --judge-model}), or
+     *     {@code null} for those the run was graded with
      * @param arguments the command line, for the new manifest
      */
-    public RescoreResult rescore(Path run, Path out, List<String> arguments) throws Exception {
+    public RescoreResult rescore(Path run, Path out, Map<String, Options> checkDefaults, List<String> arguments)
+            throws Exception {
         RunDirectory source = RunDirectory.open(run);
         Manifest manifest = source.readManifest();
-        Path suitePath = Path.of(manifest.workingDirectory()).resolve(manifest.suite().path());
-        Suite suite = suites.load(suitePath);
+        RunSettings recorded = RunSettings.resuming(manifest).build();
+        Path suitePath = recorded.suite();
+        Suite suite = environments.configure(suites.load(suitePath, Optional.ofNullable(recorded.selection().split())),
+                recorded.environmentOptions());
+        Map<String, Options> defaults = checkDefaults != null ? checkDefaults : recorded.checkDefaults();
+        RewardChecks checks = rewardChecks.withDefaults(defaults, suite);
         Map<String, Task> tasks = suite.tasks().stream().collect(Collectors.toMap(Task::id, Function.identity()));
         RunDirectory target = RunDirectory.create(out != null ? out : besides(run));
         Manifest rescored = manifest.rescored(target.path().getFileName().toString(),
                 new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), manifest.suite().path(),
                         suite.tasks().size(), manifest.suite().selected()),
-                arguments, clock.instant().toString(), run.toString());
+                defaults, arguments, clock.instant().toString(), run.toString());
         target.writeManifest(rescored);
         Tally tally = new Tally();
         try (TrialLog log = new TrialLog(target.trialsFile(), SummaryCalculator.forRun(rescored), SinkFanOut.none());
              Environment environment = environments.create(suite.environment(),
                      new RunInfo(rescored.runId(), target.path(), suite.id(), manifest.agent().name()))) {
-            Grading grading = new Grading(suite, rewardChecks);
+            Grading grading = new Grading(suite, checks);
             List<Exception> failure = new ArrayList<>();
             source.forEachTrial(stored -> {
                 TrialRecord before = stored.record();

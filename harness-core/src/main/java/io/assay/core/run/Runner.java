@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -41,8 +42,8 @@ public final class Runner {
     private final SuiteRepository suites;
     private final ComponentRegistry registry;
     private final RewardChecks rewardChecks;
+    private final Environments environments;
     private final Clock clock;
-    private final RunServices services;
 
     @Inject
     public Runner(SuiteRepository suites, ComponentRegistry registry, RewardChecks rewardChecks,
@@ -50,14 +51,15 @@ public final class Runner {
         this.suites = suites;
         this.registry = registry;
         this.rewardChecks = rewardChecks;
+        this.environments = environments;
         this.clock = clock;
-        this.services = new RunServices(registry, rewardChecks, environments, clock);
     }
 
     /** A new run. */
     public Run start(RunSettings settings) {
-        Suite whole = suites.load(settings.suite());
+        Suite whole = load(settings);
         Suite suite = settings.selection().applyTo(whole, settings.seed());
+        RunServices services = services(settings, suite);
         Agent agent = createAgent(settings.agent(), settings.agentOptions());
         sinksExist(settings.sinks());
         Instant now = clock.instant();
@@ -67,7 +69,8 @@ public final class Runner {
                 new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), settings.suite().toString(),
                         whole.tasks().size(), settings.selection().isAll() ? null : suite.tasks().size()),
                 settings, now.toString(),
-                settings.baselines() ? TrivialBaselines.scores(suite, task -> rewardChecks.forTask(suite, task)) : null);
+                settings.baselines() ? TrivialBaselines.scores(suite, task -> services.rewardChecks().forTask(suite, task))
+                        : null);
         directory.writeManifest(manifest);
         return new Run(directory, manifest, settings, suite, agent, RecordedTrials.none(manifest), services);
     }
@@ -95,13 +98,14 @@ public final class Runner {
             changed.maxErrors(maxErrors);
         }
         RunSettings settings = changed.build();
-        Suite suite = suites.load(settings.suite());
+        Suite suite = load(settings);
         if (!suite.contentHash().equals(manifest.suite().contentHash())) {
             throw new InputException("suite " + settings.suite() + " changed since the run started ("
                     + manifest.suite().contentHash() + ", now " + suite.contentHash() + ")",
                     "results from two versions of a suite cannot be mixed; start a new run");
         }
         suite = selected(suite, manifest);
+        RunServices services = services(settings, suite);
         Agent agent = createAgent(settings.agent(), settings.agentOptions());
         directory.truncateTornTail();
         Set<TrialKey> done = new HashSet<>();
@@ -118,6 +122,17 @@ public final class Runner {
         Manifest resumed = manifest.resumed(settings);
         directory.writeManifest(resumed);
         return new Run(directory, resumed, settings, suite, agent, new RecordedTrials(done, summary), services);
+    }
+
+    /** The suite of the settings' split, with their environment options set. */
+    private Suite load(RunSettings settings) {
+        Suite suite = suites.load(settings.suite(), Optional.ofNullable(settings.selection().split()));
+        return environments.configure(suite, settings.environmentOptions());
+    }
+
+    /** What the run of {@code suite} uses, its reward checks seeing the settings' defaults. */
+    private RunServices services(RunSettings settings, Suite suite) {
+        return new RunServices(registry, rewardChecks.withDefaults(settings.checkDefaults(), suite), environments, clock);
     }
 
     /** The tasks the run was started with: its recorded selection, drawn again with its seed. */

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Assay's own suite format: a directory with {@code suite.yaml} (the suite's claims and defaults)
- * and a JSON-lines task file. Every problem in both files is reported at once, located by file,
+ * and a JSON-lines task file, or a {@code dataset} block naming a published JSONL, JSON or CSV file
+ * to read as it is. Every problem in both files is reported at once, located by file,
  * line and field; docs/suite-format.md is the reference.
  *
  * <pre>{@code
@@ -32,7 +33,7 @@ public final class DeclarativeSuiteLoader implements SuiteLoader {
 
     @Override
     public String description() {
-        return "Assay's format: suite.yaml plus a JSON-lines task file";
+        return "Assay's format: suite.yaml plus a JSON-lines task file or a JSONL, JSON or CSV dataset";
     }
 
     @Override
@@ -54,14 +55,19 @@ public final class DeclarativeSuiteLoader implements SuiteLoader {
         Problems problems = new Problems();
         byte[] suiteContent = Files.readAllBytes(suiteFile);
         SuiteSettings settings = SuiteSettings.read(suiteFile, suiteContent, context, problems);
-        TaskFileReader.TaskFile taskFile = settings.tasks() == null ? null
-                : readTasks(directory.resolve(settings.tasks()), settings, context, problems);
+        TaskFileReader.TaskFile taskFile = null;
+        if (settings.dataset() != null) {
+            taskFile = new DatasetReader(settings.dataset(), settings.reward(), context, problems).read();
+        } else if (settings.tasks() != null) {
+            taskFile = readTasks(directory.resolve(settings.tasks()), settings, context, problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSuiteException(problems.byLine());
         }
+        String tasksName = settings.dataset() != null ? settings.dataset().path() : settings.tasks();
         return new Suite(settings.id(), settings.version(), settings.description(), settings.measures(),
                 settings.canary(), settings.environment(), settings.reward(), taskFile.tasks(), directory,
-                contentHash(suiteContent, settings.tasks(), taskFile.sha256()));
+                contentHash(suiteContent, tasksName, taskFile.sha256()));
     }
 
     private static TaskFileReader.TaskFile readTasks(Path file, SuiteSettings settings, Context context,
@@ -76,13 +82,13 @@ public final class DeclarativeSuiteLoader implements SuiteLoader {
     }
 
     /**
-     * Each file's name and SHA-256 in turn, hashed again: independent of where the suite lies, and
+     * Each file's name (the dataset's as suite.yaml writes it) and SHA-256 in turn, hashed again: independent of where the suite lies, and
      * no two different pairs of files give the same input.
      */
     private static String contentHash(byte[] suiteContent, String tasksName, byte[] tasksSha256) {
-        MessageDigest digest = TaskFileReader.sha256();
+        MessageDigest digest = JsonLines.sha256();
         digest.update((SUITE_FILE + "\0").getBytes(StandardCharsets.UTF_8));
-        digest.update(TaskFileReader.sha256().digest(suiteContent));
+        digest.update(JsonLines.sha256().digest(suiteContent));
         digest.update((tasksName + "\0").getBytes(StandardCharsets.UTF_8));
         digest.update(tasksSha256);
         return "sha256:" + HexFormat.of().formatHex(digest.digest());

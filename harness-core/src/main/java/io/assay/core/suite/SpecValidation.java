@@ -49,13 +49,7 @@ public final class SpecValidation implements SuiteLoader.Context {
 
     @Override
     public void validateEnvironment(Options spec) {
-        try {
-            environments.validate(spec);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("environment validation failed: " + e, e);
-        }
+        environments.validate(spec);
     }
 
     @Override

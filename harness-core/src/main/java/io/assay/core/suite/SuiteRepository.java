@@ -12,6 +12,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * validates its specs against the registered components.
  *
  * <pre>{@code
- * Suite suite = repository.load(Path.of("examples/arithmetic"));
+ * Suite suite = repository.load(Path.of("examples/arithmetic"), Optional.empty());
+ * Suite test = repository.load(Path.of("tau2/airline"), Optional.of("test"));   // one split of a benchmark
  * }</pre>
  */
 public final class SuiteRepository {
@@ -36,23 +38,35 @@ public final class SuiteRepository {
      * Loads and validates a suite, refusing every task whose reference fails its own reward check,
      * since no agent could score on it.
      *
-     * @throws InputException when the directory is missing, no loader recognises it or a file
-     *         cannot be read
-     * @throws InvalidSuiteException with every problem, when the suite is recognised but invalid
+     * @param split the benchmark's split to load ({@code --split}), or empty for its default tasks
+     * @throws InputException when the directory is missing, no loader recognises it, a file cannot
+     *         be read, or a split is given for a suite that has none
+     * @throws InvalidSuiteException with every problem, when the suite is recognised but invalid (an
+     *         unknown split name too)
      */
+    public Suite load(Path directory, Optional<String> split) {
+        return load(directory, split, validation);
+    }
+
+    /** Loads the suite's default tasks, as {@link #load(Path, Optional)} with no split. */
     public Suite load(Path directory) {
-        return load(directory, validation);
+        return load(directory, Optional.empty());
     }
 
     /**
      * Loads like {@link #load}, but keeps a task whose reference fails its own check: the audit
      * reports such tasks (ABC T.7, T.9) rather than refusing the suite.
      */
-    public Suite loadForAudit(Path directory) {
-        return load(directory, validation.keepingUnscorableTasks());
+    public Suite loadForAudit(Path directory, Optional<String> split) {
+        return load(directory, split, validation.keepingUnscorableTasks());
     }
 
-    private Suite load(Path directory, SpecValidation validation) {
+    /** Loads for the audit the suite's default tasks, as {@link #loadForAudit(Path, Optional)} with no split. */
+    public Suite loadForAudit(Path directory) {
+        return loadForAudit(directory, Optional.empty());
+    }
+
+    private Suite load(Path directory, Optional<String> split, SpecValidation validation) {
         if (!Files.exists(directory)) {
             throw new InputException("suite directory not found: " + directory,
                     "pass the directory that holds the suite, such as examples/arithmetic");
@@ -65,11 +79,17 @@ public final class SuiteRepository {
                 .filter(candidate -> candidate.accepts(directory))
                 .findFirst()
                 .orElseThrow(() -> unrecognised(directory));
+        SuiteLoadContext context = new SuiteLoadContext(validation, split);
+        Suite suite;
         try {
-            return loader.load(directory, validation);
+            suite = loader.load(directory, context);
         } catch (IOException e) {
             throw new InputException("cannot read suite " + directory + ": " + describe(e));
         }
+        if (context.splitIgnored()) {
+            throw new InputException("--split: suite " + directory + " has no splits");
+        }
+        return suite;
     }
 
     private InputException unrecognised(Path directory) {

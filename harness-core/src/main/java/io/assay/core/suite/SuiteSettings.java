@@ -9,6 +9,7 @@ import io.assay.spi.InvalidOptionException;
 import io.assay.spi.Options;
 import io.assay.spi.SuiteLoader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,15 +25,17 @@ import java.util.regex.Pattern;
  *
  * @param rewardDeclared whether the file sets a default {@code reward} (valid or not); when it
  *        does not, every task needs its own
- * @param tasks the task file, relative to the suite directory, normalised with {@code /}
+ * @param tasks the task file, relative to the suite directory, normalised with {@code /}; {@code null}
+ *        when the suite reads a dataset instead
+ * @param dataset the {@code dataset} block, or {@code null} when there is none or it has problems
  */
 record SuiteSettings(String id, String version, String description, String measures, String canary,
-                     Options environment, Options reward, boolean rewardDeclared, String tasks) {
+                     Options environment, Options reward, boolean rewardDeclared, String tasks, Dataset dataset) {
 
     static final String DEFAULT_TASKS = "tasks.jsonl";
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Set<String> FIELDS = new TreeSet<>(List.of(
-            "id", "version", "description", "measures", "canary", "environment", "reward", "tasks"));
+            "id", "version", "description", "measures", "canary", "environment", "reward", "tasks", Dataset.FIELD));
     private static final Options NO_ENVIRONMENT = new Options("environment", Map.of("type", "none"));
     private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -79,18 +82,40 @@ record SuiteSettings(String id, String version, String description, String measu
             context.validateReward(spec);
             return spec;
         }) : null;
-        return new SuiteSettings(
-                problems.value(file, lineOf, () -> id(fields)),
-                problems.value(file, lineOf, () -> fields.string("version", "")),
-                problems.value(file, lineOf, () -> fields.string("description", "")),
-                problems.value(file, lineOf, () -> fields.string("measures", "")),
-                problems.value(file, lineOf, () -> fields.string("canary", null)),
-                environment, reward, rewardDeclared,
-                problems.value(file, lineOf, () -> tasks(fields)));
+        String id = problems.value(file, lineOf, () -> id(fields));
+        String version = problems.value(file, lineOf, () -> fields.string("version", ""));
+        String description = problems.value(file, lineOf, () -> fields.string("description", ""));
+        String measures = problems.value(file, lineOf, () -> fields.string("measures", ""));
+        String canary = problems.value(file, lineOf, () -> fields.string("canary", null));
+        if (fields.get(Dataset.FIELD) == null) {
+            return new SuiteSettings(id, version, description, measures, canary, environment, reward, rewardDeclared,
+                    problems.value(file, lineOf, () -> tasks(fields)), null);
+        }
+        return new SuiteSettings(id, version, description, measures, canary, environment, reward, rewardDeclared, null,
+                dataset(file, fields, lineOf, rewardDeclared, problems));
     }
 
     private static SuiteSettings unreadable() {
-        return new SuiteSettings(null, null, null, null, null, null, null, true, DEFAULT_TASKS);
+        return new SuiteSettings(null, null, null, null, null, null, null, true, DEFAULT_TASKS, null);
+    }
+
+    /** The dataset block, which replaces the task file and needs the suite's reward: rows carry none. */
+    private static Dataset dataset(Path file, Options fields, ToIntFunction<String> lineOf, boolean rewardDeclared,
+                                   Problems problems) {
+        String both = "a suite reads its tasks from a dataset or from a task file, not both; ";
+        if (fields.has("tasks")) {
+            problems.add(file, lineOf.applyAsInt("tasks"), "tasks", both + "remove `tasks` or `dataset`");
+        }
+        if (Files.exists(file.resolveSibling(DEFAULT_TASKS))) {
+            problems.add(file, lineOf.applyAsInt(Dataset.FIELD), Dataset.FIELD, both + "the suite directory also holds "
+                    + DEFAULT_TASKS + "; remove it or the `dataset` block");
+        }
+        if (!rewardDeclared) {
+            problems.add(file, 0, "reward", "required with a dataset, whose rows carry no reward spec; add one such as"
+                    + " `reward: {type: exact}`");
+        }
+        Options block = problems.value(file, lineOf, () -> fields.object(Dataset.FIELD));
+        return block == null ? null : Dataset.read(block, file, lineOf, problems);
     }
 
     private static String id(Options fields) {

@@ -1,21 +1,11 @@
 package io.assay.core.suite;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.assay.core.json.ReadLimits;
 import io.assay.kit.Problems;
 import io.assay.spi.Options;
 import io.assay.spi.SuiteLoader;
 import io.assay.spi.Task;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,11 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a JSON-lines task file in one streaming pass: each line is parsed once, validated, turned
- * into a {@link Task} and hashed, and a bad line is reported without stopping the others.
+ * Reads a JSON-lines task file in one streaming pass ({@link JsonLines}): each line is validated
+ * and turned into a {@link Task}, and a bad line is reported without stopping the others.
  */
 final class TaskFileReader {
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(ReadLimits.CONSTRAINTS).build();
     private static final Set<String> FIELDS = new TreeSet<>(List.of(
             "id", "prompt", "answer", "solution", "metadata", "reward", "user_turns"));
     private static final String UNKNOWN_FIELD = "unknown field; expected one of " + FIELDS;
@@ -62,46 +51,15 @@ final class TaskFileReader {
 
     /** Reads the whole file; tasks with problems are left out and their problems recorded. */
     TaskFile read() throws IOException {
-        MessageDigest digest = sha256();
-        int line = 0;
-        boolean empty = true;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            ByteLines lines = new ByteLines(in);
-            while (lines.next()) {
-                line++;
-                if (!lines.isBlank()) {
-                    empty = false;
-                    readLine(lines.buffer(), lines.offset(), lines.length(), line);
-                }
-            }
-        }
-        if (empty) {
+        JsonLines.Result lines = JsonLines.read(file, problems, (value, line, row) -> readLine(value, line));
+        if (lines.rows() == 0) {
             problems.add(file, 0, "", "no tasks; expected one JSON object per line, such as "
                     + "{\"id\": \"t1\", \"prompt\": \"What is 2 + 3?\", \"answer\": 5}");
         }
-        return new TaskFile(tasks, digest.digest());
+        return new TaskFile(tasks, lines.sha256());
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
-    }
-
-    private void readLine(byte[] buffer, int offset, int length, int line) throws IOException {
-        Object value;
-        try (JsonParser parser = JSON.createParser(buffer, offset, length)) {
-            value = DocumentReader.readValue(parser);
-        } catch (StreamConstraintsException e) {
-            problems.add(file, line, "", ReadLimits.describe(e));
-            return;
-        } catch (JsonProcessingException e) {
-            SyntaxError error = SyntaxError.of(e, line);
-            problems.add(file, line, "", "invalid JSON at column " + error.column() + ": " + error.message());
-            return;
-        }
+    private void readLine(Object value, int line) {
         if (!(value instanceof Map<?, ?> object)) {
             problems.add(file, line, "", "expected a JSON object with id, prompt and answer, got "
                     + Options.describe(value));

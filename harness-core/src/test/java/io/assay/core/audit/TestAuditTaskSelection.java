@@ -10,9 +10,11 @@ import io.assay.launcher.AuditSettings;
 import io.assay.launcher.InputException;
 import io.assay.launcher.TaskSelection;
 import io.assay.spi.Finding;
+import io.assay.spi.Options;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code assay audit --task/--filter/--sample/--limit}: the probes see only the selected tasks. */
@@ -22,7 +24,8 @@ class TestAuditTaskSelection {
 
     private static AuditReport audit(TaskSelection selection, long seed) throws Exception {
         return AUDITOR.audit(AuditFixture.example("flawed/leakage"),
-                new AuditSettings(1, Duration.ofSeconds(30), List.of("leakage"), selection, seed), probe -> { });
+                new AuditSettings(1, Duration.ofSeconds(30), List.of("leakage"), selection, seed,
+                        Options.empty(), Map.of()), probe -> { });
     }
 
     @Test

@@ -27,7 +27,7 @@ class TestDeclarativeSuiteLoader {
             {"id": "t1", "prompt": "What is 2 + 3?", "answer": 5}
             """;
     private static final String SUITE_FIELDS =
-            "[canary, description, environment, id, measures, reward, tasks, version]";
+            "[canary, dataset, description, environment, id, measures, reward, tasks, version]";
     private static final String TASK_FIELDS = "[answer, id, metadata, prompt, reward, solution, user_turns]";
 
     private final DeclarativeSuiteLoader loader = new DeclarativeSuiteLoader();

@@ -87,7 +87,7 @@ class TestSuiteRepository {
         assertThatThrownBy(() -> repository.load(dir))
                 .isInstanceOf(InputException.class)
                 .hasMessage("no suite format recognises " + dir + " (no suite.yaml in it); loaders tried:"
-                        + " declarative (Assay's format: suite.yaml plus a JSON-lines task file),"
+                        + " declarative (Assay's format: suite.yaml plus a JSON-lines task file or a JSONL, JSON or CSV dataset),"
                         + " toml (directories with task.toml)")
                 .extracting(e -> ((InputException) e).hint())
                 .isEqualTo("a declarative suite needs " + dir.resolve("suite.yaml") + "; see docs/suite-format.md");

@@ -9,12 +9,16 @@ import io.assay.spi.EnvironmentException;
 import io.assay.spi.EnvironmentSession;
 import io.assay.spi.EnvironmentFactory;
 import io.assay.spi.FatalEnvironmentException;
+import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.ModelCall;
 import io.assay.spi.Options;
+import io.assay.spi.Problem;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
 import io.assay.spi.RewardResult;
 import io.assay.spi.RunInfo;
+import io.assay.spi.Suite;
+import io.assay.spi.SuiteLoader;
 import io.assay.spi.Sweeper;
 import io.assay.spi.Task;
 import io.assay.spi.VerdictException;
@@ -22,6 +26,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -213,6 +218,34 @@ public final class TestingPlugin implements AssayPlugin {
         }, new RewardCheckFactory() {
             @Override
             public String name() {
+                return "answer-is";
+            }
+
+            @Override
+            public RewardCheck create(Options options, Context context) {
+                // Stands in for a check the command line configures, as --judge-model does a judge: the
+                // answer must be the spec's value, else the value of the run's defaults for this type.
+                options.allowOnly("type", "value");
+                String value = options.string("value", context.defaults(name()).string("value", null));
+                return new RewardCheck() {
+                    @Override
+                    public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
+                        if (value == null) {
+                            throw new VerdictException("no value to compare with: give the run one");
+                        }
+                        return value.equals(output.answer()) ? RewardResult.pass("is " + value)
+                                : RewardResult.fail("is not " + value);
+                    }
+
+                    @Override
+                    public boolean remote() {
+                        return true; // like a judge, never graded while the suite loads
+                    }
+                };
+            }
+        }, new RewardCheckFactory() {
+            @Override
+            public String name() {
                 return "alternating";
             }
 
@@ -234,6 +267,46 @@ public final class TestingPlugin implements AssayPlugin {
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> E sneaky(Throwable e) throws E {
         throw (E) e;
+    }
+
+    /**
+     * A format with splits, as tau2-bench's: a directory with {@code splits.txt}, one split a line,
+     * {@code NAME: ID ID ...}. It loads the tasks of the split the context names, else every task;
+     * each task's answer is its id, graded by {@code equals}.
+     */
+    @Override
+    public List<SuiteLoader> suiteLoaders() {
+        return List.of(new SuiteLoader() {
+            @Override
+            public String name() {
+                return "split-suite";
+            }
+
+            @Override
+            public boolean accepts(Path directory) {
+                return Files.exists(directory.resolve("splits.txt"));
+            }
+
+            @Override
+            public Suite load(Path directory, Context context) throws IOException {
+                Path file = directory.resolve("splits.txt");
+                Map<String, List<String>> splits = new LinkedHashMap<>();
+                for (String line : Files.readAllLines(file)) {
+                    String[] nameAndIds = line.split(":", 2);
+                    splits.put(nameAndIds[0].strip(), List.of(nameAndIds[1].strip().split("\\s+")));
+                }
+                Optional<String> split = context.split();
+                if (split.isPresent() && !splits.containsKey(split.get())) {
+                    throw new InvalidSuiteException(List.of(new Problem(file, 0, "split",
+                            "no split '" + split.get() + "'; expected one of " + splits.keySet())));
+                }
+                List<Task> tasks = (split.isPresent() ? splits.get(split.get())
+                        : splits.values().stream().flatMap(List::stream).distinct().toList()).stream()
+                        .map(id -> new Task(id, "say " + id, id, null, Map.of(), null)).toList();
+                return new Suite("splits", "1", "", "saying ids", null, new Options("environment", Map.of("type", "none")),
+                        new Options("reward", Map.of("type", "equals")), tasks, directory, "sha256:splits");
+            }
+        });
     }
 
     /** Finds one thing left behind each time it is called, as if a killed run had left it. */

@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * One trial in a tool domain: a private copy of the domain's state, the conversation with the
- * simulated user, and the transcript of every call and message. Thread-safe, so an audit or a
- * timed-out agent can read it while the agent still acts.
+ * simulated user, and the transcript of every call and message (and of the user's model calls).
+ * Thread-safe, so an audit or a timed-out agent can read it while the agent still acts.
  */
 final class ToolSession implements EnvironmentSession, ToolEnvironment, ReferenceSolution {
     private final Domain domain;
@@ -38,12 +38,12 @@ final class ToolSession implements EnvironmentSession, ToolEnvironment, Referenc
     private boolean ended;
     private Map<String, Object> expected;
 
-    ToolSession(Domain domain, Map<String, DomainTool> tools, Task task, UserSimulator user)
+    ToolSession(Domain domain, Map<String, DomainTool> tools, Task task, UserSide users)
             throws InterruptedException {
         this.domain = domain;
         this.tools = tools;
         this.task = task;
-        this.user = user;
+        this.user = users.forTrial(this::recordStep);
         this.state = domain.initialState();
         String opening = user.reply(task, List.of())
                 .orElseThrow(() -> new EnvironmentException("task '" + task.id() + "': the user said nothing to start"));
@@ -73,14 +73,24 @@ final class ToolSession implements EnvironmentSession, ToolEnvironment, Referenc
         return List.copyOf(conversation);
     }
 
+    /**
+     * Waits for the user's reply without holding the session, since a model user may take seconds:
+     * meanwhile a timed-out trial's transcript can still be read.
+     */
     @Override
-    public synchronized Optional<String> send(String message) throws InterruptedException {
-        if (ended) {
-            return Optional.empty();
+    public Optional<String> send(String message) throws InterruptedException {
+        List<Message> heard;
+        synchronized (this) {
+            if (ended) {
+                return Optional.empty();
+            }
+            record(new Message(Message.Role.AGENT, message));
+            heard = List.copyOf(conversation);
         }
-        record(new Message(Message.Role.AGENT, message));
-        Optional<String> reply = user.reply(task, List.copyOf(conversation));
-        reply.ifPresentOrElse(text -> record(new Message(Message.Role.USER, text)), () -> ended = true);
+        Optional<String> reply = user.reply(task, heard);
+        synchronized (this) {
+            reply.ifPresentOrElse(text -> record(new Message(Message.Role.USER, text)), () -> ended = true);
+        }
         return reply;
     }
 
@@ -135,9 +145,14 @@ final class ToolSession implements EnvironmentSession, ToolEnvironment, Referenc
     public void close() {
     }
 
-    private void record(Message message) {
+    private synchronized void record(Message message) {
         conversation.add(message);
         transcript.add(TraceStep.message(message));
+    }
+
+    /** What the user records besides its messages: a model user's calls, how it ended the conversation. */
+    private synchronized void recordStep(TraceStep step) {
+        transcript.add(step);
     }
 
     /**

@@ -38,37 +38,54 @@ public record ModelOptions(ModelSpec spec, ModelSettings settings, PriceTable pr
             "requests_per_minute", "tokens_per_minute", "prices", "max_tokens", "temperature", "request_timeout_s",
             "max_attempts");
 
+    /** The option names with {@code prefix} before each, for an owner that takes a second model: {@code user_model}, ... */
+    public static List<String> keys(String prefix) {
+        return KEYS.stream().map(prefix::concat).toList();
+    }
+
     /** Reads the options; every problem names its field. */
     public static ModelOptions from(Options options) {
-        ModelSpec spec = parsed(options, "model", () -> ModelSpec.parse(options.string("model")));
-        if (options.has("base_url")) {
-            spec = parsed(options, "base_url", () -> ModelSpec.parse(options.string("model"))
-                    .withBaseUrl(options.string("base_url")));
+        return from(options, "");
+    }
+
+    /**
+     * Reads the options named with {@code prefix} before each ({@code user_model}, {@code user_base_url}, ...
+     * for prefix {@code user_}), so one options block can configure a second model; problems name the
+     * prefixed field.
+     */
+    public static ModelOptions from(Options options, String prefix) {
+        String model = prefix + "model";
+        ModelSpec spec = parsed(options, model, () -> ModelSpec.parse(options.string(model)));
+        if (options.has(prefix + "base_url")) {
+            spec = parsed(options, prefix + "base_url", () -> ModelSpec.parse(options.string(model))
+                    .withBaseUrl(options.string(prefix + "base_url")));
         }
-        if (options.has("api_key_env")) {
-            spec = spec.withApiKeyEnv(options.string("api_key_env"));
+        if (options.has(prefix + "api_key_env")) {
+            spec = spec.withApiKeyEnv(options.string(prefix + "api_key_env"));
         }
-        RateLimits limits = new RateLimits(atLeast(options, "max_concurrent", 0), atLeast(options, "requests_per_minute", 0),
-                atLeast(options, "tokens_per_minute", 0));
+        RateLimits limits = new RateLimits(atLeast(options, prefix + "max_concurrent", 0),
+                atLeast(options, prefix + "requests_per_minute", 0), atLeast(options, prefix + "tokens_per_minute", 0));
         ModelSettings settings = ModelSettings.defaults().withLimits(limits);
-        if (options.has("request_timeout_s")) {
-            settings = settings.withRequestTimeout(Duration.ofSeconds(atLeast(options, "request_timeout_s", 1)));
+        if (options.has(prefix + "request_timeout_s")) {
+            settings = settings.withRequestTimeout(Duration.ofSeconds(atLeast(options, prefix + "request_timeout_s", 1)));
         }
-        if (options.has("max_attempts")) {
+        if (options.has(prefix + "max_attempts")) {
             RetryPolicy retry = settings.retry();
-            settings = settings.withRetry(new RetryPolicy(atLeast(options, "max_attempts", 1), retry.baseDelay(),
+            settings = settings.withRetry(new RetryPolicy(atLeast(options, prefix + "max_attempts", 1), retry.baseDelay(),
                     retry.maxDelay()));
         }
         PriceTable prices = PriceTable.defaults();
-        if (options.has("prices")) {
-            prices = prices.plus(parsed(options, "prices", () -> PriceTable.load(Path.of(options.string("prices")))));
+        if (options.has(prefix + "prices")) {
+            prices = prices.plus(parsed(options, prefix + "prices",
+                    () -> PriceTable.load(Path.of(options.string(prefix + "prices")))));
         }
-        Double temperature = options.has("temperature") ? options.number("temperature", 0) : null;
+        String temperatureKey = prefix + "temperature";
+        Double temperature = options.has(temperatureKey) ? options.number(temperatureKey, 0) : null;
         if (temperature != null && (temperature < 0 || temperature > 2)) {
-            throw new InvalidOptionException(options.field("temperature"), "expected a number from 0 to 2, got " + temperature);
+            throw new InvalidOptionException(options.field(temperatureKey), "expected a number from 0 to 2, got " + temperature);
         }
-        return new ModelOptions(spec, settings, prices, options.has("max_tokens") ? atLeast(options, "max_tokens", 1) : 4096,
-                temperature);
+        return new ModelOptions(spec, settings, prices,
+                options.has(prefix + "max_tokens") ? atLeast(options, prefix + "max_tokens", 1) : 4096, temperature);
     }
 
     /** The client, with its key read from the process environment. */

@@ -22,19 +22,27 @@ final class Containers {
     private final DockerClient docker;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final String runId;
+    private final boolean allowInternet;
 
-    Containers(DockerClient docker, String runId) {
+    /** @param allowInternet gives every task the bridge network, whatever its task.toml says */
+    Containers(DockerClient docker, String runId, boolean allowInternet) {
         this.docker = docker;
         this.runId = runId;
+        this.allowInternet = allowInternet;
+    }
+
+    /** Docker's network mode for the task's containers: {@code bridge} when the internet is allowed, else {@code none}. */
+    String networkMode(HarborTask task) {
+        return allowInternet || task.allowInternet() ? "bridge" : "none";
     }
 
     /**
      * Starts a container that idles until commands are exec'd in it: no network unless the task
-     * allows the internet, and the task's CPU and memory limits.
+     * or the run allows the internet, and the task's CPU and memory limits.
      */
     String launch(TaskImage image, HarborTask task) {
         HostConfig host = HostConfig.newHostConfig()
-                .withNetworkMode(task.allowInternet() ? "bridge" : "none")
+                .withNetworkMode(networkMode(task))
                 // An init process reaps the zombies that agents' background commands leave behind.
                 .withInit(true);
         if (task.cpus() > 0) {

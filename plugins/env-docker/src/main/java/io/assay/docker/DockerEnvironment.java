@@ -38,14 +38,16 @@ final class DockerEnvironment implements Environment {
     /**
      * @param reader the Harbor task of a task id
      * @param warmPool how many started containers to keep ready per image and limits
+     * @param allowInternet gives every task the bridge network, whatever its task.toml says
      * @param runId labels every container, so a run's containers can be found
      */
-    DockerEnvironment(DockerClient docker, Function<String, HarborTask> reader, int warmPool, String runId) {
+    DockerEnvironment(DockerClient docker, Function<String, HarborTask> reader, int warmPool, boolean allowInternet,
+                      String runId) {
         this.docker = docker;
         this.reader = reader;
         this.warmPool = warmPool;
         this.images = new TaskImages(docker, background);
-        this.containers = new Containers(docker, runId);
+        this.containers = new Containers(docker, runId, allowInternet);
         // Ctrl-C or System.exit before close() must not leave containers running.
         this.removeOnExit = new Thread(containers::removeAll, "assay-docker-cleanup");
         Runtime.getRuntime().addShutdownHook(removeOnExit);
@@ -60,7 +62,7 @@ final class DockerEnvironment implements Environment {
         TaskImage image = images.image(harbor);
         // One pool per container shape, not per task: tasks built from the same environment/ with the
         // same limits share warm containers, which is what lets a trial skip the container start.
-        String shape = image.tag() + "|" + harbor.cpus() + "|" + harbor.memoryBytes() + "|" + harbor.allowInternet();
+        String shape = image.tag() + "|" + harbor.cpus() + "|" + harbor.memoryBytes() + "|" + containers.networkMode(harbor);
         String id = pools.computeIfAbsent(shape,
                 key -> new WarmPool(warmPool, () -> containers.launch(image, harbor), background)).take();
         ContainerSession session = new ContainerSession(docker, id, harbor, image.workdir(), () -> release(id));

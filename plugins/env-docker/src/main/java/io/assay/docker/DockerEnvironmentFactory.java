@@ -11,9 +11,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * {@code environment: {type: docker, suite_dir: DIR, warm_pool: 2}}: each trial of a Harbor suite
- * runs in a fresh container built from its task's {@code environment/Dockerfile}, with no network
- * unless the task allows the internet, the task's CPU and memory limits, and its time limits.
+ * {@code environment: {type: docker, suite_dir: DIR, warm_pool: 2, allow_internet: false}}: each
+ * trial of a Harbor suite runs in a fresh container of its task's image (built from its
+ * {@code environment/Dockerfile}, or the prebuilt {@code docker_image} it names), with no network
+ * unless the task allows the internet or {@code allow_internet: true} ({@code assay run
+ * --allow-internet}) allows it for every task, the task's CPU and memory limits, and its time limits.
  *
  * <p>Creating it needs a reachable Docker engine ({@link DockerEngine}), and first removes
  * containers that JVMs which died mid-run left behind ({@link ContainerSweeper}). Validating it
@@ -28,7 +30,8 @@ public final class DockerEnvironmentFactory implements EnvironmentFactory {
 
     @Override
     public String description() {
-        return "a fresh Docker container per trial for Harbor task directories (options: suite_dir, warm_pool)";
+        return "a fresh Docker container per trial for Harbor task directories (options: suite_dir, warm_pool,"
+                + " allow_internet)";
     }
 
     /** Checks the options without contacting Docker. */
@@ -51,21 +54,21 @@ public final class DockerEnvironmentFactory implements EnvironmentFactory {
         ContainerSweeper.sweep(docker, false);
         return new DockerEnvironment(docker,
                 id -> HarborTasks.read(HarborTasks.taskDirectory(settings.suiteDir(), id)), settings.warmPool(),
-                run == null ? "none" : run.id());
+                settings.allowInternet(), run == null ? "none" : run.id());
     }
 
-    private record Settings(Path suiteDir, int warmPool) {
+    private record Settings(Path suiteDir, int warmPool, boolean allowInternet) {
     }
 
     private static Settings settings(Options options) {
-        options.allowOnly("type", "suite_dir", "warm_pool");
+        options.allowOnly("type", "suite_dir", "warm_pool", "allow_internet");
         Path suiteDir = suiteDirectory(options);
         int warmPool = options.integer("warm_pool", 2);
         if (warmPool < 0) {
             throw new InvalidOptionException(options.field("warm_pool"),
                     "expected a whole number of containers, 0 or more, got " + warmPool);
         }
-        return new Settings(suiteDir, warmPool);
+        return new Settings(suiteDir, warmPool, options.bool("allow_internet", false));
     }
 
     private static Path suiteDirectory(Options options) {

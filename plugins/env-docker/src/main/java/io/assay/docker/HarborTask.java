@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One Harbor (Terminal-Bench 2) task directory: {@code task.toml}, {@code instruction.md},
- * {@code environment/Dockerfile}, {@code tests/test.sh}, optional {@code solution/solve.sh}.
- * {@link HarborTasks#read} parses and validates one; docs/sandbox.md is the reference.
+ * {@code environment/Dockerfile} (unless {@code task.toml} names a {@code docker_image}),
+ * {@code tests/test.sh}, optional {@code solution/solve.sh}. {@link HarborTasks#read} parses and
+ * validates one; docs/sandbox.md is the reference.
  *
  * <pre>{@code
  * HarborTask task = HarborTasks.read(Path.of("examples/terminal/count-errors"));
@@ -28,12 +30,15 @@ import java.util.Map;
  * @param storageBytes {@code [environment] storage_mb} or {@code storage}, 0 when not stated;
  *        recorded only, since Docker's storage limits depend on the host's storage driver
  * @param allowInternet {@code [environment] allow_internet}; false (network mode none) unless set
+ * @param dockerImage {@code [environment] docker_image}, a prebuilt image used as found on the machine
+ *        (never pulled) instead of building {@code environment/Dockerfile}; empty when not named
  * @param verifierEnv {@code [verifier] env}, passed to {@code test.sh}
  * @param metadata {@code [metadata]}, free-form
  */
 public record HarborTask(String id, Path directory, String instruction, Duration agentTimeout, Duration verifierTimeout,
                          Duration buildTimeout, double cpus, long memoryBytes, long storageBytes,
-                         boolean allowInternet, Map<String, String> verifierEnv, Map<String, Object> metadata) {
+                         boolean allowInternet, Optional<String> dockerImage, Map<String, String> verifierEnv,
+                         Map<String, Object> metadata) {
 
     public HarborTask {
         verifierEnv = Map.copyOf(verifierEnv);

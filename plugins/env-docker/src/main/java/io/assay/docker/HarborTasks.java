@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
@@ -37,6 +38,7 @@ public final class HarborTasks {
     private static final Set<String> AGENT_FIELDS = sorted("timeout_sec");
     private static final Set<String> ENVIRONMENT_FIELDS = sorted("build_timeout_sec", "cpus", "memory_mb", "memory",
             "storage_mb", "storage", "allow_internet", "docker_image");
+    private static final String DOCKER_IMAGE = "docker_image";
     private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([KMGT])(?:I?B)?\\s*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final long MB = 1024L * 1024;
@@ -59,16 +61,21 @@ public final class HarborTasks {
             throw new InvalidSuiteException(problems.all());
         }
         Path configFile = taskDir.resolve(CONFIG_FILE);
+        LocatedDocument config = null;
         Settings settings = null;
         if (Files.isRegularFile(configFile)) {
-            LocatedDocument config = HarborToml.read(configFile, problems);
+            config = HarborToml.read(configFile, problems);
             settings = config == null ? null : settings(configFile, config, problems);
         } else {
             problems.add(configFile, 0, "", "file not found; " + DIRECTORY_CONTENTS);
         }
         String instruction = instruction(taskDir.resolve("instruction.md"), problems);
-        requireFile(taskDir.resolve("environment/Dockerfile"), "the image the agent works in is built from it",
-                problems);
+        // Decided on the raw document, so a task whose docker_image has a bad value (already
+        // reported) is not also told that its Dockerfile is missing.
+        if (config == null || !namesDockerImage(config)) {
+            requireFile(taskDir.resolve("environment/Dockerfile"), "the image the agent works in is built from"
+                    + " it, unless task.toml names a prebuilt one as [environment] docker_image", problems);
+        }
         requireFile(taskDir.resolve("tests/test.sh"),
                 "the verifier runs it after the agent and it writes /logs/verifier/reward.txt", problems);
         if (!problems.isEmpty()) {
@@ -76,7 +83,8 @@ public final class HarborTasks {
         }
         return new HarborTask(taskDir.getFileName().toString(), taskDir, instruction, settings.agentTimeout(),
                 settings.verifierTimeout(), settings.buildTimeout(), settings.cpus(), settings.memoryBytes(),
-                settings.storageBytes(), settings.allowInternet(), settings.verifierEnv(), settings.metadata());
+                settings.storageBytes(), settings.allowInternet(), settings.dockerImage(), settings.verifierEnv(),
+                settings.metadata());
     }
 
     /**
@@ -119,11 +127,6 @@ public final class HarborTasks {
         Options verifier = section(root, "verifier", VERIFIER_FIELDS, file, lineOf, problems);
         Options agent = section(root, "agent", AGENT_FIELDS, file, lineOf, problems);
         Options environment = section(root, "environment", ENVIRONMENT_FIELDS, file, lineOf, problems);
-        if (environment.has("docker_image")) {
-            problems.add(file, lineOf.applyAsInt("environment.docker_image"), "environment.docker_image",
-                    "pre-built images are not supported: Assay builds every task's image from"
-                            + " environment/Dockerfile, so the image is what the task directory says; remove it");
-        }
         Duration agentTimeout = problems.value(file, lineOf, () -> seconds(agent, "timeout_sec", 300));
         Duration verifierTimeout = problems.value(file, lineOf, () -> seconds(verifier, "timeout_sec", 120));
         Map<String, String> verifierEnv = problems.value(file, lineOf, () -> variables(verifier));
@@ -132,11 +135,34 @@ public final class HarborTasks {
         Long memory = problems.value(file, lineOf, () -> memory(environment));
         Long storage = problems.value(file, lineOf, () -> bytes(environment, "storage_mb", "storage", 0));
         Boolean allowInternet = problems.value(file, lineOf, () -> environment.bool("allow_internet", false));
+        Optional<String> dockerImage = problems.value(file, lineOf, () -> dockerImage(environment));
         if (!problems.isEmpty()) {
             return null;
         }
         return new Settings(agentTimeout, verifierTimeout, buildTimeout, cpus, memory, storage, allowInternet,
-                verifierEnv, metadata.values());
+                dockerImage, verifierEnv, metadata.values());
+    }
+
+    private static boolean namesDockerImage(LocatedDocument config) {
+        return config.root() instanceof Map<?, ?> root && root.get("environment") instanceof Map<?, ?> environment
+                && environment.containsKey(DOCKER_IMAGE);
+    }
+
+    /**
+     * The image reference as Docker takes it ({@code python:3.12-slim}, {@code ghcr.io/org/task:1.0},
+     * {@code name@sha256:...}); whether the engine has it is known only at run time, since
+     * validation never contacts Docker.
+     */
+    private static Optional<String> dockerImage(Options environment) {
+        String image = environment.string(DOCKER_IMAGE, null);
+        if (image == null) {
+            return Optional.empty();
+        }
+        if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidOptionException(environment.field(DOCKER_IMAGE),
+                    "expected an image reference such as \"python:3.12-slim\", got " + Options.describe(image));
+        }
+        return Optional.of(image);
     }
 
     /** A table that must be present in spirit: absent means empty, so its keys take their defaults. */
@@ -250,7 +276,7 @@ public final class HarborTasks {
     }
 
     private record Settings(Duration agentTimeout, Duration verifierTimeout, Duration buildTimeout, double cpus,
-                            long memoryBytes, long storageBytes, boolean allowInternet,
+                            long memoryBytes, long storageBytes, boolean allowInternet, Optional<String> dockerImage,
                             Map<String, String> verifierEnv, Map<String, Object> metadata) {
     }
 }

@@ -29,6 +29,10 @@ import java.util.stream.Stream;
  * The image of each task, built from its {@code environment/} directory and tagged by a hash of
  * that directory's content, so an unchanged task reuses the image already on the machine and a
  * changed one gets a new image. Each image is built at most once, however many trials wait for it.
+ *
+ * <p>A task that names a prebuilt {@code docker_image} gets that image as the engine has it. It is
+ * never pulled: a pull needs a registry the machine may not reach, and a tag such as {@code latest}
+ * can name other contents tomorrow, so what a run used would depend on when it ran.
  */
 final class TaskImages {
     private static final String REPOSITORY = "assay-task/";
@@ -50,12 +54,18 @@ final class TaskImages {
         this.executor = executor;
     }
 
-    /** The task's image, building it first if no image with its content hash exists. */
+    /**
+     * The task's image: its prebuilt {@code docker_image} when it names one (which must be on the
+     * machine), else the image of its content hash, built first if missing.
+     */
     TaskImage image(HarborTask task) throws InterruptedException {
-        String tag = tags.computeIfAbsent(task.environmentDirectory(), TaskImages::tag);
-        // One future per tag: trials of tasks with the same environment wait for the same build.
-        CompletableFuture<TaskImage> image = images.computeIfAbsent(tag,
-                key -> CompletableFuture.supplyAsync(() -> prepare(task, key), executor));
+        String tag = task.dockerImage()
+                .orElseGet(() -> tags.computeIfAbsent(task.environmentDirectory(), TaskImages::tag));
+        // One future per tag: trials of tasks with the same environment wait for the same build. A
+        // prebuilt image is looked up once per task, so a missing one's error names the task it fails.
+        String key = task.dockerImage().isPresent() ? task.id() + "|" + tag : tag;
+        CompletableFuture<TaskImage> image = images.computeIfAbsent(key,
+                any -> CompletableFuture.supplyAsync(() -> prepare(task, tag), executor));
         try {
             return image.get();
         } catch (ExecutionException e) {
@@ -92,6 +102,10 @@ final class TaskImages {
 
     private TaskImage prepare(HarborTask task, String tag) {
         InspectImageResponse existing = inspect(tag);
+        if (existing == null && task.dockerImage().isPresent()) {
+            throw new EnvironmentException("task '" + task.id() + "': docker image '" + tag
+                    + "' is not present locally; build or pull it first (docker pull " + tag + ")");
+        }
         if (existing == null) {
             build(task, tag);
             existing = inspect(tag);

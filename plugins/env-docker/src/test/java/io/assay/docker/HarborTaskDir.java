@@ -41,6 +41,12 @@ final class HarborTaskDir {
         return this;
     }
 
+    /** Writes no {@code environment/} directory, as for a task that names a prebuilt {@code docker_image}. */
+    HarborTaskDir withoutEnvironment() {
+        this.dockerfile = null;
+        return this;
+    }
+
     HarborTaskDir test(String script) {
         this.testScript = script;
         return this;
@@ -56,7 +62,9 @@ final class HarborTaskDir {
         Path dir = suite.resolve(id);
         write(dir.resolve("task.toml"), toml);
         write(dir.resolve("instruction.md"), "Do the task " + id + ".\n");
-        write(dir.resolve("environment/Dockerfile"), dockerfile);
+        if (dockerfile != null) {
+            write(dir.resolve("environment/Dockerfile"), dockerfile);
+        }
         write(dir.resolve("tests/test.sh"), testScript);
         if (solveScript != null) {
             write(dir.resolve("solution/solve.sh"), solveScript);

@@ -92,6 +92,47 @@ class TestDockerEnvironment {
     }
 
     @Test
+    void aTaskNamingAPrebuiltImageRunsInThatImageWithoutBuilding() throws Exception {
+        String image = localCopyOfTheBaseImage();
+        Task task = HarborTaskDir.in(suite, "prebuilt").toml(dockerImage(image)).withoutEnvironment().write();
+        try (DockerEnvironment environment = environment(0);
+             ContainerSession session = environment.start(task, 0)) {
+            assertThat(ContainerChecks.docker().inspectContainerCmd(session.containerId()).exec().getImageId())
+                    .isEqualTo(ContainerChecks.docker().inspectImageCmd(image).exec().getId());
+            assertThat(session.run("pwd", Duration.ofSeconds(10)).stdout()).isEqualTo("/app\n");
+            assertThat(environment.builds()).isZero();
+        } finally {
+            ContainerChecks.docker().removeImageCmd(image).exec(); // Only this tag: the base image stays.
+        }
+    }
+
+    @Test
+    void aPrebuiltImageWinsOverTheDockerfileAsInHarbor() throws Exception {
+        String image = localCopyOfTheBaseImage();
+        Task task = HarborTaskDir.in(suite, "both").toml(dockerImage(image))
+                .dockerfile(HarborTaskDir.DOCKERFILE + "RUN exit 3\n").write();
+        try (DockerEnvironment environment = environment(0)) {
+            environment.start(task, 0).close();
+
+            assertThat(environment.builds()).isZero();
+        } finally {
+            ContainerChecks.docker().removeImageCmd(image).exec();
+        }
+    }
+
+    @Test
+    void aMissingPrebuiltImageIsOneEnvironmentErrorNamingIt() throws Exception {
+        String image = "assay-test/absent:" + UUID.randomUUID();
+        Task task = HarborTaskDir.in(suite, "absent").toml(dockerImage(image)).withoutEnvironment().write();
+        try (DockerEnvironment environment = environment(0)) {
+            assertThatThrownBy(() -> environment.start(task, 0))
+                    .isInstanceOf(EnvironmentException.class)
+                    .hasMessage("task 'absent': docker image '" + image + "' is not present locally; build or pull"
+                            + " it first (docker pull " + image + ")");
+        }
+    }
+
+    @Test
     void theWarmPoolKeepsStartedContainersReady() throws Exception {
         Task task = HarborTaskDir.in(suite, "pooled").write();
         try (DockerEnvironment environment = environment(2);
@@ -114,6 +155,17 @@ class TestDockerEnvironment {
 
         assertThat(ContainerChecks.exists(forgotten.containerId())).isFalse();
         assertThat(ContainerChecks.containersOf("left")).isEmpty();
+    }
+
+    /** A new tag of the base image, as {@code docker pull} or {@code docker build -t} would leave one. */
+    private static String localCopyOfTheBaseImage() {
+        String tag = UUID.randomUUID().toString();
+        ContainerChecks.docker().tagImageCmd(DockerRequirement.BASE_IMAGE, "assay-test/prebuilt", tag).exec();
+        return "assay-test/prebuilt:" + tag;
+    }
+
+    private static String dockerImage(String image) {
+        return "[environment]\nmemory_mb = 256\ndocker_image = \"" + image + "\"\n";
     }
 
     /** Waits until this JVM has {@code count} running containers for the task; fails after 20 s. */

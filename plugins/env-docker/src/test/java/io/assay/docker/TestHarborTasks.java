@@ -85,6 +85,7 @@ class TestHarborTasks {
         assertThat(task.memoryBytes()).isEqualTo(2048 * MB);
         assertThat(task.storageBytes()).isZero();
         assertThat(task.allowInternet()).isFalse();
+        assertThat(task.dockerImage()).isEmpty();
         assertThat(task.verifierEnv()).isEmpty();
         assertThat(task.metadata()).isEmpty();
         assertThat(task.hasSolution()).isFalse();
@@ -107,7 +108,7 @@ class TestHarborTasks {
                 cpu = 2
                 memory_mb = 512
                 memory = "1G"
-                docker_image = "ghcr.io/example/task:latest"
+                docker_image = "ghcr.io/example/task latest"
                 allow_internet = "no"
                 """);
         Path file = directory.resolve("task.toml");
@@ -120,13 +121,29 @@ class TestHarborTasks {
                 new Problem(file, 1, "version", "expected a string, got 1"),
                 new Problem(file, 9, "agent.timeout", "unknown key; expected one of [timeout_sec]"),
                 new Problem(file, 12, "environment.cpu", "unknown key; expected one of " + ENVIRONMENT_KEYS),
-                new Problem(file, 15, "environment.docker_image", "pre-built images are not supported: Assay"
-                        + " builds every task's image from environment/Dockerfile, so the image is what the task"
-                        + " directory says; remove it"),
                 new Problem(file, 5, "verifier.timeout_sec", "expected a number greater than 0, got 0"),
                 new Problem(file, 6, "verifier.env.TOKEN", "expected a string, got 5"),
                 new Problem(file, 14, "environment.memory", "set memory_mb or memory, not both"),
-                new Problem(file, 16, "environment.allow_internet", "expected true or false, got the string \"no\""));
+                new Problem(file, 16, "environment.allow_internet", "expected true or false, got the string \"no\""),
+                new Problem(file, 15, "environment.docker_image", "expected an image reference such as"
+                        + " \"python:3.12-slim\", got the string \"ghcr.io/example/task latest\""));
+    }
+
+    @Test
+    void aTaskNamingAPrebuiltImageNeedsNoDockerfile() throws IOException {
+        Path directory = task(dir, "prebuilt", "[environment]\ndocker_image = \"ghcr.io/example/task:1.0\"\n");
+        deleteEnvironmentDirectory(directory);
+
+        assertThat(HarborTasks.read(directory).dockerImage()).contains("ghcr.io/example/task:1.0");
+    }
+
+    @Test
+    void aBadImageReferenceIsTheOnlyProblemOfATaskWithoutDockerfile() throws IOException {
+        Path directory = task(dir, "t1", "[environment]\ndocker_image = 3\n");
+        deleteEnvironmentDirectory(directory);
+
+        assertThat(problems(directory)).containsExactly(
+                new Problem(directory.resolve("task.toml"), 2, "environment.docker_image", "expected a string, got 3"));
     }
 
     @Test
@@ -179,7 +196,8 @@ class TestHarborTasks {
                 tuple(directory.resolve("instruction.md"),
                         "the file is empty; it holds the instruction the agent is given"),
                 tuple(directory.resolve("environment/Dockerfile"),
-                        "file not found; the image the agent works in is built from it"),
+                        "file not found; the image the agent works in is built from it, unless task.toml names"
+                                + " a prebuilt one as [environment] docker_image"),
                 tuple(directory.resolve("tests/test.sh"), "file not found; the"
                         + " verifier runs it after the agent and it writes /logs/verifier/reward.txt"));
     }
@@ -231,6 +249,11 @@ class TestHarborTasks {
 
         assertThat(HarborTasks.taskDirectory(single, "alone")).isEqualTo(single);
         assertThat(HarborTasks.taskDirectory(dir, "alone")).isEqualTo(single);
+    }
+
+    private static void deleteEnvironmentDirectory(Path task) throws IOException {
+        Files.delete(task.resolve("environment/Dockerfile"));
+        Files.delete(task.resolve("environment"));
     }
 
     private static List<Problem> problems(Path directory) {

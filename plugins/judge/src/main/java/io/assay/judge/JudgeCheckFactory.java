@@ -6,7 +6,10 @@ import io.assay.spi.Options;
 import io.assay.spi.RewardCheck;
 import io.assay.spi.RewardCheckFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -15,6 +18,11 @@ import java.util.function.Function;
  * Each judge takes the shared model options ({@link ModelOptions#KEYS}); temperature defaults to 0,
  * so a judge repeats its verdicts as far as its endpoint allows. Clients are made here, once per
  * spec, so a missing key fails the suite's validation before any trial runs.
+ *
+ * <p>A judge that names no model takes the run's ({@code --judge-model}, {@code --judge-base-url},
+ * {@code --judge-api-key-env}: the context's {@link Context#defaults defaults}), its own other model
+ * options kept; with none given, the check is a {@link NoJudgeModel}, whose every grading is a judge
+ * error. A judge that names its model ignores the run's.
  */
 final class JudgeCheckFactory implements RewardCheckFactory {
     private static final List<String> CHECK_KEYS = List.of("type", "rubric", "panel", "pass_threshold");
@@ -53,7 +61,8 @@ final class JudgeCheckFactory implements RewardCheckFactory {
             if (options.has("pass_threshold")) {
                 throw new InvalidOptionException(options.field("pass_threshold"), "applies to a panel only; add panel: [...]");
             }
-            return new JudgeCheck(List.of(judge(options)), false, rubric, null);
+            Optional<Options> model = withModel(options, context);
+            return model.isEmpty() ? new NoJudgeModel() : new JudgeCheck(List.of(judge(model.get())), false, rubric, null);
         }
         for (String key : ModelOptions.KEYS) {
             if (options.has(key)) {
@@ -63,9 +72,30 @@ final class JudgeCheckFactory implements RewardCheckFactory {
         List<Judge> judges = new ArrayList<>();
         for (Options member : options.objects("panel")) {
             member.allowOnly(ModelOptions.KEYS.toArray(String[]::new));
-            judges.add(judge(member));
+            Optional<Options> model = withModel(member, context);
+            if (model.isEmpty()) {
+                return new NoJudgeModel();
+            }
+            judges.add(judge(model.get()));
         }
         return new JudgeCheck(judges, true, rubric, passThreshold(options));
+    }
+
+    /**
+     * A judge's options with a model: its own, or, when it names none, the run's default model options
+     * under its own; empty when neither names a model.
+     */
+    private Optional<Options> withModel(Options judge, Context context) {
+        if (judge.has("model")) {
+            return Optional.of(judge);
+        }
+        Options defaults = context.defaults(name());
+        if (!defaults.has("model")) {
+            return Optional.empty();
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(defaults.values());
+        merged.putAll(judge.values());
+        return Optional.of(new Options(judge.path(), merged));
     }
 
     private Judge judge(Options options) {

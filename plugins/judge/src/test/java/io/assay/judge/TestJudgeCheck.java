@@ -171,6 +171,50 @@ class TestJudgeCheck {
                 .hasMessageStartingWith("reward.api_key_env: environment variable OPENAI_API_KEY is not set");
     }
 
+    @Test
+    void aJudgeThatNamesNoModelAsksTheRunsJudgeModelWithItsOwnOtherOptions() throws Exception {
+        FakeOpenAiServer server = openAi(Reply.text(JudgeServer.verdict(true, "It names Paris.")));
+        Map<String, Object> spec = new LinkedHashMap<>(Map.of("type", "judge", "rubric", RUBRIC, "temperature", 0.5));
+
+        RewardResult result = checks().withDefaults("judge", member(server, "openai/judge-d"))
+                .create(new Options("reward", spec)).check(TASK, AgentOutput.of("Paris"), Optional.empty());
+
+        assertThat(result.explanation()).startsWith("judge openai/judge-d says correct");
+        assertThat(new ObjectMapper().readTree(server.requests().getFirst().body()).path("temperature").asDouble())
+                .as("the check's own option kept").isEqualTo(0.5);
+    }
+
+    @Test
+    void aJudgeThatNamesItsModelIgnoresTheRunsAndAPanelMemberWithoutOneTakesIt() throws Exception {
+        FakeOpenAiServer own = openAi(Reply.text(JudgeServer.verdict(true, "own")), Reply.text(JudgeServer.verdict(true, "own")));
+        FakeOpenAiServer runs = openAi(Reply.text(JudgeServer.verdict(true, "the run's")));
+        Checks checks = checks().withDefaults("judge", member(runs, "openai/judge-run"));
+
+        RewardResult single = checks.create(new Options("reward", spec(member(own, "openai/judge-own"))))
+                .check(TASK, AgentOutput.of("Paris"), Optional.empty());
+        assertThat(runs.requests()).isEmpty();
+        RewardResult panel = checks.create(new Options("reward", panel(null, member(own, "openai/judge-own"),
+                Map.of("max_attempts", 1)))).check(TASK, AgentOutput.of("Paris"), Optional.empty());
+
+        assertThat(single.explanation()).startsWith("judge openai/judge-own says correct");
+        assertThat(panel.explanation()).startsWith("2 of 2 judges say correct");
+        assertThat(runs.requests()).hasSize(1);
+    }
+
+    @Test
+    void aJudgeWithNoModelAtAllLoadsAndEveryGradingIsAJudgeErrorSayingHowToNameOne() {
+        Map<String, Object> spec = Map.of("type", "judge", "rubric", RUBRIC);
+        RewardCheck check = check(spec);
+        RewardCheck panel = check(panel(null, Map.of("max_attempts", 1)));
+
+        for (RewardCheck unconfigured : List.of(check, panel)) {
+            assertThat(unconfigured.remote()).isTrue();
+            assertThatThrownBy(() -> unconfigured.check(TASK, AgentOutput.of("Paris"), Optional.empty()))
+                    .isInstanceOf(VerdictException.class)
+                    .hasMessageStartingWith("no judge model: this judge check names none; pass --judge-model PROVIDER/NAME");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> maps(Object evidence) {
         return (List<Map<String, Object>>) evidence;
@@ -213,7 +257,11 @@ class TestJudgeCheck {
         return copy;
     }
 
+    private static Checks checks() {
+        return Checks.of(new JudgeCheckFactory(name -> KEY));
+    }
+
     private static RewardCheck check(Map<String, Object> spec) {
-        return Checks.of(new JudgeCheckFactory(name -> KEY)).create(new Options("reward", spec));
+        return checks().create(new Options("reward", spec));
     }
 }

@@ -1,0 +1,97 @@
+package io.assay.tau.airline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.spi.Options;
+import io.assay.tau.TauVersion;
+import io.assay.testkit.Benchmarks;
+import io.assay.tools.DomainTool;
+import io.assay.tools.ToolException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The published airline (tau-bench's three files, merged as tau2-bench's db.json) with one
+ * version's tools, called directly on a fresh state as the session calls them.
+ */
+final class AirlineFixture {
+    static final ObjectNode DATABASE = load();
+
+    final AirlineDomain domain;
+    final ObjectNode state;
+
+    AirlineFixture(TauVersion version) {
+        domain = new AirlineDomain(DATABASE, "policy", version);
+        state = domain.initialState();
+    }
+
+    JsonNode call(String tool, Map<String, Object> arguments) {
+        return tool(tool).call(state, Options.of(arguments));
+    }
+
+    /** Calls a tool that must refuse, checks that nothing changed, and gives the refusal's message. */
+    String refused(String tool, Map<String, Object> arguments) {
+        ObjectNode before = state.deepCopy();
+        ToolException refusal = catchThrowableOfType(ToolException.class, () -> call(tool, arguments));
+        assertThat(refusal).as("%s %s must be refused", tool, arguments).isNotNull();
+        assertThat(state).as("state after the refused %s", tool).isEqualTo(before);
+        return refusal.getMessage();
+    }
+
+    DomainTool tool(String name) {
+        return domain.tools().stream().filter(tool -> tool.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no tool " + name));
+    }
+
+    JsonNode reservation(String id) {
+        return state.path("reservations").path(id);
+    }
+
+    JsonNode paymentMethods(String userId) {
+        return state.path("users").path(userId).path("payment_methods");
+    }
+
+    JsonNode day(String flightNumber, String date) {
+        return state.path("flights").path(flightNumber).path("dates").path(date);
+    }
+
+    static Map<String, Object> args(Object... namesAndValues) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            arguments.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return arguments;
+    }
+
+    static Map<String, Object> flight(String number, String date) {
+        return args("flight_number", number, "date", date);
+    }
+
+    static Map<String, Object> passenger(String first, String last, String dob) {
+        return args("first_name", first, "last_name", last, "dob", dob);
+    }
+
+    static Map<String, Object> payment(String id, Object amount) {
+        return args("payment_id", id, "amount", amount);
+    }
+
+    private static ObjectNode load() {
+        Path folder = Benchmarks.folder("tau-bench/tau1/airline");
+        ObjectNode database = Json.MAPPER.createObjectNode();
+        for (String table : List.of("flights", "users", "reservations")) {
+            try {
+                database.set(table, Json.MAPPER.readTree(folder.resolve(table + ".json").toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return database;
+    }
+}
