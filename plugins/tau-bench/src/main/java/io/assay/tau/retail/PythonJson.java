@@ -30,7 +30,13 @@ final class PythonJson {
                 case '\t' -> quoted.append("\\t");
                 case '\b' -> quoted.append("\\b");
                 case '\f' -> quoted.append("\\f");
-                default -> quoted.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
             }
         }
         return quoted.append('"').toString();

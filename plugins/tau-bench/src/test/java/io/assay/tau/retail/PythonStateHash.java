@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * tau2-bench's database hash, {@code sha256(json.dumps(db.model_dump(), sort_keys=True))}, of a
@@ -29,30 +28,38 @@ final class PythonStateHash {
     }
 
     static String dumps(JsonNode node) {
+        StringBuilder text = new StringBuilder();
+        write(node, text);
+        return text.toString();
+    }
+
+    private static void write(JsonNode node, StringBuilder text) {
         if (node.isObject()) {
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
             fields.sort(Map.Entry.comparingByKey());
-            StringJoiner object = new StringJoiner(", ", "{", "}");
-            fields.forEach(field -> object.add(PythonJson.quote(field.getKey()) + ": " + dumps(field.getValue())));
-            return object.toString();
+            text.append('{');
+            for (int i = 0; i < fields.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(PythonJson.quote(fields.get(i).getKey())).append(": ");
+                write(fields.get(i).getValue(), text);
+            }
+            text.append('}');
+        } else if (node.isArray()) {
+            text.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                text.append(i == 0 ? "" : ", ");
+                write(node.get(i), text);
+            }
+            text.append(']');
+        } else if (node.isTextual()) {
+            text.append(PythonJson.quote(node.asText()));
+        } else if (node.isIntegralNumber()) {
+            text.append(node.bigIntegerValue());
+        } else if (node.isNumber()) {
+            text.append(PyNumbers.repr(node.doubleValue()));
+        } else if (node.isBoolean()) {
+            text.append(node.asBoolean());
+        } else {
+            text.append("null");
         }
-        if (node.isArray()) {
-            StringJoiner array = new StringJoiner(", ", "[", "]");
-            node.forEach(element -> array.add(dumps(element)));
-            return array.toString();
-        }
-        if (node.isTextual()) {
-            return PythonJson.quote(node.asText());
-        }
-        if (node.isIntegralNumber()) {
-            return node.bigIntegerValue().toString();
-        }
-        if (node.isNumber()) {
-            return PyNumbers.repr(node.doubleValue());
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean() ? "true" : "false";
-        }
-        return "null";
     }
 }
