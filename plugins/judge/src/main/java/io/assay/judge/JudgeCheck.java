@@ -35,10 +35,10 @@ final class JudgeCheck implements RewardCheck {
      * @param passThreshold the fraction of voting judges that must say correct, or {@code null} for
      *     more than half
      */
-    JudgeCheck(List<Judge> judges, boolean panel, String rubric, Double passThreshold) {
+    JudgeCheck(List<Judge> judges, boolean panel, JudgePrompt prompt, Double passThreshold) {
         this.judges = List.copyOf(judges);
         this.panel = panel;
-        this.prompt = new JudgePrompt(rubric);
+        this.prompt = prompt;
         this.passThreshold = passThreshold;
     }
 
@@ -50,7 +50,7 @@ final class JudgeCheck implements RewardCheck {
     @Override
     public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment)
             throws InterruptedException {
-        List<ChatMessage> messages = prompt.messages(task, output.answer());
+        List<ChatMessage> messages = prompt.messages(task, output, environment);
         List<Ballot> ballots = Parallel.map(judges, judges.size(), judge -> judge.cast(messages));
         List<Ballot> votes = ballots.stream().filter(Ballot::voted).toList();
         if (votes.size() * 2 <= ballots.size()) {

@@ -14,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * {@code {type: judge, model: openai/gpt-4o-mini, rubric: "..."}}, or with a panel,
- * {@code {type: judge, rubric: "...", panel: [{model: ...}, {model: ...}], pass_threshold: 0.5}}.
+ * {@code {type: judge, rubric: "...", panel: [{model: ...}, {model: ...}], pass_threshold: 0.5}};
+ * {@code over: conversation} grades a tool environment's whole conversation instead of the answer.
  * Each judge takes the shared model options ({@link ModelOptions#KEYS}); temperature defaults to 0,
  * so a judge repeats its verdicts as far as its endpoint allows. Clients are made here, once per
  * spec, so a missing key fails the suite's validation before any trial runs.
@@ -25,7 +26,7 @@ import java.util.function.Function;
  * error. A judge that names its model ignores the run's.
  */
 final class JudgeCheckFactory implements RewardCheckFactory {
-    private static final List<String> CHECK_KEYS = List.of("type", "rubric", "panel", "pass_threshold");
+    private static final List<String> CHECK_KEYS = List.of("type", "rubric", "panel", "pass_threshold", "over");
 
     private final Function<String, String> environment;
 
@@ -62,7 +63,8 @@ final class JudgeCheckFactory implements RewardCheckFactory {
                 throw new InvalidOptionException(options.field("pass_threshold"), "applies to a panel only; add panel: [...]");
             }
             Optional<Options> model = withModel(options, context);
-            return model.isEmpty() ? new NoJudgeModel() : new JudgeCheck(List.of(judge(model.get())), false, rubric, null);
+            return model.isEmpty() ? new NoJudgeModel()
+                    : new JudgeCheck(List.of(judge(model.get())), false, new JudgePrompt(rubric, material(options)), null);
         }
         for (String key : ModelOptions.KEYS) {
             if (options.has(key)) {
@@ -78,7 +80,7 @@ final class JudgeCheckFactory implements RewardCheckFactory {
             }
             judges.add(judge(model.get()));
         }
-        return new JudgeCheck(judges, true, rubric, passThreshold(options));
+        return new JudgeCheck(judges, true, new JudgePrompt(rubric, material(options)), passThreshold(options));
     }
 
     /**
@@ -108,6 +110,14 @@ final class JudgeCheckFactory implements RewardCheckFactory {
         } catch (InvalidOptionException e) {
             throw new InvalidOptionException(options.field("api_key_env"), e.expected());
         }
+    }
+
+    private static Material material(Options options) {
+        String over = options.string("over", "answer");
+        if (!over.equals("answer") && !over.equals("conversation")) {
+            throw new InvalidOptionException(options.field("over"), "expected answer or conversation, got " + Options.describe(over));
+        }
+        return Material.named(over);
     }
 
     private static Double passThreshold(Options options) {
