@@ -87,11 +87,11 @@ public final class RunSettings {
                 .maxErrors(recorded.maxErrors())
                 .selection(recorded.selection() != null ? recorded.selection() : TaskSelection.ALL)
                 .environmentOptions(Options.of(recorded.environmentOptions() != null ? recorded.environmentOptions() : Map.of()))
-                .checkDefaults(checkDefaults(recorded.checkDefaults()));
+                .checkDefaults(checkDefaultsOf(recorded.checkDefaults()));
     }
 
     /** Reward-check defaults as the manifest records them: options by check type, {@code null} for none. */
-    static Map<String, Options> checkDefaults(Map<String, Map<String, Object>> recorded) {
+    private static Map<String, Options> checkDefaultsOf(Map<String, Map<String, Object>> recorded) {
         Map<String, Options> defaults = new LinkedHashMap<>();
         if (recorded != null) {
             recorded.forEach((type, options) -> defaults.put(type, Options.of(options)));

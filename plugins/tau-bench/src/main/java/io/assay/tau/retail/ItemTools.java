@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.spi.Options;
 import io.assay.tau.retail.RetailTool.Behaviour;
+import io.assay.tools.ToolException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -134,6 +135,7 @@ final class ItemTools {
     private record Swap(List<JsonNode> variants, JsonNode difference) {
     }
 
+    /** tau2's modify refuses swapping an item for itself; its exchange and tau-bench allow it. */
     private static Swap swap(Shop shop, ObjectNode order, List<String> itemIds, List<String> newItemIds,
                              boolean refuseSameItem) {
         List<JsonNode> variants = new ArrayList<>();
@@ -141,7 +143,7 @@ final class ItemTools {
         for (int i = 0; i < itemIds.size(); i++) {
             String newItemId = newItemIds.get(i);
             if (refuseSameItem && itemIds.get(i).equals(newItemId)) {
-                throw shop.refusal("", "The new item id should be different from the old item id");
+                throw new ToolException("The new item id should be different from the old item id");
             }
             ObjectNode item = firstItem(order, itemIds.get(i));
             JsonNode variant = newVariant(shop, item.path("product_id").asText(), newItemId);
@@ -155,7 +157,7 @@ final class ItemTools {
     private static JsonNode newVariant(Shop shop, String productId, String newItemId) {
         JsonNode variant = shop.product(productId).path("variants").path(newItemId);
         if (!variant.isObject() && shop.tau2()) {
-            throw shop.refusal("", "Variant not found");
+            throw new ToolException("Variant not found");
         }
         if (!variant.path("available").asBoolean(false)) {
             throw shop.refusal("new item " + newItemId + " not found or available",
