@@ -3,16 +3,19 @@ package io.assay.core.audit.tools;
 import io.assay.core.audit.tools.ToolTrial.Acted;
 import io.assay.spi.AuditContext;
 import io.assay.spi.EnvironmentException;
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.Finding;
 import io.assay.spi.Finding.Severity;
 import io.assay.spi.ReferenceSolution;
 import io.assay.spi.Task;
+import io.assay.spi.ToolCall;
 import io.assay.spi.ToolEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,8 +82,29 @@ public final class GoldReplayProbe extends ToolProbe {
         if (environment instanceof ReferenceSolution reference) {
             reference.solve();
             states.add(StateHash.of(environment.state()));
+            // A domain that skips failing gold actions (as tau-bench's evaluators do) still refused them in the session.
+            Optional<String> refused = refusedGoldCall(environment);
+            if (refused.isPresent()) {
+                return Acted.silently(new Replay(states, refused.get()));
+            }
         }
         return Acted.silently(new Replay(states, null));
+    }
+
+    /** The first call of the reference solution that the session refused, described as the state check would. */
+    private static Optional<String> refusedGoldCall(ToolEnvironment environment) {
+        if (!(environment instanceof EnvironmentSession session)) {
+            return Optional.empty();
+        }
+        List<ToolCall> calls = session.transcript().stream().flatMap(step -> ToolCall.from(step).stream()).toList();
+        for (int i = 0; i < calls.size(); i++) {
+            ToolCall call = calls.get(i);
+            if (call.result().error()) {
+                return Optional.of("gold action " + (i + 1) + " of " + calls.size() + " (" + call.name() + " "
+                        + call.arguments() + ") failed when replayed: " + call.result().content());
+            }
+        }
+        return Optional.empty();
     }
 
     private Finding finding(Task task, String message, Map<String, Object> evidence, String cause) {
