@@ -50,11 +50,11 @@ public final class JsonValues {
     private static void write(Object value, StringBuilder out) {
         switch (value) {
             case null -> out.append("null");
-            case String s -> string(s, out);
+            case String s -> appendString(s, out);
             case Boolean b -> out.append(b);
             case BigDecimal d -> out.append(d.toPlainString());
-            case Double d when d.isNaN() || d.isInfinite() -> string(d.toString(), out);
-            case Float f when f.isNaN() || f.isInfinite() -> string(f.toString(), out);
+            case Double d when d.isNaN() || d.isInfinite() -> appendString(d.toString(), out);
+            case Float f when f.isNaN() || f.isInfinite() -> appendString(f.toString(), out);
             case Number n -> out.append(n);
             case Map<?, ?> map -> object(map, out);
             case Collection<?> list -> array(list, out);
@@ -68,7 +68,7 @@ public final class JsonValues {
         Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<?, ?> entry = entries.next();
-            string(String.valueOf(entry.getKey()), out);
+            appendString(String.valueOf(entry.getKey()), out);
             out.append(':');
             write(entry.getValue(), out);
             if (entries.hasNext()) {
@@ -91,7 +91,8 @@ public final class JsonValues {
     }
 
     /** A JSON string, escaped as Jackson escapes it: quote, backslash and control characters only. */
-    private static void string(String text, StringBuilder out) {
+    /** Appends {@code text} as a JSON string literal, for writers that build large documents in one buffer. */
+    public static void appendString(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

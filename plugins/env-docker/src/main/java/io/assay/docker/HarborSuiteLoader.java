@@ -1,5 +1,6 @@
 package io.assay.docker;
 
+import io.assay.kit.ContentHash;
 import io.assay.kit.LocatedDocument;
 import io.assay.kit.Problems;
 import io.assay.spi.InvalidOptionException;
@@ -9,22 +10,14 @@ import io.assay.spi.Suite;
 import io.assay.spi.SuiteLoader;
 import io.assay.spi.Task;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -218,26 +211,7 @@ public final class HarborSuiteLoader implements SuiteLoader {
                 walk.filter(Files::isRegularFile).forEach(files::add);
             }
         }
-        Map<String, Path> byName = new TreeMap<>();
-        files.forEach(file -> byName.put(directory.relativize(file).toString().replace('\\', '/'), file));
-        MessageDigest digest = sha256();
-        for (Map.Entry<String, Path> entry : byName.entrySet()) {
-            digest.update((entry.getKey() + "\0").getBytes(StandardCharsets.UTF_8));
-            MessageDigest content = sha256();
-            try (InputStream in = new DigestInputStream(Files.newInputStream(entry.getValue()), content)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            digest.update(content.digest());
-        }
-        return "sha256:" + HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return ContentHash.of(directory, files);
     }
 
     /** The validated {@code suite.toml}; fields that failed validation are {@code null}. */

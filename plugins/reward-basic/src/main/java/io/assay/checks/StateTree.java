@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,9 @@ final class StateTree {
 
     /** A copy of {@code state} without the values at {@code paths} ({@code *} matches any key). */
     static Map<String, Object> without(Map<String, Object> state, List<List<String>> paths) {
+        if (paths.isEmpty()) {
+            return state; // nothing to remove: no copy of a state that may run to megabytes
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> copy = (Map<String, Object>) copy(state);
         for (List<String> path : paths) {
@@ -74,7 +79,7 @@ final class StateTree {
     }
 
     private static Optional<String> recordDifference(String name, Object want, Object got) {
-        if (canonical(want).equals(canonical(got))) {
+        if (Objects.equals(want, got) || canonical(want).equals(canonical(got))) {
             return Optional.empty();
         }
         if (want == null) {
@@ -152,16 +157,16 @@ final class StateTree {
         switch (node) {
             case null -> out.append("null");
             case Map<?, ?> map -> {
-                Map<String, Object> sorted = new TreeMap<>();
-                map.forEach((key, value) -> sorted.put(String.valueOf(key), value));
+                // Sorted entries in an array, not a TreeMap: a state has hundreds of thousands of keys.
+                @SuppressWarnings("unchecked")
+                Map.Entry<Object, Object>[] entries = map.entrySet().toArray(new Map.Entry[0]);
+                Arrays.sort(entries, Comparator.comparing(entry -> String.valueOf(entry.getKey())));
                 out.append('{');
-                String separator = "";
-                for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-                    out.append(separator);
-                    out.append(JsonValues.json(entry.getKey()));
+                for (int i = 0; i < entries.length; i++) {
+                    out.append(i == 0 ? "" : ",");
+                    JsonValues.appendString(String.valueOf(entries[i].getKey()), out);
                     out.append(':');
-                    write(entry.getValue(), out);
-                    separator = ",";
+                    write(entries[i].getValue(), out);
                 }
                 out.append('}');
             }
@@ -173,11 +178,13 @@ final class StateTree {
                 }
                 out.append(']');
             }
+            case Integer number -> out.append(number.intValue()); // whole numbers print alike whatever their type
+            case Long number -> out.append(number.longValue());
             case Number number -> out.append(GroundTruth.decimal(number)
                     .map(value -> value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros())
                     .map(BigDecimal::toPlainString).orElse(number.toString()));
             case Boolean bool -> out.append(bool);
-            default -> out.append(JsonValues.json(Objects.toString(node)));
+            default -> JsonValues.appendString(Objects.toString(node), out);
         }
     }
 }

@@ -5,46 +5,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assay.core.audit.AuditFormats;
 import io.assay.core.audit.AuditReport;
+import io.assay.core.audit.ChecklistItem;
 import io.assay.spi.Finding;
 import io.assay.spi.Outcome;
 import io.assay.spi.Suite;
+import io.assay.spi.ToolCall;
 import io.assay.spi.TrialRecord;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /** tau-bench and tau2-bench on their own published files: the gold replays, the oracle, do-nothing, the audit. */
 class TestPublishedBenchmarks {
 
-    @TempDir
-    Path temp;
-
     /**
-     * Every gold action of every task replays without a tool error: the oracle replays them in its
-     * trial, and the state check replays them again on a fresh copy, so a failing action is an
-     * error trial naming it. A failure here is a benchmark finding to report, not to hide.
+     * Every gold action of every task is replayed by the oracle on the initial database; the ones the
+     * domain refuses are a benchmark finding, which the audit's gold-replay probe must report, task
+     * for task, and none of them may crash a trial. The airline data has none; docs/benchmarks.md
+     * lists the retail ones.
      */
     @ParameterizedTest
     @FieldSource("io.assay.tau.PublishedBenchmarks#FOLDERS")
-    void everyGoldActionReplaysWithoutAToolError(String folder) throws Exception {
-        List<TrialRecord> trials = PublishedBenchmarks.run(folder, "oracle", temp.resolve("run"));
+    void everyGoldActionReplaysOrTheAuditReportsTheTask(String folder) throws Exception {
+        List<TrialRecord> trials = PublishedBenchmarks.trials(folder, "oracle");
+        Set<String> refused = trials.stream().filter(t -> t.output().trace().stream()
+                        .flatMap(step -> ToolCall.from(step).stream()).anyMatch(call -> call.result().error()))
+                .map(TrialRecord::task).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> reported = audit(PublishedBenchmarks.folder(folder)).findings().stream()
+                .filter(f -> f.probe().equals("tool-gold-replay")).map(Finding::task)
+                .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(trials).hasSize(PublishedBenchmarks.load(folder).tasks().size());
-        assertThat(trials).as("harness errors: a gold action failed when the state check replayed it")
+        assertThat(trials).as("trials the harness could not finish")
                 .noneMatch(t -> t.outcome() == Outcome.HARNESS_ERROR || t.outcome() == Outcome.AGENT_ERROR);
-        assertThat(trials).flatExtracting(t -> t.output().trace())
-                .filteredOn(step -> step.kind().equals("tool_call"))
-                .as("tool calls of the oracle that returned an error")
-                .noneMatch(step -> Boolean.TRUE.equals(step.data().get("error")));
+        assertThat(reported).as("tasks whose gold actions the domain refuses").isEqualTo(refused);
+        if (folder.contains("airline")) {
+            assertThat(refused).isEmpty();
+        }
     }
 
     /** Without --judge-model, tau2's natural-language assertions are judge errors: never a pass, never a fail. */
     @Test
     void tau2RetailsAssertionsAreJudgeErrorsWithoutAJudgeModel() throws Exception {
-        List<TrialRecord> trials = PublishedBenchmarks.run("tau-bench/tau2/retail", "oracle", temp.resolve("run"));
+        List<TrialRecord> trials = PublishedBenchmarks.trials("tau-bench/tau2/retail", "oracle");
 
         assertThat(trials).filteredOn(t -> t.outcome() == Outcome.JUDGE_ERROR).hasSize(40)
                 .allSatisfy(t -> assertThat(t.error()).contains("--judge-model"));
@@ -54,8 +61,8 @@ class TestPublishedBenchmarks {
     @Test
     void tau2AirlineScoresOneWithTheOracleAndTheAuditedShareWithNullAgent() throws Exception {
         String folder = "tau-bench/tau2/airline";
-        List<TrialRecord> oracle = PublishedBenchmarks.run(folder, "oracle", temp.resolve("oracle"));
-        List<TrialRecord> nothing = PublishedBenchmarks.run(folder, "null", temp.resolve("null"));
+        List<TrialRecord> oracle = PublishedBenchmarks.trials(folder, "oracle");
+        List<TrialRecord> nothing = PublishedBenchmarks.trials(folder, "null");
         Finding share = doNothingShare(audit(PublishedBenchmarks.folder(folder)));
 
         assertThat(oracle).hasSize(50).allMatch(TrialRecord::passed);
@@ -88,10 +95,10 @@ class TestPublishedBenchmarks {
         Finding share = doNothingShare(report);
         long named = report.findings().stream().filter(f -> f.probe().equals("tool-do-nothing") && f.task() != null).count();
         assertThat(share.evidence()).containsEntry("passed", (int) named).containsEntry("tasks", suite.tasks().size());
-        assertThat(report.findings()).as("the gold-replay probe ran on the real database")
-                .noneMatch(f -> f.probe().equals("tool-gold-replay") && f.severity() == Finding.Severity.ERROR);
-        assertThat(report.checklist()).anyMatch(item -> item.probes().contains("tool-state-sensitivity")
-                && item.status() != io.assay.core.audit.ChecklistItem.Status.NOT_APPLICABLE);
+        assertThat(report.checklist()).as("the gold-replay and state-sensitivity probes ran on the real database")
+                .filteredOn(item -> item.probes().contains("tool-gold-replay") || item.probes().contains("tool-state-sensitivity"))
+                .isNotEmpty().allMatch(item -> item.status() != ChecklistItem.Status.NOT_APPLICABLE
+                        && item.status() != ChecklistItem.Status.NOT_CHECKED);
     }
 
     private static Finding doNothingShare(AuditReport report) {
