@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.spi.Options;
+import io.assay.tau.python.PythonJson;
 import io.assay.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +125,7 @@ final class Booking {
     private static Num amount(JsonNode value) {
         Num amount = Num.of(value);
         if (amount == null) {
-            throw new ToolException("unsupported operand type(s) for +: 'int' and '" + Json.pythonType(value) + "'");
+            throw new ToolException("unsupported operand type(s) for +: 'int' and '" + PythonJson.typeName(value) + "'");
         }
         return amount;
     }

@@ -1,6 +1,6 @@
 package io.assay.tau.airline;
 
-import com.fasterxml.jackson.databind.node.TextNode;
+import io.assay.tau.GenericTools;
 import io.assay.tau.TauVersion;
 import java.util.List;
 
@@ -47,7 +47,7 @@ final class Tau1Tools {
                 AirlineTool.reading(TAU1, "calculate", "Calculate the result of a mathematical expression.", new Schema()
                                 .text("expression", "The mathematical expression to calculate, such as '2 + 2'. The "
                                         + "expression can contain numbers, operators (+, -, *, /), parentheses, and spaces."),
-                        Calculator::calculate),
+                        GenericTools::calculate),
                 AirlineTool.writing(TAU1, "cancel_reservation", "Cancel the whole reservation.",
                         new Schema().text("reservation_id", RESERVATION_ID),
                         ReservationChanges::cancel),
@@ -76,13 +76,13 @@ final class Tau1Tools {
                                 + "information or change the database, but just append the thought to the log. Use it "
                                 + "when complex reasoning is needed.",
                         new Schema().text("thought", "A thought to think about."),
-                        (airline, arguments) -> TextNode.valueOf("")),
+                        GenericTools::think),
                 AirlineTool.reading(TAU1, "transfer_to_human_agents", "Transfer the user to a human agent, with a "
                                 + "summary of the user's issue. Only transfer if the user explicitly asks for a human "
                                 + "agent, or if the user's issue cannot be resolved by the agent with the available "
                                 + "tools.",
                         new Schema().text("summary", "A summary of the user's issue."),
-                        (airline, arguments) -> TextNode.valueOf("Transfer successful")),
+                        GenericTools::transferToHumanAgents),
                 AirlineTool.writing(TAU1, "update_reservation_baggages", "Update the baggage information of a reservation.",
                         new Schema()
                                 .text("reservation_id", RESERVATION_ID)

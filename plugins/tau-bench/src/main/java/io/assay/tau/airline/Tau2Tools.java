@@ -1,6 +1,6 @@
 package io.assay.tau.airline;
 
-import com.fasterxml.jackson.databind.node.TextNode;
+import io.assay.tau.GenericTools;
 import io.assay.tau.TauVersion;
 import java.util.List;
 
@@ -46,7 +46,7 @@ final class Tau2Tools {
                 AirlineTool.reading(TauVersion.TAU2, "calculate", "Calculate the result of a mathematical expression.", new Schema()
                                 .text("expression", "The mathematical expression to calculate, such as '2 + 2'. The "
                                         + "expression can contain numbers, operators (+, -, *, /), parentheses, and spaces."),
-                        Calculator::calculate),
+                        GenericTools::calculate),
                 AirlineTool.writing(TauVersion.TAU2, "cancel_reservation", "Cancel the whole reservation.", new Schema()
                                 .text("reservation_id", "The reservation ID, such as 'ZFA04Y'."),
                         ReservationChanges::cancel),
@@ -72,7 +72,7 @@ final class Tau2Tools {
                                 + "issue.\n\nOnly transfer if\n -  the user explicitly asks for a human agent\n -  given "
                                 + "the policy and the available tools, you cannot solve the user's issue.",
                         new Schema().text("summary", "A summary of the user's issue."),
-                        (airline, arguments) -> TextNode.valueOf("Transfer successful")),
+                        GenericTools::transferToHumanAgents),
                 AirlineTool.writing(TauVersion.TAU2, "update_reservation_baggages", "Update the baggage information of a reservation.", new Schema()
                                 .text("reservation_id", "The reservation ID, such as 'ZFA04Y'")
                                 .integer("total_baggages",

@@ -1,4 +1,4 @@
-package io.assay.tau.retail;
+package io.assay.tau.python;
 
 import io.assay.tools.ToolException;
 import java.math.BigDecimal;
@@ -6,28 +6,34 @@ import java.math.BigInteger;
 import java.math.MathContext;
 
 /**
- * The arithmetic the {@code calculate} tool evaluates: Python's own expression rules over the
- * characters upstream admits ({@code 0-9 + - * / ( ) .} and space), so {@code //} and {@code **}
- * work as in Python, integers stay exact until a float enters, and {@code /} always gives a float.
+ * The arithmetic upstream's {@code calculate} tool evaluates: Python's own expression rules over the
+ * characters it admits ({@code 0-9 + - * / ( ) .} and space), so {@code //} and {@code **} work as
+ * in Python, integers stay exact until a float enters, and {@code /} always gives a float.
  * Failures carry the messages of CPython 3.11, which is what upstream's {@code eval} reports.
  *
  * <pre>{@code
  * PythonArithmetic.evaluate("(10 + 5) / 4");   // 3.75
  * }</pre>
  */
-final class PythonArithmetic {
+public final class PythonArithmetic {
     private static final String SYNTAX = "invalid syntax (<string>, line 1)";
-    /** Larger powers than this only arise from expressions upstream's {@code eval} would take ages on. */
-    private static final int MAX_POWER_BITS = 1 << 16;
+    /** CPython's tokenizer refuses deeper nesting; the bound also keeps this parser's recursion small. */
+    private static final int MAX_NESTING = 200;
+    /**
+     * Bounds an integer power's size so that a call stays quick; a larger value would only reach
+     * {@code float()} to be refused as too large, with the message this gives.
+     */
+    private static final int MAX_POWER_BITS = 1 << 20;
     private final String text;
     private int at;
+    private int nesting;
 
     private PythonArithmetic(String text) {
         this.text = text;
     }
 
     /** The expression's value as Python's {@code float(eval(expression))}. */
-    static double evaluate(String expression) {
+    public static double evaluate(String expression) {
         PythonArithmetic parser = new PythonArithmetic(expression);
         Object value = parser.sum();
         parser.skipSpaces();
@@ -65,6 +71,7 @@ final class PythonArithmetic {
         }
     }
 
+    /** A sign, or {@code atom ** unary}: the power binds tighter than a sign on its left, so {@code -2**2} is {@code -4}. */
     private Object unary() {
         if (accept("-")) {
             return negate(unary());
@@ -78,6 +85,9 @@ final class PythonArithmetic {
 
     private Object atom() {
         if (accept("(")) {
+            if (++nesting > MAX_NESTING) {
+                throw new ToolException("too many nested parentheses (<string>, line 1)");
+            }
             if (accept(")")) {
                 throw new ToolException("float() argument must be a string or a real number, not 'tuple'");
             }
@@ -85,6 +95,7 @@ final class PythonArithmetic {
             if (!accept(")")) {
                 throw new ToolException(at >= text.length() ? "'(' was never closed (<string>, line 1)" : SYNTAX);
             }
+            nesting--;
             return value;
         }
         skipSpaces();
@@ -149,7 +160,7 @@ final class PythonArithmetic {
 
     private static Object power(Object base, Object exponent) {
         if (base instanceof BigInteger x && exponent instanceof BigInteger y && y.signum() >= 0) {
-            if ((long) x.bitLength() * y.longValue() > MAX_POWER_BITS || y.bitLength() > 31) {
+            if (y.bitLength() > 31 || (long) x.bitLength() * y.longValue() > MAX_POWER_BITS) {
                 throw new ToolException("int too large to convert to float");
             }
             return x.pow(y.intValue());
