@@ -49,7 +49,7 @@ public final class PythonArithmetic {
             if (accept("+")) {
                 value = plus(value, product());
             } else if (accept("-")) {
-                value = plus(value, negate(product()));
+                value = minus(value, product());
             } else {
                 return value;
             }
@@ -119,6 +119,11 @@ public final class PythonArithmetic {
 
     private static Object plus(Object a, Object b) {
         return a instanceof BigInteger x && b instanceof BigInteger y ? x.add(y) : toFloat(a) + toFloat(b);
+    }
+
+    /** Not {@code plus(a, negate(b))}: {@code -0.0 - 0} is {@code -0.0}, {@code -0.0 + 0} is {@code 0.0}. */
+    private static Object minus(Object a, Object b) {
+        return a instanceof BigInteger x && b instanceof BigInteger y ? x.subtract(y) : toFloat(a) - toFloat(b);
     }
 
     private static Object times(Object a, Object b) {

@@ -17,7 +17,8 @@ class TestPythonArithmetic {
         assertThat(PythonArithmetic.evaluate("2 ** 2 ** 3")).isEqualTo(256.0);
         assertThat(PythonArithmetic.evaluate("-2 ** 2")).isEqualTo(-4.0);
         assertThat(PythonArithmetic.evaluate("2 ** 60000 - 2 ** 60000")).isEqualTo(0.0);
-        assertThat(PythonArithmetic.evaluate("0 * -1.5")).isEqualTo(-0.0);
+        assertThat(PythonFloat.repr(PythonArithmetic.evaluate("0 * -1.5"))).isEqualTo("-0.0");
+        assertThat(PythonFloat.repr(PythonArithmetic.evaluate("0 * -1.5 - 0"))).isEqualTo("-0.0");
         assertThat(PythonArithmetic.evaluate("00")).isEqualTo(0.0);
     }
 
