@@ -139,7 +139,9 @@ public final class PythonArithmetic {
             if (y.signum() == 0) {
                 throw new ToolException("division by zero");
             }
-            return new BigDecimal(x).divide(new BigDecimal(y), MathContext.DECIMAL128).doubleValue();
+            double quotient = new BigDecimal(x).divide(new BigDecimal(y), MathContext.DECIMAL128).doubleValue();
+            // A zero quotient keeps the operands' sign, as Python's float result does: 0 / -98 is -0.0.
+            return quotient == 0 && (x.signum() < 0) != (y.signum() < 0) ? -0.0 : quotient;
         }
         double divisor = toFloat(b);
         if (divisor == 0) {
@@ -160,7 +162,24 @@ public final class PythonArithmetic {
         if (divisor == 0) {
             throw new ToolException("float floor division by zero");
         }
-        return Math.floor(toFloat(a) / divisor);
+        return floatFloorDivide(toFloat(a), divisor);
+    }
+
+    /**
+     * CPython's float {@code //}, from the remainder rather than {@code floor(a / b)}, which the
+     * rounding of {@code a / b} can push to the next integer: {@code 1 // 0.1} is {@code 9.0}, not 10.
+     */
+    private static double floatFloorDivide(double a, double b) {
+        double remainder = a % b;
+        double quotient = (a - remainder) / b;
+        if (remainder != 0 && (b < 0) != (remainder < 0)) {
+            quotient -= 1.0;
+        }
+        if (quotient == 0) {
+            return Math.copySign(0.0, a / b);
+        }
+        double floor = Math.floor(quotient);
+        return quotient - floor > 0.5 ? floor + 1.0 : floor;
     }
 
     private static Object power(Object base, Object exponent) {

@@ -23,6 +23,13 @@ class TestPythonArithmetic {
     }
 
     @Test
+    void floorDividesFloatsFromTheRemainderAsPythonDoes() {
+        assertThat(PythonArithmetic.evaluate("1 // 0.1")).isEqualTo(9.0);
+        assertThat(PythonArithmetic.evaluate("54.532 // 0.001 ** 2")).isEqualTo(54531999.0);
+        assertThat(PythonFloat.repr(PythonArithmetic.evaluate("0 / -98"))).isEqualTo("-0.0");
+    }
+
+    @Test
     void parenthesesNestAsDeepAsPythonsTokenizerAllows() {
         assertThat(PythonArithmetic.evaluate("(".repeat(200) + "1" + ")".repeat(200))).isEqualTo(1.0);
         assertThatThrownBy(() -> PythonArithmetic.evaluate("(".repeat(201) + "1" + ")".repeat(201)))
