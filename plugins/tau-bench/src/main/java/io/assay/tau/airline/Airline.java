@@ -3,6 +3,7 @@ package io.assay.tau.airline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.spi.Options;
 import io.assay.tau.DomainState;
 import io.assay.tau.TauVersion;
 import io.assay.tools.ToolException;
@@ -114,6 +115,12 @@ final class Airline extends DomainState {
             throw new ToolException("Too many reservations");
         }
         return NEW_RESERVATION_IDS.getLast();
+    }
+
+    /** A list of objects the tool receives: tau2-bench validates each into its pydantic model, tau-bench takes them as given. */
+    JsonNode objects(Options arguments, String parameter, String model, Map<String, String> fields) {
+        JsonNode given = Json.tree(arguments.get(parameter));
+        return tau2() ? Tau2Models.models(model, fields, given) : given;
     }
 
     /** A number as this version stores it (see {@link Num}). */

@@ -29,14 +29,9 @@ final class Booking {
     }
 
     private JsonNode book() {
-        JsonNode flights = Json.tree(arguments.get("flights"));
-        JsonNode passengers = Json.tree(arguments.get("passengers"));
-        JsonNode payments = Json.tree(arguments.get("payment_methods"));
-        if (airline.tau2()) {
-            flights = Tau2Models.models("FlightInfo", Tau2Models.FLIGHT_INFO, flights);
-            passengers = Tau2Models.models("Passenger", Tau2Models.PASSENGER, passengers);
-            payments = Tau2Models.models("Payment", Tau2Models.PAYMENT, payments);
-        }
+        JsonNode flights = airline.objects(arguments, "flights", "FlightInfo", Tau2Models.FLIGHT_INFO);
+        JsonNode passengers = airline.objects(arguments, "passengers", "Passenger", Tau2Models.PASSENGER);
+        JsonNode payments = airline.objects(arguments, "payment_methods", "Payment", Tau2Models.PAYMENT);
         String userId = arguments.string("user_id");
         ObjectNode user = airline.user(userId);
         String reservationId = airline.newReservationId();

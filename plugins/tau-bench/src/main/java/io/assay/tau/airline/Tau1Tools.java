@@ -32,12 +32,9 @@ final class Tau1Tools {
                                 .text("destination", "The IATA code for the destination city, such as 'JFK'.")
                                 .choice("flight_type", null, List.of("one_way", "round_trip"))
                                 .choice("cabin", null, CABINS)
-                                .objects("flights", "An array of objects containing details about each piece of flight.",
-                                        Schema.FLIGHT_INFO)
-                                .objects("passengers", "An array of objects containing details about each passenger.",
-                                        PASSENGER)
-                                .objects("payment_methods",
-                                        "An array of objects containing details about each payment method.", PAYMENT)
+                                .flights()
+                                .passengers(PASSENGER)
+                                .paymentMethods(PAYMENT)
                                 .integer("total_baggages",
                                         "The total number of baggage items included in the reservation.")
                                 .integer("nonfree_baggages",
@@ -96,16 +93,13 @@ final class Tau1Tools {
                         new Schema()
                                 .text("reservation_id", RESERVATION_ID)
                                 .choice("cabin", null, CABINS)
-                                .objects("flights", "An array of objects containing details about each piece of flight "
-                                        + "in the ENTIRE new reservation. Even if the a flight segment is not changed, it "
-                                        + "should still be included in the array.", Schema.FLIGHT_INFO)
+                                .newFlights()
                                 .text("payment_id", Schema.PAYMENT_ID),
                         ReservationChanges::updateFlights),
                 AirlineTool.writing(TAU1, "update_reservation_passengers",
                         "Update the passenger information of a reservation.", new Schema()
                                 .text("reservation_id", RESERVATION_ID)
-                                .objects("passengers", "An array of objects containing details about each passenger.",
-                                        PASSENGER),
+                                .passengers(PASSENGER),
                         ReservationChanges::updatePassengers));
     }
 }
