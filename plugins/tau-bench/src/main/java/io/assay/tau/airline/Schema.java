@@ -40,6 +40,13 @@ final class Schema {
                 + "array.", FLIGHT_INFO);
     }
 
+    /** The new baggage counts and who pays, worded alike in both versions. */
+    Schema newBaggages() {
+        return integer("total_baggages", "The updated total number of baggage items included in the reservation.")
+                .integer("nonfree_baggages", "The updated number of non-free baggage items included in the reservation.")
+                .text("payment_id", PAYMENT_ID);
+    }
+
     /** {@code passengers}, worded alike in both versions; each version describes a passenger's fields its own way. */
     Schema passengers(Schema passenger) {
         return objects("passengers", "An array of objects containing details about each passenger.", passenger);

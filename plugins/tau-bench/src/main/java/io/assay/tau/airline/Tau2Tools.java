@@ -72,11 +72,7 @@ final class Tau2Tools {
                         GenericTools::transferToHumanAgents),
                 AirlineTool.writing(TauVersion.TAU2, "update_reservation_baggages", "Update the baggage information of a reservation.", new Schema()
                                 .text("reservation_id", "The reservation ID, such as 'ZFA04Y'")
-                                .integer("total_baggages",
-                                        "The updated total number of baggage items included in the reservation.")
-                                .integer("nonfree_baggages",
-                                        "The updated number of non-free baggage items included in the reservation.")
-                                .text("payment_id", Schema.PAYMENT_ID),
+                                .newBaggages(),
                         ReservationChanges::updateBaggages),
                 AirlineTool.writing(TauVersion.TAU2, "update_reservation_flights", "Update the flight information of a reservation.", new Schema()
                                 .text("reservation_id", "The reservation ID, such as 'ZFA04Y'.")
