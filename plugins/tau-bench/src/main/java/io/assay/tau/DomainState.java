@@ -32,7 +32,7 @@ public abstract class DomainState {
         return new ToolException(tau2() ? tau2 : tau1);
     }
 
-    /** A table of records keyed by id; the domain checked its tables, so a missing one is a bug here. */
+    /** A table of records keyed by id; a missing one is a malformed database, not something to refuse. */
     public ObjectNode table(String name) {
         if (!(state.get(name) instanceof ObjectNode records)) {
             throw new IllegalStateException("the state has no \"" + name + "\" object of records keyed by id");
