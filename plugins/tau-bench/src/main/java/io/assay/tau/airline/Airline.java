@@ -3,6 +3,8 @@ package io.assay.tau.airline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.spi.Options;
+import io.assay.tau.DomainState;
 import io.assay.tau.TauVersion;
 import io.assay.tools.ToolException;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Map;
  * and the look-ups every tool shares, refusing with the message of the benchmark version the suite
  * was published with: tau-bench says {@code user not found}, tau2-bench {@code User sara_doe_496 not found}.
  */
-final class Airline {
+final class Airline extends DomainState {
     /** Upstream's fixed ids: the tasks expect exactly these for new reservations and certificates. */
     static final List<String> NEW_RESERVATION_IDS = List.of("HATHAT", "HATHAU", "HATHAV");
     static final List<String> NEW_CERTIFICATE_IDS = List.of("certificate_3221322", "certificate_3221323",
@@ -21,21 +23,8 @@ final class Airline {
     /** Upstream's clock is this constant, so bookings are deterministic. */
     static final String NOW = "2024-05-15T15:00:00";
 
-    private final ObjectNode state;
-    private final TauVersion version;
-
     Airline(ObjectNode state, TauVersion version) {
-        this.state = state;
-        this.version = version;
-    }
-
-    boolean tau2() {
-        return version == TauVersion.TAU2;
-    }
-
-    /** A refusal in the words of this version's upstream. */
-    ToolException refusal(String tau1, String tau2) {
-        return new ToolException(tau2() ? tau2 : tau1);
+        super(state, version);
     }
 
     ObjectNode flights() {
@@ -128,6 +117,12 @@ final class Airline {
         return NEW_RESERVATION_IDS.getLast();
     }
 
+    /** A list of objects the tool receives: tau2-bench validates each into its pydantic model, tau-bench takes them as given. */
+    JsonNode objects(Options arguments, String parameter, String model, Map<String, String> fields) {
+        JsonNode given = Json.tree(arguments.get(parameter));
+        return tau2() ? Tau2Models.models(model, fields, given) : given;
+    }
+
     /** A number as this version stores it (see {@link Num}). */
     JsonNode node(Num number) {
         return tau2() ? number.valueNode() : number.typedNode();
@@ -146,7 +141,7 @@ final class Airline {
             return copy;
         }
         if (argument.isArray()) {
-            ArrayNode copy = state.arrayNode();
+            ArrayNode copy = arrayNode();
             argument.forEach(element -> copy.add(stored(element)));
             return copy;
         }
@@ -165,28 +160,5 @@ final class Airline {
             throw new ToolException(keyError(name));
         }
         return value;
-    }
-
-    ObjectNode objectNode() {
-        return state.objectNode();
-    }
-
-    ArrayNode arrayNode() {
-        return state.arrayNode();
-    }
-
-    private ObjectNode table(String name) {
-        JsonNode table = state.get(name);
-        if (!(table instanceof ObjectNode records)) {
-            throw new IllegalStateException("airline state has no \"" + name + "\" object of records keyed by id");
-        }
-        return records;
-    }
-
-    private ObjectNode record(String table, String id, ToolException missing) {
-        if (!(table(table).get(id) instanceof ObjectNode record)) {
-            throw missing;
-        }
-        return record;
     }
 }

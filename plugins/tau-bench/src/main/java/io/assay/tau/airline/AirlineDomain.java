@@ -2,9 +2,8 @@ package io.assay.tau.airline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.tau.TauDomain;
 import io.assay.tau.TauVersion;
-import io.assay.tools.Domain;
-import io.assay.tools.DomainTool;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,12 +23,8 @@ import java.util.Objects;
  * Domain airline = new AirlineDomain(db, Files.readString(policy), TauVersion.TAU2);
  * }</pre>
  */
-public final class AirlineDomain implements Domain {
+public final class AirlineDomain extends TauDomain {
     private static final List<String> TABLES = List.of("flights", "users", "reservations");
-
-    private final ObjectNode database;
-    private final String policy;
-    private final List<DomainTool> tools;
 
     /**
      * @param database tau2-bench's {@code db.json} layout (tau-bench's three files under these keys);
@@ -38,6 +33,11 @@ public final class AirlineDomain implements Domain {
      * @param version whose tools to serve
      */
     public AirlineDomain(ObjectNode database, String policy, TauVersion version) {
+        super(checked(database).deepCopy(), Objects.requireNonNull(policy, "policy"),
+                version == TauVersion.TAU2 ? Tau2Tools.all() : Tau1Tools.all());
+    }
+
+    private static ObjectNode checked(ObjectNode database) {
         for (String table : TABLES) {
             JsonNode records = database.get(table);
             if (records == null || !records.isObject()) {
@@ -46,29 +46,6 @@ public final class AirlineDomain implements Domain {
                         + (records == null ? "nothing" : records.getNodeType().toString().toLowerCase()));
             }
         }
-        this.database = database.deepCopy();
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.tools = List.copyOf(version == TauVersion.TAU2 ? Tau2Tools.all() : Tau1Tools.all());
-    }
-
-    @Override
-    public ObjectNode initialState() {
-        return database.deepCopy();
-    }
-
-    @Override
-    public List<DomainTool> tools() {
-        return tools;
-    }
-
-    /** Upstream's evaluators skip a gold action that fails, so the reward does too; the audit reports it. */
-    @Override
-    public boolean skipsFailingGoldActions() {
-        return true;
-    }
-
-    @Override
-    public String policy() {
-        return policy;
+        return database;
     }
 }

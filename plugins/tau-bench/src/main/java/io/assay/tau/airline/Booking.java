@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.spi.Options;
+import io.assay.tau.python.PythonJson;
 import io.assay.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +29,9 @@ final class Booking {
     }
 
     private JsonNode book() {
-        JsonNode flights = Json.tree(arguments.get("flights"));
-        JsonNode passengers = Json.tree(arguments.get("passengers"));
-        JsonNode payments = Json.tree(arguments.get("payment_methods"));
-        if (airline.tau2()) {
-            flights = Tau2Models.models("FlightInfo", Tau2Models.FLIGHT_INFO, flights);
-            passengers = Tau2Models.models("Passenger", Tau2Models.PASSENGER, passengers);
-            payments = Tau2Models.models("Payment", Tau2Models.PAYMENT, payments);
-        }
+        JsonNode flights = airline.objects(arguments, "flights", "FlightInfo", Tau2Models.FLIGHT_INFO);
+        JsonNode passengers = airline.objects(arguments, "passengers", "Passenger", Tau2Models.PASSENGER);
+        JsonNode payments = airline.objects(arguments, "payment_methods", "Payment", Tau2Models.PAYMENT);
         String userId = arguments.string("user_id");
         ObjectNode user = airline.user(userId);
         String reservationId = airline.newReservationId();
@@ -124,7 +120,7 @@ final class Booking {
     private static Num amount(JsonNode value) {
         Num amount = Num.of(value);
         if (amount == null) {
-            throw new ToolException("unsupported operand type(s) for +: 'int' and '" + Json.pythonType(value) + "'");
+            throw new ToolException("unsupported operand type(s) for +: 'int' and '" + PythonJson.typeName(value) + "'");
         }
         return amount;
     }

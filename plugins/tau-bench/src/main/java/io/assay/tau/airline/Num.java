@@ -1,9 +1,9 @@
 package io.assay.tau.airline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import io.assay.tau.python.PythonFloat;
 import java.math.BigDecimal;
 
 /**
@@ -57,7 +57,7 @@ record Num(BigDecimal value, boolean integral) {
 
     /** As tau-bench keeps it: an int as an integer node, a float with at least one decimal ({@code 78.0}). */
     JsonNode typedNode() {
-        return integral && isWhole() ? wholeNode() : floatNode();
+        return integral && isWhole() ? wholeNode() : PythonFloat.node(value);
     }
 
     /**
@@ -65,7 +65,7 @@ record Num(BigDecimal value, boolean integral) {
      * equal values are always written alike; a whole number is an integer node.
      */
     JsonNode valueNode() {
-        return isWhole() ? wholeNode() : floatNode();
+        return isWhole() ? wholeNode() : PythonFloat.node(value);
     }
 
     /** How Python prints it: {@code 150}, {@code 150.0}, {@code 150.5}. */
@@ -76,10 +76,5 @@ record Num(BigDecimal value, boolean integral) {
     private JsonNode wholeNode() {
         long whole = value.longValueExact();
         return whole == (int) whole ? IntNode.valueOf((int) whole) : LongNode.valueOf(whole);
-    }
-
-    private JsonNode floatNode() {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return DecimalNode.valueOf(stripped.scale() < 1 ? stripped.setScale(1) : stripped);
     }
 }

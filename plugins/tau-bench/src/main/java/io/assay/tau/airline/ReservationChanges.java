@@ -53,10 +53,7 @@ final class ReservationChanges {
      * taken from the flights upstream. tau2-bench also changes the cabin; tau-bench leaves it.
      */
     static JsonNode updateFlights(Airline airline, Options arguments) {
-        JsonNode requested = Json.tree(arguments.get("flights"));
-        if (airline.tau2()) {
-            requested = Tau2Models.models("FlightInfo", Tau2Models.FLIGHT_INFO, requested);
-        }
+        JsonNode requested = airline.objects(arguments, "flights", "FlightInfo", Tau2Models.FLIGHT_INFO);
         ObjectNode reservation = airline.reservation(arguments.string("reservation_id"));
         ObjectNode user = airline.tau2() ? airline.owner(reservation) : null;
         String cabin = arguments.string("cabin");
@@ -92,10 +89,7 @@ final class ReservationChanges {
 
     /** Replaces the passengers; their number cannot change. */
     static JsonNode updatePassengers(Airline airline, Options arguments) {
-        JsonNode passengers = Json.tree(arguments.get("passengers"));
-        if (airline.tau2()) {
-            passengers = Tau2Models.models("Passenger", Tau2Models.PASSENGER, passengers);
-        }
+        JsonNode passengers = airline.objects(arguments, "passengers", "Passenger", Tau2Models.PASSENGER);
         ObjectNode reservation = airline.reservation(arguments.string("reservation_id"));
         if (passengers.size() != reservation.path("passengers").size()) {
             throw airline.refusal("number of passengers does not match", "Number of passengers does not match");

@@ -14,7 +14,7 @@ final class Schema {
     static final String PAYMENT_ID = "The payment id stored in user profile, such as 'credit_card_7815826', "
             + "'gift_card_7815826', 'certificate_7815826'.";
     /** A flight of a booking or change, alike in both versions: {@code {flight_number, date}}. */
-    static final Schema FLIGHT_INFO = new Schema()
+    private static final Schema FLIGHT_INFO = new Schema()
             .text("flight_number", "Flight number, such as 'HAT001'.")
             .text("date", "The date for the flight in the format 'YYYY-MM-DD', such as '2024-05-01'.");
 
@@ -26,6 +26,35 @@ final class Schema {
                 .text("origin", "The origin city airport in three letters, such as 'JFK'.")
                 .text("destination", "The destination city airport in three letters, such as 'LAX'.")
                 .text("date", "The date of the flight in the format 'YYYY-MM-DD', such as '" + exampleDate + "'.");
+    }
+
+    /** A booking's {@code flights}, worded alike in both versions. */
+    Schema flights() {
+        return objects("flights", "An array of objects containing details about each piece of flight.", FLIGHT_INFO);
+    }
+
+    /** A change's {@code flights}: the whole new list, worded alike in both versions. */
+    Schema newFlights() {
+        return objects("flights", "An array of objects containing details about each piece of flight in the ENTIRE "
+                + "new reservation. Even if the a flight segment is not changed, it should still be included in the "
+                + "array.", FLIGHT_INFO);
+    }
+
+    /** The new baggage counts and who pays, worded alike in both versions. */
+    Schema newBaggages() {
+        return integer("total_baggages", "The updated total number of baggage items included in the reservation.")
+                .integer("nonfree_baggages", "The updated number of non-free baggage items included in the reservation.")
+                .text("payment_id", PAYMENT_ID);
+    }
+
+    /** {@code passengers}, worded alike in both versions; each version describes a passenger's fields its own way. */
+    Schema passengers(Schema passenger) {
+        return objects("passengers", "An array of objects containing details about each passenger.", passenger);
+    }
+
+    /** A booking's {@code payment_methods}, worded alike in both versions; the amount's type differs. */
+    Schema paymentMethods(Schema payment) {
+        return objects("payment_methods", "An array of objects containing details about each payment method.", payment);
     }
 
     Schema text(String name, String description) {

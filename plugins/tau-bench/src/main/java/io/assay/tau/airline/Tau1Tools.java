@@ -1,6 +1,6 @@
 package io.assay.tau.airline;
 
-import com.fasterxml.jackson.databind.node.TextNode;
+import io.assay.tau.GenericTools;
 import io.assay.tau.TauVersion;
 import java.util.List;
 
@@ -32,12 +32,9 @@ final class Tau1Tools {
                                 .text("destination", "The IATA code for the destination city, such as 'JFK'.")
                                 .choice("flight_type", null, List.of("one_way", "round_trip"))
                                 .choice("cabin", null, CABINS)
-                                .objects("flights", "An array of objects containing details about each piece of flight.",
-                                        Schema.FLIGHT_INFO)
-                                .objects("passengers", "An array of objects containing details about each passenger.",
-                                        PASSENGER)
-                                .objects("payment_methods",
-                                        "An array of objects containing details about each payment method.", PAYMENT)
+                                .flights()
+                                .passengers(PASSENGER)
+                                .paymentMethods(PAYMENT)
                                 .integer("total_baggages",
                                         "The total number of baggage items included in the reservation.")
                                 .integer("nonfree_baggages",
@@ -47,7 +44,7 @@ final class Tau1Tools {
                 AirlineTool.reading(TAU1, "calculate", "Calculate the result of a mathematical expression.", new Schema()
                                 .text("expression", "The mathematical expression to calculate, such as '2 + 2'. The "
                                         + "expression can contain numbers, operators (+, -, *, /), parentheses, and spaces."),
-                        Calculator::calculate),
+                        GenericTools::calculate),
                 AirlineTool.writing(TAU1, "cancel_reservation", "Cancel the whole reservation.",
                         new Schema().text("reservation_id", RESERVATION_ID),
                         ReservationChanges::cancel),
@@ -76,36 +73,29 @@ final class Tau1Tools {
                                 + "information or change the database, but just append the thought to the log. Use it "
                                 + "when complex reasoning is needed.",
                         new Schema().text("thought", "A thought to think about."),
-                        (airline, arguments) -> TextNode.valueOf("")),
+                        GenericTools::think),
                 AirlineTool.reading(TAU1, "transfer_to_human_agents", "Transfer the user to a human agent, with a "
                                 + "summary of the user's issue. Only transfer if the user explicitly asks for a human "
                                 + "agent, or if the user's issue cannot be resolved by the agent with the available "
                                 + "tools.",
                         new Schema().text("summary", "A summary of the user's issue."),
-                        (airline, arguments) -> TextNode.valueOf("Transfer successful")),
+                        GenericTools::transferToHumanAgents),
                 AirlineTool.writing(TAU1, "update_reservation_baggages", "Update the baggage information of a reservation.",
                         new Schema()
                                 .text("reservation_id", RESERVATION_ID)
-                                .integer("total_baggages",
-                                        "The updated total number of baggage items included in the reservation.")
-                                .integer("nonfree_baggages",
-                                        "The updated number of non-free baggage items included in the reservation.")
-                                .text("payment_id", Schema.PAYMENT_ID),
+                                .newBaggages(),
                         ReservationChanges::updateBaggages),
                 AirlineTool.writing(TAU1, "update_reservation_flights", "Update the flight information of a reservation.",
                         new Schema()
                                 .text("reservation_id", RESERVATION_ID)
                                 .choice("cabin", null, CABINS)
-                                .objects("flights", "An array of objects containing details about each piece of flight "
-                                        + "in the ENTIRE new reservation. Even if the a flight segment is not changed, it "
-                                        + "should still be included in the array.", Schema.FLIGHT_INFO)
+                                .newFlights()
                                 .text("payment_id", Schema.PAYMENT_ID),
                         ReservationChanges::updateFlights),
                 AirlineTool.writing(TAU1, "update_reservation_passengers",
                         "Update the passenger information of a reservation.", new Schema()
                                 .text("reservation_id", RESERVATION_ID)
-                                .objects("passengers", "An array of objects containing details about each passenger.",
-                                        PASSENGER),
+                                .passengers(PASSENGER),
                         ReservationChanges::updatePassengers));
     }
 }

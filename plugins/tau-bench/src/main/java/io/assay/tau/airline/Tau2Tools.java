@@ -1,6 +1,6 @@
 package io.assay.tau.airline;
 
-import com.fasterxml.jackson.databind.node.TextNode;
+import io.assay.tau.GenericTools;
 import io.assay.tau.TauVersion;
 import java.util.List;
 
@@ -32,12 +32,9 @@ final class Tau2Tools {
                                         List.of("round_trip", "one_way"))
                                 .choice("cabin", "The cabin class such as 'basic_economy', 'economy', or 'business'.",
                                         CABINS)
-                                .objects("flights", "An array of objects containing details about each piece of flight.",
-                                        Schema.FLIGHT_INFO)
-                                .objects("passengers", "An array of objects containing details about each passenger.",
-                                        PASSENGER)
-                                .objects("payment_methods",
-                                        "An array of objects containing details about each payment method.", PAYMENT)
+                                .flights()
+                                .passengers(PASSENGER)
+                                .paymentMethods(PAYMENT)
                                 .integer("total_baggages", "The total number of baggage items to book the reservation.")
                                 .integer("nonfree_baggages",
                                         "The number of non-free baggage items to book the reservation.")
@@ -46,7 +43,7 @@ final class Tau2Tools {
                 AirlineTool.reading(TauVersion.TAU2, "calculate", "Calculate the result of a mathematical expression.", new Schema()
                                 .text("expression", "The mathematical expression to calculate, such as '2 + 2'. The "
                                         + "expression can contain numbers, operators (+, -, *, /), parentheses, and spaces."),
-                        Calculator::calculate),
+                        GenericTools::calculate),
                 AirlineTool.writing(TauVersion.TAU2, "cancel_reservation", "Cancel the whole reservation.", new Schema()
                                 .text("reservation_id", "The reservation ID, such as 'ZFA04Y'."),
                         ReservationChanges::cancel),
@@ -72,28 +69,21 @@ final class Tau2Tools {
                                 + "issue.\n\nOnly transfer if\n -  the user explicitly asks for a human agent\n -  given "
                                 + "the policy and the available tools, you cannot solve the user's issue.",
                         new Schema().text("summary", "A summary of the user's issue."),
-                        (airline, arguments) -> TextNode.valueOf("Transfer successful")),
+                        GenericTools::transferToHumanAgents),
                 AirlineTool.writing(TauVersion.TAU2, "update_reservation_baggages", "Update the baggage information of a reservation.", new Schema()
                                 .text("reservation_id", "The reservation ID, such as 'ZFA04Y'")
-                                .integer("total_baggages",
-                                        "The updated total number of baggage items included in the reservation.")
-                                .integer("nonfree_baggages",
-                                        "The updated number of non-free baggage items included in the reservation.")
-                                .text("payment_id", Schema.PAYMENT_ID),
+                                .newBaggages(),
                         ReservationChanges::updateBaggages),
                 AirlineTool.writing(TauVersion.TAU2, "update_reservation_flights", "Update the flight information of a reservation.", new Schema()
                                 .text("reservation_id", "The reservation ID, such as 'ZFA04Y'.")
                                 .choice("cabin", "The cabin class of the reservation", CABINS)
-                                .objects("flights", "An array of objects containing details about each piece of flight "
-                                        + "in the ENTIRE new reservation. Even if the a flight segment is not changed, it "
-                                        + "should still be included in the array.", Schema.FLIGHT_INFO)
+                                .newFlights()
                                 .text("payment_id", Schema.PAYMENT_ID),
                         ReservationChanges::updateFlights),
                 AirlineTool.writing(TauVersion.TAU2, "update_reservation_passengers", "Update the passenger information of a reservation.",
                         new Schema()
                                 .text("reservation_id", "The reservation ID, such as 'ZFA04Y'.")
-                                .objects("passengers", "An array of objects containing details about each passenger.",
-                                        PASSENGER),
+                                .passengers(PASSENGER),
                         ReservationChanges::updatePassengers),
                 AirlineTool.reading(TauVersion.TAU2, "get_flight_status", "Get the status of a flight.", new Schema()
                                 .text("flight_number", "The flight number.")

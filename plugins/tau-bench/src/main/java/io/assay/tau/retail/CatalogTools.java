@@ -2,6 +2,7 @@ package io.assay.tau.retail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.assay.tau.python.PythonJson;
 import io.assay.tau.retail.RetailTool.Behaviour;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,7 @@ package io.assay.tau.retail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.assay.tau.python.PythonFloat;
 
 /**
  * Money as upstream's Python computes it: JSON numbers are Python {@code int}s or {@code float}s,
@@ -45,15 +43,7 @@ final class PyNumbers {
 
     /** Python's {@code round(x, 2)}: an int stays as it is, a float is rounded on its exact binary value. */
     static JsonNode round2(JsonNode a) {
-        return isInt(a) ? a : ofFloat(round2(a.doubleValue()));
-    }
-
-    static double round2(double value) {
-        if (value == 0 || !Double.isFinite(value)) {
-            return value;
-        }
-        double rounded = new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).doubleValue();
-        return rounded == 0 ? Math.copySign(0.0, value) : rounded;
+        return isInt(a) ? a : ofFloat(PythonFloat.round2(a.doubleValue()));
     }
 
     /** Python's {@code float(x)}: what a float field of a pydantic model holds. */
@@ -65,30 +55,6 @@ final class PyNumbers {
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("a money amount is not finite: " + value);
         }
-        BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        return DecimalNode.valueOf(shortest.scale() < 1 ? shortest.setScale(1) : shortest);
-    }
-
-    /** Python's {@code repr(float)}: the shortest digits that read back as the same double, in Python's layout. */
-    static String repr(double value) {
-        if (Double.isNaN(value)) {
-            return "nan";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        if (value == 0) {
-            return Double.doubleToRawLongBits(value) < 0 ? "-0.0" : "0.0";
-        }
-        BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        int exponent = shortest.precision() - shortest.scale() - 1;
-        if (exponent >= -4 && exponent < 16) {
-            String plain = shortest.toPlainString();
-            return plain.contains(".") ? plain : plain + ".0";
-        }
-        String digits = shortest.unscaledValue().abs().toString();
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
-                + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+        return PythonFloat.node(value);
     }
 }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.spi.Tool;
+import io.assay.tau.GenericTools;
+import io.assay.tau.TauDomain;
 import io.assay.tau.TauVersion;
-import io.assay.tools.Domain;
 import io.assay.tools.DomainTool;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,46 +37,28 @@ import java.util.stream.Stream;
  * Domain retail = new RetailDomain(db, Files.readString(Path.of("tau2/retail/policy.md")), TauVersion.TAU2);
  * }</pre>
  */
-public final class RetailDomain implements Domain {
+public final class RetailDomain extends TauDomain {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, RetailTool.Behaviour> BEHAVIOURS = Stream.of(AccountTools.all(),
-                    CatalogTools.all(), OrderTools.all(), ItemTools.all(), GenericTools.all())
+                    CatalogTools.all(), OrderTools.all(), ItemTools.all(), List.of(
+                            RetailTool.Behaviour.reading("calculate", GenericTools::calculate),
+                            RetailTool.Behaviour.reading("think", GenericTools::think),
+                            RetailTool.Behaviour.reading("transfer_to_human_agents", GenericTools::transferToHumanAgents)))
             .flatMap(List::stream)
             .collect(Collectors.toUnmodifiableMap(RetailTool.Behaviour::name, Function.identity()));
-    private final ObjectNode initial;
-    private final String policy;
-    private final List<DomainTool> tools;
 
     /**
      * @param database {@code {products, users, orders}}, not changed or kept
      * @throws IllegalArgumentException when a tau2 database does not fit tau2's models (names the field)
      */
     public RetailDomain(ObjectNode database, String policy, TauVersion version) {
-        Objects.requireNonNull(database, "database");
-        this.initial = version == TauVersion.TAU2 ? Tau2Records.normalise(database) : database.deepCopy();
-        this.policy = policy == null ? "" : policy;
-        this.tools = tools(version);
+        super(initial(Objects.requireNonNull(database, "database"), version), policy == null ? "" : policy,
+                tools(version));
     }
 
-    @Override
-    public ObjectNode initialState() {
-        return initial.deepCopy();
-    }
-
-    @Override
-    public List<DomainTool> tools() {
-        return tools;
-    }
-
-    /** Upstream's evaluators skip a gold action that fails, so the reward does too; the audit reports it. */
-    @Override
-    public boolean skipsFailingGoldActions() {
-        return true;
-    }
-
-    @Override
-    public String policy() {
-        return policy;
+    /** tau2's tools work on its pydantic models' dumps; tau-bench's on the raw JSON. */
+    private static ObjectNode initial(ObjectNode database, TauVersion version) {
+        return version == TauVersion.TAU2 ? Tau2Records.normalise(database) : database.deepCopy();
     }
 
     /** The version's tools in upstream's order, each spec bound to its behaviour. */

@@ -3,8 +3,8 @@ package io.assay.tau.retail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.spi.Options;
+import io.assay.tau.DomainState;
 import io.assay.tau.TauVersion;
-import io.assay.tools.ToolException;
 import java.util.List;
 
 /**
@@ -13,27 +13,11 @@ import java.util.List;
  * {@code "Error: order not found"}, tau2-bench raises {@code ValueError("Order not found")}), so
  * each refusal names both texts and the version picks one; the toolkit marks it as an error.
  */
-final class Shop {
+final class Shop extends DomainState {
     private static final List<String> TAU1_ADDRESS = List.of("address1", "address2", "city", "state", "country", "zip");
-    private final ObjectNode state;
-    private final TauVersion version;
 
     Shop(ObjectNode state, TauVersion version) {
-        this.state = state;
-        this.version = version;
-    }
-
-    boolean tau2() {
-        return version == TauVersion.TAU2;
-    }
-
-    /** The refusal in this version's words. */
-    ToolException refusal(String tau1, String tau2) {
-        return new ToolException(tau2() ? tau2 : tau1);
-    }
-
-    ObjectNode table(String name) {
-        return (ObjectNode) state.get(name);
+        super(state, version);
     }
 
     ObjectNode order(String orderId) {
@@ -67,18 +51,10 @@ final class Shop {
 
     /** A new address from the arguments, in the key order the version writes it (tau2's model puts country before state). */
     ObjectNode address(Options arguments) {
-        ObjectNode address = state.objectNode();
+        ObjectNode address = objectNode();
         for (String field : tau2() ? Tau2Records.ADDRESS : TAU1_ADDRESS) {
             address.put(field, arguments.string(field));
         }
         return address;
-    }
-
-    private ObjectNode record(String table, String id, ToolException missing) {
-        JsonNode record = state.path(table).path(id);
-        if (!record.isObject()) {
-            throw missing;
-        }
-        return (ObjectNode) record;
     }
 }

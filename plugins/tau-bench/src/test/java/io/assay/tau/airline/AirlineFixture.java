@@ -1,5 +1,6 @@
 package io.assay.tau.airline;
 
+import static io.assay.tau.ToolArguments.args;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -13,7 +14,6 @@ import io.assay.tools.ToolException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,14 +60,6 @@ final class AirlineFixture {
 
     JsonNode day(String flightNumber, String date) {
         return state.path("flights").path(flightNumber).path("dates").path(date);
-    }
-
-    static Map<String, Object> args(Object... namesAndValues) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            arguments.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return arguments;
     }
 
     static Map<String, Object> flight(String number, String date) {

@@ -1,16 +1,15 @@
 package io.assay.tau.airline;
 
-import static io.assay.tau.airline.AirlineFixture.args;
+import static io.assay.tau.ToolArguments.args;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.spi.Tool;
 import io.assay.tau.TauVersion;
 import io.assay.tools.DomainTool;
-import io.assay.tools.ToolException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Each version's tool list, and the reading tools' results on the published data. */
@@ -103,14 +102,12 @@ class TestAirlineTools {
 
     @Test
     void calculateIsPythonsEvalRoundedToTwoDecimals() {
-        assertThat(Calculator.evaluate("2 + 2")).isEqualTo("4.0");
-        assertThat(Calculator.evaluate("(152 + 103) * 2 / 3")).isEqualTo("170.0");
-        assertThat(Calculator.evaluate("10 / 3")).isEqualTo("3.33");
-        assertThat(Calculator.evaluate("-2**2")).isEqualTo("-4.0");
-        assertThat(Calculator.evaluate("7 // 2")).isEqualTo("3.0");
-        assertThatThrownBy(() -> Calculator.evaluate("1 / 0")).isInstanceOf(ToolException.class)
-                .hasMessage("division by zero");
-        assertThatThrownBy(() -> Calculator.evaluate("2 +")).hasMessage("invalid syntax (<string>, line 1)");
+        AirlineFixture tau2 = new AirlineFixture(TauVersion.TAU2);
+        assertThat(Stream.of("2 + 2", "(152 + 103) * 2 / 3", "10 / 3", "-2**2", "7 // 2")
+                .map(expression -> tau2.call("calculate", args("expression", expression)).asText()))
+                .containsExactly("4.0", "170.0", "3.33", "-4.0", "3.0");
+        assertThat(tau2.refused("calculate", args("expression", "1 / 0"))).isEqualTo("division by zero");
+        assertThat(tau2.refused("calculate", args("expression", "2 +"))).isEqualTo("invalid syntax (<string>, line 1)");
         assertThat(new AirlineFixture(TauVersion.TAU2).refused("calculate", args("expression", "2 ^ 3")))
                 .isEqualTo("Invalid characters in expression");
         assertThat(new AirlineFixture(TauVersion.TAU1).refused("calculate", args("expression", "abs(3)")))

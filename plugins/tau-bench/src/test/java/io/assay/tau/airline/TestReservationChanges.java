@@ -1,6 +1,6 @@
 package io.assay.tau.airline;
 
-import static io.assay.tau.airline.AirlineFixture.args;
+import static io.assay.tau.ToolArguments.args;
 import static io.assay.tau.airline.AirlineFixture.flight;
 import static io.assay.tau.airline.AirlineFixture.passenger;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,8 @@
 package io.assay.tau.retail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.assay.tau.python.PythonFloat;
+import io.assay.tau.python.PythonJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,7 +57,7 @@ final class PythonStateHash {
         } else if (node.isIntegralNumber()) {
             text.append(node.bigIntegerValue());
         } else if (node.isNumber()) {
-            text.append(PyNumbers.repr(node.doubleValue()));
+            text.append(PythonFloat.repr(node.doubleValue()));
         } else if (node.isBoolean()) {
             text.append(node.asBoolean());
         } else {

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,15 +68,6 @@ final class RetailFixture {
 
     static Trial trial(TauVersion version) {
         return trial(domain(version));
-    }
-
-    /** Arguments from alternating names and values: {@code args("order_id", "#W1", "reason", "ordered by mistake")}. */
-    static Map<String, Object> args(Object... namesAndValues) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            arguments.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return arguments;
     }
 
     static JsonNode read(Path file) {

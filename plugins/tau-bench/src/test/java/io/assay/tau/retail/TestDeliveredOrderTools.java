@@ -1,6 +1,6 @@
 package io.assay.tau.retail;
 
-import static io.assay.tau.retail.RetailFixture.args;
+import static io.assay.tau.ToolArguments.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.assay.tau.retail;
+package io.assay.tau.python;
 
 import io.assay.tools.ToolException;
 import java.math.BigDecimal;
@@ -6,28 +6,34 @@ import java.math.BigInteger;
 import java.math.MathContext;
 
 /**
- * The arithmetic the {@code calculate} tool evaluates: Python's own expression rules over the
- * characters upstream admits ({@code 0-9 + - * / ( ) .} and space), so {@code //} and {@code **}
- * work as in Python, integers stay exact until a float enters, and {@code /} always gives a float.
+ * The arithmetic upstream's {@code calculate} tool evaluates: Python's own expression rules over the
+ * characters it admits ({@code 0-9 + - * / ( ) .} and space), so {@code //} and {@code **} work as
+ * in Python, integers stay exact until a float enters, and {@code /} always gives a float.
  * Failures carry the messages of CPython 3.11, which is what upstream's {@code eval} reports.
  *
  * <pre>{@code
  * PythonArithmetic.evaluate("(10 + 5) / 4");   // 3.75
  * }</pre>
  */
-final class PythonArithmetic {
+public final class PythonArithmetic {
     private static final String SYNTAX = "invalid syntax (<string>, line 1)";
-    /** Larger powers than this only arise from expressions upstream's {@code eval} would take ages on. */
-    private static final int MAX_POWER_BITS = 1 << 16;
+    /** CPython's tokenizer refuses deeper nesting; the bound also keeps this parser's recursion small. */
+    private static final int MAX_NESTING = 200;
+    /**
+     * Bounds an integer power's size so that a call stays quick; a larger value would only reach
+     * {@code float()} to be refused as too large, with the message this gives.
+     */
+    private static final int MAX_POWER_BITS = 1 << 20;
     private final String text;
     private int at;
+    private int nesting;
 
     private PythonArithmetic(String text) {
         this.text = text;
     }
 
     /** The expression's value as Python's {@code float(eval(expression))}. */
-    static double evaluate(String expression) {
+    public static double evaluate(String expression) {
         PythonArithmetic parser = new PythonArithmetic(expression);
         Object value = parser.sum();
         parser.skipSpaces();
@@ -43,7 +49,7 @@ final class PythonArithmetic {
             if (accept("+")) {
                 value = plus(value, product());
             } else if (accept("-")) {
-                value = plus(value, negate(product()));
+                value = minus(value, product());
             } else {
                 return value;
             }
@@ -65,6 +71,7 @@ final class PythonArithmetic {
         }
     }
 
+    /** A sign, or {@code atom ** unary}: the power binds tighter than a sign on its left, so {@code -2**2} is {@code -4}. */
     private Object unary() {
         if (accept("-")) {
             return negate(unary());
@@ -78,6 +85,9 @@ final class PythonArithmetic {
 
     private Object atom() {
         if (accept("(")) {
+            if (++nesting > MAX_NESTING) {
+                throw new ToolException("too many nested parentheses (<string>, line 1)");
+            }
             if (accept(")")) {
                 throw new ToolException("float() argument must be a string or a real number, not 'tuple'");
             }
@@ -85,6 +95,7 @@ final class PythonArithmetic {
             if (!accept(")")) {
                 throw new ToolException(at >= text.length() ? "'(' was never closed (<string>, line 1)" : SYNTAX);
             }
+            nesting--;
             return value;
         }
         skipSpaces();
@@ -110,6 +121,11 @@ final class PythonArithmetic {
         return a instanceof BigInteger x && b instanceof BigInteger y ? x.add(y) : toFloat(a) + toFloat(b);
     }
 
+    /** Not {@code plus(a, negate(b))}: {@code -0.0 - 0} is {@code -0.0}, {@code -0.0 + 0} is {@code 0.0}. */
+    private static Object minus(Object a, Object b) {
+        return a instanceof BigInteger x && b instanceof BigInteger y ? x.subtract(y) : toFloat(a) - toFloat(b);
+    }
+
     private static Object times(Object a, Object b) {
         return a instanceof BigInteger x && b instanceof BigInteger y ? x.multiply(y) : toFloat(a) * toFloat(b);
     }
@@ -123,7 +139,9 @@ final class PythonArithmetic {
             if (y.signum() == 0) {
                 throw new ToolException("division by zero");
             }
-            return new BigDecimal(x).divide(new BigDecimal(y), MathContext.DECIMAL128).doubleValue();
+            double quotient = new BigDecimal(x).divide(new BigDecimal(y), MathContext.DECIMAL128).doubleValue();
+            // A zero quotient keeps the operands' sign, as Python's float result does: 0 / -98 is -0.0.
+            return quotient == 0 && (x.signum() < 0) != (y.signum() < 0) ? -0.0 : quotient;
         }
         double divisor = toFloat(b);
         if (divisor == 0) {
@@ -144,12 +162,29 @@ final class PythonArithmetic {
         if (divisor == 0) {
             throw new ToolException("float floor division by zero");
         }
-        return Math.floor(toFloat(a) / divisor);
+        return floatFloorDivide(toFloat(a), divisor);
+    }
+
+    /**
+     * CPython's float {@code //}, from the remainder rather than {@code floor(a / b)}, which the
+     * rounding of {@code a / b} can push to the next integer: {@code 1 // 0.1} is {@code 9.0}, not 10.
+     */
+    private static double floatFloorDivide(double a, double b) {
+        double remainder = a % b;
+        double quotient = (a - remainder) / b;
+        if (remainder != 0 && (b < 0) != (remainder < 0)) {
+            quotient -= 1.0;
+        }
+        if (quotient == 0) {
+            return Math.copySign(0.0, a / b);
+        }
+        double floor = Math.floor(quotient);
+        return quotient - floor > 0.5 ? floor + 1.0 : floor;
     }
 
     private static Object power(Object base, Object exponent) {
         if (base instanceof BigInteger x && exponent instanceof BigInteger y && y.signum() >= 0) {
-            if ((long) x.bitLength() * y.longValue() > MAX_POWER_BITS || y.bitLength() > 31) {
+            if (y.bitLength() > 31 || (long) x.bitLength() * y.longValue() > MAX_POWER_BITS) {
                 throw new ToolException("int too large to convert to float");
             }
             return x.pow(y.intValue());
