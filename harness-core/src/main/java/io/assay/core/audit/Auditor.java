@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,6 @@ import java.util.function.Consumer;
  * finding, since an unchecked flaw class means the suite is not known to be sound.
  */
 public final class Auditor {
-    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-            .thenComparing(Finding::probe)
-            .thenComparing(Finding::task, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final SuiteRepository suites;
     private final ComponentRegistry registry;
@@ -74,7 +72,7 @@ public final class Auditor {
         }
         registry.auditProbes().stream().filter(probe -> !probes.contains(probe))
                 .forEach(probe -> runs.add(ProbeRun.of(probe, ProbeRun.State.NOT_SELECTED)));
-        findings.sort(ORDER);
+        findings.sort(order(suite));
         List<FindingGroup> groups = FindingGroup.of(findings);
         Map<String, Object> summary = summary(suite, runs, groups, checks);
         if (!settings.selection().isAll()) {
@@ -184,5 +182,16 @@ public final class Auditor {
         public TrialRecord trial(Agent agent, Task task, int epoch) throws InterruptedException {
             return trials.run(agent, task, epoch);
         }
+    }
+
+    /** By severity, then probe, then the suite's own task order (task "2" before "12"), suite-level findings first. */
+    private static Comparator<Finding> order(Suite suite) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < suite.tasks().size(); i++) {
+            position.putIfAbsent(suite.tasks().get(i).id(), i);
+        }
+        return Comparator.comparing(Finding::severity).thenComparing(Finding::probe)
+                .thenComparing(finding -> finding.task() == null ? -1 : position.getOrDefault(finding.task(), Integer.MAX_VALUE))
+                .thenComparing(Finding::task, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -35,7 +36,13 @@ final class StateJson {
         return (Map<String, Object>) plain(state);
     }
 
-    private static Object plain(JsonNode node) {
+    static Object plain(JsonNode node) {
+        if (node instanceof SharedState.FrozenObjectNode frozen) {
+            return frozen.plain();
+        }
+        if (node instanceof SharedState.FrozenArrayNode frozen) {
+            return frozen.plain();
+        }
         if (node.isObject()) {
             Map<String, Object> map = LinkedHashMap.newLinkedHashMap(node.size());
             for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -64,8 +71,27 @@ final class StateJson {
         return null;
     }
 
+    /** The state as a tree again; parts that came from a frozen tree are that tree's nodes, shared. */
     static ObjectNode toTree(Map<String, Object> state) {
-        return MAPPER.valueToTree(state);
+        return (ObjectNode) tree(state);
+    }
+
+    private static JsonNode tree(Object value) {
+        return switch (value) {
+            case SharedState.FrozenMap frozen -> frozen.node;
+            case SharedState.FrozenList frozen -> frozen.node;
+            case Map<?, ?> map -> {
+                ObjectNode object = MAPPER.createObjectNode();
+                map.forEach((key, child) -> object.set(String.valueOf(key), tree(child)));
+                yield object;
+            }
+            case List<?> list -> {
+                ArrayNode array = MAPPER.createArrayNode();
+                list.forEach(element -> array.add(tree(element)));
+                yield array;
+            }
+            default -> MAPPER.valueToTree(value);
+        };
     }
 
     /** What the agent reads: text as itself, anything else as compact JSON. */

@@ -172,7 +172,7 @@ final class ToolSession implements EnvironmentSession, ToolEnvironment, Referenc
         if (invalid.isPresent()) {
             return ToolResult.error(invalid.get());
         }
-        ObjectNode before = tool.spec().readOnly() ? null : target.deepCopy();
+        ObjectNode before = tool.spec().readOnly() ? null : SharedState.copy(target);
         try {
             JsonNode result = tool.call(target, Options.of(arguments));
             return ToolResult.ok(StateJson.observation(result));

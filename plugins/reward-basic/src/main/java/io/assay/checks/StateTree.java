@@ -3,13 +3,9 @@ package io.assay.checks;
 import io.assay.kit.Excerpt;
 import io.assay.kit.JsonValues;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +22,6 @@ final class StateTree {
     private static final int FIELDS_SHOWN = 2;
 
     private StateTree() {
-    }
-
-    /** {@code sha256:} of the canonical JSON: key order and {@code 1.50} versus {@code 1.5} do not matter. */
-    static String hash(Object tree) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical(tree).getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
     }
 
     static String canonical(Object tree) {

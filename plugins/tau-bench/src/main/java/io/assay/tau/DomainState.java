@@ -3,6 +3,7 @@ package io.assay.tau;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.tools.SharedState;
 import io.assay.tools.ToolException;
 
 /**
@@ -32,9 +33,14 @@ public abstract class DomainState {
         return new ToolException(tau2() ? tau2 : tau1);
     }
 
-    /** A table of records keyed by id; a missing one is a malformed database, not something to refuse. */
+    /**
+     * A table of records keyed by id, writable: records can be added and replaced, while the records
+     * in it stay shared (and frozen) until {@link #record} makes one writable. A missing table is a
+     * malformed database, not something to refuse.
+     */
     public ObjectNode table(String name) {
-        if (!(state.get(name) instanceof ObjectNode records)) {
+        ObjectNode records = SharedState.writable(state, name);
+        if (records == null) {
             throw new IllegalStateException("the state has no \"" + name + "\" object of records keyed by id");
         }
         return records;
@@ -48,12 +54,17 @@ public abstract class DomainState {
         return state.arrayNode();
     }
 
-    /** A record of a table, or {@code missing} when there is none. */
+    /** A record of a table, writable with all it holds, or {@code missing} when there is none. */
     protected ObjectNode record(String table, String id, ToolException missing) {
-        JsonNode record = state.path(table).path(id);
-        if (!(record instanceof ObjectNode found)) {
+        ObjectNode records = table(table);
+        if (!(records.get(id) instanceof ObjectNode found)) {
             throw missing;
         }
-        return found;
+        if (!SharedState.isFrozen(found)) {
+            return found;
+        }
+        ObjectNode copy = found.deepCopy(); // a record is small; copied whole, it can change at any depth
+        records.set(id, copy);
+        return copy;
     }
 }

@@ -3,6 +3,7 @@ package io.assay.tau;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.tools.Domain;
 import io.assay.tools.DomainTool;
+import io.assay.tools.SharedState;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * policy, the tools of one benchmark version, and upstream's way with a failing gold action.
  *
  * <pre>{@code
- * public final class AirlineDomain extends TauDomain { ... super(database.deepCopy(), policy, tools); }
+ * public final class AirlineDomain extends TauDomain { ... super(database, policy, tools); }
  * }</pre>
  */
 public abstract class TauDomain implements Domain {
@@ -18,16 +19,16 @@ public abstract class TauDomain implements Domain {
     private final String policy;
     private final List<DomainTool> tools;
 
-    /** @param initial the starting state, kept: a subclass passes its own copy */
+    /** @param initial the starting state, frozen here and shared by every trial's copy */
     protected TauDomain(ObjectNode initial, String policy, List<? extends DomainTool> tools) {
-        this.initial = initial;
+        this.initial = SharedState.freeze(initial);
         this.policy = policy;
         this.tools = List.copyOf(tools);
     }
 
     @Override
     public final ObjectNode initialState() {
-        return initial.deepCopy();
+        return SharedState.copy(initial); // the tables stay shared until a tool writes to them
     }
 
     @Override

@@ -35,14 +35,16 @@ final class GroundTruthDuplicates {
 
     static List<Finding> find(AuditContext context, String probe) {
         Map<String, List<Task>> byQuestion = new LinkedHashMap<>();
-        // Outside the empty environment each task may come with its own files or state, so an
-        // identical prompt is the same question only with identical metadata too.
+        // Outside the empty environment each task may come with its own files or state, and the
+        // simulated user may say more than the prompt (its turns, its scenario), so an identical
+        // prompt is the same question only with identical metadata and user too.
         Options environment = context.suite().environment();
         boolean promptOnly = environment == null || "none".equals(environment.get("type"));
         for (Task task : context.suite().tasks()) {
             String prompt = WHITESPACE.matcher(task.prompt().strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
             if (!prompt.isEmpty()) {
-                String key = promptOnly ? prompt : prompt + '\u0000' + Json.write(task.metadata());
+                String key = promptOnly ? prompt : prompt + '\u0000' + Json.write(task.metadata()) + '\u0000'
+                        + Json.write(task.userTurns()) + '\u0000' + userScenario(task);
                 byQuestion.computeIfAbsent(key, k -> new ArrayList<>(1)).add(task);
             }
         }
@@ -53,6 +55,12 @@ final class GroundTruthDuplicates {
             }
         }
         return findings;
+    }
+
+    /** What a model user plays besides the prompt: a tool task's {@code answer.user_scenario}, if any. */
+    private static String userScenario(Task task) {
+        return task.answer() instanceof Map<?, ?> answer && answer.get("user_scenario") instanceof String scenario
+                ? scenario : "";
     }
 
     private static void report(AuditContext context, String probe, List<Task> group, List<Finding> findings) {

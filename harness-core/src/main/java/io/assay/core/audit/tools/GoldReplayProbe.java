@@ -58,10 +58,12 @@ public final class GoldReplayProbe extends ToolProbe {
                         Map.of("failure", replay.failure()), "a gold action fails"));
             }
         }
-        Set<String> states = new LinkedHashSet<>();
-        replays.forEach(replay -> states.addAll(replay.states()));
-        int count = replays.stream().mapToInt(replay -> replay.states().size()).sum();
-        if (states.size() > 1) {
+        List<Map<String, Object>> reached = replays.stream().flatMap(replay -> replay.states().stream()).toList();
+        if (reached.stream().anyMatch(state -> !StateHash.same(state, reached.getFirst()))) {
+            // Only now the fingerprints, to show how many states there were: hashing reads a whole state.
+            Set<String> states = new LinkedHashSet<>();
+            reached.forEach(state -> states.add(StateHash.of(state)));
+            int count = reached.size();
             return List.of(finding(task, "replaying the gold actions " + count + " times on fresh copies "
                     + "reached " + states.size() + " different states: a tool or the starting state is "
                     + "nondeterministic, so the state check compares against a moving target",
@@ -78,10 +80,10 @@ public final class GoldReplayProbe extends ToolProbe {
         } catch (EnvironmentException e) {
             return Acted.silently(new Replay(List.of(), e.getMessage()));
         }
-        List<String> states = new ArrayList<>(List.of(StateHash.of(expected)));
+        List<Map<String, Object>> states = new ArrayList<>(List.of(expected));
         if (environment instanceof ReferenceSolution reference) {
             reference.solve();
-            states.add(StateHash.of(environment.state()));
+            states.add(environment.state());
             // A domain that skips failing gold actions (as tau-bench's evaluators do) still refused them in the session.
             Optional<String> refused = refusedGoldCall(environment);
             if (refused.isPresent()) {
@@ -112,6 +114,6 @@ public final class GoldReplayProbe extends ToolProbe {
     }
 
     /** What one trial's replays reached, or why they failed. */
-    private record Replay(List<String> states, String failure) {
+    private record Replay(List<Map<String, Object>> states, String failure) {
     }
 }

@@ -56,20 +56,28 @@ record Perturbation(List<Object> path, Object before) {
         return field.toString();
     }
 
-    /** {@code state} with this value changed, in place. */
+    /**
+     * {@code state} with this value changed. The maps and lists on the way to it are copied, not
+     * changed: a tool domain's state may share its records with other trials (and refuse changes).
+     */
     @SuppressWarnings("unchecked")
     Map<String, Object> applyTo(Map<String, Object> state) {
-        Object parent = state;
-        for (Object key : path.subList(0, path.size() - 1)) {
-            parent = parent instanceof Map<?, ?> map ? map.get(key) : ((List<?>) parent).get((Integer) key);
+        return (Map<String, Object>) replaced(state, 0);
+    }
+
+    private Object replaced(Object node, int depth) {
+        if (depth == path.size()) {
+            return changed();
         }
-        Object last = path.getLast();
-        if (parent instanceof Map<?, ?> map) {
-            ((Map<Object, Object>) map).put(last, changed());
-        } else {
-            ((List<Object>) parent).set((Integer) last, changed());
+        Object key = path.get(depth);
+        if (node instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>(map);
+            copy.put(key, replaced(map.get(key), depth + 1));
+            return copy;
         }
-        return state;
+        List<Object> copy = new ArrayList<>((List<?>) node);
+        copy.set((Integer) key, replaced(copy.get((Integer) key), depth + 1));
+        return copy;
     }
 
     Object changed() {

@@ -33,7 +33,7 @@ public final class AirlineDomain extends TauDomain {
      * @param version whose tools to serve
      */
     public AirlineDomain(ObjectNode database, String policy, TauVersion version) {
-        super(checked(database).deepCopy(), Objects.requireNonNull(policy, "policy"),
+        super(checked(database), Objects.requireNonNull(policy, "policy"),
                 version == TauVersion.TAU2 ? Tau2Tools.all() : Tau1Tools.all());
     }
 

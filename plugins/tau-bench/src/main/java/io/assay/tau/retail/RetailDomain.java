@@ -58,7 +58,7 @@ public final class RetailDomain extends TauDomain {
 
     /** tau2's tools work on its pydantic models' dumps; tau-bench's on the raw JSON. */
     private static ObjectNode initial(ObjectNode database, TauVersion version) {
-        return version == TauVersion.TAU2 ? Tau2Records.normalise(database) : database.deepCopy();
+        return version == TauVersion.TAU2 ? Tau2Records.normalise(database) : database;
     }
 
     /** The version's tools in upstream's order, each spec bound to its behaviour. */

@@ -9,6 +9,7 @@ import io.assay.spi.Tool;
 import io.assay.spi.ToolResult;
 import io.assay.tau.TauVersion;
 import io.assay.tools.DomainTool;
+import io.assay.tools.SharedState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,12 +70,15 @@ class TestRetailTools {
     }
 
     @Test
-    void theInitialStateIsAFreshCopyEveryTime() {
+    void theInitialStateIsAFreshCopyEveryTimeSharingTheDataNoTrialMayChange() {
         RetailDomain domain = RetailFixture.domain(TauVersion.TAU2);
         ObjectNode first = domain.initialState();
-        ((ObjectNode) first.get("orders")).removeAll();
+        SharedState.writable(first, "orders").removeAll();
 
         assertThat(domain.initialState().get("orders")).hasSize(1000);
+        assertThatThrownBy(() -> ((ObjectNode) domain.initialState().get("orders")).removeAll())
+                .as("the shared data refuses a change not made through SharedState.writable")
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThat(domain.policy()).isEqualTo("policy");
     }
 
