@@ -47,7 +47,7 @@ class TestAuditCommand {
         }
         assertThat(report.path("findings")).anySatisfy(stuffing -> {
             assertThat(stuffing.path("probe").asText()).isEqualTo("answer-stuffing");
-            assertThat(stuffing.path("tasks")).extracting(JsonNode::asText).containsExactly("australia", "brazil", "canada");
+            assertThat(stuffing.path("tasks")).extracting(JsonNode::asText).containsExactly("australia", "canada", "brazil"); // the suite's order
         });
         assertThat(report.path("checklist")).hasSize(43);
         for (JsonNode item : report.path("checklist")) {
@@ -114,7 +114,7 @@ class TestAuditCommand {
 
         assertThat(lenient.exitCode()).as(lenient.err()).isZero();
         assertThat(strict.exitCode()).isEqualTo(1);
-        assertThat(lenient.out()).contains("WARNINGS (1)", "[equivalence] 30 tasks: t0, t1, t10, t11, t12 and 25 more",
+        assertThat(lenient.out()).contains("WARNINGS (1)", "[equivalence] 30 tasks: t0, t1, t2, t3, t4 and 25 more",
                 "0 errors, 1 warning, 0 info");
     }
 

@@ -58,6 +58,21 @@ class TestPublishedBenchmarks {
         assertThat(trials).filteredOn(t -> t.outcome() == Outcome.COMPLETED).hasSize(74).allMatch(TrialRecord::passed);
     }
 
+    /** The audit cannot check a judged task without a judge: it says so, and calls no task unsolvable for it. */
+    @Test
+    void withoutAJudgeModelTheAuditSaysTheJudgedTasksAreNotKnownToBeSolvable() throws Exception {
+        String folder = "tau-bench/tau2/retail";
+        long judged = PublishedBenchmarks.load(folder).tasks().stream()
+                .filter(task -> !((List<?>) ((java.util.Map<?, ?>) task.answer()).get("nl_assertions")).isEmpty()).count();
+
+        assertThat(audit(PublishedBenchmarks.folder(folder)).findings()).filteredOn(f -> f.probe().equals("solvability"))
+                .hasSize((int) judged).allSatisfy(f -> {
+                    assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING);
+                    assertThat(f.message()).startsWith("Whether the task can be solved as graded is not known")
+                            .contains("--judge-model");
+                });
+    }
+
     @Test
     void tau2AirlineScoresOneWithTheOracleAndTheAuditedShareWithNullAgent() throws Exception {
         String folder = "tau-bench/tau2/airline";

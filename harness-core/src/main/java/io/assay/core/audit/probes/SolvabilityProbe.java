@@ -76,12 +76,21 @@ public final class SolvabilityProbe implements AuditProbe {
         Map<String, Object> evidence = describe(trial);
         evidence.remove("epoch");
         evidence.put("expected", task.answer());
+        if (trial.outcome() == Outcome.JUDGE_ERROR) {
+            // No verdict is not a failing one: without a judge model (a published benchmark names none),
+            // the audit cannot tell whether the reference passes, and says so rather than calling it unsolvable.
+            return new Finding(name(), List.of("T.8", "T.9"), Finding.Severity.WARNING, task.id(),
+                    "Whether the task can be solved as graded is not known: the judge reached no verdict on its"
+                            + " reference solution (" + trial.error() + "). Fix: audit with a judge model"
+                            + " (--judge-model); if the judge still reaches no verdict, make its rubric answerable.",
+                    evidence, "the judge reached no verdict on the reference solution, so solvability is not known");
+        }
         String cause = switch (trial.outcome()) {
             case COMPLETED -> trial.reward().passed()
                     ? "its reference solution passes without full reward"
                     : "its reference solution fails its check";
             case HARNESS_ERROR -> "grading or running its reference solution is a harness error";
-            case JUDGE_ERROR -> "the judge reached no verdict on its reference solution";
+            case JUDGE_ERROR -> throw new IllegalStateException("a judge error is reported above");
             case AGENT_ERROR -> "the oracle could not answer its reference solution";
             case TIMEOUT -> "the oracle's trial timed out";
         };
