@@ -13,14 +13,18 @@ rm -rf "$work" && mkdir -p "$work"
 cd "$root"
 ./assay plugins > /dev/null # builds the command and its start-up cache first, outside the timings
 
-best() { # LABEL COMMAND...: the fastest of $runs runs, in seconds
+best() { # LABEL COMMAND...: the fastest of $runs runs, in seconds; a run writes to $work/run
   local label="$1"; shift
   local fastest=""
   for _ in $(seq "$runs"); do
-    local start end took
+    local start end took status=0
+    rm -rf "$work/run"
     start=$(date +%s.%N)
-    "$@" > "$work/out.txt" 2>&1 || true # an audit with findings exits 1
+    "$@" > "$work/out.txt" 2>&1 || status=$?
     end=$(date +%s.%N)
+    if [ "$status" -gt 1 ]; then # 1 is an audit with findings; anything else is a failed measurement
+      echo "failed ($status): $*" >&2; cat "$work/out.txt" >&2; exit 1
+    fi
     took=$(python3 -c "print(f'{$end - $start:.2f}')")
     if [ -z "$fastest" ] || python3 -c "import sys; sys.exit(0 if $took < $fastest else 1)"; then fastest=$took; fi
   done
@@ -32,11 +36,9 @@ for folder in tau1/airline tau1/retail tau2/airline tau2/retail; do
   best "$folder: suites validate" ./assay suites validate "$dir"
   best "$folder: audit" ./assay audit "$dir"
   best "$folder: run --agent oracle" ./assay run "$dir" --agent oracle --out "$work/run" --progress none
-  rm -rf "$work/run"
   best "$folder: run --agent null" ./assay run "$dir" --agent null --out "$work/run" --progress none
-  rm -rf "$work/run"
 done
+best "gsm8k: suites validate" ./assay suites validate examples/gsm8k
 for agent in oracle null; do
   best "gsm8k: run --agent $agent" ./assay run examples/gsm8k --agent "$agent" --out "$work/run" --progress none
-  rm -rf "$work/run"
 done

@@ -1,38 +1,19 @@
 package io.assay.retail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.assay.spi.Options;
-import io.assay.tools.DomainTool;
-import io.assay.tools.ToolException;
+import io.assay.tools.DomainCalls;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A fresh retail state and the domain's tools, called directly as the session would call them. */
-final class ShopFixture {
-    final RetailDomain domain = new RetailDomain();
-    final ObjectNode state = domain.initialState();
+final class ShopFixture extends DomainCalls<RetailDomain> {
 
-    JsonNode call(String tool, Map<String, Object> arguments) {
-        return tool(tool).call(state, Options.of(arguments));
-    }
-
-    /** Calls a tool that must refuse, checks that nothing changed, and gives the refusal's message. */
-    String refused(String tool, Map<String, Object> arguments) {
-        ObjectNode before = state.deepCopy();
-        ToolException refusal = catchThrowableOfType(ToolException.class, () -> call(tool, arguments));
-        assertThat(refusal).as("%s %s must be refused", tool, arguments).isNotNull();
-        assertThat(state).as("state after the refused %s", tool).isEqualTo(before);
-        return refusal.getMessage();
-    }
-
-    DomainTool tool(String name) {
-        return domain.tools().stream().filter(tool -> tool.spec().name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no tool " + name));
+    ShopFixture() {
+        super(new RetailDomain());
     }
 
     JsonNode order(String orderId) {

@@ -29,9 +29,7 @@ record ActionsCheck() implements RewardCheck {
 
     @Override
     public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
-        EnvironmentSession session = environment.orElseThrow(() -> new IllegalStateException(
-                "actions grades the tool calls of a tool environment, but task '" + task.id() + "' was graded without one"));
-        List<ToolCall> made = session.transcript().stream().flatMap(step -> ToolCall.from(step).stream()).toList();
+        List<ToolCall> made = GroundTruth.session("actions", task, environment).transcript().stream().flatMap(step -> ToolCall.from(step).stream()).toList();
         List<Map<?, ?>> gold = gold(task);
         List<String> missing = new ArrayList<>();
         for (Map<?, ?> action : gold) {

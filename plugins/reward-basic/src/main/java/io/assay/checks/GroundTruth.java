@@ -1,5 +1,6 @@
 package io.assay.checks;
 
+import io.assay.spi.EnvironmentSession;
 import io.assay.spi.Options;
 import io.assay.spi.Task;
 import java.math.BigDecimal;
@@ -16,6 +17,12 @@ import java.util.Optional;
 final class GroundTruth {
 
     private GroundTruth() {
+    }
+
+    /** The trial's session, which a check of the session's calls or state needs; without one the suite is wrong. */
+    static EnvironmentSession session(String check, Task task, Optional<EnvironmentSession> environment) {
+        return environment.orElseThrow(() -> new IllegalStateException(check + " grades a tool environment's"
+                + " session, but task '" + task.id() + "' was graded without one"));
     }
 
     static IllegalStateException error(String check, Task task, String problem) {

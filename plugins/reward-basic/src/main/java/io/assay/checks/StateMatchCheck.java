@@ -28,8 +28,7 @@ record StateMatchCheck(List<List<String>> ignore) implements RewardCheck {
 
     @Override
     public RewardResult check(Task task, AgentOutput output, Optional<EnvironmentSession> environment) {
-        EnvironmentSession session = environment.orElseThrow(() -> new IllegalStateException(
-                "state_match grades a tool environment's end state, but task '" + task.id() + "' was graded without one"));
+        EnvironmentSession session = GroundTruth.session("state_match", task, environment);
         if (!(session instanceof ToolEnvironment tools)) {
             throw new IllegalStateException("state_match grades a tool environment's state, but task '" + task.id()
                     + "' runs in " + session.getClass().getSimpleName() + "; set the suite's environment to a tool domain");

@@ -1,16 +1,12 @@
 package io.assay.tau.airline;
 
 import static io.assay.tau.ToolArguments.args;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.assay.spi.Options;
 import io.assay.tau.TauVersion;
 import io.assay.testkit.Benchmarks;
-import io.assay.tools.DomainTool;
-import io.assay.tools.ToolException;
+import io.assay.tools.DomainCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -21,33 +17,11 @@ import java.util.Map;
  * The published airline (tau-bench's three files, merged as tau2-bench's db.json) with one
  * version's tools, called directly on a fresh state as the session calls them.
  */
-final class AirlineFixture {
+final class AirlineFixture extends DomainCalls<AirlineDomain> {
     static final ObjectNode DATABASE = load();
 
-    final AirlineDomain domain;
-    final ObjectNode state;
-
     AirlineFixture(TauVersion version) {
-        domain = new AirlineDomain(DATABASE, "policy", version);
-        state = domain.initialState();
-    }
-
-    JsonNode call(String tool, Map<String, Object> arguments) {
-        return tool(tool).call(state, Options.of(arguments));
-    }
-
-    /** Calls a tool that must refuse, checks that nothing changed, and gives the refusal's message. */
-    String refused(String tool, Map<String, Object> arguments) {
-        ObjectNode before = state.deepCopy();
-        ToolException refusal = catchThrowableOfType(ToolException.class, () -> call(tool, arguments));
-        assertThat(refusal).as("%s %s must be refused", tool, arguments).isNotNull();
-        assertThat(state).as("state after the refused %s", tool).isEqualTo(before);
-        return refusal.getMessage();
-    }
-
-    DomainTool tool(String name) {
-        return domain.tools().stream().filter(tool -> tool.spec().name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no tool " + name));
+        super(new AirlineDomain(DATABASE, "policy", version));
     }
 
     JsonNode reservation(String id) {
