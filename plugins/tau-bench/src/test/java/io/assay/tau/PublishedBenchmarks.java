@@ -56,8 +56,12 @@ final class PublishedBenchmarks {
 
     /** Runs {@code agent} once on every task and returns the trial records. */
     private static List<TrialRecord> run(String name, String agent, Path out) throws Exception {
-        RunResult result = ENGINE.getInstance(Runner.class).start(RunSettings.builder(folder(name), agent)
-                .concurrency(2).timeout(Duration.ofMinutes(1)).out(out).build()).execute(ProgressListener.NONE);
+        return run(RunSettings.builder(folder(name), agent).concurrency(2).timeout(Duration.ofMinutes(1)).out(out));
+    }
+
+    /** Runs as {@code settings} say and returns the trial records. */
+    static List<TrialRecord> run(RunSettings.Builder settings) throws Exception {
+        RunResult result = ENGINE.getInstance(Runner.class).start(settings.build()).execute(ProgressListener.NONE);
         List<TrialRecord> trials = new ArrayList<>();
         RunDirectory.open(result.directory()).forEachTrial(trial -> trials.add(trial.record()));
         return trials;
