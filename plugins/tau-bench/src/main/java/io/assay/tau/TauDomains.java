@@ -12,19 +12,21 @@ import io.assay.tools.DomainLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code tau} environment's domains: {@code {type: tau, domain: airline, version: tau2, data:
- * DIR, policy: FILE}}, which the tau suite loader writes. A database is read once per folder and
- * shared read-only; every trial works on its own copy ({@link Domain#initialState()}).
+ * DIR, policy: FILE}}, which the tau suite loader writes. Each domain is built once, its database
+ * frozen and shared; every trial works on its own copy of what it writes ({@link Domain#initialState()}).
  */
 final class TauDomains implements DomainLoader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Map<Path, ObjectNode> databases = new ConcurrentHashMap<>();
+    /** Built once per folder, version and policy: building one reads and freezes megabytes. */
+    private final Map<List<Object>, Domain> domains = new ConcurrentHashMap<>();
 
     @Override
     public Domain load(Options options) {
@@ -35,10 +37,13 @@ final class TauDomains implements DomainLoader {
         }
         TauVersion version = version(options);
         Path data = Path.of(options.string("data")).toAbsolutePath().normalize();
-        ObjectNode database = databases.computeIfAbsent(data, folder -> read(folder, domain, options.field("data")));
-        String policy = read(Path.of(options.string("policy")), options.field("policy"));
-        return domain.equals("airline") ? new AirlineDomain(database, policy, version)
-                : new RetailDomain(database, policy, version);
+        Path policyFile = Path.of(options.string("policy")).toAbsolutePath().normalize();
+        return domains.computeIfAbsent(List.of(domain, version, data, policyFile), key -> {
+            ObjectNode database = read(data, domain, options.field("data"));
+            String policy = read(policyFile, options.field("policy"));
+            return domain.equals("airline") ? new AirlineDomain(database, policy, version)
+                    : new RetailDomain(database, policy, version);
+        });
     }
 
     private static TauVersion version(Options options) {
