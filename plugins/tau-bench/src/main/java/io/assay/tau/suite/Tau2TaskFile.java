@@ -114,8 +114,13 @@ final class Tau2TaskFile {
         basis = basis.stream().filter(TauRewards.BASES::contains).toList();
         Map<?, ?> scenario = task.get("user_scenario") instanceof Map<?, ?> map ? map : Map.of();
         Object instructions = scenario.get("instructions");
-        String reason = instructions instanceof Map<?, ?> parts && parts.get("reason_for_call") instanceof String text
-                ? text : String.valueOf(instructions);
+        String reason = instructions instanceof Map<?, ?> parts && parts.get("reason_for_call") instanceof String text ? text
+                : instructions instanceof String text ? text : null;
+        if (reason == null || reason.isBlank()) {
+            problems.add(file, 0, at + ".user_scenario.instructions", "task '" + id + "': expected the user's"
+                    + " reason_for_call (or instructions as text), which the user opens the conversation with");
+            reason = "";
+        }
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("reward_basis", String.join("+", basis));
         return TauTasks.task(id, reason.strip(), actions, outputs, assertions, basis, scenario(scenario), metadata,

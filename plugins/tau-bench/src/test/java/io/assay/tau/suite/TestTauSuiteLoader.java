@@ -146,4 +146,20 @@ class TestTauSuiteLoader {
 
         assertThat(loader.load(copy, context(Optional.empty())).contentHash()).startsWith("sha256:").isNotEqualTo(before);
     }
+
+    @Test
+    void aTaskWithoutTheUsersReasonForCallIsNamed() throws IOException {
+        Path copy = Files.createDirectories(temp.resolve("tau2").resolve("airline"));
+        Path published = Benchmarks.folder("tau-bench/tau2/airline");
+        Files.copy(published.resolve("policy.md"), copy.resolve("policy.md"));
+        Files.writeString(copy.resolve("tasks.json"), Files.readString(published.resolve("tasks.json"))
+                .replaceFirst("\"reason_for_call\"", "\"reason\""));
+        for (String table : List.of("flights", "users", "reservations")) {
+            Files.copy(Benchmarks.folder("tau-bench/tau1/airline").resolve(table + ".json"), copy.resolve(table + ".json"));
+        }
+
+        assertThatThrownBy(() -> loader.load(copy, context(Optional.empty())))
+                .isInstanceOf(InvalidSuiteException.class)
+                .hasMessageContaining("tasks.json: [0].user_scenario.instructions: task '0': expected the user's reason_for_call");
+    }
 }
