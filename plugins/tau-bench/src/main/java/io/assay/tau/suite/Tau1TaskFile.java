@@ -58,7 +58,7 @@ final class Tau1TaskFile {
         } else {
             problems.add(file, call.line(), "actions", "task " + id + ": expected a list of Action(...)");
         }
-        List<String> outputs = TauTasks.strings(fields.get("outputs"), file, "outputs", problems);
+        List<String> outputs = TauTasks.strings(fields.get("outputs"), file, call.line(), "outputs", problems);
         Map<String, Object> metadata = fields.get("annotator") instanceof String annotator
                 ? Map.of("annotator", annotator) : Map.of();
         List<String> basis = outputs.isEmpty() ? List.of("DB") : List.of("DB", "COMMUNICATE");

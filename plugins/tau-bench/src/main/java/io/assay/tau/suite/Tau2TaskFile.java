@@ -1,6 +1,8 @@
 package io.assay.tau.suite;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.assay.kit.Problems;
@@ -30,16 +32,34 @@ final class Tau2TaskFile {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<Map<String, Object>> tasks;
+    /** The line each task starts on, so a problem names it. */
+    private final List<Integer> lines;
     private final Path file;
 
-    private Tau2TaskFile(List<Map<String, Object>> tasks, Path file) {
+    private Tau2TaskFile(List<Map<String, Object>> tasks, List<Integer> lines, Path file) {
         this.tasks = tasks;
+        this.lines = lines;
         this.file = file;
     }
 
     static Tau2TaskFile read(Path file) throws IOException {
-        try {
-            return new Tau2TaskFile(JSON.readValue(file.toFile(), new TypeReference<>() { }), file);
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new InvalidSuiteException(List.of(new Problem(file, parser.currentTokenLocation().getLineNr(), "",
+                        "expected a JSON list of tau2-bench tasks")));
+            }
+            List<Map<String, Object>> tasks = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                int line = parser.currentTokenLocation().getLineNr();
+                if (token != JsonToken.START_OBJECT) {
+                    throw new InvalidSuiteException(List.of(new Problem(file, line, "[" + tasks.size() + "]",
+                            "expected a task object")));
+                }
+                tasks.add(parser.readValueAs(new TypeReference<Map<String, Object>>() { }));
+                lines.add(line);
+            }
+            return new Tau2TaskFile(tasks, lines, file);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InvalidSuiteException(List.of(new Problem(file, line, "",
@@ -65,24 +85,25 @@ final class Tau2TaskFile {
         Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < tasks.size(); i++) {
             Map<String, Object> task = tasks.get(i);
+            int line = lines.get(i);
             String at = "[" + i + "]";
             if (!(task.get("id") instanceof String id)) {
-                problems.add(file, 0, at + ".id", "expected a string, got " + Options.describe(task.get("id")));
+                problems.add(file, line, at + ".id", "expected a string, got " + Options.describe(task.get("id")));
                 continue;
             }
             if (!ids.add(id)) {
-                problems.add(file, 0, at + ".id", "task id '" + id + "' is used twice");
+                problems.add(file, line, at + ".id", "task id '" + id + "' is used twice");
             }
             if (selected == null || selected.contains(id)) {
-                result.add(task(task, at, id, problems));
+                result.add(task(task, line, at, id, problems));
             }
         }
         return result;
     }
 
-    private Task task(Map<String, Object> task, String at, String id, Problems problems) {
+    private Task task(Map<String, Object> task, int line, String at, String id, Problems problems) {
         if (task.get("initial_state") != null) {
-            problems.add(file, 0, at + ".initial_state", "task '" + id + "' starts from a changed state;"
+            problems.add(file, line, at + ".initial_state", "task '" + id + "' starts from a changed state;"
                     + " Assay runs tasks that start from the domain's database (initial_state: null)");
         }
         Map<?, ?> criteria = task.get("evaluation_criteria") instanceof Map<?, ?> map ? map : Map.of();
@@ -91,23 +112,23 @@ final class Tau2TaskFile {
         if (criteria.get("actions") instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 if (!(list.get(i) instanceof Map<?, ?> action) || !(action.get("name") instanceof String name)) {
-                    problems.add(file, 0, field + ".actions[" + i + "]", "expected {name, arguments}");
+                    problems.add(file, line, field + ".actions[" + i + "]", "expected {name, arguments}");
                     continue;
                 }
                 Object requestor = action.get("requestor");
                 if (requestor != null && !"assistant".equals(requestor)) {
-                    problems.add(file, 0, field + ".actions[" + i + "].requestor", "task '" + id + "': an action"
+                    problems.add(file, line, field + ".actions[" + i + "].requestor", "task '" + id + "': an action"
                             + " the " + requestor + " takes; Assay's simulated users call no tools");
                 }
                 actions.add(TauTasks.action(name, action.get("arguments"), action.get("compare_args")));
             }
         }
-        List<String> outputs = TauTasks.strings(criteria.get("communicate_info"), file, field + ".communicate_info", problems);
-        List<String> assertions = TauTasks.strings(criteria.get("nl_assertions"), file, field + ".nl_assertions", problems);
-        List<String> basis = TauTasks.strings(criteria.get("reward_basis"), file, field + ".reward_basis", problems);
+        List<String> outputs = TauTasks.strings(criteria.get("communicate_info"), file, line, field + ".communicate_info", problems);
+        List<String> assertions = TauTasks.strings(criteria.get("nl_assertions"), file, line, field + ".nl_assertions", problems);
+        List<String> basis = TauTasks.strings(criteria.get("reward_basis"), file, line, field + ".reward_basis", problems);
         for (String component : basis) {
             if (!TauRewards.BASES.contains(component)) {
-                problems.add(file, 0, field + ".reward_basis", "task '" + id + "': reward basis '" + component
+                problems.add(file, line, field + ".reward_basis", "task '" + id + "': reward basis '" + component
                         + "' is not one Assay grades; expected some of " + TauRewards.BASES);
             }
         }
@@ -117,7 +138,7 @@ final class Tau2TaskFile {
         String reason = instructions instanceof Map<?, ?> parts && parts.get("reason_for_call") instanceof String text ? text
                 : instructions instanceof String text ? text : null;
         if (reason == null || reason.isBlank()) {
-            problems.add(file, 0, at + ".user_scenario.instructions", "task '" + id + "': expected the user's"
+            problems.add(file, line, at + ".user_scenario.instructions", "task '" + id + "': expected the user's"
                     + " reason_for_call (or instructions as text), which the user opens the conversation with");
             reason = "";
         }

@@ -33,7 +33,7 @@ final class TauTasks {
     }
 
     /** A list of strings at {@code field}, or a problem and an empty list. */
-    static List<String> strings(Object value, Path file, String field, Problems problems) {
+    static List<String> strings(Object value, Path file, int line, String field, Problems problems) {
         if (value == null) {
             return List.of();
         }
@@ -43,11 +43,11 @@ final class TauTasks {
                 if (element instanceof String text) {
                     strings.add(text);
                 } else {
-                    problems.add(file, 0, field, "expected a list of strings, got " + Options.describe(element));
+                    problems.add(file, line, field, "expected a list of strings, got " + Options.describe(element));
                 }
             }
         } else {
-            problems.add(file, 0, field, "expected a list of strings, got " + Options.describe(value));
+            problems.add(file, line, field, "expected a list of strings, got " + Options.describe(value));
         }
         return strings;
     }

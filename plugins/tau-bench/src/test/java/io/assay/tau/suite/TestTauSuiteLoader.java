@@ -160,6 +160,6 @@ class TestTauSuiteLoader {
 
         assertThatThrownBy(() -> loader.load(copy, context(Optional.empty())))
                 .isInstanceOf(InvalidSuiteException.class)
-                .hasMessageContaining("tasks.json: [0].user_scenario.instructions: task '0': expected the user's reason_for_call");
+                .hasMessageContaining("tasks.json:2: [0].user_scenario.instructions: task '0': expected the user's reason_for_call");
     }
 }
