@@ -1,5 +1,6 @@
 package io.assay.cli;
 
+import io.assay.launcher.InputException;
 import io.assay.launcher.RunReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,11 +13,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay report}: the summary of a run directory, recomputed from its trials. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Prints the summary of a run directory.",
+        description = {"Prints the summary of a run directory, its failed tasks, or one task's transcripts.",
                 "The summary is recomputed from the run's trials.jsonl, so it also works on an interrupted or crashed run."},
         footer = {"", "Examples:",
                 "  assay report runs/arithmetic-oracle-20261122-101500",
-                "  assay report runs/mc-null --format json | jq .score"})
+                "  assay report runs/mc-null --format json | jq .score",
+                "  assay report runs/mc-null --failed",
+                "  assay report runs/mc-null --task q7"})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -33,11 +36,36 @@ final class ReportCommand implements Callable<Integer> {
 
     enum Format { TEXT, JSON }
 
+    @Option(names = "--failed", description = "List the tasks with a failed or errored trial, with the first reason.")
+    boolean failed;
+
+    @Option(names = "--task", paramLabel = "ID", description = "Print every trial of this task: outcome, reward and transcript.")
+    String task;
+
     @Override
     public Integer call() throws Exception {
+        if ((failed || task != null) && format == Format.JSON) {
+            throw new InputException((failed ? "--failed" : "--task") + " prints text; --format json prints the summary",
+                    "the trials themselves are JSON lines in RUN_DIR/trials.jsonl");
+        }
+        if (failed && task != null) {
+            throw new InputException("--failed and --task: give one", "assay report RUN_DIR --failed, then --task ID");
+        }
         RunReport report = RunReport.of(runDirectory);
         var out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
+        if (failed) {
+            FailedTasks tasks = new FailedTasks();
+            report.forEachTrial(tasks::add);
+            tasks.print(out);
+        } else if (task != null) {
+            TaskTranscripts transcripts = new TaskTranscripts(task);
+            report.forEachTrial(transcripts::add);
+            if (transcripts.isEmpty()) {
+                throw new InputException("--task " + task + ": " + runDirectory + " has no trial of task " + task,
+                        "assay report " + runDirectory + " --failed lists the tasks that failed");
+            }
+            transcripts.print(out);
+        } else if (format == Format.JSON) {
             out.println(report.summaryJson());
         } else {
             out.print(SummaryTable.render(report.summary(), report.manifest()));

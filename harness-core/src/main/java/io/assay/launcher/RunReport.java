@@ -3,8 +3,10 @@ package io.assay.launcher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.assay.core.json.Json;
 import io.assay.core.run.RunDirectory;
+import io.assay.spi.TrialRecord;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * What a run directory holds, for {@code assay report}: its manifest, and the summary recomputed
@@ -15,10 +17,11 @@ import java.nio.file.Path;
  * System.out.println(report.summaryJson());
  * }</pre>
  *
+ * @param directory the run directory
  * @param manifest the run's manifest
  * @param summary every trial recorded so far, summarised
  */
-public record RunReport(Manifest manifest, Summary summary) {
+public record RunReport(Path directory, Manifest manifest, Summary summary) {
 
     /**
      * Reads the run directory at {@code path}; no plugin is needed.
@@ -27,7 +30,12 @@ public record RunReport(Manifest manifest, Summary summary) {
      */
     public static RunReport of(Path path) {
         RunDirectory directory = RunDirectory.open(path);
-        return new RunReport(directory.readManifest(), directory.summarize());
+        return new RunReport(path, directory.readManifest(), directory.summarize());
+    }
+
+    /** Every trial recorded so far, in file order, read one line at a time (a run may hold 100,000). */
+    public void forEachTrial(Consumer<TrialRecord> consumer) {
+        RunDirectory.open(directory).forEachTrial(trial -> consumer.accept(trial.record()));
     }
 
     /** The summary as {@code summary.json} holds it, indented. */
