@@ -23,7 +23,6 @@ import io.assay.spi.Task;
 import io.assay.spi.TraceStep;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.assay.spi.InvalidSuiteException;
-import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import java.io.IOException;
 import java.nio.file.Files;

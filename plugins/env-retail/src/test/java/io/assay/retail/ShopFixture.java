@@ -3,7 +3,6 @@ package io.assay.retail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.tools.DomainCalls;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
