@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay report}: the summary of a run directory, recomputed from its trials. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Prints the summary of a run directory, its failed tasks, or one task's transcripts.",
+        description = {"Prints a run's summary, its failed tasks, or a task's trials.",
                 "The summary is recomputed from the run's trials.jsonl, so it also works on an interrupted or crashed run."},
         footer = {"", "Examples:",
                 "  assay report runs/arithmetic-oracle-20261122-101500",
