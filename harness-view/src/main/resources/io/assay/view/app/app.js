@@ -328,9 +328,11 @@
     if (rows.length === 0) tbody.appendChild(emptyRow(headers.length, 'No runs in these folders.'));
 
     let sortKey = null, direction = 1;
+    const numeric = new Set(['trials', 'score', 'pass rate', 'errors', 'cost']);
     const ths = headers.map(([label, key]) => {
-      if (!key) return el('th', {scope: 'col'}, label);
-      const th = el('th', {scope: 'col', 'data-sort': key, class: 'sortable', tabindex: 0, 'aria-sort': 'none'}, label);
+      const num = numeric.has(key || label) ? ' num' : '';
+      if (!key) return el('th', {scope: 'col', class: num.trim() || null}, label);
+      const th = el('th', {scope: 'col', 'data-sort': key, class: 'sortable' + num, tabindex: 0, 'aria-sort': 'none'}, label);
       const sort = () => {
         direction = sortKey === key ? -direction : 1;
         sortKey = key;
@@ -466,6 +468,7 @@
       },
       options: {
         animation: false, responsive: true, maintainAspectRatio: false,
+        plugins: {legend: {labels: {usePointStyle: true}}},
         scales: {x: {title: {display: true, text: 'k'}}, y: {min: 0, max: 1, title: {display: true, text: 'share of tasks'}}},
       },
     }));
@@ -477,6 +480,9 @@
 
   function drawSegment(canvas, values) {
     const shown = values.slice(0, SEGMENT_CHART_MAX);
+    // The axis reaches the CI ends, so every whisker shows both its caps (a normal-approximation
+    // interval can pass 1 or 0).
+    const ends = shown.flatMap(([, s]) => (s && s.score && Array.isArray(s.score.ci95) ? s.score.ci95.filter(isNum) : []));
     charts.push(new Chart(canvas, {
       type: 'bar',
       data: {
@@ -495,7 +501,7 @@
           tooltip: {callbacks: {label: (item) => fmtScore(shown[item.dataIndex][1].score) + ' · ' +
             fmtInt(shown[item.dataIndex][1].tasks) + ' tasks'}},
         },
-        scales: {x: {min: 0, suggestedMax: 1, title: {display: true, text: 'mean score, 95% CI'}}},
+        scales: {x: {suggestedMin: Math.min(0, ...ends), suggestedMax: Math.max(1, ...ends), title: {display: true, text: 'mean score, 95% CI'}}},
       },
       plugins: [errorBarsPlugin],
     }));
@@ -894,12 +900,23 @@
     ];
   }
 
+  /**
+   * What the endpoint says it served is evidence of the model's identity. A dated snapshot of the
+   * requested alias (gpt-4o-2024-08-06 for gpt-4o) is the same model; anything else is flagged.
+   */
+  function servedModel(data) {
+    const requested = toText(data.model), served = toText(data.served_model);
+    if (!served || served === requested) return null;
+    const same = served.startsWith(requested + '-');
+    return el('span', {class: 'served-model' + (same ? '' : ' different'), title: 'the model the endpoint says it served'},
+      (same ? '' : '⚠ ') + 'served as ' + served);
+  }
+
   function modelCallSummary(data) {
-    const served = data.served_model && data.served_model !== data.model ? data.served_model : null;
     return [
       el('span', {class: 'model'}, toText(data.provider ? data.provider + '/' : ''), toText(data.model)),
-      data.actor === 'user' ? el('span', {class: 'actor'}, ' (the user)') : null,
-      served ? el('span', {class: 'served-model', title: 'the model the endpoint says it served'}, ' served as ' + toText(served)) : null,
+      data.actor === 'user' ? el('span', {class: 'actor'}, '(the user)') : null,
+      servedModel(data),
       el('span', {class: 'tokens'}, fmtInt(data.input_tokens) + ' tokens in · ' + fmtInt(data.output_tokens) + ' out'),
       el('span', {class: 'latency'}, fmtMs(data.latency_ms)),
       el('span', {class: 'cost'}, data.cost_usd === null || data.cost_usd === undefined ? 'no price' : fmtCost(data.cost_usd)),
@@ -907,9 +924,11 @@
   }
 
   function modelCallDetails(data) {
+    const meta = [['fingerprint', data.fingerprint], ['stop', data.stop_reason],
+      ['attempts', isNum(data.attempts) && data.attempts > 1 ? data.attempts : null]]
+      .filter(([, v]) => v !== null && v !== undefined && v !== '');
     return [
-      facts([['fingerprint', data.fingerprint ? toText(data.fingerprint) : null], ['attempts', isNum(data.attempts) && data.attempts > 1 ? fmtInt(data.attempts) : null],
-        ['stop reason', data.stop_reason ? toText(data.stop_reason) : null]]),
+      meta.length ? el('div', {class: 'model-call-meta'}, meta.map(([k, v]) => el('span', {}, k + ' ', el('code', {}, toText(v))))) : null,
       data.request !== undefined ? el('details', {class: 'raw'}, el('summary', {}, 'request'), jsonBlock('model-request', data.request)) : null,
       data.response !== undefined ? el('details', {class: 'raw'}, el('summary', {}, 'response'), jsonBlock('model-response', data.response)) : null,
     ];
@@ -1006,10 +1025,10 @@
         ['model use', usage ? fmtInt(usage.model_calls) + ' calls · ' + fmtInt(usage.input_tokens) + ' tokens in · ' +
           fmtInt(usage.output_tokens) + ' out · ' + fmtCost(usage.cost_usd) : null]]),
       trial.error ? foldable('pre', {class: 'trial-error'}, trial.error) : null,
-      el('h3', {}, 'Reward'),
-      rewardBlock(trial.reward),
       el('h3', {}, 'Answer'),
       output ? foldable('pre', {class: 'answer'}, output.answer) : el('p', {class: 'empty answer-missing'}, 'No output recorded.'),
+      el('h3', {}, 'Reward'),
+      rewardBlock(trial.reward),
       el('h3', {}, 'Transcript'),
       transcript(output ? output.trace : null),
       trial.metadata && Object.keys(trial.metadata).length ? el('details', {class: 'raw'}, el('summary', {}, 'task metadata'), jsonBlock('metadata', trial.metadata)) : null);
@@ -1095,12 +1114,12 @@
       el('h1', {}, 'Audit of ', el('span', {id: 'audit-title'}, toText(audit.suite))),
       el('p', {id: 'audit-counts', class: 'counts'}, counts.map(([s, n], i) => [i ? ', ' : '',
         el('span', {class: 'severity ' + s, 'data-severity': s}, s === 'info' ? fmtInt(n) + ' info' : plural(n, s))])),
-      section('Checklist (ABC)', checklist.length ? checklistTable(checklist) : el('p', {class: 'empty'}, 'No checklist in this report.')),
       section('Findings by cause', findings.length
         ? groupByCause(findings).map((g) => el('section', {class: 'cause-group'},
           el('h3', {class: 'cause-heading'}, g.cause || 'other findings'),
           g.list.map(findingBlock)))
         : el('p', {class: 'empty'}, 'No findings.')),
+      section('Checklist (ABC)', checklist.length ? checklistTable(checklist) : el('p', {class: 'empty'}, 'No checklist in this report.')),
       baselines.length ? section('Trivial baselines', el('table', {class: 'grid compact audit-baselines'}, el('tbody', {},
         baselines.map(([name, score]) => el('tr', {}, el('th', {scope: 'row'}, name), el('td', {class: 'num'}, fmt3(score))))))) : null,
       notApplicable.length ? section('Probes that did not apply', el('ul', {class: 'not-applicable'},
@@ -1126,6 +1145,22 @@
     return fmt3(side.mean_score) + ' (' + toText(side.passed) + ' of ' + toText(side.trials) + ' passed)';
   }
 
+  /** The paired difference as one bar with its CI, on an axis centred on 0 (no difference). */
+  function drawPaired(canvas, paired) {
+    const ci = Array.isArray(paired.ci95) ? paired.ci95 : null;
+    const reach = Math.max(0.05, Math.abs(paired.mean_difference), ...(ci ? ci.filter(isNum).map(Math.abs) : [])) * 1.15;
+    const colour = paired.mean_difference < 0 ? '#b42318' : '#1d7a35';
+    charts.push(new Chart(canvas, {
+      type: 'bar',
+      data: {labels: ['b − a'], datasets: [{label: 'mean difference', data: [paired.mean_difference], ci95: [ci],
+        backgroundColor: colour + '99', borderColor: colour, borderWidth: 1, barPercentage: 0.5}]},
+      options: {indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false,
+        plugins: {legend: {display: false}, tooltip: {enabled: false}},
+        scales: {x: {min: -reach, max: reach, grid: {color: (c) => (c.tick && c.tick.value === 0 ? '#444' : '#e5e5e5')}}}},
+      plugins: [errorBarsPlugin],
+    }));
+  }
+
   async function showCompare(ctx, ridA, ridB) {
     const doc = await load(apiPath('compare', ridA, ridB));
     if (!ctx.current()) return;
@@ -1139,6 +1174,9 @@
         ' over ' + plural(paired.tasks, 'task')
       : 'No paired difference: the runs have no scored task in common.';
     const a = doc.a || {id: ridA}, b = doc.b || {id: ridB};
+    const canvas = el('canvas', {id: 'paired-chart', role: 'img', 'aria-label': pairedText});
+    const hasPaired = paired && isNum(paired.mean_difference);
+    const pairedChart = hasPaired ? chartBox(canvas, 90) : null;
     const idA = a.id || ridA, idB = b.id || ridB;
     present('compare', 'Compare', [['runs', '#/runs'], ['compare', route('compare', ridA, ridB)]], [
       el('h1', {id: 'compare-title'}, 'Compare ', el('span', {class: 'run-id'}, toText(idA)), ' with ', el('span', {class: 'run-id'}, toText(idB))),
@@ -1146,6 +1184,7 @@
         'Not comparable: ', toText(doc.problem || 'the runs are of different suites.')),
       el('div', {class: 'cards'}, compareSide('a', a), compareSide('b', b)),
       el('p', {id: 'paired', class: 'big-line'}, pairedText),
+      pairedChart,
       el('p', {class: 'note'}, fmtInt(doc.tasks) + ' tasks in both; ' + fmtInt(doc.only_in_a) + ' only in a, ' + fmtInt(doc.only_in_b) + ' only in b.'),
       section('Tasks that flipped',
         el('p', {id: 'flip-counts'}, better + ' better, ' + worse + ' worse'),
@@ -1159,7 +1198,7 @@
               el('td', {}, link(route('run', idA, 'task', f.task), 'task-link task-link-a', flipSide(f.a))),
               el('td', {}, link(route('run', idB, 'task', f.task), 'task-link task-link-b', flipSide(f.b))));
           }) : emptyRow(4, doc.comparable ? 'No task flipped.' : 'Flips are only listed for comparable runs.'))))),
-    ]);
+    ], () => { if (hasPaired) drawPaired(canvas, paired); });
   }
 
   // ---------------------------------------------------------------------------------------------
