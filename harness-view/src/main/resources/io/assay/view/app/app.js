@@ -114,8 +114,14 @@
     return fmt3(score.mean);
   }
 
+  /** Counts as plain integers ("20000 of 20000 tasks"), as the contract's texts read. */
   function fmtInt(x) {
-    return isNum(x) ? Math.round(x).toLocaleString('en-US') : (x === null || x === undefined ? NONE : String(x));
+    return isNum(x) ? String(Math.round(x)) : (x === null || x === undefined ? NONE : String(x));
+  }
+
+  /** Token counts get thousands separators: 1,204,331 reads, 1204331 does not. */
+  function fmtTokens(x) {
+    return isNum(x) ? Math.round(x).toLocaleString('en-US') : fmtInt(x);
   }
 
   function fmtCost(usd) {
@@ -167,9 +173,23 @@
   const embedded = document.getElementById('assay-data');
   let embeddedData = null;    // parsed once: a report with 100,000 trials is megabytes of JSON
 
+  // Seeds are 64-bit integers, more than a JS number holds exactly: JSON.parse would show a seed
+  // that was never used. Integers past 2^53 are kept as their source text instead. The reviver is
+  // several times slower than a plain parse, so it only runs when the text has a long number.
+  const LONG_NUMBER = /\d{16}/;
+
+  function exactIntegers(key, value, context) {
+    const exact = typeof value !== 'number' || !Number.isInteger(value) || Number.isSafeInteger(value);
+    return !exact && context && typeof context.source === 'string' ? context.source : value;
+  }
+
+  function parseJson(text) {
+    return LONG_NUMBER.test(text) ? JSON.parse(text, exactIntegers) : JSON.parse(text);
+  }
+
   async function load(path) {
     if (embedded) {
-      if (embeddedData === null) embeddedData = JSON.parse(embedded.textContent);
+      if (embeddedData === null) embeddedData = parseJson(embedded.textContent);
       const api = embeddedData.api || {};
       if (!Object.prototype.hasOwnProperty.call(api, path)) {
         throw new Error('This page is not in this report file; it is only in `assay view` (the file has no ' + path + ').');
@@ -181,7 +201,7 @@
       const text = await response.text();
       throw new Error(text.trim() || (response.status + ' ' + response.statusText));
     }
-    return response.json();
+    return parseJson(await response.text());
   }
 
   function apiPath(...segments) {
@@ -268,14 +288,12 @@
     cost: (r) => r.cost_usd,
   };
 
-  /** Compares sort values, nulls last whatever the direction; strings with numbers by value. */
-  function compareValues(a, b, direction) {
+  /** Ascending order of sort values: numbers by value, strings with numbers in them by value, nulls last. */
+  function compareValues(a, b) {
     const aNone = a === null || a === undefined, bNone = b === null || b === undefined;
     if (aNone || bNone) return aNone === bNone ? 0 : (aNone ? 1 : -1);
-    let order;
-    if (isNum(a) && isNum(b)) order = a - b;
-    else order = String(a).localeCompare(String(b), 'en', {numeric: true});
-    return order * direction;
+    if (isNum(a) && isNum(b)) return a - b;
+    return String(a).localeCompare(String(b), 'en', {numeric: true});
   }
 
   function runTrialsText(row) {
@@ -322,7 +340,7 @@
       if (picked.length === 2) location.hash = route('compare', picked[0], picked[1]);
     });
 
-    const rows = runs.map((row) => ({row: row, tr: runRow(row, onPick)}));
+    const rows = runs.map((row, position) => ({row: row, position: position, tr: runRow(row, onPick)}));
     rows.forEach((r) => { r.text = r.tr.textContent.toLowerCase(); });
     const tbody = el('tbody', {}, rows.map((r) => r.tr));
     if (rows.length === 0) tbody.appendChild(emptyRow(headers.length, 'No runs in these folders.'));
@@ -337,7 +355,10 @@
         direction = sortKey === key ? -direction : 1;
         sortKey = key;
         const value = RUN_SORTS[key];
-        rows.sort((a, b) => compareValues(value(a.row), value(b.row), direction));
+        // Descending is exactly the ascending order reversed (ties included), so a second click
+        // reverses the rows as the header promises. Ties keep the server's order when ascending.
+        rows.sort((a, b) => compareValues(value(a.row), value(b.row)) || a.position - b.position);
+        if (direction < 0) rows.reverse();
         rows.forEach((r) => tbody.appendChild(r.tr));   // moves the rows, keeps ticks and focus
         ths.forEach((other) => other.getAttribute('data-sort') && other.setAttribute('aria-sort', 'none'));
         th.setAttribute('aria-sort', direction > 0 ? 'ascending' : 'descending');
@@ -560,7 +581,7 @@
     if (usage) {
       const lowerBound = usage.unpriced_calls > 0;
       rows.push(['model calls', fmtInt(usage.model_calls) + (usage.attempts !== usage.model_calls ? ' (' + fmtInt(usage.attempts) + ' attempts)' : '')]);
-      rows.push(['tokens', fmtInt(usage.input_tokens) + ' in · ' + fmtInt(usage.output_tokens) + ' out']);
+      rows.push(['tokens', fmtTokens(usage.input_tokens) + ' in · ' + fmtTokens(usage.output_tokens) + ' out']);
       rows.push(['cost', (lowerBound && usage.cost_usd !== null ? 'at least ' : '') + fmtCost(usage.cost_usd) +
         (lowerBound ? ' (' + fmtInt(usage.unpriced_calls) + ' calls without a price)' : '')]);
       rows.push(['mean model latency', fmtMs(usage.mean_latency_ms)]);
@@ -712,6 +733,9 @@
     return {epochs: isNum(doc.epochs) ? doc.epochs : 0, entries: entries, segmentOptions: segmentOptions};
   }
 
+  // The segment select's "all" option; segment options are key=value, so never just "all".
+  const ALL_SEGMENTS = 'all';
+
   const STATUS_FILTERS = {
     all: () => true,
     passed: (e) => e.allPassed,
@@ -722,7 +746,8 @@
   function tasksState(query) {
     const status = Object.prototype.hasOwnProperty.call(STATUS_FILTERS, query.get('status')) ? query.get('status') : 'all';
     const page = parseInt(query.get('page') || '1', 10);
-    return {status: status, segment: query.get('segment') || '', q: query.get('q') || '', page: page > 0 ? page : 1};
+    const segment = query.get('segment') || '';
+    return {status: status, segment: segment === ALL_SEGMENTS ? '' : segment, q: query.get('q') || '', page: page > 0 ? page : 1};
   }
 
   function tasksQuery(state) {
@@ -777,11 +802,12 @@
 
     const search = el('input', {id: 'task-search', type: 'search', placeholder: 'search task ids and metadata',
       'aria-label': 'search tasks', value: state.q});
+    // Option texts are the values themselves (all, passed, key=value), what people select by.
     const status = el('select', {id: 'task-status', 'aria-label': 'status'},
-      [['all', 'all tasks'], ['passed', 'passed (every trial)'], ['failed', 'failed (some trial)'], ['error', 'error (some trial)']]
-        .map(([value, label]) => el('option', {value: value}, label)));
+      [['all', 'every task'], ['passed', 'every trial passed'], ['failed', 'some trial failed'], ['error', 'some trial had a harness or judge error']]
+        .map(([value, title]) => el('option', {value: value, title: title}, value)));
     const segment = el('select', {id: 'task-segment', 'aria-label': 'segment'},
-      el('option', {value: ''}, 'all segments'), index.segmentOptions.map((s) => el('option', {value: s}, s)));
+      el('option', {value: ALL_SEGMENTS}, 'all'), index.segmentOptions.map((s) => el('option', {value: s}, s)));
     const count = el('span', {id: 'tasks-count', 'aria-live': 'polite'});
     const prev = el('button', {id: 'prev-page', type: 'button'}, '‹ previous');
     const next = el('button', {id: 'next-page', type: 'button'}, 'next ›');
@@ -802,8 +828,8 @@
       if (state.page > pages) state = Object.assign({}, state, {page: pages});
       if (search.value !== state.q && document.activeElement !== search) search.value = state.q;
       status.value = state.status;
-      segment.value = state.segment;
-      if (segment.value !== state.segment) segment.value = '';   // a segment the run does not have
+      segment.value = state.segment || ALL_SEGMENTS;
+      if (segment.value !== (state.segment || ALL_SEGMENTS)) segment.value = ALL_SEGMENTS;   // a segment the run does not have
       const start = (state.page - 1) * PAGE_SIZE;
       const rows = filtered.slice(start, start + PAGE_SIZE).map((e) => taskRow(rid, e, index.epochs));
       tbody.replaceChildren(...(rows.length ? rows : [emptyRow(4, index.entries.length ? 'No task matches these filters.' : 'No tasks yet.')]));
@@ -828,7 +854,7 @@
       searchTimer = setTimeout(() => change({q: search.value, page: 1}, true), SEARCH_DEBOUNCE_MS);
     });
     status.addEventListener('change', () => change({status: status.value, page: 1}));
-    segment.addEventListener('change', () => change({segment: segment.value, page: 1}));
+    segment.addEventListener('change', () => change({segment: segment.value === ALL_SEGMENTS ? '' : segment.value, page: 1}));
     prev.addEventListener('click', () => change({page: state.page - 1}));
     next.addEventListener('click', () => change({page: state.page + 1}));
 
@@ -917,7 +943,7 @@
       el('span', {class: 'model'}, toText(data.provider ? data.provider + '/' : ''), toText(data.model)),
       data.actor === 'user' ? el('span', {class: 'actor'}, '(the user)') : null,
       servedModel(data),
-      el('span', {class: 'tokens'}, fmtInt(data.input_tokens) + ' tokens in · ' + fmtInt(data.output_tokens) + ' out'),
+      el('span', {class: 'tokens'}, fmtTokens(data.input_tokens) + ' tokens in · ' + fmtTokens(data.output_tokens) + ' out'),
       el('span', {class: 'latency'}, fmtMs(data.latency_ms)),
       el('span', {class: 'cost'}, data.cost_usd === null || data.cost_usd === undefined ? 'no price' : fmtCost(data.cost_usd)),
     ];
@@ -1022,8 +1048,8 @@
         toText(trial.outcome), ' · score ', fmt3(trial.score), ' · ', trial.passed === true ? 'passed' : 'not passed'),
       facts([['attempts', fmtInt(trial.attempts)], ['started', fmtTime(trial.started)], ['agent time', fmtMs(trial.agent_ms)],
         ['grading time', fmtMs(trial.grading_ms)], ['seed', toText(trial.seed)],
-        ['model use', usage ? fmtInt(usage.model_calls) + ' calls · ' + fmtInt(usage.input_tokens) + ' tokens in · ' +
-          fmtInt(usage.output_tokens) + ' out · ' + fmtCost(usage.cost_usd) : null]]),
+        ['model use', usage ? fmtInt(usage.model_calls) + ' calls · ' + fmtTokens(usage.input_tokens) + ' tokens in · ' +
+          fmtTokens(usage.output_tokens) + ' out · ' + fmtCost(usage.cost_usd) : null]]),
       trial.error ? foldable('pre', {class: 'trial-error'}, trial.error) : null,
       el('h3', {}, 'Answer'),
       output ? foldable('pre', {class: 'answer'}, output.answer) : el('p', {class: 'empty answer-missing'}, 'No output recorded.'),
@@ -1238,7 +1264,7 @@
   function startHash() {
     if (embedded) {
       try {
-        if (embeddedData === null) embeddedData = JSON.parse(embedded.textContent);
+        if (embeddedData === null) embeddedData = parseJson(embedded.textContent);
         if (typeof embeddedData.start === 'string' && embeddedData.start.startsWith('#/')) return embeddedData.start;
       } catch (error) {
         // the page then shows the parse error when it loads
