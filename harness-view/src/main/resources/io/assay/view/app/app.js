@@ -826,7 +826,6 @@
       state = next;
       const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
       if (state.page > pages) state = Object.assign({}, state, {page: pages});
-      if (search.value !== state.q && document.activeElement !== search) search.value = state.q;
       status.value = state.status;
       segment.value = state.segment || ALL_SEGMENTS;
       if (segment.value !== (state.segment || ALL_SEGMENTS)) segment.value = ALL_SEGMENTS;   // a segment the run does not have
@@ -839,8 +838,16 @@
       next.disabled = state.page >= pages;
     }
 
-    /** A change made on the page: show it now and write it to the hash (push: back undoes it). */
+    /**
+     * A change made on the page: show it now and write it to the hash (push: back undoes it).
+     * A search still waiting out its debounce goes along, so what the box says is what is shown.
+     */
     function change(patch, replace) {
+      if (searchTimer !== null) {
+        clearTimeout(searchTimer);
+        searchTimer = null;
+        patch = Object.assign({q: search.value, page: 1}, patch);
+      }
       const next = Object.assign({}, state, patch);
       show(next);
       const hash = route('run', rid, 'tasks') + tasksQuery(state);
@@ -851,7 +858,10 @@
     search.addEventListener('input', () => {
       clearTimeout(searchTimer);
       // Typing replaces the hash entry rather than adding one per pause.
-      searchTimer = setTimeout(() => change({q: search.value, page: 1}, true), SEARCH_DEBOUNCE_MS);
+      searchTimer = setTimeout(() => {
+        searchTimer = null;
+        change({q: search.value, page: 1}, true);
+      }, SEARCH_DEBOUNCE_MS);
     });
     status.addEventListener('change', () => change({status: status.value, page: 1}));
     segment.addEventListener('change', () => change({segment: segment.value === ALL_SEGMENTS ? '' : segment.value, page: 1}));
@@ -879,7 +889,9 @@
       update(query2) {
         const next = tasksState(query2);
         if (sameFilter(next, state) && next.page === state.page) return;   // our own write coming back
-        if (next.q !== state.q) search.value = next.q;
+        clearTimeout(searchTimer);   // back/forward wins over a search still being typed
+        searchTimer = null;
+        if (search.value !== next.q) search.value = next.q;
         show(next);
       },
     };
