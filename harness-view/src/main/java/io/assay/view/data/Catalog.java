@@ -86,7 +86,7 @@ public final class Catalog {
             runDirectories.add(path);
         } else if (Files.isRegularFile(path) && isAuditReport(path)) {
             auditFiles.add(path);
-        } else if (Files.isDirectory(path) && depth <= DEPTH) {
+        } else if (Files.isDirectory(path) && depth < DEPTH) {
             try (Stream<Path> children = Files.list(path)) {
                 children.sorted().forEach(child -> visit(child, depth + 1, runDirectories, auditFiles));
             } catch (IOException e) {
