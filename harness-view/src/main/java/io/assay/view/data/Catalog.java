@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +26,16 @@ import java.util.stream.Stream;
 public final class Catalog {
     private static final int DEPTH = 2;
     private static final long LARGEST_AUDIT_BYTES = 64L << 20;
+    /** Indexes kept at once: the runs looked at last. A 100,000-trial run's index is about 4 MB. */
+    private static final int KEPT_INDEXES = 8;
 
     private final List<Path> folders;
-    private final Map<Path, RunIndex> indexes = new ConcurrentHashMap<>();
+    private final Map<Path, RunIndex> indexes = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, RunIndex> eldest) {
+            return size() > KEPT_INDEXES;
+        }
+    });
     private volatile Map<String, Path> runs = Map.of();
     private volatile Map<String, Path> audits = Map.of();
 

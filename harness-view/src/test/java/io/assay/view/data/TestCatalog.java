@@ -71,6 +71,28 @@ class TestCatalog {
     }
 
     @Test
+    void onlyTheIndexesOfTheEightRunsLookedAtLastAreKept() throws Exception {
+        for (int i = 1; i <= 9; i++) {
+            Files.writeString(run("r" + i).resolve("manifest.json"), """
+                    {"run_id": "r", "status": "completed", "suite": {"id": "s", "version": "1", "content_hash": "sha256:0",
+                     "path": "s", "tasks": 1}, "agent": {"name": "null", "options": {}},
+                     "settings": {"epochs": 1, "concurrency": 1, "timeout_seconds": 1, "retry_errors": 0, "seed": 0, "sinks": []},
+                     "harness_version": "dev", "jdk": "x", "arguments": [], "working_directory": ".", "started": "2026-12-05T00:00:00Z"}
+                    """);
+        }
+        Catalog catalog = new Catalog(List.of(folder));
+
+        catalog.run("r1");
+        for (int i = 2; i <= 9; i++) {
+            catalog.run("r" + i);
+        }
+
+        assertThat(catalog.indexed("r1")).isEmpty();
+        assertThat(catalog.indexed("r2")).isPresent();
+        assertThat(catalog.indexed("r9")).isPresent();
+    }
+
+    @Test
     void aFolderThatDoesNotExistIsAnInputError() {
         assertThatThrownBy(() -> new Catalog(List.of(folder.resolve("nowhere"))))
                 .isInstanceOf(InputException.class)
