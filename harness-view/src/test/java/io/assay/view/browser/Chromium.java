@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -88,6 +89,8 @@ public final class Chromium implements ExecutionCondition, BeforeAllCallback, Be
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--window-size=" + WIDTH + "," + HEIGHT);
+        // An alert a payload opens stays open for the test to find, instead of being dismissed unseen.
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         driver = new ChromeDriver(service, options);
     }
 
@@ -126,7 +129,7 @@ public final class Chromium implements ExecutionCondition, BeforeAllCallback, Be
 
     /** Waits until {@code main#page} says it shows {@code page} (the pages set it once rendered), and returns it. */
     public WebElement waitForPage(String page) {
-        return waitFor(d -> {
+        return waitFor("main#page[data-page=" + page + "]", d -> {
             List<WebElement> main = d.findElements(By.cssSelector("main#page[data-page]"));
             if (main.isEmpty()) {
                 return null;
@@ -140,9 +143,47 @@ public final class Chromium implements ExecutionCondition, BeforeAllCallback, Be
         });
     }
 
-    /** Waits until {@code condition} gives something other than null or false, and returns it. */
-    public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+    /** Waits until {@code main#page} shows some page, and says which ({@code error} included). */
+    public String waitForAnyPage() {
+        return waitFor("main#page[data-page]", d -> {
+            List<WebElement> main = d.findElements(By.cssSelector("main#page[data-page]"));
+            return main.isEmpty() ? null : main.getFirst().getDomAttribute("data-page");
+        });
+    }
+
+    /** The one element {@code css} selects; fails when there is none. */
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** The text {@code css}'s element shows. */
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    /** The element's text exactly as the DOM holds it ({@code textContent}), shown or folded away. */
+    public static String content(WebElement element) {
+        return element.getDomProperty("textContent");
+    }
+
+    /** Whether the canvas {@code css} has anything drawn on it (a chart drew, not just an empty canvas). */
+    public boolean drawn(String css) {
+        return Boolean.TRUE.equals(script("""
+                const canvas = document.querySelector(arguments[0]);
+                if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+                return false;""", css));
+    }
+
+    /** Waits until {@code condition} gives something other than null or false, and returns it; {@code what} says what the wait was for. */
+    public <T> T waitFor(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).withMessage(() -> "waiting for " + what + " at " + driver.getCurrentUrl())
+                .until(condition::apply);
     }
 
     /** Runs {@code script} in the page and returns its value. */

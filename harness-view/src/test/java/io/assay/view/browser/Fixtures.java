@@ -1,5 +1,6 @@
 package io.assay.view.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.assay.launcher.Assay;
@@ -10,19 +11,22 @@ import io.assay.launcher.RunSettings;
 import io.assay.spi.Options;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Real run folders and a real audit report for the viewer to show, made as a user makes them: suite
  * files on disk, run through the engine's facade with the built-in agents and checks. Each method
- * writes into a folder the test owns and returns what the test needs to know about what it made.
+ * takes a work folder the test owns, writes suites to its {@code suites/} and runs and audit reports
+ * to {@link #served its folder the viewer serves}, and returns where they are.
  */
 final class Fixtures {
     static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -57,6 +61,11 @@ final class Fixtures {
         return engine;
     }
 
+    /** The folder of {@code work} the viewer is given: runs, and audit reports in {@code audits/}. */
+    static Path served(Path work) {
+        return work.resolve("runs");
+    }
+
     /** Runs {@code agent} on {@code suite} into {@code out}. */
     static RunResult run(Path suite, String agent, Options agentOptions, int epochs, Path out) throws Exception {
         RunSettings settings = RunSettings.builder(suite, agent).agentOptions(agentOptions).epochs(epochs).out(out).build();
@@ -65,12 +74,12 @@ final class Fixtures {
 
     /**
      * The mixed suite ({@link #MIXED}: sums graded {@code numeric}, segmented by difficulty and
-     * topic) run twice into {@code folder}: by the scripted agent ({@code mixed-scripted}, some
+     * topic) run twice into {@code work}: by the scripted agent ({@code mixed-scripted}, some
      * tasks passed, some failed, one flaky in each direction, one agent error) and by the oracle
      * ({@code mixed-oracle}, every task passed), for the run, tasks, trial and compare pages.
      */
-    static MixedRuns mixedRuns(Path folder) throws Exception {
-        Path suite = folder.resolve("suites/sums");
+    static MixedRuns mixedRuns(Path work) throws Exception {
+        Path suite = work.resolve("suites/sums");
         List<Map<String, Object>> tasks = new ArrayList<>();
         List<Map<String, Object>> predictions = new ArrayList<>();
         int n = 0;
@@ -96,9 +105,9 @@ final class Fixtures {
                 measures: Adding two whole numbers.
                 reward: {type: numeric, extract: last}
                 """, tasks);
-        Path script = writeJsonLines(folder.resolve("suites/sums-predictions.jsonl"), predictions);
-        Path scripted = folder.resolve("mixed-scripted");
-        Path oracle = folder.resolve("mixed-oracle");
+        Path script = writeJsonLines(work.resolve("suites/sums-predictions.jsonl"), predictions);
+        Path scripted = served(work).resolve("mixed-scripted");
+        Path oracle = served(work).resolve("mixed-oracle");
         run(suite, "scripted", Options.of(Map.of("file", script.toString())), EPOCHS, scripted);
         run(suite, "oracle", Options.empty(), EPOCHS, oracle);
         return new MixedRuns(scripted, oracle);
@@ -109,8 +118,8 @@ final class Fixtures {
      * answers and the suite's description are {@link #PAYLOADS}, so the oracle replies them and the
      * check's explanation quotes them.
      */
-    static Path xssRun(Path folder) throws Exception {
-        Path suite = folder.resolve("suites/xss");
+    static Path xssRun(Path work) throws Exception {
+        Path suite = work.resolve("suites/xss");
         List<Map<String, Object>> tasks = new ArrayList<>();
         for (int i = 0; i < PAYLOADS.size(); i++) {
             String payload = PAYLOADS.get(i);
@@ -125,7 +134,7 @@ final class Fixtures {
                 measures: "<img src=x onerror=\\"window.__xss=1\\">"
                 reward: {type: exact}
                 """, tasks);
-        Path run = folder.resolve("xss-oracle");
+        Path run = served(work).resolve("xss-oracle");
         run(suite, "oracle", Options.empty(), 1, run);
         return run;
     }
@@ -134,8 +143,8 @@ final class Fixtures {
      * A run of {@code tasks} sums times {@code epochs} ({@code large-scripted}): every tenth task
      * is answered wrongly in every epoch, the rest right, segmented by parity.
      */
-    static Path largeRun(Path folder, int tasks, int epochs) throws Exception {
-        Path suite = folder.resolve("suites/large");
+    static Path largeRun(Path work, int tasks, int epochs) throws Exception {
+        Path suite = work.resolve("suites/large");
         Files.createDirectories(suite);
         Files.writeString(suite.resolve("suite.yaml"), """
                 id: large
@@ -144,7 +153,7 @@ final class Fixtures {
                 measures: Adding two whole numbers, many times.
                 reward: {type: numeric}
                 """);
-        Path predictions = folder.resolve("suites/large-predictions.jsonl");
+        Path predictions = work.resolve("suites/large-predictions.jsonl");
         try (BufferedWriter taskFile = Files.newBufferedWriter(suite.resolve("tasks.jsonl"));
              BufferedWriter predictionFile = Files.newBufferedWriter(predictions)) {
             for (int i = 1; i <= tasks; i++) {
@@ -156,16 +165,16 @@ final class Fixtures {
                 predictionFile.newLine();
             }
         }
-        Path run = folder.resolve("large-scripted");
+        Path run = served(work).resolve("large-scripted");
         run(suite, "scripted", Options.of(Map.of("file", predictions.toString())), epochs, run);
         return run;
     }
 
     /** The audit of {@code examples/flawed/answer-stuffing}, as {@code assay audit --format json} writes it, in {@code audits/}. */
-    static Path auditReport(Path folder) throws Exception {
+    static Path auditReport(Path work) throws Exception {
         Path suite = Path.of(System.getProperty("assay.repoRoot", "..")).resolve("examples/flawed/answer-stuffing");
         String json = engine().audit(suite, new AuditSettings(3, Duration.ofSeconds(30), List.of()), probe -> { }).json();
-        Path file = folder.resolve("audits/answer-stuffing.json");
+        Path file = served(work).resolve("audits/answer-stuffing.json");
         Files.createDirectories(file.getParent());
         return Files.writeString(file, json);
     }
@@ -198,11 +207,28 @@ final class Fixtures {
         return map;
     }
 
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The run's trial lines, as {@code trials.jsonl} holds them: what the pages must show, read without the viewer. */
+    static List<JsonNode> trials(Path run) throws IOException {
+        List<JsonNode> trials = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve("trials.jsonl"))) {
+            trials.add(JSON.readTree(line));
         }
+        return trials;
+    }
+
+    /** The run's trials of {@code task}, in epoch order. */
+    static List<JsonNode> trials(Path run, String task) throws IOException {
+        return trials(run).stream().filter(trial -> trial.path("task").asText().equals(task))
+                .sorted(Comparator.comparingInt(trial -> trial.path("epoch").asInt())).toList();
+    }
+
+    /** Each task's mean score over its epochs (a trial without a score counts 0). */
+    static Map<String, Double> meanScores(Path run) throws IOException {
+        return trials(run).stream().collect(Collectors.groupingBy(trial -> trial.path("task").asText(),
+                TreeMap::new, Collectors.averagingDouble(trial -> trial.path("score").asDouble(0))));
+    }
+
+    static JsonNode summary(Path run) throws IOException {
+        return JSON.readTree(run.resolve("summary.json").toFile());
     }
 }

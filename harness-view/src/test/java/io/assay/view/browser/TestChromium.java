@@ -74,6 +74,21 @@ class TestChromium {
         }
 
         @Test
+        void canTurnOffAPagesContentSecurityPolicy(@TempDir Path dir) throws Exception {
+            Path page = Files.writeString(dir.resolve("strict.html"), """
+                    <!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="script-src 'none'">
+                    </head><body><script>window.ran = true;</script></body></html>
+                    """);
+            CHROMIUM.open(page.toUri().toString());
+            assertThat(CHROMIUM.script("return window.ran === true")).as("the policy holds by default").isEqualTo(false);
+
+            CHROMIUM.bypassContentSecurityPolicy();
+            CHROMIUM.open(page.toUri().toString());
+
+            assertThat(CHROMIUM.script("return window.ran === true")).isEqualTo(true);
+        }
+
+        @Test
         void givesEachTestAFreshTab() {
             CHROMIUM.open("data:text/html,<title>fresh</title>");
 

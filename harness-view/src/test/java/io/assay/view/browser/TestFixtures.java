@@ -21,15 +21,15 @@ class TestFixtures {
         Fixtures.MixedRuns runs = Fixtures.mixedRuns(folder);
 
         Map<String, char[]> plans = new HashMap<>();
-        for (JsonNode trial : trials(runs.scripted())) {
+        for (JsonNode trial : Fixtures.trials(runs.scripted())) {
             char plan = trial.path("passed").asBoolean() ? 'p' : trial.path("outcome").asText().equals("agent_error") ? '-' : 'f';
             plans.computeIfAbsent(trial.path("task").asText(), task -> new char[Fixtures.EPOCHS])[trial.path("epoch").asInt()] = plan;
         }
         assertThat(plans).hasSize(Fixtures.MIXED.size());
         Fixtures.MIXED.forEach((task, plan) -> assertThat(new String(plans.get(task))).as(task).isEqualTo(plan));
-        assertThat(trials(runs.oracle())).hasSize(Fixtures.MIXED.size() * Fixtures.EPOCHS)
+        assertThat(Fixtures.trials(runs.oracle())).hasSize(Fixtures.MIXED.size() * Fixtures.EPOCHS)
                 .allMatch(trial -> trial.path("passed").asBoolean());
-        assertThat(Fixtures.JSON.readTree(runs.scripted().resolve("summary.json").toFile()).path("segments").has("difficulty"))
+        assertThat(Fixtures.summary(runs.scripted()).path("segments").has("difficulty"))
                 .isTrue();
     }
 
@@ -37,7 +37,7 @@ class TestFixtures {
     void theXssRunsAgentRepliedEveryPayload() throws Exception {
         Path run = Fixtures.xssRun(folder);
 
-        List<JsonNode> trials = trials(run);
+        List<JsonNode> trials = Fixtures.trials(run);
         assertThat(trials).extracting(trial -> trial.path("output").path("answer").asText())
                 .containsExactlyInAnyOrderElementsOf(Fixtures.PAYLOADS);
         assertThat(trials).extracting(trial -> trial.path("task").asText()).contains(Fixtures.PAYLOADS.get(1));
@@ -61,19 +61,7 @@ class TestFixtures {
         try (var lines = Files.lines(run.resolve("trials.jsonl"))) {
             assertThat(lines.count()).isEqualTo(100_000);
         }
-        JsonNode summary = Fixtures.JSON.readTree(run.resolve("summary.json").toFile());
+        JsonNode summary = Fixtures.summary(run);
         assertThat(summary.path("pass_rate").asDouble()).isEqualTo(0.9);
-    }
-
-    static List<JsonNode> trials(Path run) throws Exception {
-        try (var lines = Files.lines(run.resolve("trials.jsonl"))) {
-            return lines.map(line -> {
-                try {
-                    return Fixtures.JSON.readTree(line);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        }
     }
 }
