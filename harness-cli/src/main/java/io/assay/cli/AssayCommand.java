@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = {"Runs AI-agent benchmarks reproducibly, and audits the benchmarks themselves."},
         subcommands = {RunCommand.class, AuditCommand.class, ReportCommand.class, RescoreCommand.class, SuitesCommand.class,
                 PluginsCommand.class, PluginCommand.class,
-                GcCommand.class,
+                GcCommand.class, ViewCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  assay run examples/arithmetic --agent oracle",

@@ -3,6 +3,7 @@ package io.assay.cli;
 import io.assay.launcher.AuditResult;
 import io.assay.launcher.AuditSettings;
 import io.assay.spi.Finding;
+import io.assay.view.HtmlReport;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
                 "  assay audit examples/multiple-choice",
                 "  assay audit examples/flawed/answer-stuffing --format json",
                 "  assay audit my-suite --format markdown --output ABC-REPORT.md --fail-on warning",
+                "  assay audit my-suite --format html --output audit.html",
                 "  assay audit ../shared/benchmarks/tau-bench/tau2/airline --split test",
                 "",
                 "Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 bad usage or input."})
@@ -44,7 +46,8 @@ final class AuditCommand implements Callable<Integer> {
     Path suite;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (for people), json (for machines) or markdown (a publishable ABC report card). Default: ${DEFAULT-VALUE}.")
+            description = "text (for people), json (for machines), markdown (a publishable ABC report card) or html (the viewer's"
+                    + " audit page in one self-contained file). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -78,7 +81,7 @@ final class AuditCommand implements Callable<Integer> {
             description = "The seed --sample draws with (default: ${DEFAULT-VALUE}, as for `assay run`).")
     long seed;
 
-    enum Format { TEXT, JSON, MARKDOWN }
+    enum Format { TEXT, JSON, MARKDOWN, HTML }
 
     enum FailOn {
         ERROR(Finding.Severity.ERROR), WARNING(Finding.Severity.WARNING);
@@ -103,6 +106,7 @@ final class AuditCommand implements Callable<Integer> {
             case TEXT -> report.text();
             case JSON -> report.json() + "\n";
             case MARKDOWN -> report.markdown();
+            case HTML -> HtmlReport.audit(report.json());
         };
         if (output != null) {
             Files.writeString(output, rendered, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.assay.cli;
 
 import io.assay.kit.Excerpt;
+import io.assay.kit.TaskIds;
 import io.assay.spi.Outcome;
 import io.assay.spi.TrialRecord;
 import java.io.PrintWriter;

@@ -2,7 +2,9 @@ package io.assay.cli;
 
 import io.assay.launcher.InputException;
 import io.assay.launcher.RunReport;
+import io.assay.view.HtmlReport;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
                 "  assay report runs/arithmetic-oracle-20261122-101500",
                 "  assay report runs/mc-null --format json | jq .score",
                 "  assay report runs/mc-null --failed",
-                "  assay report runs/mc-null --task q7"})
+                "  assay report runs/mc-null --task q7",
+                "  assay report runs/mc-null --format html > report.html"})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -31,10 +34,11 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A directory written by `assay run`.")
     Path runDirectory;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, or html: the viewer's pages of the run in one self-contained file (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    enum Format { TEXT, JSON }
+    enum Format { TEXT, JSON, HTML }
 
     @Option(names = "--failed", description = "List the tasks with a failed or errored trial, with the first reason.")
     boolean failed;
@@ -44,15 +48,21 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((failed || task != null) && format == Format.JSON) {
-            throw new InputException((failed ? "--failed" : "--task") + " prints text; --format json prints the summary",
+        if ((failed || task != null) && format != Format.TEXT) {
+            throw new InputException((failed ? "--failed" : "--task") + " prints text; --format " + format.name().toLowerCase(Locale.ROOT)
+                            + " prints the whole run",
                     "the trials themselves are JSON lines in RUN_DIR/trials.jsonl");
         }
         if (failed && task != null) {
             throw new InputException("--failed and --task: give one", "assay report RUN_DIR --failed, then --task ID");
         }
-        RunReport report = RunReport.of(runDirectory);
         var out = spec.commandLine().getOut();
+        if (format == Format.HTML) {
+            out.print(HtmlReport.run(runDirectory));
+            out.flush();
+            return 0;
+        }
+        RunReport report = RunReport.of(runDirectory);
         if (failed) {
             FailedTasks tasks = new FailedTasks();
             report.forEachTrial(tasks::add);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Folds trial records, one at a time, into a {@link Summary}. Memory grows with the number of
@@ -131,7 +130,7 @@ public final class SummaryCalculator {
                     maxSamples = Math.max(maxSamples, tally.graded);
                 }
             }
-            ScoreStatistics score = statistics(scoredTasks, sum, sumOfSquares);
+            ScoreStatistics score = MeanInterval.of(scoredTasks, sum, sumOfSquares, 0.0, 1.0);
             if (graded == 0) {
                 return new Figures(errors, errors, null, score, null, null); // nothing scored: no figures, not zeros
             }
@@ -152,22 +151,6 @@ public final class SummaryCalculator {
                 passHatK.put(Integer.toString(k), hat / counted);
             }
             return new Figures(graded + errors, errors, (double) passed / graded, score, passAtK, passHatK);
-        }
-
-        /** The {@link ScoreStatistics} of per-task means, from their running sums. */
-        private static ScoreStatistics statistics(int tasks, double sum, double sumOfSquares) {
-            if (tasks == 0) {
-                return new ScoreStatistics(null, null, null);
-            }
-            double mean = sum / tasks;
-            if (tasks < 2) {
-                return new ScoreStatistics(mean, null, null);
-            }
-            double variance = Math.max(0.0, (sumOfSquares - tasks * mean * mean) / (tasks - 1));
-            double stderr = Math.sqrt(variance / tasks);
-            double t = TDistribution.of(tasks - 1).inverseCumulativeProbability(0.975);
-            double[] ci = {Math.max(0.0, mean - t * stderr), Math.min(1.0, mean + t * stderr)};
-            return new ScoreStatistics(mean, stderr, ci);
         }
 
         Summary.Segment segment(int tasks) {

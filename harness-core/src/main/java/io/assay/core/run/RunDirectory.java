@@ -9,13 +9,16 @@ import io.assay.core.results.ModelUsage;
 import io.assay.core.results.SummaryCalculator;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The files of one run: {@code manifest.json}, the append-only {@code trials.jsonl} and
@@ -118,24 +121,86 @@ public final class RunDirectory {
      * skipped; any other bad line is an {@link InputException} with its line number.
      */
     public void forEachTrial(Consumer<TrialCodec.StoredTrial> consumer) {
+        readFrom(Position.START, (offset, length, trial) -> consumer.accept(trial));
+    }
+
+    /** A trial line read by {@link #readFrom}, with where it is in {@code trials.jsonl}. */
+    @FunctionalInterface
+    public interface TrialLineConsumer {
+        /**
+         * @param offset the byte offset of the line's first byte
+         * @param length the line's length in bytes, without its newline
+         */
+        void accept(long offset, int length, TrialCodec.StoredTrial trial);
+    }
+
+    /**
+     * A place in {@code trials.jsonl}: the start of a line.
+     *
+     * @param offset in bytes
+     * @param lines how many lines come before it, so errors can name line numbers
+     */
+    public record Position(long offset, long lines) {
+        public static final Position START = new Position(0, 0);
+    }
+
+    /**
+     * Streams the complete trial lines from {@code from} on to {@code consumer}; blank lines are
+     * skipped and so is a torn last line (one without its newline, still being written or cut by a
+     * crash). A bad line is an {@link InputException} naming its line number.
+     *
+     * @return the place after the last complete line, where the next read starts
+     */
+    public Position readFrom(Position from, TrialLineConsumer consumer) {
         Path file = trialsFile();
         if (!Files.exists(file)) {
-            return;
+            return from;
         }
-        boolean endsWithNewline = endsWithNewline(file);
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            long[] lineNumber = {0};
-            String[] pending = {null};
-            lines.forEach(line -> {
-                if (pending[0] != null) {
-                    consumer.accept(decode(file, lineNumber[0], pending[0]));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.position(from.offset());
+            LineBuffer line = new LineBuffer();
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+            long lineStart = from.offset();
+            long lineNumber = from.lines();
+            while (channel.read(chunk) > 0) {
+                chunk.flip();
+                byte[] bytes = chunk.array();
+                int segment = 0;
+                for (int i = 0; i < chunk.limit(); i++) {
+                    if (bytes[i] != '\n') {
+                        continue;
+                    }
+                    line.append(bytes, segment, i - segment);
+                    lineNumber++;
+                    if (!line.isBlank()) {
+                        consumer.accept(lineStart, line.length(), decode(file, lineNumber, line.text()));
+                    }
+                    lineStart += line.length() + 1;
+                    line.clear();
+                    segment = i + 1;
                 }
-                lineNumber[0]++;
-                pending[0] = line.isBlank() ? null : line;
-            });
-            if (pending[0] != null && endsWithNewline) {
-                consumer.accept(decode(file, lineNumber[0], pending[0]));
+                line.append(bytes, segment, chunk.limit() - segment);
+                chunk.clear();
             }
+            return new Position(lineStart, lineNumber);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The text of the line at {@code offset}, {@code length} bytes long, as {@link #readFrom} placed it. */
+    public String lineAt(long offset, int length) {
+        Path file = trialsFile();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer bytes = ByteBuffer.allocate(length);
+            while (bytes.hasRemaining() && channel.read(bytes, offset + bytes.position()) > 0) {
+                // reads until the whole line is in
+            }
+            if (bytes.hasRemaining()) {
+                throw new InputException(file + " is shorter than when it was read (" + length + " bytes at " + offset + ")",
+                        "the run directory was edited or replaced; reload");
+            }
+            return new String(bytes.array(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -150,15 +215,38 @@ public final class RunDirectory {
         }
     }
 
-    private static boolean endsWithNewline(Path file) {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            if (raf.length() == 0) {
-                return true;
+    /** The bytes of the line being read, which may span chunks. */
+    private static final class LineBuffer {
+        private byte[] bytes = new byte[8192];
+        private int length;
+
+        void append(byte[] from, int start, int count) {
+            if (length + count > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
             }
-            raf.seek(raf.length() - 1);
-            return raf.read() == '\n';
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            System.arraycopy(from, start, bytes, length, count);
+            length += count;
+        }
+
+        int length() {
+            return length;
+        }
+
+        boolean isBlank() {
+            for (int i = 0; i < length; i++) {
+                if (!Character.isWhitespace(bytes[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        String text() {
+            return new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
+
+        void clear() {
+            length = 0;
         }
     }
 

@@ -1,0 +1,405 @@
+package io.assay.view.data;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.kit.TaskIds;
+import io.assay.launcher.InputException;
+import io.assay.launcher.Manifest;
+import io.assay.launcher.PairedDifference;
+import io.assay.spi.Outcome;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The JSON documents the pages read, by API path ({@code api/index}, {@code api/runs/ID},
+ * {@code api/runs/ID/tasks}, {@code api/runs/ID/tasks/TASK}, {@code api/audits/ID},
+ * {@code api/compare/A/B}); docs/viewer.md describes each. Every figure comes from the run's own
+ * files; nothing is computed here that the summary does not already state, but for the agent-time
+ * percentiles and the comparison's paired difference.
+ */
+public final class Documents {
+    private final Catalog catalog;
+
+    public Documents(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * The document at {@code path}, its segments decoded, or empty when there is none (an unknown
+     * run, task or audit, or a path that is not the API's).
+     */
+    public Optional<byte[]> get(List<String> path) {
+        if (path.size() < 2 || !path.get(0).equals("api")) {
+            return Optional.empty();
+        }
+        return switch (path.get(1)) {
+            case "index" -> path.size() == 2 ? Optional.of(index()) : Optional.empty();
+            case "runs" -> runDocument(path.subList(2, path.size()));
+            case "audits" -> path.size() == 3 ? audit(path.get(2)) : Optional.empty();
+            case "compare" -> path.size() == 4 ? compare(path.get(2), path.get(3)) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<byte[]> runDocument(List<String> rest) {
+        if (rest.isEmpty() || rest.size() > 3 || (rest.size() > 1 && !rest.get(1).equals("tasks"))) {
+            return Optional.empty();
+        }
+        Optional<RunIndex> run = catalog.run(rest.get(0));
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (rest.size()) {
+            case 1 -> Optional.of(run(rest.get(0), run.get()));
+            case 2 -> Optional.of(tasks(run.get()));
+            default -> task(run.get(), rest.get(2));
+        };
+    }
+
+    /** {@code api/index}: every run and audit report, newest run first; a run that cannot be read is a problem line. */
+    public byte[] index() {
+        catalog.scan();
+        ObjectNode root = ViewJson.MAPPER.createObjectNode();
+        List<ObjectNode> rows = new ArrayList<>();
+        ArrayNode problems = ViewJson.MAPPER.createArrayNode();
+        catalog.runs().forEach((id, directory) -> {
+            try {
+                rows.add(runRow(id));
+            } catch (InputException | UncheckedIOException e) {
+                problems.add(directory + ": " + e.getMessage());
+            }
+        });
+        rows.sort(Comparator.comparing((ObjectNode row) -> row.path("started").asText()).reversed());
+        root.putArray("runs").addAll(rows);
+        ArrayNode audits = root.putArray("audits");
+        catalog.audits().forEach((id, file) -> {
+            try {
+                audits.add(auditRow(id, file.getFileName().toString(), ViewJson.MAPPER.readTree(file.toFile())));
+            } catch (IOException e) {
+                problems.add(file + ": " + e.getMessage());
+            }
+        });
+        root.set("problems", problems);
+        return bytes(root);
+    }
+
+    /**
+     * A run's row: from its {@code summary.json} when the run has ended and the summary is newer
+     * than its trials, so listing many large runs reads no trials; else from the trials themselves.
+     */
+    ObjectNode runRow(String id) {
+        Path directory = catalog.runs().get(id);
+        Optional<RunIndex> indexed = catalog.indexed(id);
+        JsonNode manifest;
+        JsonNode summary;
+        if (indexed.isEmpty() && endedWithSummary(directory)) {
+            manifest = read(directory.resolve("manifest.json"));
+            summary = read(directory.resolve("summary.json"));
+        } else {
+            RunIndex run = catalog.run(id).orElseThrow();
+            manifest = ViewJson.MAPPER.valueToTree(run.manifest());
+            summary = ViewJson.MAPPER.valueToTree(run.summary());
+        }
+        ObjectNode row = ViewJson.MAPPER.createObjectNode();
+        row.put("id", id);
+        row.set("suite", manifest.path("suite").path("id"));
+        row.set("suite_version", manifest.path("suite").path("version"));
+        row.set("content_hash", manifest.path("suite").path("content_hash"));
+        row.set("agent", manifest.path("agent").path("name"));
+        row.set("model", model(manifest, summary));
+        row.set("started", manifest.path("started"));
+        row.set("status", manifest.path("status"));
+        row.set("trials", summary.path("trials"));
+        row.set("expected_trials", summary.path("expected_trials"));
+        row.set("score", summary.path("score"));
+        row.set("pass_rate", summary.path("pass_rate"));
+        row.set("errors", summary.path("errors"));
+        row.set("harness_errors", summary.path("outcomes").path("harness_error"));
+        row.set("cost_usd", summary.path("usage").path("cost_usd").isMissingNode() ? null : summary.path("usage").path("cost_usd"));
+        return row;
+    }
+
+    /** The agent's model option, else the one model the summary saw called, else null. */
+    private static JsonNode model(JsonNode manifest, JsonNode summary) {
+        JsonNode option = manifest.path("agent").path("options").path("model");
+        if (option.isTextual()) {
+            return option;
+        }
+        JsonNode models = summary.path("usage").path("models");
+        return models.size() == 1 ? ViewJson.MAPPER.getNodeFactory().textNode(models.fieldNames().next()) : null;
+    }
+
+    private static boolean endedWithSummary(Path directory) {
+        try {
+            Path summary = directory.resolve("summary.json");
+            if (!Files.exists(summary)) {
+                return false;
+            }
+            JsonNode manifest = read(directory.resolve("manifest.json"));
+            Path trials = directory.resolve("trials.jsonl");
+            FileTime written = Files.getLastModifiedTime(summary);
+            return !Manifest.RUNNING.equals(manifest.path("status").asText())
+                    && (!Files.exists(trials) || written.compareTo(Files.getLastModifiedTime(trials)) >= 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + directory, e);
+        }
+    }
+
+    /** An audit report's row: its suite, and how many findings and checklist items of each kind. */
+    public static ObjectNode auditRow(String id, String file, JsonNode audit) {
+        ObjectNode row = ViewJson.MAPPER.createObjectNode();
+        row.put("id", id);
+        row.set("suite", audit.path("suite"));
+        row.put("file", file);
+        Map<String, Integer> severities = new LinkedHashMap<>(Map.of("error", 0, "warning", 0, "info", 0));
+        audit.path("findings").forEach(f -> severities.merge(f.path("severity").asText(), 1, Integer::sum));
+        row.put("errors", severities.get("error"));
+        row.put("warnings", severities.get("warning"));
+        row.put("info", severities.get("info"));
+        ObjectNode checklist = row.putObject("checklist");
+        audit.path("checklist").forEach(item -> checklist.put(item.path("status").asText(),
+                checklist.path(item.path("status").asText()).asInt() + 1));
+        return row;
+    }
+
+    /** {@code api/runs/ID}: the manifest, the summary of the trials so far, and the agent's time per trial. */
+    byte[] run(String id, RunIndex run) {
+        Manifest manifest = run.manifest();
+        ObjectNode root = ViewJson.MAPPER.createObjectNode();
+        root.put("id", id);
+        root.put("live", Manifest.RUNNING.equals(manifest.status()));
+        root.set("manifest", ViewJson.MAPPER.valueToTree(manifest));
+        root.set("summary", ViewJson.MAPPER.valueToTree(run.summary()));
+        double[] millis = run.sortedAgentMillis();
+        ObjectNode agent = root.putObject("latency").putObject("agent_ms");
+        if (millis.length == 0) {
+            agent.putNull("mean");
+        } else {
+            double sum = 0;
+            for (double m : millis) {
+                sum += m;
+            }
+            agent.put("mean", sum / millis.length);
+            agent.put("p50", percentile(millis, 0.50));
+            agent.put("p95", percentile(millis, 0.95));
+            agent.put("max", millis[millis.length - 1]);
+        }
+        return bytes(root);
+    }
+
+    /** The nearest-rank percentile of sorted values. */
+    private static double percentile(double[] sorted, double share) {
+        int rank = (int) Math.ceil(share * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    /** {@code api/runs/ID/tasks}: every task with its trials' outcomes, in the order people read ids. */
+    byte[] tasks(RunIndex run) {
+        Map<String, List<RunIndex.Trial>> byTask = byTask(run.trialFigures());
+        List<String> ids = new ArrayList<>(byTask.keySet());
+        ids.sort(TaskIds.ORDER);
+        TreeSet<String> keys = new TreeSet<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * ids.size() + 64);
+        try (JsonGenerator json = ViewJson.MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("epochs", run.manifest().settings().epochs());
+            json.writeArrayFieldStart("tasks");
+            for (String id : ids) {
+                Map<String, Object> metadata = run.metadata(id);
+                keys.addAll(metadata.keySet());
+                List<RunIndex.Trial> trials = byTask.get(id);
+                trials.sort(Comparator.comparingInt(RunIndex.Trial::epoch));
+                json.writeStartObject();
+                json.writeStringField("id", id);
+                json.writeObjectField("metadata", metadata);
+                json.writeArrayFieldStart("trials");
+                double sum = 0;
+                int scored = 0;
+                for (RunIndex.Trial trial : trials) {
+                    json.writeStartObject();
+                    json.writeNumberField("epoch", trial.epoch());
+                    json.writeStringField("outcome", trial.outcome().name().toLowerCase(Locale.ROOT));
+                    if (trial.outcome().scored()) {
+                        json.writeNumberField("score", trial.score());
+                        sum += trial.score();
+                        scored++;
+                    } else {
+                        json.writeNullField("score");
+                    }
+                    json.writeBooleanField("passed", trial.passed());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                if (scored == 0) {
+                    json.writeNullField("mean_score");
+                } else {
+                    json.writeNumberField("mean_score", sum / scored);
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("segment_keys");
+            for (String key : keys) {
+                json.writeString(key);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code api/runs/ID/tasks/TASK}: the task's trials, each its line of trials.jsonl as recorded. */
+    Optional<byte[]> task(RunIndex run, String task) {
+        List<String> lines = run.lines(task);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator json = ViewJson.MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("task", task);
+            json.writeArrayFieldStart("trials");
+            for (String line : lines) {
+                json.writeRawValue(line); // read and checked as a trial when it was indexed
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(out.toByteArray());
+    }
+
+    private Optional<byte[]> audit(String id) {
+        Path file = catalog.audits().get(id);
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * {@code api/compare/A/B}: the tasks whose mean score changed from run A to run B, and the paired
+     * difference of their per-task mean scores, when both runs graded the same suite version.
+     */
+    private Optional<byte[]> compare(String a, String b) {
+        Optional<RunIndex> first = catalog.run(a);
+        Optional<RunIndex> second = catalog.run(b);
+        if (first.isEmpty() || second.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode root = ViewJson.MAPPER.createObjectNode();
+        root.set("a", runRow(a));
+        root.set("b", runRow(b));
+        Manifest.SuiteRef suiteA = first.get().manifest().suite();
+        Manifest.SuiteRef suiteB = second.get().manifest().suite();
+        boolean comparable = suiteA.id().equals(suiteB.id()) && suiteA.contentHash().equals(suiteB.contentHash());
+        root.put("comparable", comparable);
+        if (!comparable) {
+            root.put("problem", "the runs graded different suites: " + a + " ran " + describe(suiteA) + ", "
+                    + b + " ran " + describe(suiteB) + "; a per-task comparison needs the same tasks and graders");
+            root.putArray("flips");
+            root.putNull("paired");
+            return Optional.of(bytes(root));
+        }
+        root.putNull("problem");
+        Map<String, List<RunIndex.Trial>> tasksA = byTask(first.get().trialFigures());
+        Map<String, List<RunIndex.Trial>> tasksB = byTask(second.get().trialFigures());
+        List<String> common = new ArrayList<>(tasksA.keySet());
+        common.retainAll(tasksB.keySet());
+        common.sort(TaskIds.ORDER);
+        List<double[]> pairs = new ArrayList<>();
+        ArrayNode flips = ViewJson.MAPPER.createArrayNode();
+        for (String task : common) {
+            TaskResult resultA = TaskResult.of(tasksA.get(task));
+            TaskResult resultB = TaskResult.of(tasksB.get(task));
+            if (resultA.meanScore() == null || resultB.meanScore() == null) {
+                continue;
+            }
+            pairs.add(new double[] {resultA.meanScore(), resultB.meanScore()});
+            if (!resultA.meanScore().equals(resultB.meanScore())) {
+                ObjectNode flip = flips.addObject();
+                flip.put("task", task);
+                flip.set("a", ViewJson.MAPPER.valueToTree(resultA));
+                flip.set("b", ViewJson.MAPPER.valueToTree(resultB));
+                flip.put("direction", resultB.meanScore() > resultA.meanScore() ? "better" : "worse");
+            }
+        }
+        root.put("tasks", common.size());
+        root.set("flips", flips);
+        PairedDifference paired = PairedDifference.of(pairs);
+        ObjectNode difference = root.putObject("paired");
+        difference.put("tasks", paired.tasks());
+        difference.set("mean_difference", ViewJson.MAPPER.valueToTree(paired.difference().mean()));
+        difference.set("stderr", ViewJson.MAPPER.valueToTree(paired.difference().stderr()));
+        difference.set("ci95", ViewJson.MAPPER.valueToTree(paired.difference().ci95()));
+        root.put("only_in_a", tasksA.size() - common.size());
+        root.put("only_in_b", tasksB.size() - common.size());
+        return Optional.of(bytes(root));
+    }
+
+    /** One task's result in one run: mean over its scored trials, and how many passed. */
+    record TaskResult(Double meanScore, int passed, int trials) {
+        static TaskResult of(List<RunIndex.Trial> trials) {
+            double sum = 0;
+            int scored = 0;
+            int passed = 0;
+            for (RunIndex.Trial trial : trials) {
+                if (trial.outcome() != Outcome.HARNESS_ERROR && trial.outcome() != Outcome.JUDGE_ERROR) {
+                    sum += trial.score();
+                    scored++;
+                }
+                passed += trial.passed() ? 1 : 0;
+            }
+            return new TaskResult(scored == 0 ? null : sum / scored, passed, trials.size());
+        }
+    }
+
+    private static String describe(Manifest.SuiteRef suite) {
+        return suite.id() + "@" + suite.version() + " (" + suite.contentHash() + ")";
+    }
+
+    private static Map<String, List<RunIndex.Trial>> byTask(List<RunIndex.Trial> trials) {
+        Map<String, List<RunIndex.Trial>> byTask = new LinkedHashMap<>();
+        for (RunIndex.Trial trial : trials) {
+            byTask.computeIfAbsent(trial.task(), t -> new ArrayList<>()).add(trial);
+        }
+        return byTask;
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return ViewJson.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new InputException(file + ": not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return ViewJson.MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

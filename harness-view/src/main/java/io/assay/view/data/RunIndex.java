@@ -1,0 +1,168 @@
+package io.assay.view.data;
+
+import io.assay.launcher.Manifest;
+import io.assay.launcher.RunFollower;
+import io.assay.launcher.Summary;
+import io.assay.spi.Outcome;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the viewer keeps of one run: for each trial its place in {@code trials.jsonl} and the few
+ * figures the pages list (task, epoch, outcome, score, agent time), in flat arrays, about 40 bytes
+ * a trial, so a 100,000-trial run is indexed in a few megabytes and a transcript is read from disk
+ * when asked for. {@link #refresh} reads only what a live run appended since the last call.
+ */
+public final class RunIndex {
+    private final Path directory;
+    private RunFollower follower;
+    private final List<String> tasks = new ArrayList<>();
+    private final Map<String, Integer> taskNumbers = new HashMap<>();
+    private final List<Map<String, Object>> taskMetadata = new ArrayList<>();
+    private long[] offsets = new long[1024];
+    private int[] lengths = new int[1024];
+    private int[] taskOf = new int[1024];
+    private int[] epochs = new int[1024];
+    private byte[] outcomes = new byte[1024];
+    private boolean[] passed = new boolean[1024];
+    private double[] scores = new double[1024];
+    private double[] agentMillis = new double[1024];
+    private int size;
+
+    RunIndex(Path directory) {
+        this.directory = directory;
+        this.follower = RunFollower.open(directory);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Reads what was appended since the last refresh; starts over when the file was replaced. */
+    public synchronized void refresh() {
+        if (!follower.poll(this::add)) {
+            follower = RunFollower.open(directory);
+            tasks.clear();
+            taskNumbers.clear();
+            taskMetadata.clear();
+            size = 0;
+            follower.poll(this::add);
+        }
+    }
+
+    public synchronized Manifest manifest() {
+        return follower.manifest();
+    }
+
+    public synchronized Summary summary() {
+        return follower.summary();
+    }
+
+    public synchronized int trials() {
+        return size;
+    }
+
+    /** The task ids in the order their first trial was recorded. */
+    public synchronized List<String> tasks() {
+        return List.copyOf(tasks);
+    }
+
+    public synchronized Map<String, Object> metadata(String task) {
+        Integer number = taskNumbers.get(task);
+        return number == null ? Map.of() : taskMetadata.get(number);
+    }
+
+    /** One trial's figures, as the index holds them. */
+    public record Trial(String task, int epoch, Outcome outcome, boolean passed, double score, double agentMillis) {
+    }
+
+    /** Every trial's figures, in file order. */
+    public synchronized List<Trial> trialFigures() {
+        List<Trial> all = new ArrayList<>(size);
+        Outcome[] values = Outcome.values();
+        for (int i = 0; i < size; i++) {
+            all.add(new Trial(tasks.get(taskOf[i]), epochs[i], values[outcomes[i]], passed[i], scores[i], agentMillis[i]));
+        }
+        return all;
+    }
+
+    /** The recorded lines of {@code task}'s trials in epoch order; empty when the run has no such task. */
+    public List<String> lines(String task) {
+        List<long[]> places = new ArrayList<>();
+        synchronized (this) {
+            Integer number = taskNumbers.get(task);
+            if (number == null) {
+                return List.of();
+            }
+            for (int i = 0; i < size; i++) {
+                if (taskOf[i] == number) {
+                    places.add(new long[] {epochs[i], offsets[i], lengths[i]});
+                }
+            }
+        }
+        places.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<String> lines = new ArrayList<>(places.size());
+        for (long[] place : places) {
+            lines.add(follower.line(place[1], (int) place[2]));
+        }
+        return lines;
+    }
+
+    /** The agent's time per trial, in milliseconds, sorted. */
+    public synchronized double[] sortedAgentMillis() {
+        double[] sorted = Arrays.copyOf(agentMillis, size);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private void add(RunFollower.TrialLine line) {
+        if (size == offsets.length) {
+            grow();
+        }
+        var record = line.record();
+        Integer number = taskNumbers.get(record.task());
+        if (number == null) {
+            number = tasks.size();
+            tasks.add(record.task());
+            taskNumbers.put(record.task(), number);
+            taskMetadata.add(scalars(line.metadata()));
+        }
+        offsets[size] = line.offset();
+        lengths[size] = line.length();
+        taskOf[size] = number;
+        epochs[size] = record.epoch();
+        outcomes[size] = (byte) record.outcome().ordinal();
+        passed[size] = record.passed();
+        scores[size] = record.score();
+        agentMillis[size] = record.agentTime().toNanos() / 1e6;
+        size++;
+    }
+
+    /** Metadata the pages filter by: its scalar values, as the summary's segments take them. */
+    private static Map<String, Object> scalars(Map<String, Object> metadata) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        metadata.forEach((key, value) -> {
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                kept.put(key, value);
+            }
+        });
+        return kept;
+    }
+
+    private void grow() {
+        int capacity = offsets.length * 2;
+        offsets = Arrays.copyOf(offsets, capacity);
+        lengths = Arrays.copyOf(lengths, capacity);
+        taskOf = Arrays.copyOf(taskOf, capacity);
+        epochs = Arrays.copyOf(epochs, capacity);
+        outcomes = Arrays.copyOf(outcomes, capacity);
+        passed = Arrays.copyOf(passed, capacity);
+        scores = Arrays.copyOf(scores, capacity);
+        agentMillis = Arrays.copyOf(agentMillis, capacity);
+    }
+}
