@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -180,9 +181,13 @@ public final class Chromium implements ExecutionCondition, BeforeAllCallback, Be
                 return false;""", css));
     }
 
-    /** Waits until {@code condition} gives something other than null or false, and returns it; {@code what} says what the wait was for. */
+    /**
+     * Waits until {@code condition} gives something other than null or false, and returns it; {@code what}
+     * says what the wait was for. An element replaced while the condition read it (pages re-render) is read again.
+     */
     public <T> T waitFor(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).withMessage(() -> "waiting for " + what + " at " + driver.getCurrentUrl())
+                .ignoring(StaleElementReferenceException.class)
                 .until(condition::apply);
     }
 

@@ -34,12 +34,13 @@ final class Fixtures {
     static final int EPOCHS = 3;
     /**
      * The mixed run's tasks and what the scripted agent does in each epoch: {@code p} the right
-     * answer, {@code f} a wrong one, {@code -} no prediction (an agent error). Ids are numbered so
-     * that {@code q10} sorts after {@code q9} only when numbers are read by value.
+     * answer, {@code f} a wrong one, {@code -} no prediction (an agent error). Task {@code n} is
+     * {@code 10 + n} plus {@code 3n}. The ids are numbers, so that {@code 10} comes after {@code 9}
+     * only where ids are ordered as people read them.
      */
     static final Map<String, String> MIXED = orderedMap(
-            "q1", "ppp", "q2", "ppp", "q3", "ppp", "q4", "ppp", "q5", "ppp", "q6", "fff",
-            "q7", "ppp", "q8", "pfp", "q9", "fff", "q10", "fpf", "q11", "---", "q12", "ppp");
+            "1", "ppp", "2", "ppp", "3", "ppp", "4", "ppp", "5", "ppp", "6", "fff",
+            "7", "ppp", "8", "pfp", "9", "fff", "10", "fpf", "11", "---", "12", "ppp");
     /** The answers the XSS run's agent replies, each of which would run script if it became markup. */
     static final List<String> PAYLOADS = List.of(
             "<script>window.__xss=1</script>",
@@ -140,8 +141,8 @@ final class Fixtures {
     }
 
     /**
-     * A run of {@code tasks} sums times {@code epochs} ({@code large-scripted}): every tenth task
-     * is answered wrongly in every epoch, the rest right, segmented by parity.
+     * A run of {@code tasks} sums times {@code epochs} ({@code large-scripted}): tasks {@code 1} to
+     * {@code tasks}, every tenth answered wrongly in every epoch, the rest right, segmented by parity.
      */
     static Path largeRun(Path work, int tasks, int epochs) throws Exception {
         Path suite = work.resolve("suites/large");
@@ -157,10 +158,10 @@ final class Fixtures {
         try (BufferedWriter taskFile = Files.newBufferedWriter(suite.resolve("tasks.jsonl"));
              BufferedWriter predictionFile = Files.newBufferedWriter(predictions)) {
             for (int i = 1; i <= tasks; i++) {
-                taskFile.write(JSON.writeValueAsString(orderedMap("id", "t" + i, "prompt", "What is " + i + " + 1?",
+                taskFile.write(JSON.writeValueAsString(orderedMap("id", String.valueOf(i), "prompt", "What is " + i + " + 1?",
                         "answer", i + 1, "metadata", Map.of("parity", i % 2 == 0 ? "even" : "odd"))));
                 taskFile.newLine();
-                predictionFile.write(JSON.writeValueAsString(orderedMap("task_id", "t" + i,
+                predictionFile.write(JSON.writeValueAsString(orderedMap("task_id", String.valueOf(i),
                         "output", String.valueOf(i % 10 == 0 ? i : i + 1))));
                 predictionFile.newLine();
             }

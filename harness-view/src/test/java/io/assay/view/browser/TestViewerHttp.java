@@ -122,7 +122,7 @@ class TestViewerHttp {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "assets/app.js", "assets/app.css", "api/index", "api/runs/mixed-oracle",
-        "api/runs/mixed-oracle/tasks", "api/runs/mixed-oracle/tasks/q1", "api/compare/mixed-oracle/mixed-scripted",
+        "api/runs/mixed-oracle/tasks", "api/runs/mixed-oracle/tasks/1", "api/compare/mixed-oracle/mixed-scripted",
         "no/such/page"})
     void everyResponseCarriesTheContentSecurityPolicy(String path) throws Exception {
         HttpResponse<String> response = Api.get(viewer.uri(), path);
@@ -136,11 +136,11 @@ class TestViewerHttp {
 
     @Test
     void apiDocumentsAreJsonNotPages() throws Exception {
-        HttpResponse<String> response = Api.get(viewer.uri(), "api/runs/mixed-oracle/tasks/q1");
+        HttpResponse<String> response = Api.get(viewer.uri(), "api/runs/mixed-oracle/tasks/1");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        assertThat(Fixtures.JSON.readTree(response.body()).path("task").asText()).isEqualTo("q1");
+        assertThat(Fixtures.JSON.readTree(response.body()).path("task").asText()).isEqualTo("1");
     }
 
     private static boolean isUp(NetworkInterface network) {
