@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class TestModuleBoundaries {
     private static final String ENGINE = "io.assay.core..";
     private static final String FACADE = "io.assay.launcher..";
+    private static final String VIEWER = "io.assay.view..";
     private static final String[] PLUGINS = {"io.assay.agents..", "io.assay.checks..", "io.assay.docker..",
             "io.assay.retail..", "io.assay.tau..", "io.assay.judge..", "com.example.."};
     private static final String[] LIBRARIES = {"io.assay.models..", "io.assay.tools..", "io.assay.kit.."};
@@ -62,7 +63,7 @@ class TestModuleBoundaries {
     @Test
     void librariesDoNotDependOnPluginsOrTheEngine() {
         noClasses().that().resideInAnyPackage(LIBRARIES)
-                .should().dependOnClassesThat().resideInAnyPackage(concat(PLUGINS, ENGINE, FACADE, "io.assay.cli.."))
+                .should().dependOnClassesThat().resideInAnyPackage(concat(PLUGINS, ENGINE, FACADE, VIEWER, "io.assay.cli.."))
                 .check(classes);
     }
 
@@ -71,7 +72,14 @@ class TestModuleBoundaries {
         slices().matching("io.assay.(agents|checks|docker|retail|tau|judge)..").should().notDependOnEachOther()
                 .check(classes);
         noClasses().that().resideInAnyPackage(PLUGINS)
-                .should().dependOnClassesThat().resideInAnyPackage("io.assay.cli..", FACADE)
+                .should().dependOnClassesThat().resideInAnyPackage("io.assay.cli..", FACADE, VIEWER)
+                .check(classes);
+    }
+
+    @Test
+    void theViewerReadsResultsThroughTheFacadeAndKnowsNoPluginNorTheCommandLine() {
+        noClasses().that().resideInAPackage(VIEWER)
+                .should().dependOnClassesThat().resideInAnyPackage(concat(PLUGINS, ENGINE, "io.assay.cli.."))
                 .check(classes);
     }
 

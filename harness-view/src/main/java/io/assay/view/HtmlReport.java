@@ -77,7 +77,7 @@ public final class HtmlReport {
         index.putArray("problems");
         Map<String, byte[]> api = new LinkedHashMap<>();
         api.put("api/index", bytes(index));
-        api.put("api/audits/" + UriComponent.encode(id), auditJson.getBytes(StandardCharsets.UTF_8));
+        api.put("api/audits/" + UriComponent.encode(id), bytes(audit));
         return Shell.selfContained(data("#/audit/" + UriComponent.encode(id), api));
     }
 

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,9 +39,39 @@ public final class Json {
     private Json() {
     }
 
-    /** A Jackson tree as plain Java values. */
+    /**
+     * A Jackson tree as plain Java values, the types {@code MAPPER.convertValue(node, Object.class)}
+     * gives, by walking the tree: converting through Jackson's token buffer cost most of the time
+     * of reading a run's trials back.
+     */
     public static Object toPlain(JsonNode node) {
-        return node == null || node.isMissingNode() ? null : MAPPER.convertValue(node, Object.class);
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>(Math.max(4, node.size() * 4 / 3 + 1));
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                map.put(field.getKey(), toPlain(field.getValue()));
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                list.add(toPlain(element));
+            }
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        return MAPPER.convertValue(node, Object.class); // binary and POJO nodes, which parsed JSON never holds
     }
 
     /** A Jackson object node as a plain map. */
