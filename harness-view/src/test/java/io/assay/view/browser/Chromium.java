@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
@@ -47,7 +48,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Chromium implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    /** Width and height of the window, and so of every screenshot. */
+    /** Width and height of the page area, and so of every screenshot. */
     static final int WIDTH = 1400;
     static final int HEIGHT = 1000;
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -93,6 +94,16 @@ public final class Chromium implements ExecutionCondition, BeforeAllCallback, Be
         // An alert a payload opens stays open for the test to find, instead of being dismissed unseen.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         driver = new ChromeDriver(service, options);
+        fitViewport();
+    }
+
+    /** Makes the page area (not the window around it) {@link #WIDTH} by {@link #HEIGHT}, the screenshots' size. */
+    private void fitViewport() {
+        @SuppressWarnings("unchecked")
+        List<Number> inner = (List<Number>) script("return [window.innerWidth, window.innerHeight]");
+        Dimension outer = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(outer.getWidth() + WIDTH - inner.get(0).intValue(),
+                outer.getHeight() + HEIGHT - inner.get(1).intValue()));
     }
 
     /**

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 
 /**
  * The browser tests run when chromium and chromedriver are installed, skip without them, and fail
@@ -67,8 +67,8 @@ class TestChromium {
             CHROMIUM.open(page.toUri().toString());
 
             assertThat(CHROMIUM.waitForPage("hello").getText()).startsWith("rendered ");
-            assertThat(CHROMIUM.driver().findElement(By.tagName("html")).getSize().getWidth()).isLessThanOrEqualTo(Chromium.WIDTH);
-            assertThat(CHROMIUM.driver().manage().window().getSize().getWidth()).isEqualTo(Chromium.WIDTH);
+            assertThat(CHROMIUM.script("return [window.innerWidth, window.innerHeight]"))
+                    .isEqualTo(List.of((long) Chromium.WIDTH, (long) Chromium.HEIGHT));
             assertThat(CHROMIUM.script("return navigator.onLine")).isEqualTo(false);
             assertThat((String) CHROMIUM.script("return navigator.userAgent")).contains("HeadlessChrome");
         }
