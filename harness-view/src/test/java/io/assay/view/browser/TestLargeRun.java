@@ -86,10 +86,23 @@ class TestLargeRun {
         CHROMIUM.find("button#prev-page").click();
         CHROMIUM.waitFor("page 1", d -> digits(CHROMIUM.text("#page-number")).equals("page 1 of 200"));
         assertThat(taskRows()).first().isEqualTo("1");
+        assertThat(CHROMIUM.find("button#prev-page").isEnabled()).as("previous on the first page").isFalse();
     }
 
     @Test
     @Order(3)
+    void theLastPageHasTheLastTasksAndNoNextPage() {
+        CHROMIUM.open(viewer.uri() + "#/run/" + id + "/tasks?page=200");
+        CHROMIUM.waitForPage("tasks");
+
+        assertThat(digits(CHROMIUM.text("#page-number"))).isEqualTo("page 200 of 200");
+        assertThat(taskRows()).containsExactlyElementsOf(ids(19_901, 20_000));
+        assertThat(CHROMIUM.find("button#next-page").isEnabled()).as("next on the last page").isFalse();
+        assertThat(CHROMIUM.find("button#prev-page").isEnabled()).isTrue();
+    }
+
+    @Test
+    @Order(4)
     void filteringSearchesTheWholeRun() {
         CHROMIUM.open(viewer.uri() + "#/run/" + id + "/tasks");
         CHROMIUM.waitForPage("tasks");

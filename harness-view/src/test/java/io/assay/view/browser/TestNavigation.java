@@ -123,10 +123,32 @@ class TestNavigation {
         assertThat(taskRows()).containsExactly("1", "10", "11", "12");
 
         CHROMIUM.find("input#task-search").sendKeys(Keys.BACK_SPACE);
+        waitForCount("12 of 12 tasks");
         new Select(CHROMIUM.find("select#task-segment")).selectByValue("difficulty=hard");
         waitForCount("4 of 12 tasks");
         assertThat(taskRows()).containsExactly("3", "6", "9", "12");
         assertThat(CHROMIUM.driver().getCurrentUrl()).contains("segment=difficulty%3Dhard");
+    }
+
+    @Test
+    void aSearchTypedJustBeforeAnotherFilterChangesIsKept() throws Exception {
+        CHROMIUM.open(viewer.uri() + "#/run/" + Api.runId(viewer.uri(), runs.scripted()) + "/tasks");
+        CHROMIUM.waitForPage("tasks");
+
+        // Within the search's debounce: typing, then picking a status at once, as a quick user does.
+        CHROMIUM.script("""
+                const search = document.getElementById('task-search');
+                search.focus();
+                search.value = '1';
+                search.dispatchEvent(new Event('input', {bubbles: true}));
+                const status = document.getElementById('task-status');
+                status.focus();
+                status.value = 'failed';
+                status.dispatchEvent(new Event('change', {bubbles: true}));""");
+
+        waitForCount("2 of 12 tasks");
+        assertThat(taskRows()).containsExactly("10", "11");
+        assertThat(CHROMIUM.find("input#task-search").getDomProperty("value")).isEqualTo("1");
     }
 
     @Test
