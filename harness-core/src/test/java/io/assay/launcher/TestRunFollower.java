@@ -95,6 +95,27 @@ class TestRunFollower {
     }
 
     @Test
+    void aFileLargeEnoughToDecodeOnEveryCoreIsStillHandedOnInFileOrderAndACorruptLineIsNamed() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        String padding = "x".repeat(600);
+        for (int i = 0; i < 12_000; i++) {
+            lines.append(line("t" + i, i % 3 == 0).replace("\"answer\":\"1\"", "\"answer\":\"" + padding + "\"")).append('\n');
+        }
+        append(lines.toString());
+        assertThat(Files.size(run.resolve("trials.jsonl"))).isGreaterThan(5L << 20);
+        List<String> tasks = new ArrayList<>();
+
+        RunFollower.open(run).poll(t -> tasks.add(t.record().task()));
+
+        assertThat(tasks).hasSize(12_000).startsWith("t0", "t1", "t2").endsWith("t11998", "t11999");
+        assertThat(tasks).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 12_000).mapToObj(i -> "t" + i).toList());
+        Files.writeString(run.resolve("trials.jsonl"), lines.toString().replaceFirst("\\{\"suite\":\"s\",\"task\":\"t9000\"", "{oops"));
+        assertThatThrownBy(() -> RunFollower.open(run).poll(t -> { }))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("trials.jsonl:9001: not valid JSON");
+    }
+
+    @Test
     void theManifestIsReadAgainAtEachPollSoAnEndedRunShowsAsEnded() throws Exception {
         RunFollower follower = RunFollower.open(run);
         follower.poll(t -> { });

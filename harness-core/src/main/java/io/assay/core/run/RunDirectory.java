@@ -156,7 +156,8 @@ public final class RunDirectory {
         if (!Files.exists(file)) {
             return from;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             OrderedDecoder decoder = new OrderedDecoder(file, channel.size() - from.offset(), consumer)) {
             channel.position(from.offset());
             LineBuffer line = new LineBuffer();
             ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
@@ -173,7 +174,7 @@ public final class RunDirectory {
                     line.append(bytes, segment, i - segment);
                     lineNumber++;
                     if (!line.isBlank()) {
-                        consumer.accept(lineStart, line.length(), decode(file, lineNumber, line.text()));
+                        decoder.add(new OrderedDecoder.Line(lineStart, line.length(), lineNumber, line.text()));
                     }
                     lineStart += line.length() + 1;
                     line.clear();
@@ -182,6 +183,7 @@ public final class RunDirectory {
                 line.append(bytes, segment, chunk.limit() - segment);
                 chunk.clear();
             }
+            decoder.finish();
             return new Position(lineStart, lineNumber);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -206,7 +208,7 @@ public final class RunDirectory {
         }
     }
 
-    private static TrialCodec.StoredTrial decode(Path file, long line, String text) {
+    static TrialCodec.StoredTrial decode(Path file, long line, String text) {
         try {
             return TrialCodec.decode(text);
         } catch (IllegalArgumentException e) {
