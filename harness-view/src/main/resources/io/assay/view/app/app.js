@@ -114,8 +114,14 @@
     return fmt3(score.mean);
   }
 
+  /** Counts as plain integers ("20000 of 20000 tasks"), as the contract's texts read. */
   function fmtInt(x) {
-    return isNum(x) ? Math.round(x).toLocaleString('en-US') : (x === null || x === undefined ? NONE : String(x));
+    return isNum(x) ? String(Math.round(x)) : (x === null || x === undefined ? NONE : String(x));
+  }
+
+  /** Token counts get thousands separators: 1,204,331 reads, 1204331 does not. */
+  function fmtTokens(x) {
+    return isNum(x) ? Math.round(x).toLocaleString('en-US') : fmtInt(x);
   }
 
   function fmtCost(usd) {
@@ -167,9 +173,23 @@
   const embedded = document.getElementById('assay-data');
   let embeddedData = null;    // parsed once: a report with 100,000 trials is megabytes of JSON
 
+  // Seeds are 64-bit integers, more than a JS number holds exactly: JSON.parse would show a seed
+  // that was never used. Integers past 2^53 are kept as their source text instead. The reviver is
+  // several times slower than a plain parse, so it only runs when the text has a long number.
+  const LONG_NUMBER = /\d{16}/;
+
+  function exactIntegers(key, value, context) {
+    const exact = typeof value !== 'number' || !Number.isInteger(value) || Number.isSafeInteger(value);
+    return !exact && context && typeof context.source === 'string' ? context.source : value;
+  }
+
+  function parseJson(text) {
+    return LONG_NUMBER.test(text) ? JSON.parse(text, exactIntegers) : JSON.parse(text);
+  }
+
   async function load(path) {
     if (embedded) {
-      if (embeddedData === null) embeddedData = JSON.parse(embedded.textContent);
+      if (embeddedData === null) embeddedData = parseJson(embedded.textContent);
       const api = embeddedData.api || {};
       if (!Object.prototype.hasOwnProperty.call(api, path)) {
         throw new Error('This page is not in this report file; it is only in `assay view` (the file has no ' + path + ').');
@@ -181,7 +201,7 @@
       const text = await response.text();
       throw new Error(text.trim() || (response.status + ' ' + response.statusText));
     }
-    return response.json();
+    return parseJson(await response.text());
   }
 
   function apiPath(...segments) {
@@ -268,14 +288,12 @@
     cost: (r) => r.cost_usd,
   };
 
-  /** Compares sort values, nulls last whatever the direction; strings with numbers by value. */
-  function compareValues(a, b, direction) {
+  /** Ascending order of sort values: numbers by value, strings with numbers in them by value, nulls last. */
+  function compareValues(a, b) {
     const aNone = a === null || a === undefined, bNone = b === null || b === undefined;
     if (aNone || bNone) return aNone === bNone ? 0 : (aNone ? 1 : -1);
-    let order;
-    if (isNum(a) && isNum(b)) order = a - b;
-    else order = String(a).localeCompare(String(b), 'en', {numeric: true});
-    return order * direction;
+    if (isNum(a) && isNum(b)) return a - b;
+    return String(a).localeCompare(String(b), 'en', {numeric: true});
   }
 
   function runTrialsText(row) {
@@ -322,20 +340,25 @@
       if (picked.length === 2) location.hash = route('compare', picked[0], picked[1]);
     });
 
-    const rows = runs.map((row) => ({row: row, tr: runRow(row, onPick)}));
+    const rows = runs.map((row, position) => ({row: row, position: position, tr: runRow(row, onPick)}));
     rows.forEach((r) => { r.text = r.tr.textContent.toLowerCase(); });
     const tbody = el('tbody', {}, rows.map((r) => r.tr));
     if (rows.length === 0) tbody.appendChild(emptyRow(headers.length, 'No runs in these folders.'));
 
     let sortKey = null, direction = 1;
+    const numeric = new Set(['trials', 'score', 'pass rate', 'errors', 'cost']);
     const ths = headers.map(([label, key]) => {
-      if (!key) return el('th', {scope: 'col'}, label);
-      const th = el('th', {scope: 'col', 'data-sort': key, class: 'sortable', tabindex: 0, 'aria-sort': 'none'}, label);
+      const num = numeric.has(key || label) ? ' num' : '';
+      if (!key) return el('th', {scope: 'col', class: num.trim() || null}, label);
+      const th = el('th', {scope: 'col', 'data-sort': key, class: 'sortable' + num, tabindex: 0, 'aria-sort': 'none'}, label);
       const sort = () => {
         direction = sortKey === key ? -direction : 1;
         sortKey = key;
         const value = RUN_SORTS[key];
-        rows.sort((a, b) => compareValues(value(a.row), value(b.row), direction));
+        // Descending is exactly the ascending order reversed (ties included), so a second click
+        // reverses the rows as the header promises. Ties keep the server's order when ascending.
+        rows.sort((a, b) => compareValues(value(a.row), value(b.row)) || a.position - b.position);
+        if (direction < 0) rows.reverse();
         rows.forEach((r) => tbody.appendChild(r.tr));   // moves the rows, keeps ticks and focus
         ths.forEach((other) => other.getAttribute('data-sort') && other.setAttribute('aria-sort', 'none'));
         th.setAttribute('aria-sort', direction > 0 ? 'ascending' : 'descending');
@@ -466,6 +489,7 @@
       },
       options: {
         animation: false, responsive: true, maintainAspectRatio: false,
+        plugins: {legend: {labels: {usePointStyle: true}}},
         scales: {x: {title: {display: true, text: 'k'}}, y: {min: 0, max: 1, title: {display: true, text: 'share of tasks'}}},
       },
     }));
@@ -477,6 +501,9 @@
 
   function drawSegment(canvas, values) {
     const shown = values.slice(0, SEGMENT_CHART_MAX);
+    // The axis reaches the CI ends, so every whisker shows both its caps (a normal-approximation
+    // interval can pass 1 or 0).
+    const ends = shown.flatMap(([, s]) => (s && s.score && Array.isArray(s.score.ci95) ? s.score.ci95.filter(isNum) : []));
     charts.push(new Chart(canvas, {
       type: 'bar',
       data: {
@@ -495,7 +522,7 @@
           tooltip: {callbacks: {label: (item) => fmtScore(shown[item.dataIndex][1].score) + ' · ' +
             fmtInt(shown[item.dataIndex][1].tasks) + ' tasks'}},
         },
-        scales: {x: {min: 0, suggestedMax: 1, title: {display: true, text: 'mean score, 95% CI'}}},
+        scales: {x: {suggestedMin: Math.min(0, ...ends), suggestedMax: Math.max(1, ...ends), title: {display: true, text: 'mean score, 95% CI'}}},
       },
       plugins: [errorBarsPlugin],
     }));
@@ -554,7 +581,7 @@
     if (usage) {
       const lowerBound = usage.unpriced_calls > 0;
       rows.push(['model calls', fmtInt(usage.model_calls) + (usage.attempts !== usage.model_calls ? ' (' + fmtInt(usage.attempts) + ' attempts)' : '')]);
-      rows.push(['tokens', fmtInt(usage.input_tokens) + ' in · ' + fmtInt(usage.output_tokens) + ' out']);
+      rows.push(['tokens', fmtTokens(usage.input_tokens) + ' in · ' + fmtTokens(usage.output_tokens) + ' out']);
       rows.push(['cost', (lowerBound && usage.cost_usd !== null ? 'at least ' : '') + fmtCost(usage.cost_usd) +
         (lowerBound ? ' (' + fmtInt(usage.unpriced_calls) + ' calls without a price)' : '')]);
       rows.push(['mean model latency', fmtMs(usage.mean_latency_ms)]);
@@ -706,6 +733,9 @@
     return {epochs: isNum(doc.epochs) ? doc.epochs : 0, entries: entries, segmentOptions: segmentOptions};
   }
 
+  // The segment select's "all" option; segment options are key=value, so never just "all".
+  const ALL_SEGMENTS = 'all';
+
   const STATUS_FILTERS = {
     all: () => true,
     passed: (e) => e.allPassed,
@@ -716,7 +746,8 @@
   function tasksState(query) {
     const status = Object.prototype.hasOwnProperty.call(STATUS_FILTERS, query.get('status')) ? query.get('status') : 'all';
     const page = parseInt(query.get('page') || '1', 10);
-    return {status: status, segment: query.get('segment') || '', q: query.get('q') || '', page: page > 0 ? page : 1};
+    const segment = query.get('segment') || '';
+    return {status: status, segment: segment === ALL_SEGMENTS ? '' : segment, q: query.get('q') || '', page: page > 0 ? page : 1};
   }
 
   function tasksQuery(state) {
@@ -771,11 +802,12 @@
 
     const search = el('input', {id: 'task-search', type: 'search', placeholder: 'search task ids and metadata',
       'aria-label': 'search tasks', value: state.q});
+    // Option texts are the values themselves (all, passed, key=value), what people select by.
     const status = el('select', {id: 'task-status', 'aria-label': 'status'},
-      [['all', 'all tasks'], ['passed', 'passed (every trial)'], ['failed', 'failed (some trial)'], ['error', 'error (some trial)']]
-        .map(([value, label]) => el('option', {value: value}, label)));
+      [['all', 'every task'], ['passed', 'every trial passed'], ['failed', 'some trial failed'], ['error', 'some trial had a harness or judge error']]
+        .map(([value, title]) => el('option', {value: value, title: title}, value)));
     const segment = el('select', {id: 'task-segment', 'aria-label': 'segment'},
-      el('option', {value: ''}, 'all segments'), index.segmentOptions.map((s) => el('option', {value: s}, s)));
+      el('option', {value: ALL_SEGMENTS}, 'all'), index.segmentOptions.map((s) => el('option', {value: s}, s)));
     const count = el('span', {id: 'tasks-count', 'aria-live': 'polite'});
     const prev = el('button', {id: 'prev-page', type: 'button'}, '‹ previous');
     const next = el('button', {id: 'next-page', type: 'button'}, 'next ›');
@@ -796,8 +828,8 @@
       if (state.page > pages) state = Object.assign({}, state, {page: pages});
       if (search.value !== state.q && document.activeElement !== search) search.value = state.q;
       status.value = state.status;
-      segment.value = state.segment;
-      if (segment.value !== state.segment) segment.value = '';   // a segment the run does not have
+      segment.value = state.segment || ALL_SEGMENTS;
+      if (segment.value !== (state.segment || ALL_SEGMENTS)) segment.value = ALL_SEGMENTS;   // a segment the run does not have
       const start = (state.page - 1) * PAGE_SIZE;
       const rows = filtered.slice(start, start + PAGE_SIZE).map((e) => taskRow(rid, e, index.epochs));
       tbody.replaceChildren(...(rows.length ? rows : [emptyRow(4, index.entries.length ? 'No task matches these filters.' : 'No tasks yet.')]));
@@ -822,7 +854,7 @@
       searchTimer = setTimeout(() => change({q: search.value, page: 1}, true), SEARCH_DEBOUNCE_MS);
     });
     status.addEventListener('change', () => change({status: status.value, page: 1}));
-    segment.addEventListener('change', () => change({segment: segment.value, page: 1}));
+    segment.addEventListener('change', () => change({segment: segment.value === ALL_SEGMENTS ? '' : segment.value, page: 1}));
     prev.addEventListener('click', () => change({page: state.page - 1}));
     next.addEventListener('click', () => change({page: state.page + 1}));
 
@@ -894,22 +926,35 @@
     ];
   }
 
+  /**
+   * What the endpoint says it served is evidence of the model's identity. A dated snapshot of the
+   * requested alias (gpt-4o-2024-08-06 for gpt-4o) is the same model; anything else is flagged.
+   */
+  function servedModel(data) {
+    const requested = toText(data.model), served = toText(data.served_model);
+    if (!served || served === requested) return null;
+    const same = served.startsWith(requested + '-');
+    return el('span', {class: 'served-model' + (same ? '' : ' different'), title: 'the model the endpoint says it served'},
+      (same ? '' : '⚠ ') + 'served as ' + served);
+  }
+
   function modelCallSummary(data) {
-    const served = data.served_model && data.served_model !== data.model ? data.served_model : null;
     return [
       el('span', {class: 'model'}, toText(data.provider ? data.provider + '/' : ''), toText(data.model)),
-      data.actor === 'user' ? el('span', {class: 'actor'}, ' (the user)') : null,
-      served ? el('span', {class: 'served-model', title: 'the model the endpoint says it served'}, ' served as ' + toText(served)) : null,
-      el('span', {class: 'tokens'}, fmtInt(data.input_tokens) + ' tokens in · ' + fmtInt(data.output_tokens) + ' out'),
+      data.actor === 'user' ? el('span', {class: 'actor'}, '(the user)') : null,
+      servedModel(data),
+      el('span', {class: 'tokens'}, fmtTokens(data.input_tokens) + ' tokens in · ' + fmtTokens(data.output_tokens) + ' out'),
       el('span', {class: 'latency'}, fmtMs(data.latency_ms)),
       el('span', {class: 'cost'}, data.cost_usd === null || data.cost_usd === undefined ? 'no price' : fmtCost(data.cost_usd)),
     ];
   }
 
   function modelCallDetails(data) {
+    const meta = [['fingerprint', data.fingerprint], ['stop', data.stop_reason],
+      ['attempts', isNum(data.attempts) && data.attempts > 1 ? data.attempts : null]]
+      .filter(([, v]) => v !== null && v !== undefined && v !== '');
     return [
-      facts([['fingerprint', data.fingerprint ? toText(data.fingerprint) : null], ['attempts', isNum(data.attempts) && data.attempts > 1 ? fmtInt(data.attempts) : null],
-        ['stop reason', data.stop_reason ? toText(data.stop_reason) : null]]),
+      meta.length ? el('div', {class: 'model-call-meta'}, meta.map(([k, v]) => el('span', {}, k + ' ', el('code', {}, toText(v))))) : null,
       data.request !== undefined ? el('details', {class: 'raw'}, el('summary', {}, 'request'), jsonBlock('model-request', data.request)) : null,
       data.response !== undefined ? el('details', {class: 'raw'}, el('summary', {}, 'response'), jsonBlock('model-response', data.response)) : null,
     ];
@@ -1003,13 +1048,13 @@
         toText(trial.outcome), ' · score ', fmt3(trial.score), ' · ', trial.passed === true ? 'passed' : 'not passed'),
       facts([['attempts', fmtInt(trial.attempts)], ['started', fmtTime(trial.started)], ['agent time', fmtMs(trial.agent_ms)],
         ['grading time', fmtMs(trial.grading_ms)], ['seed', toText(trial.seed)],
-        ['model use', usage ? fmtInt(usage.model_calls) + ' calls · ' + fmtInt(usage.input_tokens) + ' tokens in · ' +
-          fmtInt(usage.output_tokens) + ' out · ' + fmtCost(usage.cost_usd) : null]]),
+        ['model use', usage ? fmtInt(usage.model_calls) + ' calls · ' + fmtTokens(usage.input_tokens) + ' tokens in · ' +
+          fmtTokens(usage.output_tokens) + ' out · ' + fmtCost(usage.cost_usd) : null]]),
       trial.error ? foldable('pre', {class: 'trial-error'}, trial.error) : null,
-      el('h3', {}, 'Reward'),
-      rewardBlock(trial.reward),
       el('h3', {}, 'Answer'),
       output ? foldable('pre', {class: 'answer'}, output.answer) : el('p', {class: 'empty answer-missing'}, 'No output recorded.'),
+      el('h3', {}, 'Reward'),
+      rewardBlock(trial.reward),
       el('h3', {}, 'Transcript'),
       transcript(output ? output.trace : null),
       trial.metadata && Object.keys(trial.metadata).length ? el('details', {class: 'raw'}, el('summary', {}, 'task metadata'), jsonBlock('metadata', trial.metadata)) : null);
@@ -1095,12 +1140,12 @@
       el('h1', {}, 'Audit of ', el('span', {id: 'audit-title'}, toText(audit.suite))),
       el('p', {id: 'audit-counts', class: 'counts'}, counts.map(([s, n], i) => [i ? ', ' : '',
         el('span', {class: 'severity ' + s, 'data-severity': s}, s === 'info' ? fmtInt(n) + ' info' : plural(n, s))])),
-      section('Checklist (ABC)', checklist.length ? checklistTable(checklist) : el('p', {class: 'empty'}, 'No checklist in this report.')),
       section('Findings by cause', findings.length
         ? groupByCause(findings).map((g) => el('section', {class: 'cause-group'},
           el('h3', {class: 'cause-heading'}, g.cause || 'other findings'),
           g.list.map(findingBlock)))
         : el('p', {class: 'empty'}, 'No findings.')),
+      section('Checklist (ABC)', checklist.length ? checklistTable(checklist) : el('p', {class: 'empty'}, 'No checklist in this report.')),
       baselines.length ? section('Trivial baselines', el('table', {class: 'grid compact audit-baselines'}, el('tbody', {},
         baselines.map(([name, score]) => el('tr', {}, el('th', {scope: 'row'}, name), el('td', {class: 'num'}, fmt3(score))))))) : null,
       notApplicable.length ? section('Probes that did not apply', el('ul', {class: 'not-applicable'},
@@ -1126,6 +1171,22 @@
     return fmt3(side.mean_score) + ' (' + toText(side.passed) + ' of ' + toText(side.trials) + ' passed)';
   }
 
+  /** The paired difference as one bar with its CI, on an axis centred on 0 (no difference). */
+  function drawPaired(canvas, paired) {
+    const ci = Array.isArray(paired.ci95) ? paired.ci95 : null;
+    const reach = Math.max(0.05, Math.abs(paired.mean_difference), ...(ci ? ci.filter(isNum).map(Math.abs) : [])) * 1.15;
+    const colour = paired.mean_difference < 0 ? '#b42318' : '#1d7a35';
+    charts.push(new Chart(canvas, {
+      type: 'bar',
+      data: {labels: ['b − a'], datasets: [{label: 'mean difference', data: [paired.mean_difference], ci95: [ci],
+        backgroundColor: colour + '99', borderColor: colour, borderWidth: 1, barPercentage: 0.5}]},
+      options: {indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false,
+        plugins: {legend: {display: false}, tooltip: {enabled: false}},
+        scales: {x: {min: -reach, max: reach, grid: {color: (c) => (c.tick && c.tick.value === 0 ? '#444' : '#e5e5e5')}}}},
+      plugins: [errorBarsPlugin],
+    }));
+  }
+
   async function showCompare(ctx, ridA, ridB) {
     const doc = await load(apiPath('compare', ridA, ridB));
     if (!ctx.current()) return;
@@ -1139,6 +1200,9 @@
         ' over ' + plural(paired.tasks, 'task')
       : 'No paired difference: the runs have no scored task in common.';
     const a = doc.a || {id: ridA}, b = doc.b || {id: ridB};
+    const canvas = el('canvas', {id: 'paired-chart', role: 'img', 'aria-label': pairedText});
+    const hasPaired = paired && isNum(paired.mean_difference);
+    const pairedChart = hasPaired ? chartBox(canvas, 90) : null;
     const idA = a.id || ridA, idB = b.id || ridB;
     present('compare', 'Compare', [['runs', '#/runs'], ['compare', route('compare', ridA, ridB)]], [
       el('h1', {id: 'compare-title'}, 'Compare ', el('span', {class: 'run-id'}, toText(idA)), ' with ', el('span', {class: 'run-id'}, toText(idB))),
@@ -1146,6 +1210,7 @@
         'Not comparable: ', toText(doc.problem || 'the runs are of different suites.')),
       el('div', {class: 'cards'}, compareSide('a', a), compareSide('b', b)),
       el('p', {id: 'paired', class: 'big-line'}, pairedText),
+      pairedChart,
       el('p', {class: 'note'}, fmtInt(doc.tasks) + ' tasks in both; ' + fmtInt(doc.only_in_a) + ' only in a, ' + fmtInt(doc.only_in_b) + ' only in b.'),
       section('Tasks that flipped',
         el('p', {id: 'flip-counts'}, better + ' better, ' + worse + ' worse'),
@@ -1159,7 +1224,7 @@
               el('td', {}, link(route('run', idA, 'task', f.task), 'task-link task-link-a', flipSide(f.a))),
               el('td', {}, link(route('run', idB, 'task', f.task), 'task-link task-link-b', flipSide(f.b))));
           }) : emptyRow(4, doc.comparable ? 'No task flipped.' : 'Flips are only listed for comparable runs.'))))),
-    ]);
+    ], () => { if (hasPaired) drawPaired(canvas, paired); });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1199,7 +1264,7 @@
   function startHash() {
     if (embedded) {
       try {
-        if (embeddedData === null) embeddedData = JSON.parse(embedded.textContent);
+        if (embeddedData === null) embeddedData = parseJson(embedded.textContent);
         if (typeof embeddedData.start === 'string' && embeddedData.start.startsWith('#/')) return embeddedData.start;
       } catch (error) {
         // the page then shows the parse error when it loads
