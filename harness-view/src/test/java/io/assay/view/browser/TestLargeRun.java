@@ -6,7 +6,7 @@ import io.assay.view.ViewServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,6 +33,7 @@ class TestLargeRun {
     @TempDir
     static Path work;
     static String id;
+    @AutoClose
     static ViewServer viewer;
 
     @BeforeAll
@@ -42,13 +43,6 @@ class TestLargeRun {
         System.out.printf("large run: %,d trials made in %.1f s%n", TASKS * EPOCHS, seconds(start));
         viewer = ViewServer.start(List.of(Fixtures.served(work)), "127.0.0.1", 0);
         id = Api.runId(viewer.uri(), run);
-    }
-
-    @AfterAll
-    static void stopTheViewer() {
-        if (viewer != null) {
-            viewer.close();
-        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +33,7 @@ class TestNavigation {
     static Path work;
     static Fixtures.MixedRuns runs;
     static Path audit;
+    @AutoClose
     static ViewServer viewer;
 
     @BeforeAll
@@ -40,13 +41,6 @@ class TestNavigation {
         runs = Fixtures.mixedRuns(work);
         audit = Fixtures.auditReport(work);
         viewer = ViewServer.start(List.of(Fixtures.served(work)), "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopTheViewer() {
-        if (viewer != null) {
-            viewer.close();
-        }
     }
 
     @Test

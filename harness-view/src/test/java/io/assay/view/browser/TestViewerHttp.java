@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +42,7 @@ class TestViewerHttp {
     @TempDir
     static Path work;
     static Fixtures.MixedRuns runs;
+    @AutoClose
     static ViewServer viewer;
 
     @BeforeAll
@@ -50,13 +51,6 @@ class TestViewerHttp {
         Files.writeString(work.resolve("secret.txt"), SECRET);
         copy(runs.oracle(), work.resolve("elsewhere/unserved-run"));
         viewer = ViewServer.start(List.of(Fixtures.served(work)), "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopTheViewer() {
-        if (viewer != null) {
-            viewer.close();
-        }
     }
 
     @ParameterizedTest

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,19 +35,13 @@ class TestXss {
     @TempDir
     static Path work;
     static Path run;
+    @AutoClose
     static ViewServer viewer;
 
     @BeforeAll
     static void startTheViewer() throws Exception {
         run = Fixtures.xssRun(work);
         viewer = ViewServer.start(List.of(Fixtures.served(work)), "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopTheViewer() {
-        if (viewer != null) {
-            viewer.close();
-        }
     }
 
     @Test
