@@ -80,7 +80,7 @@ public final class Documents {
             try {
                 rows.add(runRow(id));
             } catch (InputException | UncheckedIOException e) {
-                problems.add(directory + ": " + e.getMessage());
+                problems.add(e.getMessage().replace('\n', ' ')); // the message names the file
             }
         });
         rows.sort(Comparator.comparing((ObjectNode row) -> row.path("started").asText()).reversed());

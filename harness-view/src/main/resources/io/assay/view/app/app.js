@@ -809,8 +809,8 @@
     const segment = el('select', {id: 'task-segment', 'aria-label': 'segment'},
       el('option', {value: ALL_SEGMENTS}, 'all'), index.segmentOptions.map((s) => el('option', {value: s}, s)));
     const count = el('span', {id: 'tasks-count', 'aria-live': 'polite'});
-    const prev = el('button', {id: 'prev-page', type: 'button'}, '‹ previous');
-    const next = el('button', {id: 'next-page', type: 'button'}, 'next ›');
+    const prevPage = el('button', {id: 'prev-page', type: 'button'}, '‹ previous');
+    const nextPage = el('button', {id: 'next-page', type: 'button'}, 'next ›');
     const pageNumber = el('span', {id: 'page-number'});
     const tbody = el('tbody', {});
 
@@ -821,9 +821,9 @@
     }
 
     /** Shows `state`: refilters only when a filter changed, and renders one page of rows. */
-    function show(next, force) {
-      if (force || !filtered || !sameFilter(state, next)) { state = next; applyFilter(); }
-      state = next;
+    function show(wanted, force) {
+      if (force || !filtered || !sameFilter(state, wanted)) { state = wanted; applyFilter(); }
+      state = wanted;
       const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
       if (state.page > pages) state = Object.assign({}, state, {page: pages});
       status.value = state.status;
@@ -834,8 +834,8 @@
       tbody.replaceChildren(...(rows.length ? rows : [emptyRow(4, index.entries.length ? 'No task matches these filters.' : 'No tasks yet.')]));
       count.textContent = fmtInt(filtered.length) + ' of ' + fmtInt(index.entries.length) + ' tasks';
       pageNumber.textContent = 'page ' + state.page + ' of ' + pages;
-      prev.disabled = state.page <= 1;
-      next.disabled = state.page >= pages;
+      prevPage.disabled = state.page <= 1;
+      nextPage.disabled = state.page >= pages;
     }
 
     /**
@@ -865,10 +865,10 @@
     });
     status.addEventListener('change', () => change({status: status.value, page: 1}));
     segment.addEventListener('change', () => change({segment: segment.value === ALL_SEGMENTS ? '' : segment.value, page: 1}));
-    prev.addEventListener('click', () => change({page: state.page - 1}));
-    next.addEventListener('click', () => change({page: state.page + 1}));
+    prevPage.addEventListener('click', () => change({page: state.page - 1}));
+    nextPage.addEventListener('click', () => change({page: state.page + 1}));
 
-    const pager = () => el('div', {class: 'pager'}, prev, pageNumber, next);
+    const pager = () => el('div', {class: 'pager'}, prevPage, pageNumber, nextPage);
     show(state, true);
     present('tasks', 'Tasks of ' + rid, runCrumbs(rid).concat([['tasks', route('run', rid, 'tasks')]]), [
       el('h1', {}, 'Tasks of ', el('span', {class: 'run-id'}, rid)),

@@ -1,5 +1,6 @@
 package io.assay.view.browser;
 
+import io.assay.view.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;

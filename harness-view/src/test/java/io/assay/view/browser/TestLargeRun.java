@@ -1,5 +1,6 @@
 package io.assay.view.browser;
 
+import io.assay.view.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.assay.view.ViewServer;

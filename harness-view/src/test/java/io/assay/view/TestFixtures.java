@@ -1,4 +1,4 @@
-package io.assay.view.browser;
+package io.assay.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

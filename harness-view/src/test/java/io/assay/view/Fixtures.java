@@ -1,4 +1,4 @@
-package io.assay.view.browser;
+package io.assay.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,21 +28,21 @@ import java.util.stream.Collectors;
  * takes a work folder the test owns, writes suites to its {@code suites/} and runs and audit reports
  * to {@link #served its folder the viewer serves}, and returns where they are.
  */
-final class Fixtures {
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+public final class Fixtures {
+    public static final ObjectMapper JSON = JsonMapper.builder().build();
     /** Epochs of the mixed run. */
-    static final int EPOCHS = 3;
+    public static final int EPOCHS = 3;
     /**
      * The mixed run's tasks and what the scripted agent does in each epoch: {@code p} the right
      * answer, {@code f} a wrong one, {@code -} no prediction (an agent error). Task {@code n} is
      * {@code 10 + n} plus {@code 3n}. The ids are numbers, so that {@code 10} comes after {@code 9}
      * only where ids are ordered as people read them.
      */
-    static final Map<String, String> MIXED = orderedMap(
+    public static final Map<String, String> MIXED = orderedMap(
             "1", "ppp", "2", "ppp", "3", "ppp", "4", "ppp", "5", "ppp", "6", "fff",
             "7", "ppp", "8", "pfp", "9", "fff", "10", "fpf", "11", "---", "12", "ppp");
     /** The answers the XSS run's agent replies, each of which would run script if it became markup. */
-    static final List<String> PAYLOADS = List.of(
+    public static final List<String> PAYLOADS = List.of(
             "<script>window.__xss=1</script>",
             "<img src=x onerror=\"window.__xss=1\">",
             "<img src=x onerror=alert(1)>",
@@ -55,7 +55,7 @@ final class Fixtures {
     }
 
     /** The engine with the built-in plugins on the test class path (agents-suite, reward-basic); opened once. */
-    static synchronized Assay engine() {
+    public static synchronized Assay engine() {
         if (engine == null) {
             engine = Assay.open(List.of());
         }
@@ -63,12 +63,12 @@ final class Fixtures {
     }
 
     /** The folder of {@code work} the viewer is given: runs, and audit reports in {@code audits/}. */
-    static Path served(Path work) {
+    public static Path served(Path work) {
         return work.resolve("runs");
     }
 
     /** Runs {@code agent} on {@code suite} into {@code out}. */
-    static RunResult run(Path suite, String agent, Options agentOptions, int epochs, Path out) throws Exception {
+    public static RunResult run(Path suite, String agent, Options agentOptions, int epochs, Path out) throws Exception {
         RunSettings settings = RunSettings.builder(suite, agent).agentOptions(agentOptions).epochs(epochs).out(out).build();
         return engine().start(settings).execute(ProgressListener.NONE);
     }
@@ -79,7 +79,7 @@ final class Fixtures {
      * tasks passed, some failed, one flaky in each direction, one agent error) and by the oracle
      * ({@code mixed-oracle}, every task passed), for the run, tasks, trial and compare pages.
      */
-    static MixedRuns mixedRuns(Path work) throws Exception {
+    public static MixedRuns mixedRuns(Path work) throws Exception {
         Path suite = work.resolve("suites/sums");
         List<Map<String, Object>> tasks = new ArrayList<>();
         List<Map<String, Object>> predictions = new ArrayList<>();
@@ -119,7 +119,7 @@ final class Fixtures {
      * answers and the suite's description are {@link #PAYLOADS}, so the oracle replies them and the
      * check's explanation quotes them.
      */
-    static Path xssRun(Path work) throws Exception {
+    public static Path xssRun(Path work) throws Exception {
         Path suite = work.resolve("suites/xss");
         List<Map<String, Object>> tasks = new ArrayList<>();
         for (int i = 0; i < PAYLOADS.size(); i++) {
@@ -144,7 +144,7 @@ final class Fixtures {
      * A run of {@code tasks} sums times {@code epochs} ({@code large-scripted}): tasks {@code 1} to
      * {@code tasks}, every tenth answered wrongly in every epoch, the rest right, segmented by parity.
      */
-    static Path largeRun(Path work, int tasks, int epochs) throws Exception {
+    public static Path largeRun(Path work, int tasks, int epochs) throws Exception {
         Path suite = work.resolve("suites/large");
         Files.createDirectories(suite);
         Files.writeString(suite.resolve("suite.yaml"), """
@@ -172,7 +172,7 @@ final class Fixtures {
     }
 
     /** The audit of {@code examples/flawed/answer-stuffing}, as {@code assay audit --format json} writes it, in {@code audits/}. */
-    static Path auditReport(Path work) throws Exception {
+    public static Path auditReport(Path work) throws Exception {
         Path suite = Path.of(System.getProperty("assay.repoRoot", "..")).resolve("examples/flawed/answer-stuffing");
         String json = engine().audit(suite, new AuditSettings(3, Duration.ofSeconds(30), List.of()), probe -> { }).json();
         Path file = served(work).resolve("audits/answer-stuffing.json");
@@ -181,7 +181,7 @@ final class Fixtures {
     }
 
     /** The scripted run and the oracle's run of the same suite. */
-    record MixedRuns(Path scripted, Path oracle) {
+    public record MixedRuns(Path scripted, Path oracle) {
     }
 
     private static void writeSuite(Path suite, String yaml, List<Map<String, Object>> tasks) throws IOException {
@@ -209,7 +209,7 @@ final class Fixtures {
     }
 
     /** The run's trial lines, as {@code trials.jsonl} holds them: what the pages must show, read without the viewer. */
-    static List<JsonNode> trials(Path run) throws IOException {
+    public static List<JsonNode> trials(Path run) throws IOException {
         List<JsonNode> trials = new ArrayList<>();
         for (String line : Files.readAllLines(run.resolve("trials.jsonl"))) {
             trials.add(JSON.readTree(line));
@@ -218,18 +218,18 @@ final class Fixtures {
     }
 
     /** The run's trials of {@code task}, in epoch order. */
-    static List<JsonNode> trials(Path run, String task) throws IOException {
+    public static List<JsonNode> trials(Path run, String task) throws IOException {
         return trials(run).stream().filter(trial -> trial.path("task").asText().equals(task))
                 .sorted(Comparator.comparingInt(trial -> trial.path("epoch").asInt())).toList();
     }
 
     /** Each task's mean score over its epochs (a trial without a score counts 0). */
-    static Map<String, Double> meanScores(Path run) throws IOException {
+    public static Map<String, Double> meanScores(Path run) throws IOException {
         return trials(run).stream().collect(Collectors.groupingBy(trial -> trial.path("task").asText(),
                 TreeMap::new, Collectors.averagingDouble(trial -> trial.path("score").asDouble(0))));
     }
 
-    static JsonNode summary(Path run) throws IOException {
+    public static JsonNode summary(Path run) throws IOException {
         return JSON.readTree(run.resolve("summary.json").toFile());
     }
 }
