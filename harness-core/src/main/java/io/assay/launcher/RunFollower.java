@@ -1,13 +1,14 @@
 package io.assay.launcher;
 
-import io.assay.core.results.ModelUsage;
 import io.assay.core.results.SummaryCalculator;
 import io.assay.core.run.RunDirectory;
-import io.assay.spi.TrialRecord;
+import io.assay.core.run.TrialCodec;
+import io.assay.spi.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * RunFollower run = RunFollower.open(Path.of("runs/arithmetic-oracle-20261122-101500"));
- * run.poll(trial -> index.add(trial.offset(), trial.length(), trial.record().task()));
+ * run.poll(trial -> index.add(trial.offset(), trial.length(), trial.task()));
  * System.out.println(run.summary().score().mean() + " after " + run.summary().trials() + " trials");
  * }</pre>
  */
@@ -45,13 +46,15 @@ public final class RunFollower {
     }
 
     /**
-     * A trial line.
+     * A trial line: where it is, and the figures the pages list; its transcript stays on disk ({@link #line}).
      *
      * @param offset where the line starts in {@code trials.jsonl}, in bytes
      * @param length its length in bytes, without the newline
+     * @param score the trial's score, {@code NaN} when it is not scored (a harness or judge error)
      * @param metadata the task's metadata, as recorded with the trial
      */
-    public record TrialLine(long offset, int length, TrialRecord record, Map<String, Object> metadata) {
+    public record TrialLine(long offset, int length, String task, int epoch, Outcome outcome, double score,
+                            boolean passed, Duration agentTime, Map<String, Object> metadata) {
     }
 
     /**
@@ -67,9 +70,10 @@ public final class RunFollower {
         if (size() < read.offset()) {
             return false;
         }
-        read = directory.readFrom(read, (start, length, trial) -> {
-            summary.add(trial.record(), ModelUsage.callsOf(trial.record()), trial.metadata());
-            consumer.accept(new TrialLine(start, length, trial.record(), trial.metadata()));
+        read = directory.readFrom(read, TrialCodec::figures, (start, length, trial) -> {
+            summary.add(trial);
+            consumer.accept(new TrialLine(start, length, trial.task(), trial.epoch(), trial.outcome(), trial.score(),
+                    trial.passed(), trial.agentTime(), trial.metadata()));
         });
         return true;
     }

@@ -46,12 +46,12 @@ class TestRunFollower {
         List<RunFollower.TrialLine> seen = new ArrayList<>();
 
         follower.poll(seen::add);
-        assertThat(seen).extracting(t -> t.record().task()).containsExactly("t1");
+        assertThat(seen).extracting(t -> t.task()).containsExactly("t1");
 
         append(second.substring(20) + "\n\n" + line("t3", true) + "\n");
         follower.poll(seen::add);
 
-        assertThat(seen).extracting(t -> t.record().task()).containsExactly("t1", "t2", "t3");
+        assertThat(seen).extracting(t -> t.task()).containsExactly("t1", "t2", "t3");
         assertThat(follower.line(seen.get(1))).isEqualTo(second);
         assertThat(seen.get(1).offset()).isEqualTo(first.getBytes(StandardCharsets.UTF_8).length + 1);
         assertThat(follower.summary().trials()).isEqualTo(3);
@@ -105,7 +105,7 @@ class TestRunFollower {
         assertThat(Files.size(run.resolve("trials.jsonl"))).isGreaterThan(5L << 20);
         List<String> tasks = new ArrayList<>();
 
-        RunFollower.open(run).poll(t -> tasks.add(t.record().task()));
+        RunFollower.open(run).poll(t -> tasks.add(t.task()));
 
         assertThat(tasks).hasSize(12_000).startsWith("t0", "t1", "t2").endsWith("t11998", "t11999");
         assertThat(tasks).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 12_000).mapToObj(i -> "t" + i).toList());

@@ -1,5 +1,6 @@
 package io.assay.core.results;
 
+import io.assay.core.run.TrialCodec;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.ScoreStatistics;
 import io.assay.launcher.Summary;
@@ -51,18 +52,24 @@ public final class SummaryCalculator {
      * @param metadata the task's metadata; scalar values become segments, nested values are ignored
      */
     public void add(TrialRecord record, List<ModelCall> modelCalls, Map<String, Object> metadata) {
+        add(new TrialCodec.Figures(record.task(), record.epoch(), record.outcome(), record.score(), record.passed(),
+                record.agentTime(), metadata, modelCalls));
+    }
+
+    /** Adds one trial, as its line's figures give it. */
+    public void add(TrialCodec.Figures trial) {
         trials++;
-        outcomes.merge(record.outcome(), 1L, Long::sum);
-        usage.add(modelCalls);
-        TaskTally tally = tallies.computeIfAbsent(record.task(), id -> new TaskTally(segmentsOf(metadata)));
-        if (!record.outcome().scored()) {
+        outcomes.merge(trial.outcome(), 1L, Long::sum);
+        usage.add(trial.modelCalls());
+        TaskTally tally = tallies.computeIfAbsent(trial.task(), id -> new TaskTally(segmentsOf(trial.metadata())));
+        if (!trial.outcome().scored()) {
             errors++;
             tally.errors++;
             return;
         }
         tally.graded++;
-        tally.scoreSum += record.score();
-        if (record.passed()) {
+        tally.scoreSum += trial.score();
+        if (trial.passed()) {
             tally.passed++;
         }
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Decodes trial lines in batches on every core and hands them to the consumer in file order, on
@@ -16,29 +17,31 @@ import java.util.concurrent.Future;
  * once, so memory stays bounded whatever the file's size; a small file is decoded on the caller's
  * thread alone.
  */
-final class OrderedDecoder implements AutoCloseable {
+final class OrderedDecoder<T> implements AutoCloseable {
     /** Below this many bytes to read, starting threads costs more than it saves. */
     static final long PARALLEL_FROM_BYTES = 4L << 20;
     private static final int BATCH_LINES = 512;
     private static final long BATCH_BYTES = 4L << 20;
 
     private final Path file;
-    private final RunDirectory.TrialLineConsumer consumer;
+    private final Function<String, T> decoder;
+    private final RunDirectory.TrialLineConsumer<T> consumer;
     private final ExecutorService pool;
     private final int window;
-    private final ArrayDeque<Future<List<Decoded>>> pending = new ArrayDeque<>();
+    private final ArrayDeque<Future<List<Decoded<T>>>> pending = new ArrayDeque<>();
     private List<Line> batch = new ArrayList<>(BATCH_LINES);
     private long batchBytes;
 
     record Line(long offset, int length, long number, String text) {
     }
 
-    private record Decoded(long offset, int length, TrialCodec.StoredTrial trial) {
+    private record Decoded<T>(long offset, int length, T trial) {
     }
 
     /** @param bytes how many bytes are to be read, which decides whether threads are worth starting */
-    OrderedDecoder(Path file, long bytes, RunDirectory.TrialLineConsumer consumer) {
+    OrderedDecoder(Path file, long bytes, Function<String, T> decoder, RunDirectory.TrialLineConsumer<T> consumer) {
         this.file = file;
+        this.decoder = decoder;
         this.consumer = consumer;
         int threads = Runtime.getRuntime().availableProcessors();
         this.pool = bytes >= PARALLEL_FROM_BYTES && threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
@@ -88,19 +91,19 @@ final class OrderedDecoder implements AutoCloseable {
         }
     }
 
-    private List<Decoded> decode(List<Line> lines) {
-        List<Decoded> decoded = new ArrayList<>(lines.size());
+    private List<Decoded<T>> decode(List<Line> lines) {
+        List<Decoded<T>> decoded = new ArrayList<>(lines.size());
         for (Line line : lines) {
-            decoded.add(new Decoded(line.offset(), line.length(), RunDirectory.decode(file, line.number(), line.text())));
+            decoded.add(new Decoded<>(line.offset(), line.length(), RunDirectory.decode(file, line.number(), line.text(), decoder)));
         }
         return decoded;
     }
 
-    private void hand(List<Decoded> decoded) {
+    private void hand(List<Decoded<T>> decoded) {
         decoded.forEach(d -> consumer.accept(d.offset(), d.length(), d.trial()));
     }
 
-    private static List<Decoded> await(Future<List<Decoded>> batch) {
+    private static <T> List<Decoded<T>> await(Future<List<Decoded<T>>> batch) {
         try {
             return batch.get();
         } catch (ExecutionException e) {

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The files of one run: {@code manifest.json}, the append-only {@code trials.jsonl} and
@@ -121,17 +122,17 @@ public final class RunDirectory {
      * skipped; any other bad line is an {@link InputException} with its line number.
      */
     public void forEachTrial(Consumer<TrialCodec.StoredTrial> consumer) {
-        readFrom(Position.START, (offset, length, trial) -> consumer.accept(trial));
+        readFrom(Position.START, TrialCodec::decode, (offset, length, trial) -> consumer.accept(trial));
     }
 
-    /** A trial line read by {@link #readFrom}, with where it is in {@code trials.jsonl}. */
+    /** A trial line read by {@link #readFrom}, decoded, with where it is in {@code trials.jsonl}. */
     @FunctionalInterface
-    public interface TrialLineConsumer {
+    public interface TrialLineConsumer<T> {
         /**
          * @param offset the byte offset of the line's first byte
          * @param length the line's length in bytes, without its newline
          */
-        void accept(long offset, int length, TrialCodec.StoredTrial trial);
+        void accept(long offset, int length, T trial);
     }
 
     /**
@@ -145,19 +146,20 @@ public final class RunDirectory {
     }
 
     /**
-     * Streams the complete trial lines from {@code from} on to {@code consumer}; blank lines are
+     * Streams the complete trial lines from {@code from} on, each decoded by {@code decoder}
+     * ({@link TrialCodec#decode} or {@link TrialCodec#figures}), to {@code consumer}; blank lines are
      * skipped and so is a torn last line (one without its newline, still being written or cut by a
      * crash). A bad line is an {@link InputException} naming its line number.
      *
      * @return the place after the last complete line, where the next read starts
      */
-    public Position readFrom(Position from, TrialLineConsumer consumer) {
+    public <T> Position readFrom(Position from, Function<String, T> decoder, TrialLineConsumer<T> consumer) {
         Path file = trialsFile();
         if (!Files.exists(file)) {
             return from;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-             OrderedDecoder decoder = new OrderedDecoder(file, channel.size() - from.offset(), consumer)) {
+             OrderedDecoder<T> lines = new OrderedDecoder<>(file, channel.size() - from.offset(), decoder, consumer)) {
             channel.position(from.offset());
             LineBuffer line = new LineBuffer();
             ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
@@ -174,7 +176,7 @@ public final class RunDirectory {
                     line.append(bytes, segment, i - segment);
                     lineNumber++;
                     if (!line.isBlank()) {
-                        decoder.add(new OrderedDecoder.Line(lineStart, line.length(), lineNumber, line.text()));
+                        lines.add(new OrderedDecoder.Line(lineStart, line.length(), lineNumber, line.text()));
                     }
                     lineStart += line.length() + 1;
                     line.clear();
@@ -183,7 +185,7 @@ public final class RunDirectory {
                 line.append(bytes, segment, chunk.limit() - segment);
                 chunk.clear();
             }
-            decoder.finish();
+            lines.finish();
             return new Position(lineStart, lineNumber);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -208,9 +210,9 @@ public final class RunDirectory {
         }
     }
 
-    static TrialCodec.StoredTrial decode(Path file, long line, String text) {
+    static <T> T decode(Path file, long line, String text, Function<String, T> decoder) {
         try {
-            return TrialCodec.decode(text);
+            return decoder.apply(text);
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ":" + line + ": " + e.getMessage(),
                     "the run directory was edited or corrupted; restore the line or start a new run");

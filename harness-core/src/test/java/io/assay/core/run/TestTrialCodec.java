@@ -3,11 +3,14 @@ package io.assay.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.assay.core.results.ModelUsage;
 import io.assay.spi.AgentOutput;
+import io.assay.spi.ModelCall;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardResult;
 import io.assay.spi.TraceStep;
 import io.assay.spi.TrialRecord;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +30,28 @@ class TestTrialCodec {
 
         assertThat(decoded.record()).isEqualTo(record);
         assertThat(decoded.metadata()).isEqualTo(Map.of("level", "easy"));
+    }
+
+    @Test
+    void aLinesFiguresAreWhatTheFullRecordSaysModelCallsInTheTraceAndNestedEvidenceIncluded() {
+        ModelCall agentCall = new ModelCall("openai", "m", "m-2026", "fp", 10, 2, new BigDecimal("0.01"), 120, 1, "stop",
+                Map.of("messages", List.of()), "hi");
+        ModelCall judgeCall = new ModelCall("anthropic", "j", "j", null, 30, 5, null, 300, 2, "end_turn", null, "yes");
+        Map<String, Object> evidence = Map.of("components", List.of(Map.of("verdict", "yes",
+                "model_calls", List.of(judgeCall.step().data()))));
+        TrialRecord record = new TrialRecord("s", "t7", 3, 1, Outcome.COMPLETED,
+                new AgentOutput("answer", List.of(agentCall.step(), new TraceStep("tool_call", Map.of("name", "find")))),
+                new RewardResult(0.75, true, "judged", evidence), null, 1, Instant.EPOCH, Duration.ofMillis(1500), Duration.ZERO);
+        String line = TrialCodec.encode(record, ModelUsage.callsOf(record), Map.of("level", "hard"));
+
+        TrialCodec.Figures figures = TrialCodec.figures(line);
+
+        TrialCodec.StoredTrial full = TrialCodec.decode(line);
+        assertThat(figures).isEqualTo(new TrialCodec.Figures("t7", 3, Outcome.COMPLETED, full.record().score(),
+                full.record().passed(), full.record().agentTime(), full.metadata(), ModelUsage.callsOf(full.record())));
+        assertThat(figures.modelCalls()).extracting(ModelCall::model).containsExactly("m", "j");
+        assertThat(TrialCodec.figures(TrialCodec.encode(new TrialRecord("s", "t", 0, 1, Outcome.JUDGE_ERROR, null, null,
+                "judge down", 1, Instant.EPOCH, Duration.ZERO, Duration.ZERO), List.of(), Map.of())).score()).isNaN();
     }
 
     @Test

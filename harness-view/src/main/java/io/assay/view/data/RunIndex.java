@@ -124,22 +124,21 @@ public final class RunIndex {
         if (size == offsets.length) {
             grow();
         }
-        var record = line.record();
-        Integer number = taskNumbers.get(record.task());
+        Integer number = taskNumbers.get(line.task());
         if (number == null) {
             number = tasks.size();
-            tasks.add(record.task());
-            taskNumbers.put(record.task(), number);
+            tasks.add(line.task());
+            taskNumbers.put(line.task(), number);
             taskMetadata.add(scalars(line.metadata()));
         }
         offsets[size] = line.offset();
         lengths[size] = line.length();
         taskOf[size] = number;
-        epochs[size] = record.epoch();
-        outcomes[size] = (byte) record.outcome().ordinal();
-        passed[size] = record.passed();
-        scores[size] = record.score();
-        agentMillis[size] = record.agentTime().toNanos() / 1e6;
+        epochs[size] = line.epoch();
+        outcomes[size] = (byte) line.outcome().ordinal();
+        passed[size] = line.passed();
+        scores[size] = line.score();
+        agentMillis[size] = line.agentTime().toNanos() / 1e6;
         size++;
     }
 
