@@ -28,9 +28,6 @@ import java.util.Map;
  * directory can be summarised and reported without the suite that produced it.
  */
 public final class TrialCodec {
-    /** The names {@link ModelCall} writes its calls under in a trace and in evidence, part of the file format. */
-    private static final String MODEL_CALL_STEP = "model_call";
-    private static final String MODEL_CALLS_EVIDENCE = "model_calls";
 
     private TrialCodec() {
     }
@@ -136,7 +133,7 @@ public final class TrialCodec {
     /**
      * What a summary or an index needs of a trial, without its transcript and evidence made into
      * Java values (only its model calls are): a viewer reads every line of a 100,000-trial run this
-     * way, in about half the time of {@link #decode}, and reads a transcript when one is asked for.
+     * way, in a fraction of the time of {@link #decode}, and reads a transcript when one is asked for.
      *
      * @param score the trial's {@link TrialRecord#score}: {@code NaN} when it is not scored
      * @param passed its {@link TrialRecord#passed}
@@ -148,39 +145,7 @@ public final class TrialCodec {
 
     /** Reads a line's {@link Figures}; throws {@link IllegalArgumentException} naming what is wrong. */
     public static Figures figures(String line) {
-        JsonNode node = parse(line);
-        try {
-            Outcome outcome = outcome(node);
-            List<ModelCall> calls = new ArrayList<>();
-            for (JsonNode step : node.path("output").path("trace")) {
-                if (step.path("kind").asText().equals(MODEL_CALL_STEP)) {
-                    ModelCall.from(new TraceStep(MODEL_CALL_STEP, Json.toPlainMap(step.path("data")))).ifPresent(calls::add);
-                }
-            }
-            List<Object> judged = new ArrayList<>();
-            collectEvidenceCalls(node.path("reward").path("evidence"), judged);
-            calls.addAll(ModelCall.inEvidence(Map.of(MODEL_CALLS_EVIDENCE, judged)));
-            return new Figures(text(node, "task"), node.path("epoch").asInt(), outcome,
-                    outcome.scored() ? node.path("score").asDouble() : Double.NaN, node.path("passed").asBoolean(),
-                    duration(node.path("agent_ms").asDouble()), metadata(node), calls);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a trial record: " + e.getMessage(), e);
-        }
-    }
-
-    /** Every model call listed under a {@code model_calls} key anywhere in the evidence, as {@link ModelCall#inEvidence} finds them. */
-    private static void collectEvidenceCalls(JsonNode evidence, List<Object> calls) {
-        if (evidence.isObject()) {
-            for (Map.Entry<String, JsonNode> field : evidence.properties()) {
-                if (field.getKey().equals(MODEL_CALLS_EVIDENCE) && field.getValue().isArray()) {
-                    field.getValue().forEach(call -> calls.add(Json.toPlain(call)));
-                } else {
-                    collectEvidenceCalls(field.getValue(), calls);
-                }
-            }
-        } else if (evidence.isArray()) {
-            evidence.forEach(element -> collectEvidenceCalls(element, calls));
-        }
+        return FiguresReader.read(line);
     }
 
     private static JsonNode parse(String line) {

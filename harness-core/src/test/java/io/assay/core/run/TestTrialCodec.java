@@ -55,6 +55,25 @@ class TestTrialCodec {
     }
 
     @Test
+    void figuresFindAModelCallWhoseDataComesBeforeItsKindAndNameWhatIsMissing() {
+        String line = """
+                {"task": "t", "epoch": 1, "outcome": "timeout", "score": 0.0, "passed": false, "agent_ms": 2.5,
+                 "output": {"answer": "", "trace": [{"data": {"provider": "openai", "model": "m", "input_tokens": 4}, "kind": "model_call"},
+                                                    {"data": {"text": "n"}, "kind": "note"}]}, "metadata": null}""";
+
+        TrialCodec.Figures figures = TrialCodec.figures(line);
+
+        assertThat(figures.modelCalls()).singleElement().satisfies(call -> assertThat(call.inputTokens()).isEqualTo(4));
+        assertThat(figures.score()).isZero();
+        assertThat(figures.agentTime()).isEqualTo(Duration.ofNanos(2_500_000));
+        assertThat(figures.metadata()).isEmpty();
+        assertThatThrownBy(() -> TrialCodec.figures("{\"task\": \"t\"}")).hasMessage("not a trial record: field 'outcome' is missing");
+        assertThatThrownBy(() -> TrialCodec.figures("{\"task\": \"t\", \"outcome\": \"won\"}"))
+                .hasMessage("not a trial record: unknown outcome 'won'");
+        assertThatThrownBy(() -> TrialCodec.figures("{\"task\": ")).hasMessageStartingWith("not valid JSON: ");
+    }
+
+    @Test
     void harnessErrorsHaveNoScore() {
         TrialRecord record = new TrialRecord("s", "t", 0, 1, Outcome.HARNESS_ERROR, null, null, "boom", 1,
                 Instant.EPOCH, Duration.ZERO, Duration.ZERO);

@@ -52,6 +52,7 @@ public final class Chromium implements ExecutionCondition, BeforeAllCallback, Be
     static final int WIDTH = 1400;
     static final int HEIGHT = 1000;
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private ChromeDriver driver;
     private boolean offline;
@@ -198,6 +199,7 @@ public final class Chromium implements ExecutionCondition, BeforeAllCallback, Be
      */
     public <T> T waitFor(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).withMessage(() -> "waiting for " + what + " at " + driver.getCurrentUrl())
+                .pollingEvery(POLL) // often, so the times the large-run test prints are within a few ms
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition::apply);
     }
