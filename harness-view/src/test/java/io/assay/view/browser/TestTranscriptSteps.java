@@ -121,6 +121,7 @@ class TestTranscriptSteps {
                 .extracting(step -> step.path("data").path("name").asText()).contains("cancel_pending_order");
         assertStepsShown(trace);
         assertThat(CHROMIUM.findAll("li.step-tool_call pre.tool-result.tool-error")).as("the oracle's calls all succeed").isEmpty();
+        assertRewardShown(Fixtures.trials(retail, RETAIL_TASK).getFirst());
     }
 
     @Test
@@ -163,13 +164,11 @@ class TestTranscriptSteps {
     void aJudgesVerdictAndCallsShowWithTheRewardsExplanationAndEvidence() throws Exception {
         openTrial(judged, "france");
         JsonNode trial = Fixtures.trials(judged, "france").getFirst();
-        JsonNode reward = trial.path("reward");
-        JsonNode evidence = reward.path("evidence");
+        JsonNode evidence = trial.path("reward").path("evidence");
         WebElement section = CHROMIUM.find("section.trial[data-epoch='0']");
 
         assertThat(trial.path("outcome").asText()).isEqualTo("completed");
-        assertThat(shown(section.findElement(By.cssSelector(".reward-explanation")))).isEqualTo(reward.path("explanation").asText());
-        assertSameJson(shown(section.findElement(By.cssSelector("pre.evidence"))), evidence);
+        assertRewardShown(trial);
 
         JsonNode calls = evidence.path("model_calls");
         assertThat(calls).hasSize(1);
@@ -281,6 +280,15 @@ class TestTranscriptSteps {
                 default -> throw new AssertionError("step " + i + " is of a kind this test does not expect: " + kind);
             }
         }
+    }
+
+    /** The trial's reward shows its explanation and its evidence as recorded. */
+    private static void assertRewardShown(JsonNode trial) throws Exception {
+        JsonNode reward = trial.path("reward");
+        assertThat(reward.path("explanation").asText()).as("the recorded explanation").isNotBlank();
+        WebElement section = CHROMIUM.find("section.trial[data-epoch='" + trial.path("epoch").asInt() + "']");
+        assertThat(shown(section.findElement(By.cssSelector(".reward-explanation")))).isEqualTo(reward.path("explanation").asText());
+        assertSameJson(shown(section.findElement(By.cssSelector("pre.evidence"))), reward.path("evidence"));
     }
 
     /** A model call (a transcript step or a judge's call) shows its model, tokens and latency as recorded. */
