@@ -58,8 +58,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (format == Format.HTML) {
-            out.print(HtmlReport.run(runDirectory));
-            out.flush();
+            HtmlReport.writeRun(runDirectory, out);
             return 0;
         }
         RunReport report = RunReport.of(runDirectory);

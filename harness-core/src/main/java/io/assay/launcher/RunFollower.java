@@ -88,11 +88,6 @@ public final class RunFollower {
         return summary.summary();
     }
 
-    /** The text of a trial line a poll handed over. */
-    public String line(TrialLine place) {
-        return line(place.offset(), place.length());
-    }
-
     /** The text of the trial line at {@code offset}, {@code length} bytes long, as a poll reported it. */
     public String line(long lineOffset, int length) {
         return directory.lineAt(lineOffset, length);

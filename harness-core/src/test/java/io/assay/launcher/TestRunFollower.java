@@ -52,7 +52,7 @@ class TestRunFollower {
         follower.poll(seen::add);
 
         assertThat(seen).extracting(t -> t.task()).containsExactly("t1", "t2", "t3");
-        assertThat(follower.line(seen.get(1))).isEqualTo(second);
+        assertThat(follower.line(seen.get(1).offset(), seen.get(1).length())).isEqualTo(second);
         assertThat(seen.get(1).offset()).isEqualTo(first.getBytes(StandardCharsets.UTF_8).length + 1);
         assertThat(follower.summary().trials()).isEqualTo(3);
         assertThat(follower.summary().passRate()).isEqualTo(2.0 / 3);
@@ -67,8 +67,8 @@ class TestRunFollower {
 
         follower.poll(seen::add);
 
-        assertThat(follower.line(seen.get(0))).isEqualTo(accented);
-        assertThat(follower.line(seen.get(1))).isEqualTo(line("t2", true));
+        assertThat(follower.line(seen.get(0).offset(), seen.get(0).length())).isEqualTo(accented);
+        assertThat(follower.line(seen.get(1).offset(), seen.get(1).length())).isEqualTo(line("t2", true));
     }
 
     @Test

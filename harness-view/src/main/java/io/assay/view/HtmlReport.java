@@ -1,31 +1,34 @@
 package io.assay.view;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.launcher.InputException;
 import io.assay.launcher.RunFollower;
 import io.assay.view.data.Catalog;
 import io.assay.view.data.Documents;
+import io.assay.view.data.RunIndex;
 import io.assay.view.data.ViewJson;
 import io.assay.view.page.Shell;
 import io.assay.view.page.UriComponent;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The viewer's pages as one self-contained HTML file, data and assets inside, that works from
  * {@code file://} with no network: {@code assay report RUN --format html} and
  * {@code assay audit SUITE --format html}, for attaching to a paper or a pull request. A run's file
- * holds its run page, its tasks page and every task's transcripts.
+ * holds its run page, its tasks page and every task's transcripts, written as they are read, so a
+ * large run's file takes no more memory to write than its index.
  *
  * <pre>{@code
- * Files.writeString(Path.of("report.html"), HtmlReport.run(Path.of("runs/arithmetic-oracle-20261122-101500")));
+ * try (Writer out = Files.newBufferedWriter(Path.of("report.html"))) {
+ *     HtmlReport.writeRun(Path.of("runs/arithmetic-oracle-20261122-101500"), out);
+ * }
  * }</pre>
  */
 public final class HtmlReport {
@@ -34,39 +37,48 @@ public final class HtmlReport {
     }
 
     /**
-     * The pages of the run at {@code runDirectory}.
+     * Writes the pages of the run at {@code runDirectory} to {@code out}.
      *
      * @throws InputException when it is not a run directory, or a trial line is corrupt
      */
-    public static String run(Path runDirectory) {
+    public static void writeRun(Path runDirectory, Writer out) throws IOException {
         RunFollower.open(runDirectory); // refuses a folder that is not a run before the catalog looks inside it
         Catalog catalog = new Catalog(List.of(runDirectory));
         Documents documents = new Documents(catalog);
         String id = catalog.runs().keySet().iterator().next();
+        RunIndex run = catalog.run(id).orElseThrow();
         String base = "api/runs/" + UriComponent.encode(id);
-        Map<String, byte[]> api = new LinkedHashMap<>();
-        api.put("api/index", documents.index());
-        api.put(base, document(documents, "api", "runs", id));
-        api.put(base + "/tasks", document(documents, "api", "runs", id, "tasks"));
-        for (String task : catalog.run(id).orElseThrow().tasks()) {
-            api.put(base + "/tasks/" + UriComponent.encode(task), document(documents, "api", "runs", id, "tasks", task));
-        }
-        return Shell.selfContained(data("#/run/" + UriComponent.encode(id), api));
+        write(out, "#/run/" + UriComponent.encode(id), json -> {
+            copy(json, "api/index", documents.index());
+            copy(json, base, document(documents, "api", "runs", id));
+            copy(json, base + "/tasks", document(documents, "api", "runs", id, "tasks"));
+            run.forEachTaskLines((task, lines) -> {
+                try {
+                    json.writeFieldName(base + "/tasks/" + UriComponent.encode(task));
+                    Documents.writeTask(json, task, lines);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        });
+    }
+
+    /** The pages of the run at {@code runDirectory}, as a string; {@link #writeRun} for a large run. */
+    public static String run(Path runDirectory) throws IOException {
+        StringWriter out = new StringWriter();
+        writeRun(runDirectory, out);
+        return out.toString();
     }
 
     /**
      * The audit page of an audit report.
      *
      * @param auditJson the report as {@code assay audit --format json} writes it
+     * @throws InputException when it is not an audit report
      */
-    public static String audit(String auditJson) {
-        JsonNode audit;
-        try {
-            audit = ViewJson.MAPPER.readTree(auditJson);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the audit report is not JSON", e);
-        }
-        if (!audit.has("findings") || !audit.has("checklist")) {
+    public static String audit(String auditJson) throws IOException {
+        JsonNode audit = ViewJson.MAPPER.readTree(auditJson);
+        if (audit == null || !audit.has("findings") || !audit.has("checklist")) {
             throw new InputException("not an audit report: it has no findings and checklist",
                     "pass the JSON `assay audit --format json` writes");
         }
@@ -75,37 +87,47 @@ public final class HtmlReport {
         index.putArray("runs");
         index.putArray("audits").add(Documents.auditRow(id, "", audit));
         index.putArray("problems");
-        Map<String, byte[]> api = new LinkedHashMap<>();
-        api.put("api/index", bytes(index));
-        api.put("api/audits/" + UriComponent.encode(id), bytes(audit));
-        return Shell.selfContained(data("#/audit/" + UriComponent.encode(id), api));
+        StringWriter out = new StringWriter();
+        write(out, "#/audit/" + UriComponent.encode(id), json -> {
+            json.writeFieldName("api/index");
+            json.writeTree(index);
+            json.writeFieldName("api/audits/" + UriComponent.encode(id));
+            json.writeTree(audit);
+        });
+        return out.toString();
+    }
+
+    /** What the data holds, each document by the path the pages ask for it. */
+    @FunctionalInterface
+    private interface Api {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** The page around its data: where the pages start, and the documents. */
+    private static void write(Writer out, String start, Api api) throws IOException {
+        Shell.SelfContained page = Shell.selfContained();
+        out.write(page.beforeData());
+        try (JsonGenerator json = Shell.dataGenerator(out, ViewJson.MAPPER)) {
+            json.writeStartObject();
+            json.writeStringField("start", start);
+            json.writeObjectFieldStart("api");
+            api.write(json);
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.write(page.afterData());
+        out.flush();
+    }
+
+    private static void copy(JsonGenerator json, String path, byte[] document) throws IOException {
+        json.writeFieldName(path);
+        json.writeTree(ViewJson.MAPPER.readTree(document));
     }
 
     private static byte[] document(Documents documents, String... path) {
-        return documents.get(new ArrayList<>(List.of(path))).orElseThrow(
+        return documents.get(List.of(path)).orElseThrow(
                 () -> new IllegalStateException("no document at " + String.join("/", path)));
-    }
-
-    /** The file's data: where the pages start, and each document by the path the pages ask for it. */
-    private static String data(String start, Map<String, byte[]> api) {
-        StringBuilder json = new StringBuilder();
-        json.append("{\"start\":").append(new String(bytes(ViewJson.MAPPER.getNodeFactory().textNode(start)), StandardCharsets.UTF_8));
-        json.append(",\"api\":{");
-        String separator = "";
-        for (Map.Entry<String, byte[]> entry : api.entrySet()) {
-            json.append(separator)
-                    .append(new String(bytes(ViewJson.MAPPER.getNodeFactory().textNode(entry.getKey())), StandardCharsets.UTF_8))
-                    .append(':').append(new String(entry.getValue(), StandardCharsets.UTF_8));
-            separator = ",";
-        }
-        return json.append("}}").toString();
-    }
-
-    private static byte[] bytes(JsonNode node) {
-        try {
-            return ViewJson.MAPPER.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -11,16 +11,20 @@ import io.assay.view.page.UriComponent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,8 +32,8 @@ import java.util.concurrent.Executors;
  * {@code assay view}: the viewer's pages and their JSON documents over HTTP, from the JDK's own
  * server. It serves the page, its three assets and the API, and nothing else: documents are found
  * by run and audit id in the {@link Catalog}, never by a path taken from the request, so no request
- * can reach a file outside the folders given. On a loopback address it also refuses requests whose
- * {@code Host} is not a loopback name, so a web page elsewhere cannot read runs through DNS rebinding.
+ * can reach a file outside the folders given. It refuses requests addressed to a name that is not
+ * this machine's, so a web page elsewhere cannot read runs through DNS rebinding.
  *
  * <pre>{@code
  * try (ViewServer viewer = ViewServer.start(List.of(Path.of("runs")), "127.0.0.1", 0)) {
@@ -39,20 +43,18 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class ViewServer implements AutoCloseable {
-    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
-
     private final HttpServer server;
     private final ExecutorService executor;
     private final Documents documents;
     private final Catalog catalog;
-    private final boolean loopback;
+    private final Set<String> hostNames;
 
-    private ViewServer(HttpServer server, ExecutorService executor, Catalog catalog, boolean loopback) {
+    private ViewServer(HttpServer server, ExecutorService executor, Catalog catalog, Set<String> hostNames) {
         this.server = server;
         this.executor = executor;
         this.catalog = catalog;
         this.documents = new Documents(catalog);
-        this.loopback = loopback;
+        this.hostNames = hostNames;
     }
 
     /**
@@ -76,7 +78,7 @@ public final class ViewServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ViewServer viewer = new ViewServer(server, executor, catalog, address.isLoopbackAddress());
+        ViewServer viewer = new ViewServer(server, executor, catalog, hostNames(host, address));
         server.createContext("/", viewer::handle);
         server.setExecutor(executor);
         server.start();
@@ -109,9 +111,9 @@ public final class ViewServer implements AutoCloseable {
                 send(exchange, 405, "text/plain; charset=utf-8", "only GET\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            if (loopback && !fromLoopbackName(exchange)) {
+            if (!hostNames.contains(hostName(exchange))) {
                 send(exchange, 403, "text/plain; charset=utf-8",
-                        "this viewer answers only to 127.0.0.1 or localhost\n".getBytes(StandardCharsets.UTF_8));
+                        ("this viewer answers only to " + String.join(", ", hostNames) + "\n").getBytes(StandardCharsets.UTF_8));
                 return;
             }
             Optional<List<String>> path = segments(exchange.getRequestURI().getRawPath());
@@ -137,6 +139,8 @@ public final class ViewServer implements AutoCloseable {
             }
         } catch (InputException | UncheckedIOException e) {
             send(exchange, 500, "text/plain; charset=utf-8", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) { // a bug: still one line to the page, not a dropped connection
+            send(exchange, 500, "text/plain; charset=utf-8", ("the viewer failed: " + e + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -156,13 +160,37 @@ public final class ViewServer implements AutoCloseable {
         return Optional.of(segments);
     }
 
-    private static boolean fromLoopbackName(HttpExchange exchange) {
+    /** The name a request was addressed to, from its {@code Host} header, without the port; empty without one. */
+    private static String hostName(HttpExchange exchange) {
         String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host == null) {
-            return false;
+        return host == null ? "" : host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+    }
+
+    /**
+     * The names requests may be addressed to: the loopback names, the address listened on, and, on
+     * every address ({@code 0.0.0.0}), this machine's own names and addresses. Any other name means
+     * a page elsewhere had its name resolved to this machine (DNS rebinding) and is refused.
+     */
+    private static Set<String> hostNames(String host, InetAddress address) throws IOException {
+        Set<String> names = new TreeSet<>(Set.of("127.0.0.1", "localhost", "[::1]"));
+        names.add(host.toLowerCase(Locale.ROOT));
+        names.add(literal(address));
+        if (address.isAnyLocalAddress()) {
+            names.add(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
+            names.add(InetAddress.getLocalHost().getCanonicalHostName().toLowerCase(Locale.ROOT));
+            for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress local : Collections.list(network.getInetAddresses())) {
+                    names.add(literal(local));
+                }
+            }
         }
-        String name = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
-        return LOOPBACK_NAMES.contains(name);
+        return names;
+    }
+
+    /** An address as a Host header writes it: IPv6 in brackets, without a zone. */
+    private static String literal(InetAddress address) {
+        String text = address.getHostAddress().replaceFirst("%.*$", "");
+        return address instanceof Inet6Address ? "[" + text.toLowerCase(Locale.ROOT) + "]" : text;
     }
 
     private static void notFound(HttpExchange exchange) throws IOException {

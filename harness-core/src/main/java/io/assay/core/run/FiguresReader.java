@@ -35,7 +35,11 @@ final class FiguresReader {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("expected a JSON object");
             }
-            return fields(parser);
+            TrialCodec.Figures figures = fields(parser);
+            if (parser.nextToken() != null) { // a line is one object: text after it would be read as more
+                throw new IllegalArgumentException("not valid JSON: text after the trial's object");
+            }
+            return figures;
         } catch (StreamConstraintsException e) {
             throw new IllegalArgumentException(ReadLimits.describe(e), e);
         } catch (JsonProcessingException e) {
@@ -49,7 +53,7 @@ final class FiguresReader {
         String task = null;
         String outcome = null;
         int epoch = 0;
-        double score = Double.NaN;
+        double score = 0.0; // as TrialCodec.decode reads a scored trial without one
         boolean passed = false;
         double agentMillis = 0;
         Map<String, Object> metadata = Map.of();
@@ -58,11 +62,15 @@ final class FiguresReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
+            if (value.isStructStart() && !name.equals("metadata") && !name.equals("output") && !name.equals("reward")) {
+                parser.skipChildren(); // an object where a figure belongs is not read as the trial's own fields
+                continue;
+            }
             switch (name) {
                 case "task" -> task = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                 case "outcome" -> outcome = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                 case "epoch" -> epoch = parser.getValueAsInt();
-                case "score" -> score = value.isNumeric() ? parser.getValueAsDouble() : Double.NaN;
+                case "score" -> score = value.isNumeric() ? parser.getValueAsDouble() : score;
                 case "passed" -> passed = value == JsonToken.VALUE_TRUE;
                 case "agent_ms" -> agentMillis = parser.getValueAsDouble();
                 case "metadata" -> metadata = value == JsonToken.START_OBJECT ? Json.toPlainMap(parser.readValueAsTree()) : Map.of();

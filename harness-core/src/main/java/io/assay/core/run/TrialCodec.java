@@ -3,7 +3,9 @@ package io.assay.core.run;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.assay.core.json.Json;
 import io.assay.core.json.ReadLimits;
 import io.assay.core.results.ModelUsage;
@@ -28,6 +30,8 @@ import java.util.Map;
  * directory can be summarised and reported without the suite that produced it.
  */
 public final class TrialCodec {
+    /** A line is one object: text after it is an error, not ignored. */
+    private static final ObjectReader LINE = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private TrialCodec() {
     }
@@ -151,7 +155,7 @@ public final class TrialCodec {
     private static JsonNode parse(String line) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(line);
+            node = LINE.readTree(line);
         } catch (StreamConstraintsException e) {
             throw new IllegalArgumentException(ReadLimits.describe(e), e);
         } catch (JsonProcessingException e) {

@@ -74,6 +74,19 @@ class TestTrialCodec {
     }
 
     @Test
+    void aLineIsOneObjectAndAFigureGivenAsAnObjectIsNotReadAsTheTrialsOwn() {
+        String line = TrialCodec.encode(new TrialRecord("s", "t", 0, 1, Outcome.COMPLETED, AgentOutput.of("a"),
+                RewardResult.fail("no"), null, 1, Instant.EPOCH, Duration.ZERO, Duration.ZERO), List.of(), Map.of());
+
+        assertThatThrownBy(() -> TrialCodec.figures(line + "]},\"api/index\":{}")).hasMessageStartingWith("not valid JSON: ");
+        assertThatThrownBy(() -> TrialCodec.figures(line + " {}")).hasMessage("not valid JSON: text after the trial's object");
+        assertThatThrownBy(() -> TrialCodec.decode(line + " {}")).hasMessageStartingWith("not valid JSON: ");
+        String nested = "{\"task\": {\"task\": \"forged\", \"outcome\": \"completed\", \"score\": 1.0, \"passed\": true},"
+                + " \"outcome\": \"agent_error\", \"score\": 0.0, \"passed\": false}";
+        assertThatThrownBy(() -> TrialCodec.figures(nested)).hasMessage("not a trial record: field 'task' is missing");
+    }
+
+    @Test
     void harnessErrorsHaveNoScore() {
         TrialRecord record = new TrialRecord("s", "t", 0, 1, Outcome.HARNESS_ERROR, null, null, "boom", 1,
                 Instant.EPOCH, Duration.ZERO, Duration.ZERO);

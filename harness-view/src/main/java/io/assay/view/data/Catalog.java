@@ -38,6 +38,7 @@ public final class Catalog {
     });
     private volatile Map<String, Path> runs = Map.of();
     private volatile Map<String, Path> audits = Map.of();
+    private volatile List<String> problems = List.of();
 
     /** @throws InputException when a folder does not exist */
     public Catalog(List<Path> folders) {
@@ -55,11 +56,18 @@ public final class Catalog {
     public synchronized void scan() {
         List<Path> runDirectories = new ArrayList<>();
         List<Path> auditFiles = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (Path folder : folders) {
-            visit(folder, 0, runDirectories, auditFiles);
+            visit(folder, 0, runDirectories, auditFiles, unreadable);
         }
         runs = byName(runDirectories);
         audits = byName(auditFiles);
+        problems = List.copyOf(unreadable);
+    }
+
+    /** The folders the last scan could not look into, each a line naming it. */
+    public List<String> problems() {
+        return problems;
     }
 
     public Map<String, Path> runs() {
@@ -87,16 +95,16 @@ public final class Catalog {
         return directory == null ? Optional.empty() : Optional.ofNullable(indexes.get(directory));
     }
 
-    private static void visit(Path path, int depth, List<Path> runDirectories, List<Path> auditFiles) {
+    private static void visit(Path path, int depth, List<Path> runDirectories, List<Path> auditFiles, List<String> unreadable) {
         if (Files.isRegularFile(path.resolve("manifest.json"))) {
             runDirectories.add(path);
         } else if (Files.isRegularFile(path) && isAuditReport(path)) {
             auditFiles.add(path);
         } else if (Files.isDirectory(path) && depth < DEPTH) {
             try (Stream<Path> children = Files.list(path)) {
-                children.sorted().forEach(child -> visit(child, depth + 1, runDirectories, auditFiles));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + path, e);
+                children.sorted().forEach(child -> visit(child, depth + 1, runDirectories, auditFiles, unreadable));
+            } catch (IOException | UncheckedIOException e) {
+                unreadable.add(path + ": cannot be listed: " + e.getMessage()); // the other folders are still shown
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.assay.view.data;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,6 @@ import io.assay.kit.TaskIds;
 import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.PairedDifference;
-import io.assay.spi.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON documents the pages read, by API path ({@code api/index}, {@code api/runs/ID},
@@ -33,6 +34,7 @@ import java.util.TreeSet;
  */
 public final class Documents {
     private final Catalog catalog;
+    private final Map<Path, CachedRow> rows = new ConcurrentHashMap<>();
 
     public Documents(Catalog catalog) {
         this.catalog = catalog;
@@ -76,11 +78,14 @@ public final class Documents {
         ObjectNode root = ViewJson.MAPPER.createObjectNode();
         List<ObjectNode> rows = new ArrayList<>();
         ArrayNode problems = ViewJson.MAPPER.createArrayNode();
+        catalog.problems().forEach(problems::add);
         catalog.runs().forEach((id, directory) -> {
             try {
-                rows.add(runRow(id));
+                rows.add(runRow(id, directory));
             } catch (InputException | UncheckedIOException e) {
                 problems.add(e.getMessage().replace('\n', ' ')); // the message names the file
+            } catch (RuntimeException e) {
+                problems.add(directory + ": cannot be read as a run: " + e);
             }
         });
         rows.sort(Comparator.comparing((ObjectNode row) -> row.path("started").asText()).reversed());
@@ -89,7 +94,7 @@ public final class Documents {
         catalog.audits().forEach((id, file) -> {
             try {
                 audits.add(auditRow(id, file.getFileName().toString(), ViewJson.MAPPER.readTree(file.toFile())));
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 problems.add(file + ": " + e.getMessage());
             }
         });
@@ -99,10 +104,39 @@ public final class Documents {
 
     /**
      * A run's row: from its {@code summary.json} when the run has ended and the summary is newer
-     * than its trials, so listing many large runs reads no trials; else from the trials themselves.
+     * than its trials, so listing many large runs reads no trials; else from the trials themselves,
+     * and then kept until its files change, so a run left {@code running} by a crash is not read
+     * again each time the runs page is shown.
      */
-    ObjectNode runRow(String id) {
-        Path directory = catalog.runs().get(id);
+    private ObjectNode runRow(String id, Path directory) {
+        Stamp stamp = Stamp.of(directory);
+        CachedRow cached = rows.get(directory);
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached.row().deepCopy().put("id", id);
+        }
+        ObjectNode row = freshRow(id, directory);
+        rows.put(directory, new CachedRow(stamp, row));
+        return row;
+    }
+
+    /** When a run's files last changed, and how long its trials are. */
+    private record Stamp(FileTime manifest, FileTime trials, long trialBytes) {
+        static Stamp of(Path directory) {
+            try {
+                Path trials = directory.resolve("trials.jsonl");
+                boolean any = Files.exists(trials);
+                return new Stamp(Files.getLastModifiedTime(directory.resolve("manifest.json")),
+                        any ? Files.getLastModifiedTime(trials) : null, any ? Files.size(trials) : -1);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + directory, e);
+            }
+        }
+    }
+
+    private record CachedRow(Stamp stamp, ObjectNode row) {
+    }
+
+    private ObjectNode freshRow(String id, Path directory) {
         Optional<RunIndex> indexed = catalog.indexed(id);
         JsonNode manifest;
         JsonNode summary;
@@ -110,7 +144,7 @@ public final class Documents {
             manifest = read(directory.resolve("manifest.json"));
             summary = read(directory.resolve("summary.json"));
         } else {
-            RunIndex run = catalog.run(id).orElseThrow();
+            RunIndex.Snapshot run = catalog.run(id).orElseThrow().snapshot();
             manifest = ViewJson.MAPPER.valueToTree(run.manifest());
             summary = ViewJson.MAPPER.valueToTree(run.summary());
         }
@@ -178,13 +212,13 @@ public final class Documents {
 
     /** {@code api/runs/ID}: the manifest, the summary of the trials so far, and the agent's time per trial. */
     byte[] run(String id, RunIndex run) {
-        Manifest manifest = run.manifest();
+        RunIndex.Snapshot snapshot = run.snapshot();
         ObjectNode root = ViewJson.MAPPER.createObjectNode();
         root.put("id", id);
-        root.put("live", Manifest.RUNNING.equals(manifest.status()));
-        root.set("manifest", ViewJson.MAPPER.valueToTree(manifest));
-        root.set("summary", ViewJson.MAPPER.valueToTree(run.summary()));
-        double[] millis = run.sortedAgentMillis();
+        root.put("live", Manifest.RUNNING.equals(snapshot.manifest().status()));
+        root.set("manifest", ViewJson.MAPPER.valueToTree(snapshot.manifest()));
+        root.set("summary", ViewJson.MAPPER.valueToTree(snapshot.summary()));
+        double[] millis = snapshot.sortedAgentMillis();
         ObjectNode agent = root.putObject("latency").putObject("agent_ms");
         if (millis.length == 0) {
             agent.putNull("mean");
@@ -227,28 +261,16 @@ public final class Documents {
                 json.writeStringField("id", id);
                 json.writeObjectField("metadata", metadata);
                 json.writeArrayFieldStart("trials");
-                double sum = 0;
-                int scored = 0;
                 for (RunIndex.Trial trial : trials) {
                     json.writeStartObject();
                     json.writeNumberField("epoch", trial.epoch());
                     json.writeStringField("outcome", trial.outcome().name().toLowerCase(Locale.ROOT));
-                    if (trial.outcome().scored()) {
-                        json.writeNumberField("score", trial.score());
-                        sum += trial.score();
-                        scored++;
-                    } else {
-                        json.writeNullField("score");
-                    }
+                    writeScore(json, "score", trial.score());
                     json.writeBooleanField("passed", trial.passed());
                     json.writeEndObject();
                 }
                 json.writeEndArray();
-                if (scored == 0) {
-                    json.writeNullField("mean_score");
-                } else {
-                    json.writeNumberField("mean_score", sum / scored);
-                }
+                writeScore(json, "mean_score", TaskResult.of(trials).meanScore());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -264,6 +286,15 @@ public final class Documents {
         return out.toByteArray();
     }
 
+    /** A score, or null for none (a trial not scored, a task none of whose trials was). */
+    private static void writeScore(JsonGenerator json, String field, Double score) throws IOException {
+        if (score == null || score.isNaN()) {
+            json.writeNullField(field);
+        } else {
+            json.writeNumberField(field, score);
+        }
+    }
+
     /** {@code api/runs/ID/tasks/TASK}: the task's trials, each its line of trials.jsonl as recorded. */
     Optional<byte[]> task(RunIndex run, String task) {
         List<String> lines = run.lines(task);
@@ -272,18 +303,33 @@ public final class Documents {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = ViewJson.MAPPER.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("task", task);
-            json.writeArrayFieldStart("trials");
-            for (String line : lines) {
-                json.writeRawValue(line); // read and checked as a trial when it was indexed
-            }
-            json.writeEndArray();
-            json.writeEndObject();
+            writeTask(json, task, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Optional.of(out.toByteArray());
+    }
+
+    /**
+     * A task's document: {@code {"task": ID, "trials": [LINE, ...]}}. Each line is copied token by
+     * token, not pasted, so a line that is more than one JSON value cannot add to the document.
+     */
+    public static void writeTask(JsonGenerator json, String task, List<String> lines) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("task", task);
+        json.writeArrayFieldStart("trials");
+        for (String line : lines) {
+            try (JsonParser parser = ViewJson.MAPPER.createParser(line)) {
+                parser.nextToken();
+                json.copyCurrentStructure(parser);
+                if (parser.nextToken() != null) {
+                    throw new InputException("a line of trials.jsonl for task " + task + " changed since it was read: "
+                            + "it now holds more than one JSON value", "reload the run");
+                }
+            }
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private Optional<byte[]> audit(String id) {
@@ -309,8 +355,8 @@ public final class Documents {
             return Optional.empty();
         }
         ObjectNode root = ViewJson.MAPPER.createObjectNode();
-        root.set("a", runRow(a));
-        root.set("b", runRow(b));
+        root.set("a", runRow(a, first.get().directory()));
+        root.set("b", runRow(b, second.get().directory()));
         Manifest.SuiteRef suiteA = first.get().manifest().suite();
         Manifest.SuiteRef suiteB = second.get().manifest().suite();
         boolean comparable = suiteA.id().equals(suiteB.id()) && suiteA.contentHash().equals(suiteB.contentHash());
@@ -365,7 +411,7 @@ public final class Documents {
             int scored = 0;
             int passed = 0;
             for (RunIndex.Trial trial : trials) {
-                if (trial.outcome() != Outcome.HARNESS_ERROR && trial.outcome() != Outcome.JUDGE_ERROR) {
+                if (trial.outcome().scored()) {
                     sum += trial.score();
                     scored++;
                 }

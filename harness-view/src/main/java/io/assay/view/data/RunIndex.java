@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * What the viewer keeps of one run: for each trial its place in {@code trials.jsonl} and the few
@@ -43,28 +44,43 @@ public final class RunIndex {
         return directory;
     }
 
-    /** Reads what was appended since the last refresh; starts over when the file was replaced. */
+    /**
+     * Reads what was appended since the last refresh; starts over when the file was replaced. A
+     * corrupt line fails the refresh and leaves the index empty, so the next one reads the file
+     * from the start again and counts nothing twice.
+     */
     public synchronized void refresh() {
-        if (!follower.poll(this::add)) {
-            follower = RunFollower.open(directory);
-            tasks.clear();
-            taskNumbers.clear();
-            taskMetadata.clear();
-            size = 0;
-            follower.poll(this::add);
+        try {
+            if (!follower.poll(this::add)) {
+                startOver();
+                follower.poll(this::add);
+            }
+        } catch (RuntimeException e) {
+            startOver();
+            throw e;
         }
+    }
+
+    private void startOver() {
+        follower = RunFollower.open(directory);
+        tasks.clear();
+        taskNumbers.clear();
+        taskMetadata.clear();
+        size = 0;
+    }
+
+    /** The run as of the last refresh, read under one lock so its parts agree. */
+    public record Snapshot(Manifest manifest, Summary summary, double[] sortedAgentMillis) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        double[] sorted = Arrays.copyOf(agentMillis, size);
+        Arrays.sort(sorted);
+        return new Snapshot(follower.manifest(), follower.summary(), sorted);
     }
 
     public synchronized Manifest manifest() {
         return follower.manifest();
-    }
-
-    public synchronized Summary summary() {
-        return follower.summary();
-    }
-
-    public synchronized int trials() {
-        return size;
     }
 
     /** The task ids in the order their first trial was recorded. */
@@ -93,8 +109,10 @@ public final class RunIndex {
 
     /** The recorded lines of {@code task}'s trials in epoch order; empty when the run has no such task. */
     public List<String> lines(String task) {
+        RunFollower reader;
         List<long[]> places = new ArrayList<>();
         synchronized (this) {
+            reader = follower; // the follower the places were read with: a refresh may start over with another
             Integer number = taskNumbers.get(task);
             if (number == null) {
                 return List.of();
@@ -105,19 +123,37 @@ public final class RunIndex {
                 }
             }
         }
+        return read(reader, places);
+    }
+
+    /**
+     * Hands every task's lines, in epoch order, to {@code consumer}, task by task in the order of
+     * {@link #tasks}, grouping the places in one pass over the index.
+     */
+    public void forEachTaskLines(BiConsumer<String, List<String>> consumer) {
+        RunFollower reader;
+        List<String> ids;
+        List<List<long[]>> byTask = new ArrayList<>();
+        synchronized (this) {
+            reader = follower;
+            ids = List.copyOf(tasks);
+            ids.forEach(id -> byTask.add(new ArrayList<>()));
+            for (int i = 0; i < size; i++) {
+                byTask.get(taskOf[i]).add(new long[] {epochs[i], offsets[i], lengths[i]});
+            }
+        }
+        for (int task = 0; task < ids.size(); task++) {
+            consumer.accept(ids.get(task), read(reader, byTask.get(task)));
+        }
+    }
+
+    private static List<String> read(RunFollower reader, List<long[]> places) {
         places.sort((a, b) -> Long.compare(a[0], b[0]));
         List<String> lines = new ArrayList<>(places.size());
         for (long[] place : places) {
-            lines.add(follower.line(place[1], (int) place[2]));
+            lines.add(reader.line(place[1], (int) place[2]));
         }
         return lines;
-    }
-
-    /** The agent's time per trial, in milliseconds, sorted. */
-    public synchronized double[] sortedAgentMillis() {
-        double[] sorted = Arrays.copyOf(agentMillis, size);
-        Arrays.sort(sorted);
-        return sorted;
     }
 
     private void add(RunFollower.TrialLine line) {

@@ -49,7 +49,7 @@
 
   /** '#/run/ID/task/TID' from path segments, each encoded, so ids with '/', '?' or '#' stay one segment. */
   function route(...segments) {
-    return '#/' + segments.map((s) => encodeURIComponent(String(s))).join('/');
+    return '#/' + segments.map((s) => encodeURIComponent(String(s).toWellFormed())).join('/');   // a lone surrogate would throw
   }
 
   function link(href, cls, ...children) {
@@ -205,7 +205,7 @@
   }
 
   function apiPath(...segments) {
-    return 'api/' + segments.map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
+    return 'api/' + segments.map((s, i) => (i === 0 ? s : encodeURIComponent(String(s).toWellFormed()))).join('/');
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -617,7 +617,7 @@
         model ? ' · model ' + toText(model) : ''),
       el('div', {class: 'status-line'},
         el('span', {id: 'status', class: 'status'}, toText(manifest.status || 'unknown')),
-        data.live ? el('span', {id: 'live', class: 'live-badge', title: 'updating every 2 seconds'}, 'live') : null,
+        data.live && !embedded ? el('span', {id: 'live', class: 'live-badge', title: 'updating every 2 seconds'}, 'live') : null,
         el('span', {id: 'progress'}, fmtInt(summary.trials) + ' / ' + fmtInt(summary.expected_trials) + ' trials')),
       manifest.reason ? el('p', {id: 'reason', class: 'reason'}, toText(manifest.reason)) : null,
     ];
@@ -659,7 +659,7 @@
     const data = await load(apiPath('runs', rid));
     if (!ctx.current()) return;
     renderRun(rid, data);
-    if (data.live) schedulePoll(ctx, rid);
+    if (data.live && !embedded) schedulePoll(ctx, rid);   // a file holds one moment: nothing to poll
   }
 
   function renderRun(rid, data) {
@@ -685,7 +685,7 @@
       const scroll = window.scrollY;
       renderRun(rid, data);
       window.scrollTo(0, scroll);
-      if (data.live) schedulePoll(ctx, rid);
+      if (data.live && !embedded) schedulePoll(ctx, rid);
     }, POLL_MS);
   }
 

@@ -31,6 +31,12 @@ class TestUriComponent {
     }
 
     @Test
+    void aLoneSurrogateIsEncodedAsTheReplacementCharacterAsToWellFormedMakesIt() {
+        assertThat(UriComponent.encode("a\uD800b")).isEqualTo("a%EF%BF%BDb");
+        assertThat(UriComponent.encode("\uD83D\uDE00")).isEqualTo("%F0%9F%98%80");
+    }
+
+    @Test
     void aPlusStaysAPlus() {
         assertThat(UriComponent.decode("a+b")).contains("a+b");
     }
