@@ -696,7 +696,7 @@
 
   const PAGE_SIZE = 100;
   const SEARCH_DEBOUNCE_MS = 150;
-  let tasksCache = null;     // {rid, index}: back/forward and filter changes reuse the indexed list
+  let tasksCache = null;     // {rid, index}: in a file, coming back to its tasks page reuses the indexed list
 
   function metadataText(value) {
     return typeof value === 'string' ? value : JSON.stringify(value);
@@ -898,8 +898,8 @@
   }
 
   async function showTasks(ctx, rid, query) {
-    if (tasksCache && tasksCache.rid === rid && !embedded) tasksCache = null;   // the server may have more by now
-    if (tasksCache && tasksCache.rid === rid) return renderTasks(ctx, rid, tasksCache.index, query);
+    // a file's data never changes; the server's run may have grown since, so it is asked again
+    if (embedded && tasksCache && tasksCache.rid === rid) return renderTasks(ctx, rid, tasksCache.index, query);
     const doc = await load(apiPath('runs', rid, 'tasks'));
     if (!ctx.current()) return null;
     return showTasksPage(ctx, rid, doc, query);

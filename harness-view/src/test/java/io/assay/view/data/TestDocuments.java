@@ -74,6 +74,36 @@ class TestDocuments {
     }
 
     @Test
+    void aRunningRunsRowIsReadAgainOnlyWhenItsTrialsGrowAndACorruptLineCountsNothingTwice() throws Exception {
+        Path copy = Fixtures.served(work).resolve("still-running");
+        copyRun(mixed.oracle(), copy);
+        Files.delete(copy.resolve("summary.json"));
+        Files.writeString(copy.resolve("manifest.json"),
+                Files.readString(copy.resolve("manifest.json")).replace("\"completed\"", "\"running\""));
+        long recorded = Fixtures.summary(mixed.oracle()).path("trials").asLong();
+        String line = Files.readAllLines(copy.resolve("trials.jsonl")).getFirst();
+        try {
+            Documents documents = documents();
+            assertThat(rowOf(ViewJson.MAPPER.readTree(documents.index()), "still-running").path("trials").asLong()).isEqualTo(recorded);
+
+            Files.writeString(copy.resolve("trials.jsonl"), line + "\n{torn", StandardOpenOption.APPEND);
+            assertThat(rowOf(ViewJson.MAPPER.readTree(documents.index()), "still-running").path("trials").asLong())
+                    .isEqualTo(recorded + 1);
+
+            Files.writeString(copy.resolve("trials.jsonl"), "\n", StandardOpenOption.APPEND); // the torn line ends: corrupt
+            for (int look = 0; look < 2; look++) {
+                JsonNode index = ViewJson.MAPPER.readTree(documents.index());
+                assertThat(index.path("problems")).extracting(JsonNode::asText).singleElement().asString()
+                        .contains("trials.jsonl:" + (recorded + 2) + ": not valid JSON");
+            }
+            Files.writeString(copy.resolve("trials.jsonl"), line + "\n");
+            assertThat(rowOf(ViewJson.MAPPER.readTree(documents.index()), "still-running").path("trials").asLong()).isEqualTo(1);
+        } finally {
+            deleteRun(copy);
+        }
+    }
+
+    @Test
     void aRunThatCannotBeReadIsAProblemLineAndTheOthersAreStillListed() throws Exception {
         Path broken = Fixtures.served(work).resolve("broken");
         Files.createDirectories(broken);
