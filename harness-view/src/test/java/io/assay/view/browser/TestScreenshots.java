@@ -47,7 +47,9 @@ class TestScreenshots {
                 .execute(ProgressListener.NONE);
         Fixtures.engine().start(RunSettings.builder(arithmetic, "scripted")
                 .agentOptions(Options.of(Map.of("file", arithmetic.resolve("predictions.jsonl").toString())))
-                .out(runs.resolve("arith-scripted")).build()).execute(ProgressListener.NONE);
+                .epochs(3).baselines(true).out(runs.resolve("arith-scripted")).build()).execute(ProgressListener.NONE);
+        Fixtures.engine().start(RunSettings.builder(examples.resolve("retail"), "oracle").out(runs.resolve("retail-oracle")).build())
+                .execute(ProgressListener.NONE);
         Files.move(Fixtures.auditReport(work), Files.createDirectories(runs).resolve("answer-stuffing-audit.json"));
         Files.createDirectories(out);
 
@@ -57,7 +59,7 @@ class TestScreenshots {
             shoot(base + "#/runs", "runs", out);
             shoot(base + "#/run/arith-scripted", "run", out);
             shoot(base + "#/run/arith-scripted/tasks", "tasks", out);
-            shoot(base + "#/run/arith-scripted/task/money-sale-tax", "trial", out);
+            shoot(base + "#/run/retail-oracle/task/cancel-yusuf-mistake", "trial", out); // a transcript with tool calls
             shoot(base + "#/audit/" + audit, "audit", out);
             shoot(base + "#/compare/arith-scripted/arith-oracle", "compare", out);
         }
