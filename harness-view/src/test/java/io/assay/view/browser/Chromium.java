@@ -1,5 +1,6 @@
 package io.assay.view.browser;
 
+import io.assay.testkit.Requirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Chromium implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Requirement BROWSER_REQUIREMENT = new Requirement("ASSAY_REQUIRE_BROWSER");
     /** Width and height of the page area, and so of every screenshot. */
     static final int WIDTH = 1400;
     static final int HEIGHT = 1000;
@@ -59,18 +61,13 @@ public final class Chromium implements ExecutionCondition, BeforeAllCallback, Be
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return decide(missing(BROWSER, DRIVER), "1".equals(System.getenv("ASSAY_REQUIRE_BROWSER")));
+        return decide(missing(BROWSER, DRIVER), BROWSER_REQUIREMENT.required());
     }
 
     /** Runs the tests when nothing is {@code missing}; else skips them, or fails them when the browser is {@code required}. */
     static ConditionEvaluationResult decide(String missing, boolean required) {
-        if (missing == null) {
-            return ConditionEvaluationResult.enabled("chromium and chromedriver are installed");
-        }
-        if (required) {
-            throw new IllegalStateException(missing + " (ASSAY_REQUIRE_BROWSER=1: failing instead of skipping)");
-        }
-        return ConditionEvaluationResult.disabled("skipped: " + missing);
+        return BROWSER_REQUIREMENT.skipReason(missing, required).map(ConditionEvaluationResult::disabled)
+                .orElseGet(() -> ConditionEvaluationResult.enabled("chromium and chromedriver are installed"));
     }
 
     /** What is not installed, or {@code null} when both are. */

@@ -2,6 +2,7 @@ package io.assay.docker;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.assay.spi.EnvironmentException;
+import io.assay.testkit.Requirement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,13 +21,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class DockerRequirement implements ExecutionCondition {
     /** The image every test Dockerfile starts from; nothing can be pulled, so it is built locally. */
     public static final String BASE_IMAGE = "assay/busybox:latest";
+    private static final Requirement DOCKER = new Requirement("ASSAY_REQUIRE_DOCKER");
 
     private static String problem;
     private static boolean checked;
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return decide(problem(), "1".equals(System.getenv("ASSAY_REQUIRE_DOCKER")));
+        return decide(problem(), DOCKER.required());
     }
 
     /**
@@ -34,13 +36,8 @@ public final class DockerRequirement implements ExecutionCondition {
      * {@code required}.
      */
     static ConditionEvaluationResult decide(String missing, boolean required) {
-        if (missing == null) {
-            return ConditionEvaluationResult.enabled("Docker and " + BASE_IMAGE + " are available");
-        }
-        if (required) {
-            throw new IllegalStateException(missing + " (ASSAY_REQUIRE_DOCKER=1: failing instead of skipping)");
-        }
-        return ConditionEvaluationResult.disabled("skipped: " + missing);
+        return DOCKER.skipReason(missing, required).map(ConditionEvaluationResult::disabled)
+                .orElseGet(() -> ConditionEvaluationResult.enabled("Docker and " + BASE_IMAGE + " are available"));
     }
 
     private static synchronized String problem() {
