@@ -50,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((failed || task != null) && format != Format.TEXT) {
             throw new InputException((failed ? "--failed" : "--task") + " prints text; --format " + format.name().toLowerCase(Locale.ROOT)
-                            + " prints the whole run",
+                            + (format == Format.JSON ? " prints the summary" : " writes the whole run's pages"),
                     "the trials themselves are JSON lines in RUN_DIR/trials.jsonl");
         }
         if (failed && task != null) {

@@ -80,7 +80,7 @@ class TestViewCommands {
         CliResult result = run("report", oracleRun().toString(), "--failed", "--format", "html");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("error: --failed prints text; --format html prints the whole run");
+        assertThat(result.err()).startsWith("error: --failed prints text; --format html writes the whole run's pages");
     }
 
     @Test
