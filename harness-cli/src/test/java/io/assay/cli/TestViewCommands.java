@@ -63,6 +63,20 @@ class TestViewCommands {
     }
 
     @Test
+    void aPortOrHostThatCannotBeListenedOnIsOneLineAndExitCode2() {
+        CliResult port = run("view", temp.toString(), "--port", "70000", "--no-open");
+        CliResult host = run("view", temp.toString(), "--host", "no.such.host.invalid", "--no-open");
+        CliResult elsewhere = run("view", temp.toString(), "--host", "192.0.2.1", "--no-open"); // TEST-NET-1: not this machine's
+
+        assertThat(port.exitCode()).isEqualTo(2);
+        assertThat(port.err()).startsWith("error: --port 70000: expected a port from 1 to 65535, or 0 for a free one\n");
+        assertThat(host.exitCode()).isEqualTo(2);
+        assertThat(host.err()).startsWith("error: --host no.such.host.invalid: no such address\n");
+        assertThat(elsewhere.exitCode()).isEqualTo(2);
+        assertThat(elsewhere.err()).startsWith("error: cannot listen on 192.0.2.1:0: ");
+    }
+
+    @Test
     void reportAsHtmlIsOneFileHoldingTheRunItsTranscriptsAndTheirAssets() {
         Path runDirectory = oracleRun();
 

@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,11 +62,19 @@ public final class ViewServer implements AutoCloseable {
      * Serves the runs and audit reports in {@code folders} on {@code host:port}.
      *
      * @param port 0 for a free port
-     * @throws InputException when a folder does not exist, or the address cannot be bound
+     * @throws InputException when a folder does not exist, or the host or port is not one to listen on
      */
     public static ViewServer start(List<Path> folders, String host, int port) throws IOException {
+        if (port < 0 || port > 65_535) {
+            throw new InputException("--port " + port + ": expected a port from 1 to 65535, or 0 for a free one");
+        }
         Catalog catalog = new Catalog(folders);
-        InetAddress address = InetAddress.getByName(host);
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new InputException("--host " + host + ": no such address", "give an address of this machine, such as 127.0.0.1");
+        }
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(address, port), 64);
