@@ -17,14 +17,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,7 +194,7 @@ class TestTranscriptSteps {
         // One task of the terminal example, its solution also writing to stdout and stderr.
         Path suite = work.resolve("suites/terminal");
         Path example = Path.of(System.getProperty("assay.repoRoot", "..")).resolve("examples/terminal");
-        copy(example.resolve("count-errors"), suite.resolve("count-errors"));
+        Fixtures.copyTree(example.resolve("count-errors"), suite.resolve("count-errors"));
         Files.copy(example.resolve("suite.toml"), suite.resolve("suite.toml"));
         Path solve = suite.resolve("count-errors/solution/solve.sh");
         Files.writeString(solve, Files.readString(solve)
@@ -394,16 +392,4 @@ class TestTranscriptSteps {
         return text.toString();
     }
 
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
 }

@@ -50,7 +50,7 @@ class TestViewerHttp {
     static void startTheViewer() throws Exception {
         runs = Fixtures.mixedRuns(work);
         Files.writeString(work.resolve("secret.txt"), SECRET);
-        copy(runs.oracle(), work.resolve("elsewhere/unserved-run"));
+        Fixtures.copyTree(runs.oracle(), work.resolve("elsewhere/unserved-run"));
         viewer = ViewServer.start(List.of(Fixtures.served(work)), "127.0.0.1", 0);
     }
 
@@ -151,18 +151,6 @@ class TestViewerHttp {
                 .flatMap(directive -> Stream.of(directive.substring("script-src ".length()).trim().split("\\s+"))).toList();
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
 
     /** A response to a request written exactly as given. */
     record Raw(int status, Map<String, String> headers, String body) {

@@ -59,7 +59,7 @@ class TestDocuments {
     @Test
     void aRunWhoseTrialsChangedAfterItsSummaryIsSummarisedFromTheTrials() throws Exception {
         Path copy = Fixtures.served(work).resolve("appended");
-        copyRun(mixed.oracle(), copy);
+        Fixtures.copyTree(mixed.oracle(), copy);
         String line = Files.readAllLines(copy.resolve("trials.jsonl")).getFirst();
         Files.writeString(copy.resolve("trials.jsonl"), line + "\n", StandardOpenOption.APPEND);
         Files.setLastModifiedTime(copy.resolve("summary.json"),
@@ -76,7 +76,7 @@ class TestDocuments {
     @Test
     void aRunningRunsRowIsReadAgainOnlyWhenItsTrialsGrowAndACorruptLineCountsNothingTwice() throws Exception {
         Path copy = Fixtures.served(work).resolve("still-running");
-        copyRun(mixed.oracle(), copy);
+        Fixtures.copyTree(mixed.oracle(), copy);
         Files.delete(copy.resolve("summary.json"));
         Files.writeString(copy.resolve("manifest.json"),
                 Files.readString(copy.resolve("manifest.json")).replace("\"completed\"", "\"running\""));
@@ -209,12 +209,6 @@ class TestDocuments {
         return elements;
     }
 
-    private static void copyRun(Path from, Path to) throws Exception {
-        Files.createDirectories(to);
-        for (String name : List.of("manifest.json", "summary.json", "trials.jsonl")) {
-            Files.copy(from.resolve(name), to.resolve(name));
-        }
-    }
 
     private static void deleteRun(Path run) throws Exception {
         try (var files = Files.list(run)) {
