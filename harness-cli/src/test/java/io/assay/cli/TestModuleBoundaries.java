@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TestModuleBoundaries {
     private static final String ENGINE = "io.assay.core..";
     private static final String FACADE = "io.assay.launcher..";
-    private static final String VIEWER = "io.assay.view..";
+    private static final String[] FRONT_ENDS = {"io.assay.view..", "io.assay.rank.."};
     private static final String[] PLUGINS = {"io.assay.agents..", "io.assay.checks..", "io.assay.docker..",
             "io.assay.retail..", "io.assay.tau..", "io.assay.judge..", "com.example.."};
     private static final String[] LIBRARIES = {"io.assay.models..", "io.assay.tools..", "io.assay.kit.."};
@@ -63,7 +63,7 @@ class TestModuleBoundaries {
     @Test
     void librariesDoNotDependOnPluginsOrTheEngine() {
         noClasses().that().resideInAnyPackage(LIBRARIES)
-                .should().dependOnClassesThat().resideInAnyPackage(concat(PLUGINS, ENGINE, FACADE, VIEWER, "io.assay.cli.."))
+                .should().dependOnClassesThat().resideInAnyPackage(concat(concat(PLUGINS, FRONT_ENDS), ENGINE, FACADE, "io.assay.cli.."))
                 .check(classes);
     }
 
@@ -72,13 +72,13 @@ class TestModuleBoundaries {
         slices().matching("io.assay.(agents|checks|docker|retail|tau|judge)..").should().notDependOnEachOther()
                 .check(classes);
         noClasses().that().resideInAnyPackage(PLUGINS)
-                .should().dependOnClassesThat().resideInAnyPackage("io.assay.cli..", FACADE, VIEWER)
+                .should().dependOnClassesThat().resideInAnyPackage(concat(FRONT_ENDS, "io.assay.cli..", FACADE))
                 .check(classes);
     }
 
     @Test
-    void theViewerReadsResultsThroughTheFacadeAndKnowsNoPluginNorTheCommandLine() {
-        noClasses().that().resideInAPackage(VIEWER)
+    void theViewerAndRankingsReadResultsThroughTheFacadeAndKnowNoPluginNorTheCommandLine() {
+        noClasses().that().resideInAnyPackage(FRONT_ENDS)
                 .should().dependOnClassesThat().resideInAnyPackage(concat(PLUGINS, ENGINE, "io.assay.cli.."))
                 .check(classes);
     }
