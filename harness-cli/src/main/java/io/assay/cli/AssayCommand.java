@@ -15,12 +15,14 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, AuditCommand.class, ReportCommand.class, RescoreCommand.class, SuitesCommand.class,
                 PluginsCommand.class, PluginCommand.class,
                 GcCommand.class, ViewCommand.class,
+                CompareCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  assay run examples/arithmetic --agent oracle",
                 "  assay suites validate examples/multiple-choice",
                 "  assay audit examples/multiple-choice",
                 "  assay report runs/arithmetic-oracle-20261122-101500",
+                "  assay compare runs/arith-oracle runs/arith-scripted",
                 "",
                 "Exit codes: 0 success, 1 the command ran and found failures, 2 bad usage or input, 130 interrupted"
                         + " (the run can be resumed)."})

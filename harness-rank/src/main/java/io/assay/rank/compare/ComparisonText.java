@@ -1,5 +1,6 @@
 package io.assay.rank.compare;
 
+import io.assay.kit.Plural;
 import io.assay.rank.RunTasks;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +19,9 @@ public final class ComparisonText {
     public static String text(RunComparison comparison) {
         PairedFigures overall = comparison.overall();
         StringBuilder out = new StringBuilder();
-        out.append("Compare ").append(name(comparison.a())).append(" (a) with ").append(name(comparison.b())).append(" (b)\n");
+        out.append("Compare a = ").append(name(comparison.a())).append(" with b = ").append(name(comparison.b())).append('\n');
         out.append("Suite: ").append(comparison.a().suiteLabel()).append('\n');
-        out.append("Tasks: ").append(overall.tasks()).append(" paired; excluded ").append(excluded(comparison)).append('\n');
+        out.append("Tasks: ").append(Plural.of(overall.tasks(), "task")).append(" paired; excluded ").append(excluded(comparison)).append('\n');
         out.append("Difference b - a: ").append(difference(overall)).append('\n');
         out.append("Paired t-test: p = ").append(pValue(overall.pValue())).append('\n');
         out.append("Flipped: ").append(overall.aOnly().size()).append(" pass only in a, ").append(overall.bOnly().size())
@@ -32,8 +33,8 @@ public final class ComparisonText {
             out.append("\nSegments (b - a [95% CI], t-test p, flips a/b with McNemar p, detectable):\n");
             for (RunComparison.Segment segment : comparison.segments()) {
                 PairedFigures f = segment.figures();
-                out.append(String.format(Locale.ROOT, "  %-24s %4d tasks  %-28s p = %-7s flips %d/%d p = %-7s detectable %s%s%n",
-                        segment.key() + "=" + segment.value(), f.tasks(), difference(f), pValue(f.pValue()), f.aOnly().size(),
+                out.append(String.format(Locale.ROOT, "  %-24s %9s  %-30s p = %-7s flips %d/%d p = %-7s detectable %s%s%n",
+                        segment.key() + "=" + segment.value(), Plural.of(f.tasks(), "task"), difference(f), pValue(f.pValue()), f.aOnly().size(),
                         f.bOnly().size(), pValue(f.mcnemarPValue()), plain(f.minimumDetectable()), fewTasks(segment)));
             }
         }
@@ -44,9 +45,9 @@ public final class ComparisonText {
     public static String markdown(RunComparison comparison) {
         PairedFigures overall = comparison.overall();
         StringBuilder out = new StringBuilder();
-        out.append("## `").append(name(comparison.b())).append("` (b) against `").append(name(comparison.a())).append("` (a)\n\n");
-        out.append("Suite `").append(comparison.a().suiteLabel()).append("`; ").append(overall.tasks())
-                .append(" tasks paired, excluded ").append(excluded(comparison)).append(".\n\n");
+        out.append("## b = ").append(name(comparison.b())).append(" against a = ").append(name(comparison.a())).append("\n\n");
+        out.append("Suite `").append(comparison.a().suiteLabel()).append("`; ").append(Plural.of(overall.tasks(), "task"))
+                .append(" paired, excluded ").append(excluded(comparison)).append(".\n\n");
         out.append("- **Difference b - a:** ").append(difference(overall)).append('\n');
         out.append("- **Paired t-test:** p = ").append(pValue(overall.pValue())).append('\n');
         out.append("- **Flipped:** ").append(overall.aOnly().size()).append(" pass only in a (").append(tasks(overall.aOnly()))
@@ -68,7 +69,7 @@ public final class ComparisonText {
     }
 
     private static String name(RunTasks run) {
-        return run.directory() + " " + run.manifest().agent().name() + (run.model() != null ? "/" + run.model() : "");
+        return run.directory() + " (" + run.manifest().agent().name() + (run.model() != null ? ", " + run.model() : "") + ")";
     }
 
     private static String excluded(RunComparison comparison) {

@@ -22,7 +22,7 @@ import org.apache.commons.statistics.inference.TTest;
  *     likely to favour either run; 1 when no task flipped
  * @param minimumDetectable the smallest true mean difference these tasks detect with 80% power at a
  *     two-sided 0.05 level, from the observed standard deviation of the differences; {@code null}
- *     with fewer than two tasks
+ *     with fewer than two tasks or no variation among them (nothing to estimate it from)
  */
 public record PairedFigures(int tasks, ScoreStatistics difference, Double pValue, List<String> aOnly, List<String> bOnly,
         double mcnemarPValue, Double minimumDetectable) {
@@ -61,7 +61,7 @@ public record PairedFigures(int tasks, ScoreStatistics difference, Double pValue
      * t rather than normal quantiles keeps the figure honest for the small suites benchmarks often have.
      */
     static Double minimumDetectable(int tasks, ScoreStatistics difference) {
-        if (difference.stderr() == null) {
+        if (difference.stderr() == null || difference.stderr() == 0.0) {
             return null;
         }
         TDistribution t = TDistribution.of(tasks - 1);

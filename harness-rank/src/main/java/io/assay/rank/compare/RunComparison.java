@@ -18,13 +18,14 @@ import java.util.TreeMap;
  * c.overall().bOnly();             // tasks B passes and A does not
  * }</pre>
  *
+ * @param pairs the tasks both runs scored, in task order
  * @param onlyInA tasks with trials in A and none in B, excluded
  * @param onlyInB tasks with trials in B and none in A, excluded
  * @param unscored tasks in both runs that one of them never scored (only errors), excluded
  * @param overall the figures over every paired task
  * @param segments the same figures per scalar metadata value, ordered by key then value
  */
-public record RunComparison(RunTasks a, RunTasks b, int onlyInA, int onlyInB, int unscored, PairedFigures overall,
+public record RunComparison(RunTasks a, RunTasks b, List<PairedTask> pairs, int onlyInA, int onlyInB, int unscored, PairedFigures overall,
         List<Segment> segments) {
 
     /** Below this many tasks a segment's interval is wide and its tests weak: the formats say so. */
@@ -61,7 +62,7 @@ public record RunComparison(RunTasks a, RunTasks b, int onlyInA, int onlyInB, in
                 pairs.add(new PairedTask(task, resultA, resultB));
             }
         }
-        return new RunComparison(a, b, a.tasks().size() - common.size(), b.tasks().size() - common.size(),
+        return new RunComparison(a, b, List.copyOf(pairs), a.tasks().size() - common.size(), b.tasks().size() - common.size(),
                 common.size() - pairs.size(), PairedFigures.of(pairs), segments(pairs));
     }
 

@@ -98,5 +98,6 @@ class TestPairedFigures {
         assertThat(one.pValue()).isNull();
         assertThat(one.difference().ci95()).isNull();
         assertThat(one.minimumDetectable()).isNull();
+        assertThat(same.minimumDetectable()).as("no variation to estimate it from").isNull();
     }
 }

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.kit.TaskIds;
 import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
-import io.assay.launcher.PairedDifference;
+import io.assay.launcher.ScoreStatistics;
+import io.assay.rank.RunTasks;
+import io.assay.rank.compare.ComparisonJson;
+import io.assay.rank.compare.PairedTask;
+import io.assay.rank.compare.RunComparison;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code api/runs/ID/tasks}, {@code api/runs/ID/tasks/TASK}, {@code api/audits/ID},
  * {@code api/compare/A/B}); docs/viewer.md describes each. Every figure comes from the run's own
  * files; nothing is computed here that the summary does not already state, but for the agent-time
- * percentiles and the comparison's paired difference.
+ * percentiles and the comparison, which is {@code assay compare}'s own ({@link RunComparison}).
  */
 public final class Documents {
     private final Catalog catalog;
@@ -369,43 +373,38 @@ public final class Documents {
             return Optional.of(bytes(root));
         }
         root.putNull("problem");
-        Map<String, List<RunIndex.Trial>> tasksA = byTask(first.get().trialFigures());
-        Map<String, List<RunIndex.Trial>> tasksB = byTask(second.get().trialFigures());
-        List<String> common = new ArrayList<>(tasksA.keySet());
-        common.retainAll(tasksB.keySet());
-        common.sort(TaskIds.ORDER);
-        List<double[]> pairs = new ArrayList<>();
+        RunComparison comparison = RunComparison.of(RunTasks.read(first.get().directory()), RunTasks.read(second.get().directory()));
         ArrayNode flips = ViewJson.MAPPER.createArrayNode();
-        for (String task : common) {
-            TaskResult resultA = TaskResult.of(tasksA.get(task));
-            TaskResult resultB = TaskResult.of(tasksB.get(task));
-            if (resultA.meanScore() == null || resultB.meanScore() == null) {
-                continue;
-            }
-            pairs.add(new double[] {resultA.meanScore(), resultB.meanScore()});
-            if (!resultA.meanScore().equals(resultB.meanScore())) {
+        for (PairedTask pair : comparison.pairs()) {
+            if (!pair.a().meanScore().equals(pair.b().meanScore())) {
                 ObjectNode flip = flips.addObject();
-                flip.put("task", task);
-                flip.set("a", ViewJson.MAPPER.valueToTree(resultA));
-                flip.set("b", ViewJson.MAPPER.valueToTree(resultB));
-                flip.put("direction", resultB.meanScore() > resultA.meanScore() ? "better" : "worse");
+                flip.put("task", pair.task());
+                flip.set("a", ViewJson.MAPPER.valueToTree(TaskResult.of(pair.a())));
+                flip.set("b", ViewJson.MAPPER.valueToTree(TaskResult.of(pair.b())));
+                flip.put("direction", pair.b().meanScore() > pair.a().meanScore() ? "better" : "worse");
             }
         }
-        root.put("tasks", common.size());
+        root.put("tasks", comparison.pairs().size() + comparison.unscored());
         root.set("flips", flips);
-        PairedDifference paired = PairedDifference.of(pairs);
+        ScoreStatistics paired = comparison.overall().difference();
         ObjectNode difference = root.putObject("paired");
-        difference.put("tasks", paired.tasks());
-        difference.set("mean_difference", ViewJson.MAPPER.valueToTree(paired.difference().mean()));
-        difference.set("stderr", ViewJson.MAPPER.valueToTree(paired.difference().stderr()));
-        difference.set("ci95", ViewJson.MAPPER.valueToTree(paired.difference().ci95()));
-        root.put("only_in_a", tasksA.size() - common.size());
-        root.put("only_in_b", tasksB.size() - common.size());
+        difference.put("tasks", comparison.overall().tasks());
+        difference.set("mean_difference", ViewJson.MAPPER.valueToTree(paired.mean()));
+        difference.set("stderr", ViewJson.MAPPER.valueToTree(paired.stderr()));
+        difference.set("ci95", ViewJson.MAPPER.valueToTree(paired.ci95()));
+        root.put("only_in_a", comparison.onlyInA());
+        root.put("only_in_b", comparison.onlyInB());
+        // Everything `assay compare --format json` prints, so the page and the command state the same figures.
+        root.set("comparison", ComparisonJson.tree(comparison));
         return Optional.of(bytes(root));
     }
 
     /** One task's result in one run: mean over its scored trials, and how many passed. */
     record TaskResult(Double meanScore, int passed, int trials) {
+        static TaskResult of(RunTasks.TaskResult result) {
+            return new TaskResult(result.meanScore(), result.passed(), result.trials());
+        }
+
         static TaskResult of(List<RunIndex.Trial> trials) {
             double sum = 0;
             int scored = 0;

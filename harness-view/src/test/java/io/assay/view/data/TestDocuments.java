@@ -169,6 +169,10 @@ class TestDocuments {
         assertThat(compare.path("paired").path("tasks").asInt()).isEqualTo(before.size());
         assertThat(compare.path("paired").path("mean_difference").asDouble()).isCloseTo(meanDifference, within(1e-12));
         assertThat(compare.path("paired").path("ci95").get(0).asDouble()).isLessThan(meanDifference);
+        assertThat(compare.path("comparison").path("difference").asDouble()).as("assay compare's figures, carried whole")
+                .isCloseTo(meanDifference, within(1e-12));
+        assertThat(compare.path("comparison").path("ci95")).isEqualTo(compare.path("paired").path("ci95"));
+        assertThat(compare.path("comparison").path("flipped").has("a_only")).isTrue();
     }
 
     @Test
