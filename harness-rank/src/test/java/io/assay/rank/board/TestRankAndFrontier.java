@@ -59,7 +59,6 @@ class TestRankAndFrontier {
 
         assertThat(row.errorRate()).isEqualTo(0.25);
         assertThat(row.belowMinimum()).as("30 scored trials, 12 tasks").isFalse();
-        assertThat(row(("b"), 0.5, 0.3, 0.7, null).withRank(1).belowMinimum()).isFalse();
         assertThat(new BoardRow("c", null, null, 1, 9, row.score(), null, 100, 0, null).belowMinimum()).isTrue();
         assertThat(new BoardRow("d", null, null, 1, 20, row.score(), null, 31, 2, null).belowMinimum()).isTrue();
         assertThat(row.label()).isEqualTo("a (m)");
