@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 PluginsCommand.class, PluginCommand.class,
                 GcCommand.class, ViewCommand.class,
                 CompareCommand.class,
+                LeaderboardCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  assay run examples/arithmetic --agent oracle",

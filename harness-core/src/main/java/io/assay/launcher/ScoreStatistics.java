@@ -1,5 +1,8 @@
 package io.assay.launcher;
 
+import io.assay.core.results.MeanInterval;
+import java.util.List;
+
 /**
  * Mean, standard error and 95% confidence interval of per-task mean scores.
  *
@@ -16,4 +19,22 @@ package io.assay.launcher;
  * @param ci95 {@code [low, high]}, {@code null} with fewer than two scored tasks
  */
 public record ScoreStatistics(Double mean, Double stderr, double[] ci95) {
+
+    /**
+     * The statistics of these per-task mean scores, computed as a summary computes its score; for
+     * figures over a subset of a run's tasks, or over several runs' task means.
+     *
+     * <pre>{@code
+     * ScoreStatistics.of(List.of(1.0, 0.0, 1.0)).mean(); // 0.666...
+     * }</pre>
+     */
+    public static ScoreStatistics of(List<Double> perTaskMeans) {
+        double sum = 0;
+        double sumOfSquares = 0;
+        for (double mean : perTaskMeans) {
+            sum += mean;
+            sumOfSquares += mean * mean;
+        }
+        return MeanInterval.of(perTaskMeans.size(), sum, sumOfSquares, 0.0, 1.0);
+    }
 }
