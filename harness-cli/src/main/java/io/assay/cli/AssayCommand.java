@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, AuditCommand.class, ReportCommand.class, RescoreCommand.class, SuitesCommand.class,
                 PluginsCommand.class, PluginCommand.class,
                 GcCommand.class, ViewCommand.class,
+                ArenaCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  assay run examples/arithmetic --agent oracle",
