@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay arena}: Bradley–Terry ratings from pairwise battles. */
 @Command(name = "arena", mixinStandardHelpOptions = true,
-        description = {"Rates models from pairwise battles (Bradley–Terry by maximum likelihood), with 95% bootstrap CIs and CI-aware ranks.",
-                "Ratings are on an Elo-like scale, the anchor model at 1000; a tie or both_bad is half a win for each side."},
+        description = {"Rates models from pairwise battles, with 95% CIs and ranks.",
+                "Bradley–Terry by maximum likelihood, with bootstrap CIs and CI-aware ranks. Ratings are on an Elo-like scale,"
+                        + " the anchor model at 1000; a tie or both_bad is half a win for each side."},
         footer = {"", "Examples:",
                 "  assay arena examples/arena/battles.jsonl",
                 "  assay arena battles.jsonl --anchor gpt-x --bootstrap 2000 --seed 7",

@@ -92,7 +92,11 @@ public final class ArenaFormat {
         tree.put("style", style);
         tree.put("segment", board.segment().isAll() ? null : board.segment().filters());
         tree.put("battles", board.battles());
-        tree.put("bootstrap", Map.of("replicates", board.bootstrap(), "skipped", board.skipped(), "seed", board.seed()));
+        Map<String, Object> bootstrap = new LinkedHashMap<>();
+        bootstrap.put("replicates", board.bootstrap());
+        bootstrap.put("skipped", board.skipped());
+        bootstrap.put("seed", board.seed());
+        tree.put("bootstrap", bootstrap);
         tree.put("warnings", board.warnings());
         return tree;
     }
@@ -105,8 +109,9 @@ public final class ArenaFormat {
         }
     }
 
+    /** Ratings to 1e-4 points: finer than any interval, and stable across platforms' last digits. */
     private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
+        return Math.round(value * 10_000) / 10_000.0;
     }
 
     private static String header(ArenaBoard board) {
