@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Macro benchmark, run on demand: fits 1,000,000 simulated battles among 100 models, bootstrap off,
- * five times after one warm-up, and prints each wall time.
+ * five times after one warm-up, and prints each wall time; then once with 20 bootstrap replicates.
  * {@code ./mvnw -o -q -pl harness-rank -am verify -Dtest=ArenaFitMacroBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dassay.arenaBenchmark=true}
  */
 class ArenaFitMacroBenchmark {
@@ -36,5 +36,8 @@ class ArenaFitMacroBenchmark {
             System.out.printf("arena fit %s: %d battles, %d models, %.3f s%n", run == 0 ? "warm-up" : "run " + run,
                     board.battles(), board.models().size(), (System.nanoTime() - start) / 1e9);
         }
+        long start = System.nanoTime();
+        ArenaBoard.rate(battles, new ArenaOptions(null, 20, 0, false, 0), ArenaBoard.Segment.ALL);
+        System.out.printf("arena fit with 20 bootstrap replicates: %.3f s%n", (System.nanoTime() - start) / 1e9);
     }
 }
