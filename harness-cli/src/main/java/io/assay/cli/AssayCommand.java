@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 GcCommand.class, ViewCommand.class,
                 CompareCommand.class,
                 LeaderboardCommand.class,
+                ArenaCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  assay run examples/arithmetic --agent oracle",
