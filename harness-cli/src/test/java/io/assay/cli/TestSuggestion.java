@@ -4,6 +4,8 @@ import static io.assay.cli.CliResult.example;
 import static io.assay.cli.CliResult.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,12 @@ class TestSuggestion {
                     .orElseThrow();
             String typo = flag.substring(0, flag.length() - 1);
 
-            // "x" stands for the SUITE or RUN_DIR some commands require, which picocli checks first.
-            CliResult result = run(subcommand.getKey(), typo, "x");
+            // "x" stands for each SUITE or RUN_DIR a command requires, which picocli checks first.
+            int required = Math.max(1, subcommand.getValue().getCommandSpec().positionalParameters().stream()
+                    .mapToInt(parameter -> parameter.arity().min()).sum());
+            List<String> args = new ArrayList<>(List.of(subcommand.getKey(), typo));
+            args.addAll(Collections.nCopies(required, "x"));
+            CliResult result = run(args.toArray(String[]::new));
 
             assertThat(result.exitCode()).as(subcommand.getKey()).isEqualTo(2);
             assertThat(result.err().lines().toList()).as(subcommand.getKey()).first().asString()
