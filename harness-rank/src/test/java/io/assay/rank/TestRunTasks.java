@@ -3,15 +3,9 @@ package io.assay.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.assay.launcher.Assay;
 import io.assay.launcher.InputException;
-import io.assay.launcher.ProgressListener;
-import io.assay.launcher.RunSettings;
 import io.assay.spi.Options;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,37 +15,19 @@ class TestRunTasks {
     Path work;
 
     private Path suite(String name, String answerOfB) throws Exception {
-        Path suite = Files.createDirectories(work.resolve(name));
-        Files.writeString(suite.resolve("suite.yaml"), """
-                id: pair
-                version: "1"
-                description: Two sums.
-                measures: Adding.
-                reward: {type: exact}
-                """);
-        Files.writeString(suite.resolve("tasks.jsonl"), """
-                {"id": "a", "prompt": "1+1?", "answer": "2", "metadata": {"level": "easy"}}
-                {"id": "b", "prompt": "2+2?", "answer": "%s", "metadata": {"level": "hard"}}
-                """.formatted(answerOfB));
-        return suite;
+        return RankRuns.suite(work.resolve(name), "1", "a=2=easy", "b=" + answerOfB + "=hard");
     }
 
     private Path run(Path suite, String agent, Options options, int epochs, String out) throws Exception {
-        Assay.open(List.of()).start(RunSettings.builder(suite, agent).agentOptions(options).epochs(epochs)
-                .out(work.resolve(out)).build()).execute(ProgressListener.NONE);
-        return work.resolve(out);
+        return RankRuns.run(suite, agent, options, epochs, false, work.resolve(out));
     }
 
     @Test
     void eachTaskFoldsItsEpochs() throws Exception {
         Path suite = suite("s", "4");
-        Path predictions = Files.writeString(work.resolve("p.jsonl"), """
-                {"task_id": "a", "epoch": 0, "output": "2"}
-                {"task_id": "a", "epoch": 1, "output": "3"}
-                {"task_id": "b", "output": "4"}
-                """);
+        Options predictions = RankRuns.predictions(work.resolve("p.jsonl"), "a#0=2", "a#1=3", "b=4");
 
-        RunTasks run = RunTasks.read(run(suite, "scripted", Options.of(Map.of("file", predictions.toString())), 2, "r"));
+        RunTasks run = RunTasks.read(run(suite, "scripted", predictions, 2, "r"));
 
         assertThat(run.tasks()).containsOnlyKeys("a", "b");
         assertThat(run.tasks().get("a").meanScore()).isEqualTo(0.5);
@@ -71,7 +47,7 @@ class TestRunTasks {
         assertThat(first.sameSuite(again)).isTrue();
         assertThatThrownBy(() -> first.requireSameSuite(edited))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(work.resolve("r1") + " graded pair@1 (sha256:")
-                .hasMessageContaining(" but " + work.resolve("r2") + " graded pair@1 (sha256:");
+                .hasMessageStartingWith(work.resolve("r1") + " graded sums@1 (sha256:")
+                .hasMessageContaining(" but " + work.resolve("r2") + " graded sums@1 (sha256:");
     }
 }

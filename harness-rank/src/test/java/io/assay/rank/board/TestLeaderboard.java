@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.assay.launcher.Assay;
 import io.assay.launcher.InputException;
-import io.assay.launcher.ProgressListener;
-import io.assay.launcher.RunSettings;
+import io.assay.rank.RankRuns;
 import io.assay.rank.RunTasks;
 import io.assay.spi.Options;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,37 +19,15 @@ class TestLeaderboard {
     Path work;
 
     private Path suite(String version) throws Exception {
-        Path suite = Files.createDirectories(work.resolve("suite-" + version));
-        Files.writeString(suite.resolve("suite.yaml"), """
-                id: sums
-                version: "%s"
-                description: Four sums.
-                measures: Adding.
-                reward: {type: exact}
-                """.formatted(version));
-        Files.writeString(suite.resolve("tasks.jsonl"), """
-                {"id": "a", "prompt": "1+1?", "answer": "2", "metadata": {"level": "easy"}}
-                {"id": "b", "prompt": "2+2?", "answer": "4", "metadata": {"level": "easy"}}
-                {"id": "c", "prompt": "3+3?", "answer": "6", "metadata": {"level": "hard"}}
-                {"id": "d", "prompt": "4+4?", "answer": "8", "metadata": {"level": "hard"}}
-                """);
-        return suite;
+        return RankRuns.suite(work.resolve("suite-" + version), version, "a=2=easy", "b=4=easy", "c=6=hard", "d=8=hard");
     }
 
     private RunTasks run(Path suite, String agent, Options options, String out) throws Exception {
-        Assay.open(List.of()).start(RunSettings.builder(suite, agent).agentOptions(options).baselines(true)
-                .out(work.resolve(out)).build()).execute(ProgressListener.NONE);
-        return RunTasks.read(work.resolve(out));
+        return RunTasks.read(RankRuns.run(suite, agent, options, 1, true, work.resolve(out)));
     }
 
     private RunTasks scripted(Path suite, String answerOfB, String out) throws Exception {
-        Path predictions = Files.writeString(work.resolve(out + ".jsonl"), """
-                {"task_id": "a", "output": "2"}
-                {"task_id": "b", "output": "%s"}
-                {"task_id": "c", "output": "6"}
-                {"task_id": "d", "output": "9"}
-                """.formatted(answerOfB));
-        return run(suite, "scripted", Options.of(Map.of("file", predictions.toString())), out);
+        return run(suite, "scripted", RankRuns.predictions(work.resolve(out + ".jsonl"), "a=2", "b=" + answerOfB, "c=6", "d=9"), out);
     }
 
     @Test

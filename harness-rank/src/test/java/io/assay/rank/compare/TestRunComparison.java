@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.assay.launcher.Assay;
-import io.assay.launcher.ProgressListener;
-import io.assay.launcher.RunSettings;
+import io.assay.rank.RankRuns;
 import io.assay.rank.RunTasks;
 import io.assay.spi.Options;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,34 +28,14 @@ class TestRunComparison {
 
     @BeforeEach
     void runBoth() throws Exception {
-        Path suite = Files.createDirectories(work.resolve("suite"));
-        Files.writeString(suite.resolve("suite.yaml"), """
-                id: sums
-                version: "1"
-                description: Four sums.
-                measures: Adding.
-                reward: {type: exact}
-                """);
-        Files.writeString(suite.resolve("tasks.jsonl"), """
-                {"id": "q1", "prompt": "1+1?", "answer": "2", "metadata": {"level": "easy"}}
-                {"id": "q2", "prompt": "2+2?", "answer": "4", "metadata": {"level": "easy"}}
-                {"id": "q3", "prompt": "3+3?", "answer": "6", "metadata": {"level": "hard"}}
-                {"id": "q4", "prompt": "4+4?", "answer": "8", "metadata": {"level": "hard"}}
-                """);
-        Path predictions = Files.writeString(work.resolve("p.jsonl"), """
-                {"task_id": "q1", "output": "2"}
-                {"task_id": "q2", "output": "5"}
-                {"task_id": "q3", "output": "6"}
-                {"task_id": "q4", "output": "0"}
-                """);
+        Path suite = RankRuns.suite(work.resolve("suite"), "1", "q1=2=easy", "q2=4=easy", "q3=6=hard", "q4=8=hard");
+        Options predictions = RankRuns.predictions(work.resolve("p.jsonl"), "q1=2", "q2=5", "q3=6", "q4=0");
         oracle = RunTasks.read(run(suite, "oracle", Options.empty(), "a"));
-        scripted = RunTasks.read(run(suite, "scripted", Options.of(Map.of("file", predictions.toString())), "b"));
+        scripted = RunTasks.read(run(suite, "scripted", predictions, "b"));
     }
 
     private Path run(Path suite, String agent, Options options, String out) throws Exception {
-        Assay.open(List.of()).start(RunSettings.builder(suite, agent).agentOptions(options).out(work.resolve(out)).build())
-                .execute(ProgressListener.NONE);
-        return work.resolve(out);
+        return RankRuns.run(suite, agent, options, 1, false, work.resolve(out));
     }
 
     @Test
