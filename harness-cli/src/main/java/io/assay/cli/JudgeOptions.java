@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --judge-model} and its endpoint, as {@code run}, {@code rescore} and {@code audit} take
- * them: the model of every {@code judge} reward check whose spec names none.
+ * them: the model of every {@code judge} reward check whose spec names none; {@code arena --pairwise}
+ * takes them for the judge of its battles.
  */
 final class JudgeOptions {
     /** The flags, for commands that must refuse them (a resumed run keeps its recorded judge). */
@@ -35,9 +36,11 @@ final class JudgeOptions {
 
     /** The reward-check defaults the flags give: {@code {judge: {model, base_url, api_key_env}}}, or none. */
     Map<String, Options> checkDefaults() {
-        if (!given()) {
-            return Map.of();
-        }
+        return given() ? Map.of(JUDGE, modelOptions()) : Map.of();
+    }
+
+    /** The judge's model options the flags give, {@code {model, base_url, api_key_env}}; the model is required. */
+    Options modelOptions() {
         if (model == null) {
             throw new InputException((baseUrl != null ? "--judge-base-url" : "--judge-api-key-env") + " needs --judge-model",
                     "they set where the --judge-model is called; a judge check that names its own model keeps its own");
@@ -50,6 +53,6 @@ final class JudgeOptions {
         if (apiKeyEnv != null) {
             judge.put("api_key_env", apiKeyEnv);
         }
-        return Map.of(JUDGE, Options.of(judge));
+        return Options.of(judge);
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -74,6 +75,31 @@ public final class BattleFile {
             throw invalid(problems.all());
         }
         return battles;
+    }
+
+    /**
+     * {@code battle} as its line of a battles file (no line break), as {@link #read} reads it back:
+     * rater and features only when it has some, whole numbers without a decimal point.
+     */
+    public static String line(Battle battle) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", battle.id());
+        line.put("model_a", battle.modelA());
+        line.put("model_b", battle.modelB());
+        line.put("winner", battle.winner().name().toLowerCase(Locale.ROOT));
+        if (!battle.rater().isEmpty()) {
+            line.put("rater", new TreeMap<>(battle.rater()));
+        }
+        if (!battle.features().isEmpty()) {
+            Map<String, Number> features = new TreeMap<>();
+            battle.features().forEach((name, value) -> features.put(name, value == Math.rint(value) ? (Number) value.longValue() : value));
+            line.put("features", features);
+        }
+        try {
+            return JSON.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings and numbers always serialise", e);
+        }
     }
 
     /** One exception for all problems: the reporter prints its message, one {@code error:} line per problem. */

@@ -88,6 +88,11 @@ public record ModelOptions(ModelSpec spec, ModelSettings settings, PriceTable pr
                 options.has(prefix + "max_tokens") ? atLeast(options, prefix + "max_tokens", 1) : 4096, temperature);
     }
 
+    /** These options, with {@code defaultTemperature} when they set none: a judge takes 0, to repeat its verdicts. */
+    public ModelOptions withDefaultTemperature(double defaultTemperature) {
+        return temperature != null ? this : new ModelOptions(spec, settings, prices, maxTokens, defaultTemperature);
+    }
+
     /** The client, with its key read from the process environment. */
     public ModelClient client() {
         return client(System::getenv);

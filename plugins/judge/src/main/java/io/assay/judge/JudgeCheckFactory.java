@@ -101,10 +101,7 @@ final class JudgeCheckFactory implements RewardCheckFactory {
     }
 
     private Judge judge(Options options) {
-        ModelOptions model = ModelOptions.from(options);
-        if (model.temperature() == null) {
-            model = new ModelOptions(model.spec(), model.settings(), model.prices(), model.maxTokens(), 0.0);
-        }
+        ModelOptions model = ModelOptions.from(options).withDefaultTemperature(0.0);
         try {
             return new Judge(model, model.client(environment));
         } catch (InvalidOptionException e) {

@@ -3,13 +3,10 @@ package io.assay.judge;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.assay.models.ChatMessage;
+import io.assay.models.MarkedSections;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.EnvironmentSession;
 import io.assay.spi.Task;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,9 +15,8 @@ import java.util.Optional;
  * What a judge is asked: the rubric, the task's prompt, the reference answer and the agent's
  * answer, each between markers, and the strict verdict format.
  *
- * <p>The markers carry a tag hashed from the whole content, so an answer cannot close its own
- * section and pose as the harness (it would have to contain the hash of itself), yet the same
- * grading always sends the same bytes, as rescoring and the determinism probe need.
+ * <p>The markers are {@link MarkedSections}': an answer cannot close its own section and pose as the
+ * harness, yet the same grading always sends the same bytes, as rescoring and the determinism probe need.
  */
 final class JudgePrompt {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,10 +46,10 @@ final class JudgePrompt {
     /** The conversation that asks a judge about {@code graded}. */
     List<ChatMessage> messages(Task task, String text) {
         String reference = reference(task.answer());
-        String tag = tag(rubric, task.prompt(), reference, text);
+        String tag = MarkedSections.tag(rubric, task.prompt(), reference, text);
         String name = material.section.toLowerCase(Locale.ROOT);
-        String body = section("RUBRIC", tag, rubric) + section("TASK", tag, task.prompt())
-                + section("REFERENCE ANSWER", tag, reference) + section(material.section, tag, text)
+        String body = MarkedSections.section("RUBRIC", tag, rubric) + MarkedSections.section("TASK", tag, task.prompt())
+                + MarkedSections.section("REFERENCE ANSWER", tag, reference) + MarkedSections.section(material.section, tag, text)
                 + "Grade the " + name + ". Reply with the JSON verdict only.";
         String graded = material == Material.ANSWER ? "one answer an AI agent gave to a task"
                 : "the conversation an AI agent had with a user on a task";
@@ -72,23 +68,6 @@ final class JudgePrompt {
             return JSON.writeValueAsString(answer);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("task answer is not JSON-shaped: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static String section(String name, String tag, String content) {
-        return "=== BEGIN " + name + " " + tag + " ===\n" + content + "\n=== END " + name + " " + tag + " ===\n\n";
-    }
-
-    private static String tag(String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }
