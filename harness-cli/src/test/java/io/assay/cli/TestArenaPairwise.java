@@ -34,13 +34,7 @@ class TestArenaPairwise {
     }
 
     private Path runOf(String suite, String agent, String... more) {
-        Path out = temp.resolve(suite + "-" + agent);
-        List<String> args = new ArrayList<>(List.of("run", example(suite), "--agent", agent, "--out", out.toString(),
-                "--progress", "none"));
-        args.addAll(List.of(more));
-        CliResult result = run(args.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.err()).isIn(0, 1);
-        return out;
+        return CliResult.exampleRun(temp.resolve(suite + "-" + agent), suite, agent, more);
     }
 
     private CliResult pairwise(Path a, Path b, String... more) {

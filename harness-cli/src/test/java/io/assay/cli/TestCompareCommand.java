@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -27,13 +26,7 @@ class TestCompareCommand {
     Path temp;
 
     private Path runOf(String suite, String agent, String... more) {
-        Path out = temp.resolve(suite + "-" + agent);
-        List<String> args = new ArrayList<>(List.of("run", example(suite), "--agent", agent, "--out", out.toString(),
-                "--progress", "none"));
-        args.addAll(List.of(more));
-        CliResult result = run(args.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.err()).isIn(0, 1);
-        return out;
+        return CliResult.exampleRun(temp.resolve(suite + "-" + agent), suite, agent, more);
     }
 
     private Path scripted() {

@@ -17,13 +17,7 @@ class TestReportCommand {
     Path temp;
 
     private Path runOf(String suite, String agent, String... more) {
-        Path out = temp.resolve(suite.replace('/', '-') + "-" + agent);
-        List<String> args = new java.util.ArrayList<>(List.of("run", example(suite), "--agent", agent, "--out",
-                out.toString(), "--progress", "none"));
-        args.addAll(List.of(more));
-        CliResult result = run(args.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.err()).isIn(0, 1);
-        return out;
+        return CliResult.exampleRun(temp.resolve(suite.replace('/', '-') + "-" + agent), suite, agent, more);
     }
 
     @Test
