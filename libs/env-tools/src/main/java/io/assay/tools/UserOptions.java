@@ -41,11 +41,8 @@ final class UserOptions {
         }
         Options user = new Options(environment.path(), chosen);
         user.allowOnly(KEYS.toArray(String[]::new));
-        ModelOptions model = ModelOptions.from(user, PREFIX);
-        if (model.temperature() == null) {
-            // tau2-bench runs its user at temperature 0, so the same agent meets the same user.
-            model = new ModelOptions(model.spec(), model.settings(), model.prices(), model.maxTokens(), 0.0);
-        }
+        // tau2-bench runs its user at temperature 0, so the same agent meets the same user.
+        ModelOptions model = ModelOptions.from(user, PREFIX).withDefaultTemperature(0.0);
         try {
             return new ModelUser(model, model.client(variables));
         } catch (InvalidOptionException e) {
