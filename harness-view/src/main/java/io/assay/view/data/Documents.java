@@ -256,6 +256,7 @@ public final class Documents {
             json.writeStartObject();
             json.writeNumberField("epochs", run.manifest().settings().epochs());
             json.writeArrayFieldStart("tasks");
+            Map<String, RunTasks.TaskResult> results = run.runTasks().tasks();
             for (String id : ids) {
                 Map<String, Object> metadata = run.metadata(id);
                 keys.addAll(metadata.keySet());
@@ -274,7 +275,7 @@ public final class Documents {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
-                writeScore(json, "mean_score", TaskResult.of(trials).meanScore());
+                writeScore(json, "mean_score", results.get(id).meanScore());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -361,26 +362,25 @@ public final class Documents {
         ObjectNode root = ViewJson.MAPPER.createObjectNode();
         root.set("a", runRow(a, first.get().directory()));
         root.set("b", runRow(b, second.get().directory()));
-        Manifest.SuiteRef suiteA = first.get().manifest().suite();
-        Manifest.SuiteRef suiteB = second.get().manifest().suite();
-        boolean comparable = suiteA.id().equals(suiteB.id()) && suiteA.contentHash().equals(suiteB.contentHash());
-        root.put("comparable", comparable);
-        if (!comparable) {
-            root.put("problem", "the runs graded different suites: " + a + " ran " + describe(suiteA) + ", "
-                    + b + " ran " + describe(suiteB) + "; a per-task comparison needs the same tasks and graders");
+        RunTasks tasksA = first.get().runTasks();
+        RunTasks tasksB = second.get().runTasks();
+        root.put("comparable", tasksA.sameSuite(tasksB));
+        if (!tasksA.sameSuite(tasksB)) {
+            root.put("problem", "the runs graded different suites: " + a + " ran " + tasksA.suiteLabel() + ", "
+                    + b + " ran " + tasksB.suiteLabel() + "; a per-task comparison needs the same tasks and graders");
             root.putArray("flips");
             root.putNull("paired");
             return Optional.of(bytes(root));
         }
         root.putNull("problem");
-        RunComparison comparison = RunComparison.of(RunTasks.read(first.get().directory()), RunTasks.read(second.get().directory()));
+        RunComparison comparison = RunComparison.of(tasksA, tasksB);
         ArrayNode flips = ViewJson.MAPPER.createArrayNode();
         for (PairedTask pair : comparison.pairs()) {
             if (!pair.a().meanScore().equals(pair.b().meanScore())) {
                 ObjectNode flip = flips.addObject();
                 flip.put("task", pair.task());
-                flip.set("a", ViewJson.MAPPER.valueToTree(TaskResult.of(pair.a())));
-                flip.set("b", ViewJson.MAPPER.valueToTree(TaskResult.of(pair.b())));
+                flip.set("a", flipSide(pair.a()));
+                flip.set("b", flipSide(pair.b()));
                 flip.put("direction", pair.b().meanScore() > pair.a().meanScore() ? "better" : "worse");
             }
         }
@@ -399,29 +399,13 @@ public final class Documents {
         return Optional.of(bytes(root));
     }
 
-    /** One task's result in one run: mean over its scored trials, and how many passed. */
-    record TaskResult(Double meanScore, int passed, int trials) {
-        static TaskResult of(RunTasks.TaskResult result) {
-            return new TaskResult(result.meanScore(), result.passed(), result.trials());
-        }
-
-        static TaskResult of(List<RunIndex.Trial> trials) {
-            double sum = 0;
-            int scored = 0;
-            int passed = 0;
-            for (RunIndex.Trial trial : trials) {
-                if (trial.outcome().scored()) {
-                    sum += trial.score();
-                    scored++;
-                }
-                passed += trial.passed() ? 1 : 0;
-            }
-            return new TaskResult(scored == 0 ? null : sum / scored, passed, trials.size());
-        }
-    }
-
-    private static String describe(Manifest.SuiteRef suite) {
-        return suite.id() + "@" + suite.version() + " (" + suite.contentHash() + ")";
+    /** One side of a flip, as the compare page reads it: the task's mean score, passed and all trials. */
+    private static ObjectNode flipSide(RunTasks.TaskResult result) {
+        ObjectNode side = ViewJson.MAPPER.createObjectNode();
+        side.set("mean_score", ViewJson.MAPPER.valueToTree(result.meanScore()));
+        side.put("passed", result.passed());
+        side.put("trials", result.trials());
+        return side;
     }
 
     private static Map<String, List<RunIndex.Trial>> byTask(List<RunIndex.Trial> trials) {

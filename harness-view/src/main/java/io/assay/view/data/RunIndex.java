@@ -3,10 +3,12 @@ package io.assay.view.data;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.RunFollower;
 import io.assay.launcher.Summary;
+import io.assay.rank.RunTasks;
 import io.assay.spi.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +69,33 @@ public final class RunIndex {
         taskNumbers.clear();
         taskMetadata.clear();
         size = 0;
+    }
+
+    /**
+     * The run as the rankings read it ({@link RunTasks}), from this index: a comparison of two
+     * indexed runs reads neither run's file again.
+     */
+    public synchronized RunTasks runTasks() {
+        int[] trials = new int[tasks.size()];
+        int[] scored = new int[tasks.size()];
+        int[] passes = new int[tasks.size()];
+        double[] scoreSums = new double[tasks.size()];
+        Outcome[] values = Outcome.values();
+        for (int i = 0; i < size; i++) {
+            int task = taskOf[i];
+            trials[task]++;
+            if (values[outcomes[i]].scored()) {
+                scored[task]++;
+                scoreSums[task] += scores[i];
+            }
+            passes[task] += passed[i] ? 1 : 0;
+        }
+        Map<String, RunTasks.TaskResult> results = new LinkedHashMap<>();
+        for (int task = 0; task < tasks.size(); task++) {
+            results.put(tasks.get(task), new RunTasks.TaskResult(tasks.get(task), taskMetadata.get(task), trials[task],
+                    scored[task], scoreSums[task], passes[task]));
+        }
+        return new RunTasks(directory, follower.manifest(), follower.summary(), Collections.unmodifiableMap(results));
     }
 
     /** The run as of the last refresh, read under one lock so its parts agree. */
