@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TestModuleBoundaries {
     private static final String ENGINE = "io.assay.core..";
     private static final String FACADE = "io.assay.launcher..";
-    private static final String[] FRONT_ENDS = {"io.assay.view..", "io.assay.rank.."};
+    private static final String[] FRONT_ENDS = {"io.assay.view..", "io.assay.rank..", "io.assay.trust.."};
     private static final String[] PLUGINS = {"io.assay.agents..", "io.assay.checks..", "io.assay.docker..",
             "io.assay.retail..", "io.assay.tau..", "io.assay.judge..", "com.example.."};
     private static final String[] LIBRARIES = {"io.assay.models..", "io.assay.tools..", "io.assay.kit.."};
@@ -77,7 +77,7 @@ class TestModuleBoundaries {
     }
 
     @Test
-    void theViewerAndRankingsReadResultsThroughTheFacadeAndKnowNoPluginNorTheCommandLine() {
+    void frontEndsReadResultsThroughTheFacadeAndKnowNoPluginNorTheCommandLine() {
         noClasses().that().resideInAnyPackage(FRONT_ENDS)
                 .should().dependOnClassesThat().resideInAnyPackage(concat(PLUGINS, ENGINE, "io.assay.cli.."))
                 .check(classes);
