@@ -1,9 +1,14 @@
 package io.assay.cli;
 
+import io.assay.launcher.InputException;
 import io.assay.rank.RunTasks;
 import io.assay.rank.compare.ComparisonJson;
 import io.assay.rank.compare.ComparisonText;
 import io.assay.rank.compare.RunComparison;
+import io.assay.trust.holdout.HoldoutGap;
+import io.assay.trust.holdout.HoldoutReport;
+import io.assay.trust.holdout.HoldoutRuns;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,8 +29,10 @@ import picocli.CommandLine.Spec;
                 "  assay compare runs/arith-oracle runs/arith-scripted",
                 "  assay compare runs/arith-oracle runs/arith-scripted --format json | jq .ci95",
                 "  assay compare runs/gpt runs/claude --format markdown > comparison.md",
+                "  assay compare runs/gpt-public runs/gpt-private --holdout split",
                 "",
-                "Exit codes: 0 compared, 2 bad usage or input (runs of different suite versions)."})
+                "Exit codes: 0 compared, 2 bad usage or input (runs of different suite versions; with --holdout, runs not"
+                        + " of the split's public and private parts or not of one agent)."})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -43,8 +50,16 @@ final class CompareCommand implements Callable<Integer> {
 
     enum Format { TEXT, JSON, MARKDOWN }
 
+    @Option(names = "--holdout", paramLabel = "DIR", description = "A split by `assay holdout split`: RUN_A ran its public"
+            + " part and RUN_B its private part, of one agent; reports the public-minus-private gap with Welch's 95% interval"
+            + " instead (text or json).")
+    Path holdout;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (holdout != null) {
+            return holdoutGap();
+        }
         RunComparison comparison = RunComparison.of(RunTasks.read(runA), RunTasks.read(runB));
         PrintWriter out = spec.commandLine().getOut();
         out.print(switch (format) {
@@ -52,6 +67,18 @@ final class CompareCommand implements Callable<Integer> {
             case JSON -> ComparisonJson.text(comparison) + "\n";
             case MARKDOWN -> ComparisonText.markdown(comparison);
         });
+        out.flush();
+        return 0;
+    }
+
+    private int holdoutGap() throws IOException {
+        if (format == Format.MARKDOWN) {
+            throw new InputException("--format markdown is not available with --holdout", "use --format text or json");
+        }
+        HoldoutRuns split = HoldoutRuns.read(holdout);
+        HoldoutGap gap = split.gap(RunTasks.read(runA), RunTasks.read(runB));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.JSON ? HoldoutReport.json(split, gap) + "\n" : HoldoutReport.text(split, gap));
         out.flush();
         return 0;
     }

@@ -1,10 +1,15 @@
 package io.assay.cli;
 
+import io.assay.launcher.InputException;
 import io.assay.rank.RunTasks;
 import io.assay.rank.board.BoardJson;
 import io.assay.rank.board.BoardTable;
 import io.assay.rank.board.Leaderboard;
 import io.assay.rank.board.RunsMode;
+import io.assay.trust.holdout.HoldoutBoard;
+import io.assay.trust.holdout.HoldoutReport;
+import io.assay.trust.holdout.HoldoutRuns;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +30,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  assay leaderboard runs/arith-oracle runs/arith-scripted runs/arith-null",
                 "  assay leaderboard runs/* --runs all --format markdown > board.md",
-                "  assay leaderboard runs/* --segment topic --format json | jq '.boards[].entries[0]'"})
+                "  assay leaderboard runs/* --segment topic --format json | jq '.boards[].entries[0]'",
+                "  assay leaderboard runs/*-public runs/*-private --holdout split"})
 final class LeaderboardCommand implements Callable<Integer> {
 
     @Spec
@@ -52,10 +58,24 @@ final class LeaderboardCommand implements Callable<Integer> {
             description = "One board per value of this task metadata key, each with its own intervals.")
     String segment;
 
+    @Option(names = "--holdout", paramLabel = "DIR", description = "A split by `assay holdout split`: the runs are of its"
+            + " public and private parts; pairs each entry's public run with its private run and shows the gap with"
+            + " Welch's 95% interval (text or json).")
+    Path holdout;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         List<RunTasks> runs = runDirectories.stream().map(RunTasks::read).toList();
         var out = spec.commandLine().getOut();
+        if (holdout != null) {
+            if (format == Format.MARKDOWN || segment != null) {
+                throw new InputException("--holdout takes neither --format markdown nor --segment", "use --format text or json");
+            }
+            HoldoutBoard board = HoldoutBoard.of(HoldoutRuns.read(holdout), runs);
+            out.print(format == Format.JSON ? HoldoutReport.json(board) + "\n" : HoldoutReport.text(board));
+            out.flush();
+            return 0;
+        }
         if (segment == null) {
             Leaderboard board = Leaderboard.of(runs, runsMode);
             out.print(format == Format.JSON ? BoardJson.of(board) + "\n" : table().apply(board));
