@@ -1,0 +1,163 @@
+package io.assay.cli;
+
+import static io.assay.cli.CliResult.example;
+import static io.assay.cli.CliResult.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code assay holdout split}/{@code verify} on the bundled examples, and the gap that {@code assay
+ * compare} and {@code assay leaderboard} report with {@code --holdout}: the scripted agent replaying
+ * examples/arithmetic/predictions.jsonl (16 of 20 right) on both parts.
+ */
+class TestHoldoutCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private Path split(String suite, String fraction, String seed) {
+        Path out = temp.resolve(suite + "-split");
+        CliResult result = run("holdout", "split", example(suite), "--fraction", fraction, "--seed", seed, "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return out;
+    }
+
+    private Path runOn(Path part, String agent, String... more) {
+        Path out = temp.resolve(part.getParent().getFileName() + "-" + part.getFileName() + "-" + agent);
+        List<String> args = new java.util.ArrayList<>(List.of("run", part.toString(), "--agent", agent, "--out", out.toString(),
+                "--progress", "none"));
+        args.addAll(List.of(more));
+        CliResult result = run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.err()).isIn(0, 1);
+        return out;
+    }
+
+    private Path scripted(Path part) {
+        return runOn(part, "scripted", "-A", "file=" + Path.of(example("arithmetic")).resolve("predictions.jsonl"));
+    }
+
+    @Test
+    void splitPrintsTheCountsAndVerifyPassesOnAnUntouchedSplit() {
+        Path out = temp.resolve("split");
+        CliResult split = run("holdout", "split", example("arithmetic"), "--fraction", "0.3", "--seed", "7", "--out", out.toString());
+        CliResult verify = run("holdout", "verify", out.toString());
+
+        assertThat(split.exitCode()).as(split.err()).isZero();
+        assertThat(split.out()).contains("split arithmetic@1.0.0 (declarative, seed 7): 14 tasks public in "
+                + out.resolve("public") + ", 6 tasks private in " + out.resolve("private"));
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).isEqualTo("ok: 6 private tasks match the 6 commitments in " + out.resolve("commitment.json") + "\n");
+    }
+
+    @Test
+    void verifyExitsOneNamingAChangedTask() throws Exception {
+        Path out = split("arithmetic", "0.3", "7");
+        Path tasks = out.resolve("private/tasks.jsonl");
+        List<String> lines = Files.readAllLines(tasks);
+        String id = JSON.readTree(lines.getFirst()).get("id").asText();
+        lines.set(0, lines.getFirst().replace("\"prompt\": \"", "\"prompt\": \"Quickly: "));
+        Files.write(tasks, lines);
+
+        CliResult verify = run("holdout", "verify", out.toString());
+
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.err()).contains("failed: changed: task '" + id + "': its bytes no longer match its commitment",
+                "5 of 6 commitments matched; 1 failure");
+    }
+
+    @Test
+    void aBadFractionAnUnsupportedSuiteAndABadCommitmentFileAreOneLineAndExitTwo() throws Exception {
+        CliResult fraction = run("holdout", "split", example("arithmetic"), "--fraction", "0", "--seed", "1", "--out",
+                temp.resolve("a").toString());
+        CliResult unsupported = run("holdout", "split", example("arena"), "--fraction", "0.5", "--seed", "1", "--out",
+                temp.resolve("b").toString());
+        Path out = split("multiple-choice", "0.5", "3");
+        Files.writeString(out.resolve("commitment.json"), "{\"suite\": ");
+        CliResult malformed = run("holdout", "verify", out.toString());
+
+        assertThat(fraction.exitCode()).isEqualTo(2);
+        assertThat(fraction.err()).startsWith("error: --fraction 0.0: expected the share of tasks to hold out");
+        assertThat(unsupported.exitCode()).isEqualTo(2);
+        assertThat(unsupported.err().lines().toList()).containsExactly(
+                "error: " + example("arena") + ": not a suite format assay holdout can split",
+                "hint: assay holdout splits declarative suites with a task file (suite.yaml and tasks.jsonl) and Harbor"
+                        + " suites (one directory with task.toml per task)");
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).startsWith("error: " + out.resolve("commitment.json") + ":1: invalid JSON");
+    }
+
+    @Test
+    void aHarborSuiteSplitsByTaskDirectoryAndBothPartsValidate() throws Exception {
+        Path out = split("terminal", "0.5", "1");
+
+        CliResult validate = run("suites", "validate", out.resolve("public").toString(), out.resolve("private").toString());
+        CliResult verify = run("holdout", "verify", out.toString());
+        Files.writeString(Files.list(out.resolve("private")).filter(Files::isDirectory).sorted().findFirst().orElseThrow()
+                .resolve("instruction.md"), "\n", java.nio.file.StandardOpenOption.APPEND);
+        CliResult tampered = run("holdout", "verify", out.toString());
+
+        assertThat(validate.exitCode()).as(validate.err()).isZero();
+        assertThat(validate.out()).contains("(terminal-basics 1.0.0, 3 tasks)");
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(tampered.exitCode()).isEqualTo(1);
+        assertThat(tampered.err()).contains("failed: changed: task '");
+        assertThat(Files.readString(out.resolve("commitment.json"))).contains("\"format\" : \"harbor\"");
+    }
+
+    @Test
+    void compareWithHoldoutReportsTheGapAsJsonAndTextWithTheSameFigures() throws Exception {
+        Path out = split("arithmetic", "0.3", "7");
+        Path publicRun = scripted(out.resolve("public"));
+        Path privateRun = scripted(out.resolve("private"));
+
+        CliResult json = run("compare", publicRun.toString(), privateRun.toString(), "--holdout", out.toString(), "--format", "json");
+        CliResult text = run("compare", publicRun.toString(), privateRun.toString(), "--holdout", out.toString());
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode gap = JSON.readTree(json.out());
+        assertThat(gap.fieldNames()).toIterable().contains("public", "private", "gap", "ci95", "p_value", "df", "agent");
+        assertThat(gap.get("public").fieldNames()).toIterable().contains("run", "content_hash", "tasks", "mean", "ci95");
+        double publicMean = JSON.readTree(run("report", publicRun.toString(), "--format", "json").out()).get("score").get("mean").asDouble();
+        double privateMean = JSON.readTree(run("report", privateRun.toString(), "--format", "json").out()).get("score").get("mean").asDouble();
+        assertThat(gap.get("public").get("tasks").asInt()).isEqualTo(14);
+        assertThat(gap.get("private").get("tasks").asInt()).isEqualTo(6);
+        assertThat(gap.get("gap").asDouble()).isCloseTo(publicMean - privateMean, within(1e-12));
+        assertThat(text.out()).contains(String.format(java.util.Locale.ROOT, "Gap public - private: %+.3f [95%% CI %+.3f, %+.3f]",
+                gap.get("gap").asDouble(), gap.get("ci95").get(0).asDouble(), gap.get("ci95").get(1).asDouble()));
+    }
+
+    @Test
+    void leaderboardWithHoldoutPairsEachAgentsRunsAndRefusesARunNotOfTheSplit() throws Exception {
+        Path out = split("arithmetic", "0.3", "7");
+        Path publicScripted = scripted(out.resolve("public"));
+        Path privateScripted = scripted(out.resolve("private"));
+        Path publicOracle = runOn(out.resolve("public"), "oracle");
+        Path privateOracle = runOn(out.resolve("private"), "oracle");
+        Path original = CliResult.exampleRun(temp.resolve("original"), "arithmetic", "oracle");
+
+        CliResult board = run("leaderboard", publicScripted.toString(), privateOracle.toString(), privateScripted.toString(),
+                publicOracle.toString(), "--holdout", out.toString(), "--format", "json");
+        CliResult foreign = run("leaderboard", publicOracle.toString(), original.toString(), "--holdout", out.toString());
+        CliResult compared = run("compare", original.toString(), privateOracle.toString(), "--holdout", out.toString());
+
+        assertThat(board.exitCode()).as(board.err()).isZero();
+        JsonNode entries = JSON.readTree(board.out()).get("entries");
+        assertThat(entries).extracting(entry -> entry.get("agent").asText()).containsExactly("oracle", "scripted");
+        assertThat(entries.get(0).get("gap").asDouble()).isZero();
+        assertThat(entries.get(1).get("public").get("run").asText()).isEqualTo(publicScripted.toString());
+        assertThat(entries.get(1).get("private").get("run").asText()).isEqualTo(privateScripted.toString());
+        assertThat(foreign.exitCode()).isEqualTo(2);
+        assertThat(foreign.err()).startsWith("error: " + original + " graded arithmetic@1.0.0").contains("neither part");
+        assertThat(compared.exitCode()).isEqualTo(2);
+        assertThat(compared.out()).isEmpty();
+    }
+}
