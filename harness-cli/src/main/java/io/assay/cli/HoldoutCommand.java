@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay holdout}: a suite split into a public and a private part, with commitments to the private tasks. */
 @Command(name = "holdout", mixinStandardHelpOptions = true,
-        description = {"Splits a suite into a public and a held-out private part, and proves the private part unchanged.",
-                "commitment.json commits to each private task (salted SHA-256) without revealing it; publish it with the"
-                        + " public part. `assay compare` and `assay leaderboard` with --holdout report the public-minus-private"
+        description = {"Holds out a private part of a suite, committed to and verifiable.",
+                "`split` writes a public and a private part; commitment.json commits to each private task (salted"
+                        + " SHA-256) without revealing it; publish it with the public part. `verify` proves the private part"
+                        + " unchanged. `assay compare` and `assay leaderboard` with --holdout report the public-minus-private"
                         + " gap (docs/trust.md)."},
         subcommands = {HoldoutCommand.Split.class, HoldoutCommand.Verify.class},
         footer = {"", "Examples:",
@@ -29,10 +30,11 @@ final class HoldoutCommand {
 
     /** {@code assay holdout split}. */
     @Command(name = "split", mixinStandardHelpOptions = true,
-            description = {"Writes OUT/public (a suite to publish), OUT/private (a suite to keep, with its salts in"
-                    + " holdout-salts.json) and OUT/commitment.json (publishable).",
-                    "Which tasks are held out depends only on --seed and the task count; the salts are random and secret."
-                            + " Splits declarative suites with a task file and Harbor task-directory suites."},
+            description = {"Splits a suite into a public and a private part.",
+                    "Writes OUT/public (a suite to publish), OUT/private (a suite to keep secret, with its salts in"
+                            + " holdout-salts.json) and OUT/commitment.json (to publish). Which tasks are held out depends"
+                            + " only on --seed and the task count; the salts are random and secret. Splits declarative suites"
+                            + " with a task file and Harbor task-directory suites."},
             footer = {"", "Examples:",
                     "  assay holdout split examples/arithmetic --fraction 0.3 --seed 7 --out split",
                     "  assay holdout split examples/terminal --fraction 0.5 --seed 1 --out terminal-split",
@@ -76,8 +78,9 @@ final class HoldoutCommand {
 
     /** {@code assay holdout verify}. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Checks that the private part holds exactly the tasks commitment.json committed to.",
-                    "Recomputes each private task's commitment from its salt and its bytes as they are on disk."},
+            description = {"Checks the private part against its commitments.",
+                    "Proves that the private part holds exactly the tasks commitment.json committed to: recomputes each"
+                            + " private task's commitment from its salt and its bytes as they are on disk."},
             footer = {"", "Examples:",
                     "  assay holdout verify split",
                     "",

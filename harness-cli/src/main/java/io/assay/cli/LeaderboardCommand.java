@@ -69,7 +69,8 @@ final class LeaderboardCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (holdout != null) {
             if (format == Format.MARKDOWN || segment != null) {
-                throw new InputException("--holdout takes neither --format markdown nor --segment", "use --format text or json");
+                throw new InputException("--holdout takes neither --format markdown nor --segment",
+                        "use --format text or json");
             }
             HoldoutBoard board = HoldoutBoard.of(HoldoutRuns.read(holdout), runs);
             out.print(format == Format.JSON ? HoldoutReport.json(board) + "\n" : HoldoutReport.text(board));

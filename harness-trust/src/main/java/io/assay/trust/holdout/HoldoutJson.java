@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  */
 final class HoldoutJson {
     /** Indented, lists one element a line: commitments read down the page. */
-    static final ObjectMapper JSON = new ObjectMapper().setDefaultPrettyPrinter(
-            new DefaultPrettyPrinter().withArrayIndenter(new DefaultIndenter("  ", "\n"))).enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper()
+            .setDefaultPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(new DefaultIndenter("  ", "\n")))
+            .enable(SerializationFeature.INDENT_OUTPUT);
     static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
 
