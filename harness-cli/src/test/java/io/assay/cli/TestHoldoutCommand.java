@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,19 +29,25 @@ class TestHoldoutCommand {
 
     private Path split(String suite, String fraction, String seed) {
         Path out = temp.resolve(suite + "-split");
-        CliResult result = run("holdout", "split", example(suite), "--fraction", fraction, "--seed", seed, "--out", out.toString());
+        CliResult result = run("holdout", "split", example(suite), "--fraction", fraction, "--seed", seed,
+                "--out", out.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         return out;
     }
 
     private Path runOn(Path part, String agent, String... more) {
         Path out = temp.resolve(part.getParent().getFileName() + "-" + part.getFileName() + "-" + agent);
-        List<String> args = new java.util.ArrayList<>(List.of("run", part.toString(), "--agent", agent, "--out", out.toString(),
+        List<String> args = new ArrayList<>(List.of("run", part.toString(), "--agent", agent, "--out", out.toString(),
                 "--progress", "none"));
         args.addAll(List.of(more));
         CliResult result = run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.err()).isIn(0, 1);
         return out;
+    }
+
+    /** The score {@code assay report} computes for a run, independently of the gap. */
+    private static double reportedMean(Path run) throws Exception {
+        return JSON.readTree(run("report", run.toString(), "--format", "json").out()).get("score").get("mean").asDouble();
     }
 
     private Path scripted(Path part) {
@@ -48,14 +57,16 @@ class TestHoldoutCommand {
     @Test
     void splitPrintsTheCountsAndVerifyPassesOnAnUntouchedSplit() {
         Path out = temp.resolve("split");
-        CliResult split = run("holdout", "split", example("arithmetic"), "--fraction", "0.3", "--seed", "7", "--out", out.toString());
+        CliResult split = run("holdout", "split", example("arithmetic"), "--fraction", "0.3", "--seed", "7",
+                "--out", out.toString());
         CliResult verify = run("holdout", "verify", out.toString());
 
         assertThat(split.exitCode()).as(split.err()).isZero();
         assertThat(split.out()).contains("split arithmetic@1.0.0 (declarative, seed 7): 14 tasks public in "
                 + out.resolve("public") + ", 6 tasks private in " + out.resolve("private"));
         assertThat(verify.exitCode()).as(verify.err()).isZero();
-        assertThat(verify.out()).isEqualTo("ok: 6 private tasks match the 6 commitments in " + out.resolve("commitment.json") + "\n");
+        assertThat(verify.out())
+                .isEqualTo("ok: 6 private tasks match the 6 commitments in " + out.resolve("commitment.json") + "\n");
     }
 
     @Test
@@ -102,7 +113,7 @@ class TestHoldoutCommand {
         CliResult validate = run("suites", "validate", out.resolve("public").toString(), out.resolve("private").toString());
         CliResult verify = run("holdout", "verify", out.toString());
         Files.writeString(Files.list(out.resolve("private")).filter(Files::isDirectory).sorted().findFirst().orElseThrow()
-                .resolve("instruction.md"), "\n", java.nio.file.StandardOpenOption.APPEND);
+                .resolve("instruction.md"), "\n", StandardOpenOption.APPEND);
         CliResult tampered = run("holdout", "verify", out.toString());
 
         assertThat(validate.exitCode()).as(validate.err()).isZero();
@@ -119,20 +130,36 @@ class TestHoldoutCommand {
         Path publicRun = scripted(out.resolve("public"));
         Path privateRun = scripted(out.resolve("private"));
 
-        CliResult json = run("compare", publicRun.toString(), privateRun.toString(), "--holdout", out.toString(), "--format", "json");
+        CliResult json = run("compare", publicRun.toString(), privateRun.toString(), "--holdout", out.toString(),
+                "--format", "json");
         CliResult text = run("compare", publicRun.toString(), privateRun.toString(), "--holdout", out.toString());
 
         assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode gap = JSON.readTree(json.out());
         assertThat(gap.fieldNames()).toIterable().contains("public", "private", "gap", "ci95", "p_value", "df", "agent");
         assertThat(gap.get("public").fieldNames()).toIterable().contains("run", "content_hash", "tasks", "mean", "ci95");
-        double publicMean = JSON.readTree(run("report", publicRun.toString(), "--format", "json").out()).get("score").get("mean").asDouble();
-        double privateMean = JSON.readTree(run("report", privateRun.toString(), "--format", "json").out()).get("score").get("mean").asDouble();
+        double publicMean = reportedMean(publicRun);
+        double privateMean = reportedMean(privateRun);
         assertThat(gap.get("public").get("tasks").asInt()).isEqualTo(14);
         assertThat(gap.get("private").get("tasks").asInt()).isEqualTo(6);
         assertThat(gap.get("gap").asDouble()).isCloseTo(publicMean - privateMean, within(1e-12));
-        assertThat(text.out()).contains(String.format(java.util.Locale.ROOT, "Gap public - private: %+.3f [95%% CI %+.3f, %+.3f]",
+        assertThat(text.out()).contains(String.format(Locale.ROOT, "Gap public - private: %+.3f [95%% CI %+.3f, %+.3f]",
                 gap.get("gap").asDouble(), gap.get("ci95").get(0).asDouble(), gap.get("ci95").get(1).asDouble()));
+    }
+
+    @Test
+    void theTunedExampleAgentScoresBetterOnThePublicPartBeyondChance() throws Exception {
+        Path out = split("arithmetic", "0.3", "7");
+        String tuned = "file=" + CliResult.REPO.resolve("examples/trust/tuned-predictions.jsonl");
+        Path publicRun = runOn(out.resolve("public"), "scripted", "-A", tuned);
+        Path privateRun = runOn(out.resolve("private"), "scripted", "-A", tuned);
+
+        JsonNode gap = JSON.readTree(run("compare", publicRun.toString(), privateRun.toString(), "--holdout", out.toString(),
+                "--format", "json").out());
+
+        assertThat(gap.get("public").get("mean").asDouble()).isEqualTo(1.0);
+        assertThat(gap.get("private").get("mean").asDouble()).isCloseTo(2.0 / 6, within(1e-12));
+        assertThat(gap.get("ci95").get(0).asDouble()).isGreaterThan(0);
     }
 
     @Test

@@ -28,8 +28,10 @@ public final class HoldoutReport {
         text.append("Holdout gap on ").append(split.suite()).append(", split ").append(split.directory())
                 .append(String.format(Locale.ROOT, " (fraction %s, seed %d)%n", fraction(split), split.commitment().seed()));
         text.append("Agent: ").append(HoldoutRuns.entry(gap.publicPart().run())).append('\n');
-        text.append(part("public ", gap.publicPart()));
-        text.append(part("private", gap.privatePart()));
+        int width = Math.max(gap.publicPart().run().directory().toString().length(),
+                gap.privatePart().run().directory().toString().length());
+        text.append(part("public ", gap.publicPart(), width));
+        text.append(part("private", gap.privatePart(), width));
         text.append("Gap public - private: ").append(gapFigure(gap));
         if (gap.pValue() != null) {
             text.append(String.format(Locale.ROOT, " (Welch's t, %.1f df, p = %.3f)", gap.degreesOfFreedom(), gap.pValue()));
@@ -99,9 +101,9 @@ public final class HoldoutReport {
         return write(tree);
     }
 
-    private static String part(String label, HoldoutGap.Part part) {
-        return String.format(Locale.ROOT, "  %s  %s  %d tasks  mean %s%n", label, part.run().directory(), part.tasks(),
-                score(part));
+    private static String part(String label, HoldoutGap.Part part, int width) {
+        return String.format(Locale.ROOT, "  %s  %-" + width + "s  %3d tasks  mean %s%n", label, part.run().directory(),
+                part.tasks(), score(part));
     }
 
     private static ObjectNode part(HoldoutGap.Part part) {

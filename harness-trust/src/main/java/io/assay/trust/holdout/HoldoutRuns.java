@@ -44,7 +44,8 @@ public record HoldoutRuns(Path directory, Commitment commitment, String privateC
         }
         throw new InputException(run.directory() + " graded " + run.suiteLabel() + ", neither part of the holdout split in "
                 + directory + " (public " + commitment.publicContentHash() + ", private " + privateContentHash + ")",
-                "run the agent on " + directory.resolve(HoldoutSplit.PUBLIC) + " and " + directory.resolve(HoldoutSplit.PRIVATE));
+                "run the agent on " + directory.resolve(HoldoutSplit.PUBLIC) + " and "
+                        + directory.resolve(HoldoutSplit.PRIVATE));
     }
 
     /**

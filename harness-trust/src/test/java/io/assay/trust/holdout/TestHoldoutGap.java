@@ -59,7 +59,8 @@ class TestHoldoutGap {
 
     @Test
     void anAgentTunedToThePublicPartHasAPositiveGapWhoseIntervalExcludesZero() throws Exception {
-        HoldoutGap gap = split.gap(run("public", "tuned", TestHoldoutGap::tuned), run("private", "tuned", TestHoldoutGap::tuned));
+        HoldoutGap gap = split.gap(run("public", "tuned", TestHoldoutGap::tuned),
+                run("private", "tuned", TestHoldoutGap::tuned));
 
         assertThat(gap.publicPart().score().mean()).isEqualTo(1.0);
         assertThat(gap.publicPart().tasks()).isEqualTo(30);
