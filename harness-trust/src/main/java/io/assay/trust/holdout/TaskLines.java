@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.assay.launcher.InputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -80,7 +79,7 @@ record TaskLines(Path directory, String tasksFile, Map<String, byte[]> lines, Li
             number++;
             int stop = end > start && content[end - 1] == '\r' ? end - 1 : end;
             byte[] line = Arrays.copyOfRange(content, start, stop);
-            if (!new String(line, StandardCharsets.UTF_8).isBlank()) {
+            if (!blank(line)) {
                 String id = idOf(file, number, line);
                 if (lines.putIfAbsent(id, line) != null) {
                     throw new InputException(file + ":" + number + ": id: duplicate task id '" + id + "'",
@@ -90,6 +89,16 @@ record TaskLines(Path directory, String tasksFile, Map<String, byte[]> lines, Li
             start = end + 1;
         }
         return lines;
+    }
+
+    /** Blank as the loader reads it: only spaces and tabs. */
+    private static boolean blank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String idOf(Path file, int number, byte[] line) {
