@@ -11,6 +11,7 @@ import io.assay.rank.RunTasks;
 import io.assay.spi.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +102,7 @@ class TestReplication {
 
         assertThat(first.tasks()).hasSize(5).doesNotHaveDuplicates().isSubsetOf(claimed).isEqualTo(again.tasks());
         assertThat(otherSeed.tasks()).isNotEqualTo(first.tasks());
-        assertThat(first.tasks()).as("suite order").isSortedAccordingTo(java.util.Comparator.comparing(ids::indexOf));
+        assertThat(first.tasks()).as("suite order").isSortedAccordingTo(Comparator.comparing(ids::indexOf));
 
         ReplicationVerdict verdict = replicate(claim, request(5, 42, work.resolve("r"), null, Map.of()));
         assertThat(verdict.replication().sample()).isEqualTo(first);
