@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.statistics.inference.TTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class TestReplication {
         assay = Assay.open(List.of());
         suite = ArithmeticClaims.suite(shared.resolve("suite"));
         ids = ArithmeticClaims.taskIds(suite);
-        oracleClaim = ArithmeticClaims.run(suite, "oracle", Options.empty(), shared.resolve("oracle-claim"));
+        oracleClaim = ArithmeticClaims.run(suite, "oracle", Options.empty(), 1, shared.resolve("oracle-claim"));
     }
 
     private static Replication.Request request(int sample, long seed, Path out, String agent, Map<String, Object> options) {
@@ -73,7 +74,7 @@ class TestReplication {
     @Test
     void anAllCorrectClaimReplicatedByAMostlyWrongAgentIsInconsistentAndNamesTheTasksThatDisagree() throws Exception {
         Path claimRun = ArithmeticClaims.run(suite, "scripted",
-                ArithmeticClaims.predictions(suite, work.resolve("right.jsonl"), id -> true), work.resolve("claim"));
+                ArithmeticClaims.predictions(suite, work.resolve("right.jsonl"), id -> true), 1, work.resolve("claim"));
         Set<String> stillRight = Set.of(ids.get(0), ids.get(1), ids.get(2));
         Options mostlyWrong = ArithmeticClaims.predictions(suite, work.resolve("wrong.jsonl"), stillRight::contains);
 
@@ -129,7 +130,7 @@ class TestReplication {
     @Test
     void aSuiteChangedSinceTheClaimIsRefusedNamingBothContentHashes() throws Exception {
         Path changed = ArithmeticClaims.suite(work.resolve("suite"));
-        Path claimRun = ArithmeticClaims.run(changed, "oracle", Options.empty(), work.resolve("claim"));
+        Path claimRun = ArithmeticClaims.run(changed, "oracle", Options.empty(), 1, work.resolve("claim"));
         Files.writeString(changed.resolve("tasks.jsonl"), Files.readString(changed.resolve("tasks.jsonl")).replace("$10 bill", "$20 bill"));
         Claim claim = Claim.open(claimRun);
 
@@ -144,7 +145,7 @@ class TestReplication {
     @Test
     void aMissingSuiteIsRefusedAndSuiteGivesAnother() throws Exception {
         Path moved = ArithmeticClaims.suite(work.resolve("suite"));
-        Path claimRun = ArithmeticClaims.run(moved, "oracle", Options.empty(), work.resolve("claim"));
+        Path claimRun = ArithmeticClaims.run(moved, "oracle", Options.empty(), 1, work.resolve("claim"));
         Path elsewhere = Files.move(moved, work.resolve("elsewhere"));
         Claim claim = Claim.open(claimRun);
 
@@ -170,7 +171,7 @@ class TestReplication {
     @Test
     void theAgentGivenReplacesTheRecordedOneAndItsOptions() throws Exception {
         Claim claim = Claim.open(ArithmeticClaims.run(suite, "scripted",
-                ArithmeticClaims.predictions(suite, work.resolve("right.jsonl"), id -> true), work.resolve("claim")));
+                ArithmeticClaims.predictions(suite, work.resolve("right.jsonl"), id -> true), 1, work.resolve("claim")));
 
         Replication recorded = Replication.plan(assay, claim, request(2, 0, work.resolve("r1"), null, Map.of()));
         Replication given = Replication.plan(assay, claim, request(2, 0, work.resolve("r2"), "oracle", Map.of()));
@@ -180,5 +181,30 @@ class TestReplication {
         assertThat(given.settings().agent()).isEqualTo("oracle");
         assertThat(given.settings().agentOptions().values()).isEmpty();
         assertThat(given.settings().selection().tasks()).isEqualTo(given.sample().tasks());
+    }
+
+    @Test
+    void tasksWhoseClaimedEpochsDisagreeAreNotedAndTestedOnTheirMeansWithThePairedTTest() throws Exception {
+        Set<String> coinFlips = Set.of(ids.get(1), ids.get(4));
+        Claim claim = Claim.open(ArithmeticClaims.run(suite, "scripted", ArithmeticClaims.predictions(suite,
+                work.resolve("flips.jsonl"), (id, epoch) -> !coinFlips.contains(id) || epoch == 0, 2), 2, work.resolve("claim")));
+        Options allRight = ArithmeticClaims.predictions(suite, work.resolve("right.jsonl"), id -> true);
+
+        ReplicationVerdict same = replicate(claim, request(ids.size(), 0, work.resolve("same"), null, Map.of()));
+        ReplicationVerdict better = replicate(claim,
+                request(ids.size(), 0, work.resolve("better"), null, Map.of("file", allRight.values().get("file"))));
+
+        assertThat(same.varyingEpochs()).containsExactly(ids.get(1), ids.get(4));
+        assertThat(same.tasks()).filteredOn(task -> coinFlips.contains(task.task()))
+                .allSatisfy(task -> assertThat(task.claimed()).isEqualTo(0.5));
+        assertThat(same.test()).as("every difference is 0: no t-test, the sign test has nothing to count")
+                .isEqualTo(ReplicationVerdict.Test.SIGN);
+        assertThat(same.pValue()).isEqualTo(1.0);
+        assertThat(better.test()).isEqualTo(ReplicationVerdict.Test.PAIRED_T);
+        double[] claimed = better.tasks().stream().mapToDouble(ReplicationVerdict.TaskAgreement::claimed).toArray();
+        double[] replicated = better.tasks().stream().mapToDouble(ReplicationVerdict.TaskAgreement::replicated).toArray();
+        assertThat(better.pValue()).isEqualTo(TTest.withDefaults().pairedTest(replicated, claimed).getPValue());
+        assertThat(better.consistent()).as("two half-point differences in twenty tasks").isTrue();
+        assertThat(better.replication().settings().epochs()).as("the claim's epochs").isEqualTo(2);
     }
 }
