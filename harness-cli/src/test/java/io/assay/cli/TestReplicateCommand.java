@@ -61,7 +61,7 @@ class TestReplicateCommand {
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode json = JSON.readTree(result.out());
         assertThat(json.fieldNames()).toIterable().contains("claimed", "replicated", "ci95", "p_value", "consistent", "tasks",
-                "claimed_run", "replication", "sample", "alpha", "test", "identity");
+                "claimed_run", "replication", "sample", "alpha", "test", "identity", "minimum_detectable_difference");
         assertThat(json.get("consistent").asBoolean()).isTrue();
         assertThat(json.get("p_value").asDouble()).isEqualTo(1.0);
         assertThat(json.get("test").asText()).isEqualTo("mcnemar");
@@ -125,7 +125,8 @@ class TestReplicateCommand {
         assertThat(verdict.get("consistent").asBoolean()).isFalse();
         assertThat(verdict.get("p_value").asDouble()).isLessThan(0.05);
         assertThat(text.exitCode()).as(text.err()).isEqualTo(1);
-        assertThat(text.out()).contains("Verdict: inconsistent with the claim", "McNemar's exact test: p = ");
+        assertThat(text.out()).contains("Verdict: inconsistent with the claim", "McNemar's exact test: p = ",
+                "Smallest detectable difference (80% power, 0.05 level): ");
         wrongInSample.forEach(task -> assertThat(text.out()).contains("disagree: " + task + " (claimed 1.000, replicated 0.000)"));
     }
 

@@ -10,7 +10,7 @@ import io.assay.rank.RunTasks;
  * {@code replicated}, {@code ci95}, {@code p_value}, {@code consistent}, {@code tasks}
  * ({@code id, claimed, replicated, agree}), and what a verifier needs to check them: the claimed
  * run and its source, the replication's directory, agent and model, the sample (size, seed, tasks),
- * the test and alpha, the tasks left out, those whose claimed epochs varied, and the model identity
+ * the test, alpha and the smallest difference the sample could detect, the tasks left out, those whose claimed epochs varied, and the model identity
  * differences. Figures that cannot be computed are {@code null}, never 0.
  */
 public final class ReplicationJson {
@@ -31,6 +31,7 @@ public final class ReplicationJson {
         root.put("consistent", verdict.consistent());
         root.put("test", verdict.test().id());
         root.put("alpha", verdict.replication().alpha());
+        root.put("minimum_detectable_difference", verdict.minimumDetectable());
         root.put("claimed_run", replication.claim().runId());
         root.put("claim", replication.claim().source().toString());
         root.put("claimed_run_score", claim.summary().score().mean());

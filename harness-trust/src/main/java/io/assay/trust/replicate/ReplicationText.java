@@ -44,6 +44,9 @@ public final class ReplicationText {
         note(out, "Note: the claimed run's own epochs scored differently on ", verdict.varyingEpochs());
         out.append(verdict.test().label()).append(": p = ").append(ComparisonText.pValue(verdict.pValue())).append(" (alpha ")
                 .append(verdict.replication().alpha()).append(")\n");
+        out.append("Smallest detectable difference (80% power, 0.05 level): ")
+                .append(verdict.minimumDetectable() == null ? "n/a (the differences do not vary)" : score(verdict.minimumDetectable()))
+                .append('\n');
         out.append("Verdict: ").append(verdict.consistent() ? "consistent" : "inconsistent").append(" with the claim\n");
         return out.toString();
     }

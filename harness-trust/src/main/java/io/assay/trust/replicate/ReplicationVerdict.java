@@ -35,13 +35,17 @@ import java.util.Set;
  * @param pValue the probability of a difference at least this large if the claim were true
  * @param claimed the claimed run's per-task means on the paired tasks
  * @param replicated the replication's per-task means on them, with the 95% interval
+ * @param minimumDetectable the smallest mean difference these tasks detect with 80% power at the 0.05 level
+ *     (as {@code assay compare} computes it), {@code null} when the differences do not vary: a consistent
+ *     verdict says no more than this
  * @param tasks each paired task, in task order
  * @param notScored sampled tasks not scored in both runs (only errors), left out of every figure
  * @param varyingEpochs sampled tasks whose epochs scored differently in the claimed run itself
  * @param identity how the replication's served model and fingerprints differ from the claim's, one sentence each
  */
 public record ReplicationVerdict(Replication replication, Path directory, Test test, double pValue,
-                                 ScoreStatistics claimed, ScoreStatistics replicated, List<TaskAgreement> tasks,
+                                 ScoreStatistics claimed, ScoreStatistics replicated, Double minimumDetectable,
+                                 List<TaskAgreement> tasks,
                                  List<String> notScored, List<String> varyingEpochs, List<String> identity) {
 
     /** The test a p-value comes from. */
@@ -111,7 +115,8 @@ public record ReplicationVerdict(Replication replication, Path directory, Test t
                 .differences(RunIdentity.of(RunReport.of(directory)));
         return new ReplicationVerdict(replication, directory, test, pValue,
                 ScoreStatistics.of(tasks.stream().map(TaskAgreement::claimed).toList()),
-                ScoreStatistics.of(tasks.stream().map(TaskAgreement::replicated).toList()), tasks, notScored,
+                ScoreStatistics.of(tasks.stream().map(TaskAgreement::replicated).toList()), figures.minimumDetectable(),
+                tasks, notScored,
                 VaryingEpochs.of(claim.directory(), sample), identity);
     }
 

@@ -69,6 +69,7 @@ class TestReplication {
         assertThat(verdict.replicated().mean()).isEqualTo(1.0);
         assertThat(verdict.replication().settings().agent()).as("the claim's recorded agent").isEqualTo("oracle");
         assertThat(verdict.identity()).as("no model calls, nothing to compare").isEmpty();
+        assertThat(verdict.minimumDetectable()).as("no difference varies").isNull();
     }
 
     @Test
@@ -91,6 +92,7 @@ class TestReplication {
         assertThat(verdict.claimed().mean()).isEqualTo(1.0);
         assertThat(verdict.replicated().mean()).isCloseTo((double) (sample.size() - wrong.size()) / sample.size(), within(1e-12));
         assertThat(verdict.replicated().ci95()).hasSize(2);
+        assertThat(verdict.minimumDetectable()).isPositive();
     }
 
     @Test
