@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Replicates a claimed run on a seeded sample of its tasks and tests the claim.",
                 "Runs N of the tasks the claimed run evaluated (drawn with --seed) again, with the run's recorded agent,"
                         + " options and settings, or with the agent and model given; on the suite the run graded, checked by"
-                        + " content hash. Then pairs the tasks: per-task agreement, the replicated score with its 95% interval,"
+                        + " content hash. Then pairs the tasks: per-task agreement, the replicated score with its 95%% interval,"
                         + " and the p-value of the difference if the claim were true (McNemar's exact test for pass/fail tasks,"
                         + " a paired t-test otherwise). Served-model identity differences are warned about (docs/trust.md)."},
         footer = {"", "Examples:",
