@@ -4,6 +4,7 @@ import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
 import io.assay.launcher.Assay;
 import io.assay.launcher.Manifest;
+import io.assay.launcher.PreparedRun;
 import io.assay.launcher.RunResult;
 import io.assay.trust.replicate.Claim;
 import io.assay.trust.replicate.Replication;
@@ -89,18 +90,21 @@ final class ReplicateCommand implements Callable<Integer> {
         try (Claim claimed = Claim.open(claim)) {
             Replication replication = Replication.plan(assay, claimed, new Replication.Request(sample, seed, suite, this.out,
                     concurrency, agent.agent, agent.options(), spec.commandLine().getParseResult().originalArgs(), alpha));
-            var run = assay.start(replication.settings());
+            PreparedRun run = assay.start(replication.settings());
             err.println("Replicating run " + claimed.runId() + " on " + replication.sample().tasks().size() + " of its "
                     + claimed.run().tasks().size() + " tasks (seed " + seed + "): " + String.join(", ", replication.sample().tasks()));
             err.println("Running with agent " + replication.settings().agent() + " -> " + run.directory());
             err.flush();
-            RunResult result = run.execute(ProgressReporter.create(progress, err));
-            result.warnings().forEach(w -> err.println("warning: " + w));
-            if (!Manifest.COMPLETED.equals(result.status())) {
-                err.println("error: the replication run ended " + result.status()
-                        + (result.reason() != null ? ": " + result.reason() : "") + "; the claim was not tested");
-                err.flush();
-                return result.interrupted() ? RunCommand.INTERRUPTED : ErrorReporter.BAD_INPUT;
+            RunResult result;
+            try (InterruptHook interrupt = InterruptHook.on(run)) {
+                result = run.execute(ProgressReporter.create(progress, err));
+                result.warnings().forEach(w -> err.println("warning: " + w));
+                if (!Manifest.COMPLETED.equals(result.status())) {
+                    err.println("error: the replication run " + result.directory() + " ended " + result.status()
+                            + (result.reason() != null ? ": " + result.reason() : "") + "; the claim was not tested");
+                    err.flush();
+                    return result.interrupted() ? RunCommand.INTERRUPTED : ErrorReporter.BAD_INPUT;
+                }
             }
             ReplicationVerdict verdict = ReplicationVerdict.of(replication, result.directory());
             if (format == Format.TEXT) {

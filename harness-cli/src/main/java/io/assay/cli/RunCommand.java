@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,17 +120,7 @@ final class RunCommand implements Callable<Integer> {
                 : assay.start(settings());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            run.stop();
-            try {
-                reported.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "assay-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+        try (InterruptHook interrupt = InterruptHook.on(run)) {
             String subset = run.manifest().settings().selection() != null
                     ? " (tasks " + SummaryTable.subset(run.manifest()) + ")" : "";
             err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + subset + " with agent "
@@ -185,13 +173,6 @@ final class RunCommand implements Callable<Integer> {
                 return ErrorReporter.FAILURES;
             }
             return 0;
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is already running and waits for this method to finish reporting.
-            }
         }
     }
 
