@@ -177,12 +177,17 @@ class TestReplication {
 
         Replication recorded = Replication.plan(assay, claim, request(2, 0, work.resolve("r1"), null, Map.of()));
         Replication given = Replication.plan(assay, claim, request(2, 0, work.resolve("r2"), "oracle", Map.of()));
+        Replication replaced = Replication.plan(assay, claim,
+                request(2, 0, work.resolve("r3"), null, Map.of("file", "other.jsonl", "note", "x")));
 
         assertThat(recorded.settings().agent()).isEqualTo("scripted");
         assertThat(recorded.settings().agentOptions().values()).containsEntry("file", work.resolve("right.jsonl").toString());
         assertThat(given.settings().agent()).isEqualTo("oracle");
         assertThat(given.settings().agentOptions().values()).isEmpty();
         assertThat(given.settings().selection().tasks()).isEqualTo(given.sample().tasks());
+        assertThat(replaced.settings().agent()).isEqualTo("scripted");
+        assertThat(replaced.settings().agentOptions().values()).as("the recorded options, replaced key by key")
+                .isEqualTo(Map.of("file", "other.jsonl", "note", "x"));
     }
 
     @Test
