@@ -97,7 +97,8 @@ public record ReplicationVerdict(Replication replication, Path directory, Test t
         List<String> notScored = sample.stream().filter(task -> pairs.stream().noneMatch(pair -> pair.task().equals(task))).toList();
         if (pairs.isEmpty()) {
             throw new InputException("no sampled task was scored in both " + claim.directory() + " and " + directory
-                    + " (" + String.join(", ", notScored) + " ended in errors)", "see `error` in " + directory.resolve("trials.jsonl"));
+                    + " (" + String.join(", ", notScored) + " ended only in harness or judge errors in one run or both)",
+                    "see `error` in the trials.jsonl of each run");
         }
         PairedFigures figures = PairedFigures.of(pairs);
         Test test = pairs.stream().allMatch(ReplicationVerdict::passOrFail) ? Test.MCNEMAR
