@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 LeaderboardCommand.class,
                 ArenaCommand.class,
                 HoldoutCommand.class,
+                ReplicateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  assay run examples/arithmetic --agent oracle",

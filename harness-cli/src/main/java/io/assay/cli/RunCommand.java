@@ -15,13 +15,9 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,12 +67,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     JudgeOptions judge;
 
-    @Option(names = "--agent", paramLabel = "NAME", description = "The agent to evaluate (see `assay plugins`).")
-    String agent;
-
-    @Option(names = {"-A", "--agent-option"}, paramLabel = "KEY=VALUE",
-            description = "An agent option, for example -A file=predictions.jsonl. Repeatable.")
-    Map<String, String> agentOptions = new LinkedHashMap<>();
+    @Mixin
+    AgentOptions agent;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Trials per task (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -105,20 +97,6 @@ final class RunCommand implements Callable<Integer> {
             description = "Also record what trivial agents (empty, refusal, echo, constant answers) score on the suite, to read the result against (ABC R.13).")
     boolean baselines;
 
-    @Option(names = "--model", paramLabel = "PROVIDER/NAME",
-            description = "The model a model-backed agent calls: openai/NAME (any OpenAI-compatible endpoint) or anthropic/NAME.")
-    String model;
-
-    @Option(names = "--base-url", paramLabel = "URL", description = "The model endpoint, e.g. http://localhost:11434/v1 for Ollama.")
-    String baseUrl;
-
-    @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "The environment variable holding the API key (default OPENAI_API_KEY or ANTHROPIC_API_KEY).")
-    String apiKeyEnv;
-
-    @Option(names = "--prices", paramLabel = "FILE", description = "A JSON price table for models the built-in one lacks.")
-    String prices;
-
     @Option(names = "--max-cost", paramLabel = "USD",
             description = "Stop scheduling trials once model calls have cost this much (US dollars); resumable.")
     BigDecimal maxCost;
@@ -142,17 +120,7 @@ final class RunCommand implements Callable<Integer> {
                 : assay.start(settings());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            run.stop();
-            try {
-                reported.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "assay-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+        try (InterruptHook interrupt = InterruptHook.on(run)) {
             String subset = run.manifest().settings().selection() != null
                     ? " (tasks " + SummaryTable.subset(run.manifest()) + ")" : "";
             err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + subset + " with agent "
@@ -205,13 +173,6 @@ final class RunCommand implements Callable<Integer> {
                 return ErrorReporter.FAILURES;
             }
             return 0;
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is already running and waits for this method to finish reporting.
-            }
         }
     }
 
@@ -219,15 +180,10 @@ final class RunCommand implements Callable<Integer> {
         if (suite == null) {
             throw new InputException("missing SUITE: the suite directory to run", "assay run examples/arithmetic --agent oracle");
         }
-        if (agent == null) {
+        if (agent.agent == null) {
             throw new InputException("missing --agent NAME", "`assay plugins` lists the agents; try --agent oracle");
         }
-        Map<String, Object> options = new LinkedHashMap<>(agentOptions);
-        modelOption(options, "--model", "model", model);
-        modelOption(options, "--base-url", "base_url", baseUrl);
-        modelOption(options, "--api-key-env", "api_key_env", apiKeyEnv);
-        modelOption(options, "--prices", "prices", prices);
-        RunSettings.Builder settings = RunSettings.builder(suite, agent).agentOptions(Options.of(options)).epochs(epochs)
+        RunSettings.Builder settings = RunSettings.builder(suite, agent.agent).agentOptions(Options.of(agent.options())).epochs(epochs)
                 .timeout(timeout).retryErrors(retryErrors).seed(seed).out(out).sinks(sinks).baselines(baselines)
                 .arguments(spec.commandLine().getParseResult().originalArgs()).maxCostUsd(maxCost)
                 .maxErrors(maxErrors()).selection(selection.selection())
@@ -242,17 +198,12 @@ final class RunCommand implements Callable<Integer> {
         return maxErrors == null ? null : MaxErrors.parse(maxErrors);
     }
 
-    /** The model flags are agent options the model-backed agents read; one way to set each. */
-    private static void modelOption(Map<String, Object> options, String flag, String key, String value) {
-        FlagOptions.set(options, flag, "-A", "agent", key, value);
-    }
-
     /** On resume the manifest is the source of truth; only concurrency may differ. */
     private Integer checkResumeArguments() {
         List<String> conflicting = new ArrayList<>();
         var parsed = spec.commandLine().getParseResult();
-        List<String> fixed = new ArrayList<>(List.of("--agent", "-A", "--epochs", "--timeout", "--retry-errors", "--seed",
-                "--out", "--sink", "--baselines", "--model", "--base-url", "--api-key-env", "--prices"));
+        List<String> fixed = new ArrayList<>(AgentOptions.NAMES);
+        fixed.addAll(List.of("--epochs", "--timeout", "--retry-errors", "--seed", "--out", "--sink", "--baselines"));
         fixed.addAll(TaskSelectionOptions.NAMES);
         fixed.addAll(EnvironmentOptions.NAMES);
         fixed.addAll(JudgeOptions.NAMES);

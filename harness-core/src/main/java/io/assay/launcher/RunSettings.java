@@ -72,9 +72,24 @@ public final class RunSettings {
      * relative suite path resolves against the directory the run was started in.
      */
     public static Builder resuming(Manifest manifest) {
+        return asRecorded(manifest, Path.of(manifest.workingDirectory()).resolve(manifest.suite().path()),
+                manifest.agent().name(), Options.of(manifest.agent().options()));
+    }
+
+    /**
+     * The settings a run's manifest records, but for {@code agent} with {@code agentOptions} on the
+     * suite in {@code suite}: to run a recorded run again elsewhere, or with another agent or model
+     * ({@code assay replicate}). Anything else may be changed on the builder before it is built.
+     *
+     * <pre>{@code
+     * RunSettings again = RunSettings.asRecorded(manifest, Path.of("examples/arithmetic"), "oracle", Options.empty())
+     *         .out(Path.of("runs/again")).build();
+     * }</pre>
+     */
+    public static Builder asRecorded(Manifest manifest, Path suite, String agent, Options agentOptions) {
         Manifest.Settings recorded = manifest.settings();
-        return builder(Path.of(manifest.workingDirectory()).resolve(manifest.suite().path()), manifest.agent().name())
-                .agentOptions(Options.of(manifest.agent().options()))
+        return builder(suite, agent)
+                .agentOptions(agentOptions)
                 .epochs(recorded.epochs())
                 .concurrency(recorded.concurrency())
                 .timeout(Duration.ofMillis(Math.round(recorded.timeoutSeconds() * 1000)))

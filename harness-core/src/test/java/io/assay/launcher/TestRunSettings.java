@@ -91,6 +91,26 @@ class TestRunSettings {
                 .isInstanceOf(InputException.class).hasMessage("--concurrency must be at least 1, got 0");
     }
 
+    @Test
+    void asRecordedKeepsTheRecordedSchedulingForAnotherAgentAndSuitePath() {
+        RunSettings started = RunSettings.builder(Path.of("suites/numbers"), "answer")
+                .agentOptions(Options.of(Map.of("model", "openai/m"))).epochs(3).timeout(Duration.ofSeconds(90)).seed(7)
+                .retryErrors(1).environmentOptions(Options.of(Map.of("allow_internet", "true"))).build();
+        Manifest manifest = Manifest.started("run-1", new Manifest.SuiteRef("numbers", "1", "sha256:x", "suites/numbers", 10, null),
+                started, "2026-01-02T03:04:05Z", null);
+
+        RunSettings again = RunSettings.asRecorded(manifest, Path.of("copy/numbers"), "oracle", Options.empty()).build();
+
+        assertThat(again.suite()).isEqualTo(Path.of("copy/numbers"));
+        assertThat(again.agent()).isEqualTo("oracle");
+        assertThat(again.agentOptions().values()).isEmpty();
+        assertThat(again.epochs()).isEqualTo(3);
+        assertThat(again.timeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(again.seed()).isEqualTo(7);
+        assertThat(again.retryErrors()).isEqualTo(1);
+        assertThat(again.environmentOptions().values()).isEqualTo(Map.of("allow_internet", "true"));
+    }
+
     private static void assertRefused(UnaryOperator<RunSettings.Builder> change, String message) {
         assertThatThrownBy(() -> change.apply(RunSettings.builder(SUITE, "oracle")).build())
                 .isInstanceOf(InputException.class)

@@ -86,7 +86,8 @@ public final class ComparisonText {
         return signed(mean) + (ci == null ? " [no interval from one task]" : " [95% CI " + signed(ci[0]) + ", " + signed(ci[1]) + "]");
     }
 
-    static String pValue(Double p) {
+    /** A p-value as the rankings print it: three decimals, {@code <0.001} below that, {@code n/a} for none. */
+    public static String pValue(Double p) {
         if (p == null) {
             return "n/a";
         }

@@ -49,8 +49,17 @@ public record PairedFigures(int tasks, ScoreStatistics difference, Double pValue
         return TTest.withDefaults().pairedTest(b, a).getPValue();
     }
 
-    /** McNemar's exact test only looks at discordant tasks: under no difference each is a fair coin. */
-    static double mcnemarPValue(int aOnly, int bOnly) {
+    /**
+     * McNemar's exact test only looks at discordant tasks: under no difference each is a fair coin.
+     * Also the exact sign test, with the tasks where A scored higher and those where B did.
+     *
+     * <pre>{@code
+     * PairedFigures.mcnemarPValue(0, 5); // 0.0625: five tasks all favouring B
+     * }</pre>
+     *
+     * @return the two-sided binomial p-value of {@code bOnly} of {@code aOnly + bOnly} at one half; 1 when both are 0
+     */
+    public static double mcnemarPValue(int aOnly, int bOnly) {
         int discordant = aOnly + bOnly;
         return discordant == 0 ? 1.0 : BinomialTest.withDefaults().test(discordant, bOnly, 0.5).getPValue();
     }

@@ -1,0 +1,119 @@
+package io.assay.cli;
+
+import io.assay.cli.progress.ProgressMode;
+import io.assay.cli.progress.ProgressReporter;
+import io.assay.launcher.Assay;
+import io.assay.launcher.Manifest;
+import io.assay.launcher.PreparedRun;
+import io.assay.launcher.RunResult;
+import io.assay.trust.replicate.Claim;
+import io.assay.trust.replicate.Replication;
+import io.assay.trust.replicate.ReplicationJson;
+import io.assay.trust.replicate.ReplicationText;
+import io.assay.trust.replicate.ReplicationVerdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code assay replicate}: runs a seeded sample of a claimed run's tasks again and tests the claim on them. */
+@Command(name = "replicate", mixinStandardHelpOptions = true,
+        description = {"Replicates a claimed run on a seeded sample of its tasks and tests the claim.",
+                "Runs N of the tasks the claimed run evaluated (drawn with --seed) again, with the run's recorded agent,"
+                        + " options and settings, or with the agent and model given; on the suite the run graded, checked by"
+                        + " content hash. Then pairs the tasks: per-task agreement, the replicated score with its 95%% interval,"
+                        + " and the p-value of the difference if the claim were true (McNemar's exact test for pass/fail tasks,"
+                        + " a paired t-test otherwise). Served-model identity differences are warned about (docs/trust.md)."},
+        footer = {"", "Examples:",
+                "  assay replicate runs/arith-oracle --sample 5",
+                "  assay replicate claim.zip --sample 10 --seed 7 --suite examples/arithmetic --format json",
+                "  assay replicate runs/arith-chat --sample 10 --model openai/gpt-4o-mini --base-url http://localhost:8000/v1",
+                "  assay replicate runs/arith-scripted --sample 20 --agent scripted -A file=my-predictions.jsonl",
+                "",
+                "Exit codes: 0 the replication is consistent with the claim (p >= alpha), 1 inconsistent,",
+                "2 bad usage or input (no such run, suite missing or changed since the claim, --sample out of range),",
+                "or the replication run stopped before all its trials ran; 130 interrupted."})
+final class ReplicateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Parameters(index = "0", paramLabel = "RUN|BUNDLE", description = "The claimed run's directory, or a bundle from `assay bundle`.")
+    Path claim;
+
+    @Option(names = "--sample", paramLabel = "N", required = true, description = "How many of the claimed run's tasks to run again.")
+    int sample;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "The seed the sample is drawn with; the same seed draws the same tasks (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--suite", paramLabel = "DIR",
+            description = "The suite directory (default: the one the claimed run's manifest names); it must be the version the run graded.")
+    Path suite;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The replication's run directory (default: runs/replication-of-RUNID-TIME).")
+    Path out;
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05",
+            description = "The claim is inconsistent when the replication's p-value is below this (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Trials at once (default: as the claimed run).")
+    Integer concurrency;
+
+    @Mixin
+    AgentOptions agent;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (a bar on a terminal, periodic lines otherwise), bar, lines or none.")
+    ProgressMode progress;
+
+    enum Format { TEXT, JSON }
+
+    @Override
+    public Integer call() throws Exception {
+        Assay assay = shared.open();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Claim claimed = Claim.open(claim)) {
+            Replication replication = Replication.plan(assay, claimed, new Replication.Request(sample, seed, suite, this.out,
+                    concurrency, agent.agent, agent.options(), spec.commandLine().getParseResult().originalArgs(), alpha));
+            PreparedRun run = assay.start(replication.settings());
+            err.println("Replicating run " + claimed.runId() + " on " + replication.sample().tasks().size() + " of its "
+                    + claimed.run().tasks().size() + " tasks (seed " + seed + "): " + String.join(", ", replication.sample().tasks()));
+            err.println("Running with agent " + replication.settings().agent() + " -> " + run.directory());
+            err.flush();
+            RunResult result;
+            try (InterruptHook interrupt = InterruptHook.on(run)) {
+                result = run.execute(ProgressReporter.create(progress, err));
+                result.warnings().forEach(w -> err.println("warning: " + w));
+                if (!Manifest.COMPLETED.equals(result.status())) {
+                    err.println("error: the replication run " + result.directory() + " ended " + result.status()
+                            + (result.reason() != null ? ": " + result.reason() : "") + "; the claim was not tested");
+                    err.flush();
+                    return result.interrupted() ? RunCommand.INTERRUPTED : ErrorReporter.BAD_INPUT;
+                }
+            }
+            ReplicationVerdict verdict = ReplicationVerdict.of(replication, result.directory());
+            if (format == Format.TEXT) {
+                verdict.identity().forEach(difference -> err.println("warning: model identity: " + difference));
+                err.flush();
+            }
+            out.print(format == Format.JSON ? ReplicationJson.text(verdict) + "\n" : ReplicationText.text(verdict));
+            out.flush();
+            return verdict.consistent() ? 0 : ErrorReporter.FAILURES;
+        }
+    }
+}
