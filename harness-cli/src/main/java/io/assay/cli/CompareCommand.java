@@ -1,9 +1,11 @@
 package io.assay.cli;
 
+import io.assay.launcher.RunReport;
 import io.assay.rank.RunTasks;
 import io.assay.rank.compare.ComparisonJson;
 import io.assay.rank.compare.ComparisonText;
 import io.assay.rank.compare.RunComparison;
+import io.assay.trust.identity.RunIdentity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,6 +26,9 @@ import picocli.CommandLine.Spec;
                 "  assay compare runs/arith-oracle runs/arith-scripted",
                 "  assay compare runs/arith-oracle runs/arith-scripted --format json | jq .ci95",
                 "  assay compare runs/gpt runs/claude --format markdown > comparison.md",
+                "",
+                "A changed model identity (served model, system fingerprint, tokenizer; see assay identify --run) is a"
+                        + " warning on stderr.",
                 "",
                 "Exit codes: 0 compared, 2 bad usage or input (runs of different suite versions)."})
 final class CompareCommand implements Callable<Integer> {
@@ -46,6 +51,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunComparison comparison = RunComparison.of(RunTasks.read(runA), RunTasks.read(runB));
+        warnWhenModelIdentityChanged();
         PrintWriter out = spec.commandLine().getOut();
         out.print(switch (format) {
             case TEXT -> ComparisonText.text(comparison);
@@ -54,5 +60,11 @@ final class CompareCommand implements Callable<Integer> {
         });
         out.flush();
         return 0;
+    }
+
+    /** A score difference means little when another model answered: one warning per recorded difference. */
+    private void warnWhenModelIdentityChanged() {
+        RunIdentity.of(RunReport.of(runA)).differences(RunIdentity.of(RunReport.of(runB)))
+                .forEach(difference -> spec.commandLine().getErr().println("warning: model identity: " + difference));
     }
 }
