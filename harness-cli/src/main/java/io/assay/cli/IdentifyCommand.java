@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * a fingerprint recorded earlier or another endpoint; or what a run's recorded calls say about it.
  */
 @Command(name = "identify", mixinStandardHelpOptions = true,
-        description = {"Fingerprints the model behind an endpoint, and says whether two are likely the same model.",
+        description = {"Fingerprints the model behind an endpoint, or a run.",
+                "Says whether two fingerprints are likely the same model.",
                 "Sends a fixed, versioned probe set (" + ProbeSet.VERSION + ": " + "token probes that known tokenizers count"
                         + " differently, self-identification, refusals, formatting; every call at temperature 0) and reads"
                         + " the token counts, answers and reported identity. With --against or --against-model it compares"

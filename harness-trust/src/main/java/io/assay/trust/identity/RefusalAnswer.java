@@ -19,7 +19,7 @@ public record RefusalAnswer(boolean refused, String answer) {
     static final int KEPT = 200;
     private static final int OPENING = 160;
     private static final Pattern DECLINING = Pattern.compile(
-            "\\b(i'?m sorry|i am sorry|i apologi[sz]e|i can(?:no|')t|i cannot|i won'?t|i will not|i'?m (?:not able|unable)"
+            "\\b(i'?m sorry|i am sorry|i apologi[sz]e|i can(?:no|')t|i won'?t|i will not|i'?m (?:not able|unable)"
                     + "|i am (?:not able|unable)|can(?:no|')t (?:help|assist|provide)|not able to (?:help|assist|provide))\\b");
 
     /** The refusal {@code answer} shows. */
