@@ -111,7 +111,7 @@ public record FingerprintComparison(Verdict verdict, String basis, List<Evidence
         }
         List<String> examples = probes.stream().filter(id -> !a.tokenCounts().get(id).equals(b.tokenCounts().get(id)))
                 .limit(EXAMPLES).map(id -> id + " " + a.tokenCounts().get(id) + " vs " + b.tokenCounts().get(id)).toList();
-        return new Evidence("token counts", Weight.STRONG, true, "differ beyond a constant on " + apart.size() + " of "
+        return new Evidence("token counts", Weight.STRONG, true, "beyond a constant on " + apart.size() + " of "
                 + probes.size() + " probes (" + String.join(", ", examples) + ")" + tokenizers);
     }
 

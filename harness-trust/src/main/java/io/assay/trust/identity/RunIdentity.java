@@ -98,8 +98,8 @@ public record RunIdentity(long calls, SortedSet<String> servedModels, SortedSet<
                 .filter(digest -> !reportedTokens.get(digest).equals(other.reportedTokens.get(digest))).toList();
         if (!recounted.isEmpty()) {
             differences.add("the same request was counted differently in " + recounted.size() + " of " + shared.size()
-                    + " requests both runs sent (input tokens " + String.join(", ", recounted.stream().limit(EXAMPLES)
-                    .map(digest -> reportedTokens.get(digest) + " then, " + other.reportedTokens.get(digest) + " now")
+                    + " requests both runs sent (input tokens " + String.join("; ", recounted.stream().limit(EXAMPLES)
+                    .map(digest -> reportedTokens.get(digest) + " then " + other.reportedTokens.get(digest) + " now")
                     .toList()) + ")");
         }
         return differences;
