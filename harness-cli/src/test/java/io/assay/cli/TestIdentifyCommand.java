@@ -121,6 +121,20 @@ class TestIdentifyCommand {
     }
 
     @Test
+    void anEndpointRefusingTheKeyIsOneLineNamingTheProbeAndExitsTwo() {
+        FakeOpenAiServer server = new FakeOpenAiServer();
+        servers.add(server);
+        server.defaultReply(Reply.status(401, "{\"error\": {\"message\": \"Incorrect API key provided\"}}"));
+
+        CliResult result = identify(server.baseUrl());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: probe english of openai/fake at " + server.baseUrl() + " failed: ")
+                .contains("HTTP 401", "Incorrect API key provided").doesNotContain("\tat ");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void flagsOfTheOtherModeAreRefused() {
         CliResult neither = run("identify");
         CliResult mixed = run("identify", "--run", temp.toString(), "--out", "x.json");

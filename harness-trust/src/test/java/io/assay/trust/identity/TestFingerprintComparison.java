@@ -1,7 +1,9 @@
 package io.assay.trust.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.assay.launcher.InputException;
 import io.assay.models.ModelClients;
 import io.assay.models.ModelSettings;
 import io.assay.models.ModelSpec;
@@ -115,5 +117,17 @@ class TestFingerprintComparison {
         assertThat(evidence(comparison, "token counts").differs()).isFalse();
         assertThat(evidence(comparison, "chat template").detail()).startsWith("every prompt costs 23 tokens fewer in the first");
         assertThat(comparison.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void fingerprintsOfDifferentProbeSetsAreNotCompared() throws Exception {
+        Fingerprint now = FakeEndpoint.counting(KnownTokenizer.CL100K_BASE).probe();
+        Fingerprint older = new Fingerprint("assay-identity-0", now.model(), now.baseUrl(), now.servedModels(),
+                now.systemFingerprints(), now.tokenCounts(), now.tokenizer(), now.selfIdentification(), now.refusals(),
+                now.formatting());
+
+        assertThatThrownBy(() -> FingerprintComparison.of(now, older)).isInstanceOf(InputException.class)
+                .hasMessage("the fingerprints were made with different probe sets (" + ProbeSet.VERSION
+                        + " and assay-identity-0), whose answers cannot be compared");
     }
 }
