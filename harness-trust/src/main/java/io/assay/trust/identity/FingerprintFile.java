@@ -107,13 +107,18 @@ public final class FingerprintFile {
         }
         return new Fingerprint(fields.text(root, "probe_set"), fields.text(root, "model"), fields.text(root, "base_url"),
                 fields.texts(root, "served_models"), fields.texts(root, "system_fingerprints"),
-                fields.map(root, "token_counts", fields::count), fields.tokenizer(root.path("tokenizer")),
+                fields.map(root, "token_counts", fields::count), fields.tokenizer(root),
                 fields.text(root, "self_identification"),
-                fields.map(root, "refusals", (node, path) -> new RefusalAnswer(fields.flag(node, path + ".refused"),
-                        fields.text(node, path + ".answer"))),
-                fields.map(root, "formatting", (node, path) -> new FormattingAnswer(fields.text(node, path + ".list_marker"),
-                        (int) fields.count(node, path + ".headings"), fields.flag(node, path + ".bold"),
-                        (int) fields.count(node, path + ".words"))));
+                fields.map(root, "refusals", (refusals, path) -> {
+                    JsonNode refusal = fields.object(refusals, path);
+                    return new RefusalAnswer(fields.flag(refusal, path + ".refused"), fields.text(refusal, path + ".answer"));
+                }),
+                fields.map(root, "formatting", (formatting, path) -> {
+                    JsonNode shape = fields.object(formatting, path);
+                    return new FormattingAnswer(fields.text(shape, path + ".list_marker"),
+                            (int) fields.count(shape, path + ".headings"), fields.flag(shape, path + ".bold"),
+                            (int) fields.count(shape, path + ".words"));
+                }));
     }
 
     /** Reads fields by dotted path from their parent node; the first wrong one names file and path. */
@@ -168,23 +173,24 @@ public final class FingerprintFile {
             return texts;
         }
 
-        <T> Map<String, T> map(JsonNode parent, String path, BiFunction<JsonNode, String, T> value) {
+        JsonNode object(JsonNode parent, String path) {
             JsonNode node = field(parent, path);
             if (!node.isObject()) {
                 throw wrong(path, "expected an object, got " + node);
             }
+            return node;
+        }
+
+        /** Each entry of the object at {@code path}, read by {@code value} from the object and the entry's path. */
+        <T> Map<String, T> map(JsonNode parent, String path, BiFunction<JsonNode, String, T> value) {
+            JsonNode node = object(parent, path);
             Map<String, T> values = new LinkedHashMap<>();
-            node.fieldNames().forEachRemaining(name -> {
-                JsonNode child = node.get(name);
-                values.put(name, value.apply(child.isObject() ? child : node, path + "." + name));
-            });
+            node.fieldNames().forEachRemaining(name -> values.put(name, value.apply(node, path + "." + name)));
             return values;
         }
 
-        TokenizerEvidence tokenizer(JsonNode node) {
-            if (!node.isObject()) {
-                throw wrong("tokenizer", node.isMissingNode() ? "missing" : "expected an object, got " + node);
-            }
+        TokenizerEvidence tokenizer(JsonNode root) {
+            JsonNode node = object(root, "tokenizer");
             String verdict = text(node, "tokenizer.verdict");
             List<String> known = Arrays.stream(KnownTokenizer.values()).map(KnownTokenizer::id).toList();
             if (!verdict.equals(TokenizerEvidence.NONE) && !verdict.equals(TokenizerEvidence.UNDECIDED) && !known.contains(verdict)) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * but one sampled answer can vary, which is why formatting weighs little.
  *
  * <pre>{@code
- * FormattingAnswer.of("## Benefits\n1. **Mood**\n2. Sleep\n3. Heart");   // marker "1.", 1 heading, bold, 6 words
+ * FormattingAnswer.of("## Benefits\n1. **Mood**\n2. Sleep\n3. Heart");   // marker "1.", 1 heading, bold, 8 words
  * }</pre>
  *
  * @param listMarker the first list item's marker ({@code -}, {@code *}, {@code •}, {@code 1.}, {@code 1)}) or {@code none}
