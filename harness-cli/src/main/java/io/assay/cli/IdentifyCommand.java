@@ -37,10 +37,10 @@ import picocli.CommandLine.Spec;
                         + " two fingerprints: differing token counts are strong evidence, habits weak (docs/trust.md)."
                         + " With --run it reads what a run's recorded model calls say instead, calling nothing."},
         footer = {"", "Examples:",
-                "  assay identify --model openai/gpt-4o-mini --out gpt-4o-mini.json",
-                "  assay identify --model openai/gpt-4o-mini --base-url https://proxy.example/v1 --against gpt-4o-mini.json",
-                "  assay identify --model openai/llama3.1:8b --base-url http://localhost:11434/v1 --against-model openai/gpt-4o-mini",
-                "  assay identify --run runs/claimed --against-run runs/replicated --format json",
+                "  assay identify --model openai/gpt-4o-mini --out gpt.json",
+                "  assay identify --model openai/gpt-4o-mini --base-url URL --against gpt.json",
+                "  assay identify --model openai/m --base-url URL --against-model openai/gpt-4o",
+                "  assay identify --run runs/claimed --against-run runs/replicated",
                 "",
                 "Exit codes: 0 likely the same model (or nothing to compare), 1 likely different or inconclusive (the verdict"
                         + " line says which; for two runs: their recorded identity changed), 2 bad usage or input (a file that"
