@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ArenaCommand.class,
                 HoldoutCommand.class,
                 ReplicateCommand.class,
+                IdentifyCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  assay run examples/arithmetic --agent oracle",

@@ -1,6 +1,7 @@
 package io.assay.cli;
 
 import io.assay.launcher.InputException;
+import io.assay.launcher.RunReport;
 import io.assay.rank.RunTasks;
 import io.assay.rank.compare.ComparisonJson;
 import io.assay.rank.compare.ComparisonText;
@@ -9,6 +10,7 @@ import io.assay.trust.holdout.HoldoutGap;
 import io.assay.trust.holdout.HoldoutReport;
 import io.assay.trust.holdout.HoldoutRuns;
 import java.io.IOException;
+import io.assay.trust.identity.RunIdentity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,6 +32,9 @@ import picocli.CommandLine.Spec;
                 "  assay compare runs/arith-oracle runs/arith-scripted --format json | jq .ci95",
                 "  assay compare runs/gpt runs/claude --format markdown > comparison.md",
                 "  assay compare runs/gpt-public runs/gpt-private --holdout split",
+                "",
+                "A changed model identity (served model, system fingerprint, tokenizer; see assay identify --run) is a"
+                        + " warning on stderr.",
                 "",
                 "Exit codes: 0 compared, 2 bad usage or input (runs of different suite versions; with --holdout, runs not"
                         + " of the split's public and private parts or not of one agent)."})
@@ -61,6 +66,7 @@ final class CompareCommand implements Callable<Integer> {
             return holdoutGap();
         }
         RunComparison comparison = RunComparison.of(RunTasks.read(runA), RunTasks.read(runB));
+        warnWhenModelIdentityChanged();
         PrintWriter out = spec.commandLine().getOut();
         out.print(switch (format) {
             case TEXT -> ComparisonText.text(comparison);
@@ -77,9 +83,16 @@ final class CompareCommand implements Callable<Integer> {
         }
         HoldoutRuns split = HoldoutRuns.read(holdout);
         HoldoutGap gap = split.gap(RunTasks.read(runA), RunTasks.read(runB));
+        warnWhenModelIdentityChanged();
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.JSON ? HoldoutReport.json(split, gap) + "\n" : HoldoutReport.text(split, gap));
         out.flush();
         return 0;
+    }
+
+    /** A score difference means little when another model answered: one warning per recorded difference. */
+    private void warnWhenModelIdentityChanged() {
+        RunIdentity.of(RunReport.of(runA)).differences(RunIdentity.of(RunReport.of(runB)))
+                .forEach(difference -> spec.commandLine().getErr().println("warning: model identity: " + difference));
     }
 }
