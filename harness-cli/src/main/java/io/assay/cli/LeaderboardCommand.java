@@ -68,9 +68,9 @@ final class LeaderboardCommand implements Callable<Integer> {
         List<RunTasks> runs = runDirectories.stream().map(RunTasks::read).toList();
         var out = spec.commandLine().getOut();
         if (holdout != null) {
-            if (format == Format.MARKDOWN || segment != null) {
-                throw new InputException("--holdout takes neither --format markdown nor --segment",
-                        "use --format text or json");
+            if (format == Format.MARKDOWN || segment != null || spec.commandLine().getParseResult().hasMatchedOption("--runs")) {
+                throw new InputException("--holdout takes neither --format markdown, --segment nor --runs",
+                        "use --format text or json; each entry has one public and one private run");
             }
             HoldoutBoard board = HoldoutBoard.of(HoldoutRuns.read(holdout), runs);
             out.print(format == Format.JSON ? HoldoutReport.json(board) + "\n" : HoldoutReport.text(board));

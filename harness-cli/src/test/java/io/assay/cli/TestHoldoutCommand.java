@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +126,35 @@ class TestHoldoutCommand {
     }
 
     @Test
+    void aSplitThatFailsHalfWayLeavesNothingBehind() throws Exception {
+        // Every task holds a symbolic link, whose bytes are not the task's own: committing to the
+        // first private task fails after both parts were written.
+        Path suite = temp.resolve("linked");
+        try (Stream<Path> files = Files.walk(Path.of(example("terminal")))) {
+            for (Path source : files.toList()) {
+                Path target = suite.resolve(Path.of(example("terminal")).relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        try (Stream<Path> tasks = Files.list(suite)) {
+            for (Path task : tasks.filter(Files::isDirectory).toList()) {
+                Files.createSymbolicLink(task.resolve("link.md"), task.resolve("instruction.md"));
+            }
+        }
+        Path out = temp.resolve("parts").resolve("split");
+
+        CliResult result = run("holdout", "split", suite.toString(), "--fraction", "0.5", "--seed", "1", "--out", out.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).contains("link.md");
+        assertThat(temp.resolve("parts")).isEmptyDirectory();
+    }
+
+    @Test
     void compareWithHoldoutReportsTheGapAsJsonAndTextWithTheSameFigures() throws Exception {
         Path out = split("arithmetic", "0.3", "7");
         Path publicRun = scripted(out.resolve("public"));
@@ -175,6 +205,8 @@ class TestHoldoutCommand {
                 publicOracle.toString(), "--holdout", out.toString(), "--format", "json");
         CliResult foreign = run("leaderboard", publicOracle.toString(), original.toString(), "--holdout", out.toString());
         CliResult compared = run("compare", original.toString(), privateOracle.toString(), "--holdout", out.toString());
+        CliResult everyRun = run("leaderboard", publicOracle.toString(), privateOracle.toString(), "--holdout", out.toString(),
+                "--runs", "all");
 
         assertThat(board.exitCode()).as(board.err()).isZero();
         JsonNode entries = JSON.readTree(board.out()).get("entries");
@@ -186,5 +218,7 @@ class TestHoldoutCommand {
         assertThat(foreign.err()).startsWith("error: " + original + " graded arithmetic@1.0.0").contains("neither part");
         assertThat(compared.exitCode()).isEqualTo(2);
         assertThat(compared.out()).isEmpty();
+        assertThat(everyRun.exitCode()).isEqualTo(2);
+        assertThat(everyRun.err()).contains("--holdout takes neither").contains("--runs");
     }
 }

@@ -7,6 +7,7 @@ import io.assay.spi.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,6 +65,30 @@ public record HoldoutSplit(Path directory, String suite, String format, int publ
         }
         Set<String> held = heldOut(tasks.ids(), fraction, seed);
         List<String> kept = tasks.ids().stream().filter(id -> !held.contains(id)).toList();
+        // Written beside --out and moved there whole: a split that fails half-way leaves nothing behind
+        // that a second attempt would have to clear, and never a commitment without its salts.
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, ".holdout-");
+        PartHashes hashes;
+        try {
+            hashes = writeParts(assay, suite, tasks, fraction, seed, kept, held, staging);
+            Files.deleteIfExists(out);
+            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Tree.delete(staging);
+            throw e;
+        }
+        return new HoldoutSplit(out, suite.id() + "@" + suite.version(), tasks.format(), kept.size(), held.size(),
+                hashes.publicHash(), hashes.privateHash());
+    }
+
+    private record PartHashes(String publicHash, String privateHash) {
+    }
+
+    /** Writes both parts, the private salts and the commitment into {@code out}. */
+    private static PartHashes writeParts(Assay assay, Suite suite, SuiteTasks tasks, double fraction, long seed,
+                                       List<String> kept, Set<String> held, Path out) throws IOException {
         Path publicPart = out.resolve(PUBLIC);
         Path privatePart = out.resolve(PRIVATE);
         tasks.write(publicPart, kept);
@@ -87,8 +112,7 @@ public record HoldoutSplit(Path directory, String suite, String format, int publ
                 publicHash, List.copyOf(commitments)).write(out.resolve(Commitment.FILE));
         // The private part still loads with its salts file in it: loaders read only their own files.
         assay.loadSuite(privatePart, null);
-        return new HoldoutSplit(out, suite.id() + "@" + suite.version(), tasks.format(), kept.size(), held.size(),
-                publicHash, privateHash);
+        return new PartHashes(publicHash, privateHash);
     }
 
     /**
