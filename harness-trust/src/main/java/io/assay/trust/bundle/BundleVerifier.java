@@ -320,7 +320,7 @@ public final class BundleVerifier {
         }
         if (failures.size() == before) {
             held.add("suite: " + directory + " is " + tree.suite().id() + " " + tree.suite().version() + " as it ran: all "
-                    + onDisk.size() + " files and its content hash " + tree.suite().contentHash() + " match");
+                    + Plural.of(onDisk.size(), "file") + " and its content hash " + tree.suite().contentHash() + " match");
         }
         return loaded;
     }
