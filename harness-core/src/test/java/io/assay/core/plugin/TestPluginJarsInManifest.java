@@ -45,6 +45,23 @@ class TestPluginJarsInManifest {
     }
 
     @Test
+    void aRescoredRunRecordsThePluginJarsOfTheEngineThatGradedIt() throws Exception {
+        Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 2, "{type: equals}");
+        Path run = temp.resolve("run");
+        Assay.open(List.of()).start(RunSettings.builder(suite, "answer").out(run).build()).execute(ProgressListener.NONE);
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        Path jar = TestingPluginJars.jar(plugins.resolve("echo.jar"))
+                .source("com.a.EchoPlugin", TestingPluginJars.agentPlugin("com.a.EchoPlugin", "echo"))
+                .service("com.a.EchoPlugin")
+                .write();
+
+        Manifest rescored = Assay.open(List.of(plugins)).rescore(run, temp.resolve("rescored"), null, List.of("rescore")).manifest();
+
+        assertThat(RunReport.manifestOf(run).plugins()).isEmpty();
+        assertThat(rescored.plugins()).containsExactly(Manifest.PluginJar.of(jar));
+    }
+
+    @Test
     void aRunWithPluginsFromTheClassPathOnlyRecordsNoJar() throws Exception {
         Path suite = SuiteFiles.write(temp.resolve("suite"), "numbers", 1, "{type: equals}");
 
