@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -160,7 +161,7 @@ class TestBundleCommands {
     }
 
     /** Copies {@code zip} to {@code out}, the entry {@code name} changed by {@code edit}. */
-    private static void copyEditing(Path zip, Path out, String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+    private static void copyEditing(Path zip, Path out, String name, UnaryOperator<String> edit) throws IOException {
         try (ZipFile source = new ZipFile(zip.toFile()); OutputStream file = Files.newOutputStream(out);
              ZipOutputStream target = new ZipOutputStream(file)) {
             for (ZipEntry entry : source.stream().toList()) {

@@ -3,13 +3,18 @@ package io.assay.trust.bundle;
 import static io.assay.trust.bundle.BundleFixtures.ASSAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +55,7 @@ class TestBundleVerifier {
         return verification.failures().stream().map(Failure::toString).toList();
     }
 
-    private Path tampered(String entry, java.util.function.UnaryOperator<String> edit) throws Exception {
+    private Path tampered(String entry, UnaryOperator<String> edit) throws Exception {
         return BundleFixtures.rewrite(bundle, temp.resolve("tampered.zip"), Map.of(entry, edit), Map.of());
     }
 
@@ -133,6 +138,18 @@ class TestBundleVerifier {
     }
 
     @Test
+    void anEntryThatAppearsTwiceIsNamed() throws Exception {
+        // A zip writer refuses duplicate names, so one is made by renaming an added entry in place.
+        Path added = BundleFixtures.rewrite(bundle, temp.resolve("added.zip"), Map.of(), Map.of("run/trials.jsonX", "{}\n"));
+        String bytes = new String(Files.readAllBytes(added), StandardCharsets.ISO_8859_1);
+        Path twice = Files.write(temp.resolve("twice.zip"),
+                bytes.replace("run/trials.jsonX", TRIALS).getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(failures(verify(twice))).containsExactly(
+                "run/trials.jsonl: entry: once in the bundle (the zip holds it more than once)");
+    }
+
+    @Test
     void anEditedSuiteFileIsNamedWithTheSuitesContentHash() throws Exception {
         Path copy = BundleFixtures.suite(temp.resolve("suite"), "a", "bb", "ccc", "dddd");
         Files.writeString(copy.resolve("tasks.jsonl"), Files.readString(copy.resolve("tasks.jsonl")).replace("\"answer\": \"2\"", "\"answer\": \"3\""));
@@ -171,10 +188,10 @@ class TestBundleVerifier {
     }
 
     private static long bytesOfRunFiles() {
-        try (var files = Files.list(shared.resolve("run"))) {
+        try (Stream<Path> files = Files.list(shared.resolve("run"))) {
             return files.mapToLong(file -> file.toFile().length()).sum();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -67,8 +67,7 @@ class TestBundleWriter {
         Path suite = BundleFixtures.suite(temp.resolve("suite"), "a", "bb");
         Path run = BundleFixtures.run(suite, 1, temp.resolve("run"));
         Path other = BundleFixtures.suite(temp.resolve("other"), "a", "bb", "ccc");
-        Files.writeString(suite.resolve("tasks.jsonl"), "\n", java.nio.file.StandardOpenOption.APPEND);
-        Files.writeString(suite.resolve("suite.yaml"), Files.readString(suite.resolve("suite.yaml")).replace("Adding.", "Summing."));
+                Files.writeString(suite.resolve("suite.yaml"), Files.readString(suite.resolve("suite.yaml")).replace("Adding.", "Summing."));
 
         assertThatThrownBy(() -> BundleWriter.write(ASSAY, run, KEYS, null, temp.resolve("a.zip")))
                 .isInstanceOf(InputException.class)
