@@ -46,6 +46,9 @@ public final class BundleWriter {
         if (Files.exists(out)) {
             throw new InputException(out + " already exists; a bundle is never overwritten", "choose another --out");
         }
+        if (out.toAbsolutePath().normalize().startsWith(run.toAbsolutePath().normalize())) {
+            throw new InputException(out + " is inside run " + run + ", which the bundle packs", "write the bundle outside the run directory");
+        }
         Manifest manifest = RunReport.manifestOf(run);
         Path suiteDirectory = suite != null ? suite : SuiteHashes.recordedDirectory(manifest);
         HashTree.Suite loaded = SuiteHashes.of(SuiteHashes.load(assay, suiteDirectory, manifest), suiteDirectory, manifest);

@@ -138,6 +138,18 @@ class TestBundleVerifier {
     }
 
     @Test
+    void aRunSignedWithoutASummaryHasItsSummaryReportedNotCheckedRatherThanPassedOrFailed() throws Exception {
+        Path run = BundleFixtures.run(BundleFixtures.suite(temp.resolve("suite"), "a"), 1, temp.resolve("run"));
+        Files.delete(run.resolve("summary.json")); // As a run killed before its end leaves it.
+
+        Verification result = verify(BundleFixtures.bundle(run, KEYS, temp.resolve("claim.zip")));
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.notChecked()).contains("the summary: the bundle has no run/summary.json");
+        assertThat(result.held()).noneMatch(held -> held.startsWith("summary"));
+    }
+
+    @Test
     void anEntryThatAppearsTwiceIsNamed() throws Exception {
         // A zip writer refuses duplicate names, so one is made by renaming an added entry in place.
         Path added = BundleFixtures.rewrite(bundle, temp.resolve("added.zip"), Map.of(), Map.of("run/trials.jsonX", "{}\n"));

@@ -81,13 +81,15 @@ class TestBundleWriter {
     }
 
     @Test
-    void anExistingBundleIsNeverOverwritten() throws Exception {
+    void anExistingBundleIsNeverOverwrittenNorOneWrittenIntoTheRun() throws Exception {
         Path run = BundleFixtures.run(BundleFixtures.suite(temp.resolve("suite"), "a"), 1, temp.resolve("run"));
         Path out = Files.writeString(temp.resolve("claim.zip"), "mine");
 
         assertThatThrownBy(() -> BundleWriter.write(ASSAY, run, KEYS, null, out))
                 .isInstanceOf(InputException.class).hasMessage(out + " already exists; a bundle is never overwritten");
         assertThat(out).hasContent("mine");
+        assertThatThrownBy(() -> BundleWriter.write(ASSAY, run, KEYS, null, run.resolve("claim.zip")))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(run.resolve("claim.zip") + " is inside run ");
     }
 
     @Test
