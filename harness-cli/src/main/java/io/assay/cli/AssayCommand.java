@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 HoldoutCommand.class,
                 ReplicateCommand.class,
                 IdentifyCommand.class,
+                KeysCommand.class, BundleCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  assay run examples/arithmetic --agent oracle",

@@ -74,6 +74,18 @@ public final class Assay {
     }
 
     /**
+     * The version of the Assay running now, as its manifests record it ({@code harness_version}):
+     * the jar's version, or {@code dev} when it runs from a build tree.
+     *
+     * <pre>{@code
+     * String version = Assay.version(); // "0.1.0"
+     * }</pre>
+     */
+    public static String version() {
+        return Manifest.runningVersion();
+    }
+
+    /**
      * Prepares a new run: loads and checks the suite, creates the agent, lays out the run directory.
      * Everything that can be wrong with the input fails here, before the first trial starts.
      *

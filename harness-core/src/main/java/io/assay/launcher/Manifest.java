@@ -3,8 +3,15 @@ package io.assay.launcher;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.assay.spi.Options;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -33,13 +40,16 @@ import java.util.Map;
  * @param rescoredFrom the run whose recorded outputs {@code assay rescore} graded again, or {@code null}
  * @param reason why the run was aborted or failed, for example {@code "3 trials in a row failed the same
  *     way, which would fail every trial: ... HTTP 401 ..."}; {@code null} otherwise
+ * @param plugins every plugin jar the engine had loaded when the run started (the bundled plugins and
+ *     those of {@code --plugin-dir} or {@code ASSAY_PLUGIN_PATH}), with its SHA-256; empty when every
+ *     plugin came from the class path, {@code null} in a manifest written before Assay recorded them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"run_id", "status", "reason"})
 public record Manifest(String runId, String status, SuiteRef suite, AgentRef agent, Settings settings,
                        String harnessVersion, String jdk, List<String> arguments, String workingDirectory,
                        String started, String ended, Map<String, Double> baselines, RescoredFrom rescoredFrom,
-                       String reason) {
+                       String reason, List<PluginJar> plugins) {
 
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
@@ -93,23 +103,54 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
     }
 
     /**
+     * A plugin jar the run's engine loaded.
+     *
+     * <pre>{@code
+     * PluginJar jar = PluginJar.of(Path.of("plugins/env-docker.jar")); // {jar: ".../env-docker.jar", sha256: "9f2c..."}
+     * }</pre>
+     *
+     * @param jar the jar's absolute path
+     * @param sha256 the SHA-256 of its bytes, in lower-case hex
+     */
+    public record PluginJar(String jar, String sha256) {
+
+        /** {@code jar} and the SHA-256 of its bytes as they are now. */
+        public static PluginJar of(Path jar) {
+            try (InputStream in = Files.newInputStream(jar)) {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[1 << 16];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    sha.update(buffer, 0, read);
+                }
+                return new PluginJar(jar.toAbsolutePath().toString(), HexFormat.of().formatHex(sha.digest()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read plugin jar " + jar + " to record its SHA-256", e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+    }
+
+    /**
      * The manifest of a new run, status {@code running}, with the Assay version, the Java runtime
      * and the working directory it is started in.
      *
      * @param started when, as an ISO-8601 instant
      * @param baselines the trivial-agent scores, or {@code null}
+     * @param plugins the plugin jars the engine loaded
      */
     public static Manifest started(String runId, SuiteRef suite, RunSettings settings, String started,
-                                   Map<String, Double> baselines) {
+                                   Map<String, Double> baselines, List<PluginJar> plugins) {
         return new Manifest(runId, RUNNING, suite, new AgentRef(settings.agent(), settings.agentOptions().values()),
                 settings.recorded(), runningVersion(), System.getProperty("java.vendor") + " " + Runtime.version(),
-                settings.arguments(), Path.of("").toAbsolutePath().toString(), started, null, baselines, null, null);
+                settings.arguments(), Path.of("").toAbsolutePath().toString(), started, null, baselines, null, null,
+                List.copyOf(plugins));
     }
 
     /** This run, running again with {@code settings}: those it was started with, but for what a resume may change. */
     public Manifest resumed(RunSettings settings) {
         return new Manifest(runId, RUNNING, suite, agent, settings.recorded(), harnessVersion, jdk, arguments,
-                workingDirectory, started, null, baselines, rescoredFrom, null);
+                workingDirectory, started, null, baselines, rescoredFrom, null, plugins);
     }
 
     /**
@@ -120,22 +161,24 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
      * @param arguments the rescoring command line
      * @param now when, as an ISO-8601 instant
      * @param from this run's directory, as given
+     * @param gradedWith the plugin jars the rescoring engine loaded
      */
     public Manifest rescored(String newRunId, SuiteRef suite, Map<String, Options> checkDefaults, List<String> arguments,
-                             String now, String from) {
+                             String now, String from, List<PluginJar> gradedWith) {
         return new Manifest(newRunId, COMPLETED, suite, agent,
                 settings.withCheckDefaults(RunSettings.recordedCheckDefaults(checkDefaults)), runningVersion(), jdk, arguments,
-                workingDirectory, now, now, baselines, new RescoredFrom(from, this.suite.contentHash()), null);
+                workingDirectory, now, now, baselines, new RescoredFrom(from, this.suite.contentHash()), null,
+                List.copyOf(gradedWith));
     }
 
     /** @param why the reason of an aborted or failed run, else {@code null} */
     public Manifest withStatus(String newStatus, String endedAt, String why) {
         return new Manifest(runId, newStatus, suite, agent, settings, harnessVersion, jdk, arguments,
-                workingDirectory, started, endedAt, baselines, rescoredFrom, why);
+                workingDirectory, started, endedAt, baselines, rescoredFrom, why, plugins);
     }
 
     /** The version of the Assay running now. */
-    private static String runningVersion() {
+    static String runningVersion() {
         String version = Manifest.class.getPackage().getImplementationVersion();
         return version != null ? version : "dev";
     }

@@ -33,6 +33,20 @@ public record RunReport(Path directory, Manifest manifest, Summary summary) {
         return new RunReport(path, directory.readManifest(), directory.summarize());
     }
 
+    /**
+     * The manifest of the run directory at {@code path} alone, without reading its trials: what a
+     * run claims to be even when a trial line is corrupt.
+     *
+     * <pre>{@code
+     * Manifest manifest = RunReport.manifestOf(Path.of("runs/arith-oracle"));
+     * }</pre>
+     *
+     * @throws InputException when it is not a run directory or its manifest does not read
+     */
+    public static Manifest manifestOf(Path path) {
+        return RunDirectory.open(path).readManifest();
+    }
+
     /** Every trial recorded so far, in file order, read one line at a time (a run may hold 100,000). */
     public void forEachTrial(Consumer<TrialRecord> consumer) {
         RunDirectory.open(directory).forEachTrial(trial -> consumer.accept(trial.record()));

@@ -55,7 +55,7 @@ class TestRunSettings {
                 .checkDefaults(Map.of("judge", Options.of(Map.of("model", "openai/judge"))))
                 .build();
         Manifest manifest = Manifest.started("run-1", new Manifest.SuiteRef("numbers", "1", "sha256:x", "suites/numbers", 10, 3),
-                started, "2026-01-02T03:04:05Z", Map.of("empty", 0.0));
+                started, "2026-01-02T03:04:05Z", Map.of("empty", 0.0), List.of());
 
         assertThat(manifest.settings()).isEqualTo(new Manifest.Settings(3, 4, 1.5, 2, 7, List.of("csv"),
                 new BigDecimal("2.50"), MaxErrors.parse("10%"), selection, Map.of("allow_internet", "true"),
@@ -77,7 +77,7 @@ class TestRunSettings {
     @Test
     void aResumeMayChangeTheConcurrencyBudgetAndErrorLimitOnly() {
         Manifest manifest = Manifest.started("run-1", new Manifest.SuiteRef("numbers", "1", "sha256:x", "suite", 2, null),
-                RunSettings.builder(Path.of("suite"), "answer").build(), "2026-01-02T03:04:05Z", null);
+                RunSettings.builder(Path.of("suite"), "answer").build(), "2026-01-02T03:04:05Z", null, List.of());
 
         RunSettings changed = RunSettings.resuming(manifest).concurrency(2).maxCostUsd(BigDecimal.ONE)
                 .maxErrors(MaxErrors.parse("3")).build();

@@ -9,6 +9,7 @@ import io.assay.spi.Options;
 import io.assay.spi.ResultSinkFactory;
 import io.assay.spi.SuiteLoader;
 import io.assay.spi.Sweeper;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,8 +25,15 @@ import java.util.Map;
 public final class ComponentRegistry {
     private final Map<Kind, Map<String, RegisteredComponent>> byKind = new EnumMap<>(Kind.class);
     private final List<RegisteredComponent> all;
+    private final List<Path> pluginJars;
 
+    /** Components from the class path alone: no plugin jar was loaded. */
     public ComponentRegistry(List<RegisteredComponent> components) {
+        this(components, List.of());
+    }
+
+    /** @param pluginJars every jar the plugins in the plugin directories were loaded from */
+    public ComponentRegistry(List<RegisteredComponent> components, List<Path> pluginJars) {
         for (Kind kind : Kind.values()) {
             byKind.put(kind, new LinkedHashMap<>());
         }
@@ -36,6 +44,12 @@ public final class ComponentRegistry {
             }
         }
         this.all = List.copyOf(components);
+        this.pluginJars = List.copyOf(pluginJars);
+    }
+
+    /** Every jar loaded from a plugin directory (the bundled plugins' and the user's), in load order. */
+    public List<Path> pluginJars() {
+        return pluginJars;
     }
 
     /** Every component, in discovery order. */

@@ -67,6 +67,7 @@ public final class PluginLoader {
      */
     public ComponentRegistry load(List<Path> pluginDirs) {
         List<RegisteredComponent> components = new ArrayList<>();
+        List<Path> jars = new ArrayList<>();
         for (AssayPlugin plugin : plugins(builtIns, "the class path")) {
             register(plugin, UnaryOperator.identity(), components);
         }
@@ -84,9 +85,10 @@ public final class PluginLoader {
                 }
                 plugins.forEach(plugin -> register(plugin,
                         object -> ContextClassLoaderProxy.wrap(object, loader), components));
+                jars.addAll(location.jars());
             }
         }
-        return new ComponentRegistry(components);
+        return new ComponentRegistry(components, jars);
     }
 
     private static List<AssayPlugin> plugins(ClassLoader loader, String where) {

@@ -1,6 +1,7 @@
 package io.assay.core.run;
 
 import io.assay.core.environment.Environments;
+import io.assay.core.plugin.ComponentRegistry;
 import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.RescoreResult;
@@ -46,11 +47,14 @@ public final class Rescorer {
     private final SuiteRepository suites;
     private final RewardChecks rewardChecks;
     private final Environments environments;
+    private final ComponentRegistry registry;
     private final Clock clock;
 
     @Inject
-    public Rescorer(SuiteRepository suites, RewardChecks rewardChecks, Environments environments, Clock clock) {
+    public Rescorer(SuiteRepository suites, RewardChecks rewardChecks, Environments environments,
+                    ComponentRegistry registry, Clock clock) {
         this.suites = suites;
+        this.registry = registry;
         this.rewardChecks = rewardChecks;
         this.environments = environments;
         this.clock = clock;
@@ -82,7 +86,8 @@ public final class Rescorer {
         Manifest rescored = manifest.rescored(target.path().getFileName().toString(),
                 new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), manifest.suite().path(),
                         suite.tasks().size(), manifest.suite().selected()),
-                defaults, arguments, clock.instant().toString(), run.toString());
+                defaults, arguments, clock.instant().toString(), run.toString(),
+                registry.pluginJars().stream().map(Manifest.PluginJar::of).toList());
         target.writeManifest(rescored);
         Tally tally = new Tally();
         try (TrialLog log = new TrialLog(target.trialsFile(), SummaryCalculator.forRun(rescored), SinkFanOut.none());

@@ -70,7 +70,8 @@ public final class Runner {
                         whole.tasks().size(), settings.selection().isAll() ? null : suite.tasks().size()),
                 settings, now.toString(),
                 settings.baselines() ? TrivialBaselines.scores(suite, task -> services.rewardChecks().forTask(suite, task))
-                        : null);
+                        : null,
+                registry.pluginJars().stream().map(Manifest.PluginJar::of).toList());
         directory.writeManifest(manifest);
         return new Run(directory, manifest, settings, suite, agent, RecordedTrials.none(manifest), services);
     }

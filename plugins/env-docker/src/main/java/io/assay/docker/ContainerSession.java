@@ -49,6 +49,7 @@ public final class ContainerSession implements EnvironmentSession, Sandbox, Refe
 
     private final String containerId;
     private final HarborTask task;
+    private final TaskImages.TaskImage image;
     private final String workdir;
     private final ContainerExec exec;
     private final ContainerFiles files;
@@ -57,10 +58,11 @@ public final class ContainerSession implements EnvironmentSession, Sandbox, Refe
     private final List<TraceStep> trace = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    ContainerSession(DockerClient docker, String containerId, HarborTask task, String workdir, Runnable remove) {
+    ContainerSession(DockerClient docker, String containerId, HarborTask task, TaskImages.TaskImage image, Runnable remove) {
         this.containerId = containerId;
         this.task = task;
-        this.workdir = workdir;
+        this.image = image;
+        this.workdir = image.workdir();
         this.exec = new ContainerExec(docker, containerId, workdir);
         this.files = new ContainerFiles(docker, containerId);
         this.remove = remove;
@@ -143,7 +145,9 @@ public final class ContainerSession implements EnvironmentSession, Sandbox, Refe
      * Grades the container's end state the Harbor way: clears whatever the agent left at
      * {@code /tests} and {@code /logs/verifier}, copies the task's {@code tests/} to {@code /tests},
      * runs {@code bash /tests/test.sh} with the verifier's environment and time limit, and reads
-     * {@code /logs/verifier/reward.txt} or {@code reward.json}. Passed means a score of 1.
+     * {@code /logs/verifier/reward.txt} or {@code reward.json}. Passed means a score of 1. The
+     * evidence names the image the container ran ({@code image: {tag, id}}), so a trial's record
+     * says which image it was graded in even after the tag names another.
      *
      * @throws EnvironmentException ("verifier error: ...") when test.sh times out or leaves no
      *     valid reward in [0, 1]: a broken verifier is never scored as 0
@@ -165,7 +169,8 @@ public final class ContainerSession implements EnvironmentSession, Sandbox, Refe
         return new RewardResult(reward.score(), reward.score() >= 1.0,
                 "reward " + BigDecimal.valueOf(reward.score()).stripTrailingZeros().toPlainString()
                         + "; test.sh exited " + tests.exitCode(),
-                Map.of("rewards", reward.values(), "exit_code", tests.exitCode(), "output_tail", tail(tests)));
+                Map.of("rewards", reward.values(), "exit_code", tests.exitCode(), "output_tail", tail(tests),
+                        "image", image.evidence()));
     }
 
     /** The container's id, for tests that inspect it. */

@@ -65,7 +65,7 @@ final class DockerEnvironment implements Environment {
         String shape = image.tag() + "|" + harbor.cpus() + "|" + harbor.memoryBytes() + "|" + containers.networkMode(harbor);
         String id = pools.computeIfAbsent(shape,
                 key -> new WarmPool(warmPool, () -> containers.launch(image, harbor), background)).take();
-        ContainerSession session = new ContainerSession(docker, id, harbor, image.workdir(), () -> release(id));
+        ContainerSession session = new ContainerSession(docker, id, harbor, image, () -> release(id));
         if (closed) {
             session.close(); // Closed while this container started: close() may have missed it.
             throw new EnvironmentException("the docker environment is closed");

@@ -45,8 +45,18 @@ final class TaskImages {
     private final Map<String, CompletableFuture<TaskImage>> images = new ConcurrentHashMap<>();
     private final AtomicInteger builds = new AtomicInteger();
 
-    /** A ready image and the directory commands run in. */
-    record TaskImage(String tag, String workdir) {
+    /**
+     * A ready image and the directory commands run in.
+     *
+     * @param tag the name the task's image goes by, such as {@code assay-task/3f1c0a9b2d4e5f60}
+     * @param id the engine's ID of the image, {@code sha256:...}: what the tag named when the trial ran
+     */
+    record TaskImage(String tag, String id, String workdir) {
+
+        /** How a trial's record names its image: {@code {"tag": ..., "id": "sha256:..."}}. */
+        Map<String, Object> evidence() {
+            return Map.of("tag", tag, "id", id);
+        }
     }
 
     TaskImages(DockerClient docker, Executor executor) {
@@ -114,7 +124,7 @@ final class TaskImages {
             }
         }
         String workdir = existing.getConfig() == null ? null : existing.getConfig().getWorkingDir();
-        return new TaskImage(tag, workdir == null || workdir.isBlank() ? DEFAULT_WORKDIR : workdir);
+        return new TaskImage(tag, existing.getId(), workdir == null || workdir.isBlank() ? DEFAULT_WORKDIR : workdir);
     }
 
     private InspectImageResponse inspect(String tag) {

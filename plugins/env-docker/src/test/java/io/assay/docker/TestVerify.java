@@ -64,6 +64,18 @@ class TestVerify {
     }
 
     @Test
+    void theEvidenceNamesTheImageTheTrialRanInByTagAndId() throws Exception {
+        Task task = HarborTaskDir.in(suite, "imaged").test("echo 1 > /logs/verifier/reward.txt").write();
+
+        RewardResult reward = verify(task);
+
+        String tag = TaskImages.tag(suite.resolve("imaged/environment"));
+        String id = DockerEngine.client().inspectImageCmd(tag).exec().getId();
+        assertThat(id).startsWith("sha256:");
+        assertThat(reward.evidence()).containsEntry("image", Map.of("tag", tag, "id", id));
+    }
+
+    @Test
     void readsNamedNumbersFromRewardJson() throws Exception {
         RewardResult named = verify("echo '{\"reward\": 0.25, \"style\": 1}' > /logs/verifier/reward.json");
         RewardResult mean = verify("echo '{\"a\": 1, \"b\": 0}' > /logs/verifier/reward.json");
