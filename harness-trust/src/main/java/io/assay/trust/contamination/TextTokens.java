@@ -16,6 +16,16 @@ import java.util.List;
 public final class TextTokens {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    /** ASCII answered from a table: most of a corpus is ASCII, and the scan asks for every char. */
+    private static final boolean[] ASCII_IN_TOKEN = new boolean[128];
+    private static final char[] ASCII_LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_IN_TOKEN[c] = Character.isLetterOrDigit(c);
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+        }
+    }
 
     private TextTokens() {
     }
@@ -32,12 +42,12 @@ public final class TextTokens {
 
     /** Whether a code point belongs to a token. */
     static boolean inToken(int codePoint) {
-        return Character.isLetterOrDigit(codePoint);
+        return codePoint < 128 ? ASCII_IN_TOKEN[codePoint] : Character.isLetterOrDigit(codePoint);
     }
 
     /** The code point as tokens hold it. */
     static int normalise(int codePoint) {
-        return Character.toLowerCase(codePoint);
+        return codePoint < 128 ? ASCII_LOWER[codePoint] : Character.toLowerCase(codePoint);
     }
 
     /** The tokens of {@code text}, in order. */
