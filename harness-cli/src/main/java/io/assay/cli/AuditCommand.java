@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Audits a suite for the flaws that mis-state agent scores.",
                 "Looks for the flaws that have mis-stated published agent benchmarks: unsolvable tasks, trivial agents"
                         + " that pass, graders fooled by answer stuffing or negation, valid answers rejected, leaked answers,"
-                        + " bad ground truth, flaky graders and missing reporting. Each finding names the task, the evidence"
+                        + " bad ground truth, flaky graders and missing reporting; with --model, a model that has memorised"
+                        + " the suite (its canary, its prompts). Each finding names the task, the evidence"
                         + " and the fix, and cites the Agentic Benchmark Checklist (docs/audit.md)."},
         footer = {"", "Examples:",
                 "  assay audit examples/multiple-choice",

@@ -1,7 +1,6 @@
 package io.assay.cli;
 
 import io.assay.launcher.Assay;
-import io.assay.launcher.InputException;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import io.assay.trust.contamination.ContaminationCheck;
@@ -82,12 +81,7 @@ final class ContaminationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        for (Path file : corpus) {
-            if (!Files.isRegularFile(file)) {
-                throw new InputException("corpus file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"),
-                        "give text files, or gzip files ending in .gz");
-            }
-        }
+        ContaminationCheck.requireReadable(corpus);
         Suite loaded = shared.open().loadSuite(suite, split);
         List<TaskText> texts = loaded.tasks().stream()
                 .map(task -> new TaskText(task.id(), task.prompt(), Assay.referenceAnswers(task))).toList();

@@ -53,6 +53,16 @@ public final class ContaminationCheck {
     }
 
     /**
+     * Checks that every corpus file exists and is a readable file, before any is scanned, so a typo
+     * in the last of several large files is reported at once rather than after the others are read.
+     *
+     * @throws InputException naming the first file that is missing, a directory or unreadable
+     */
+    public static void requireReadable(List<Path> files) {
+        files.forEach(CorpusScan::requireReadable);
+    }
+
+    /**
      * Streams one corpus file, plain text or gzip ({@code .gz}), in bounded memory.
      *
      * @param progress told the bytes read from disk so far, after every 64 KiB of text

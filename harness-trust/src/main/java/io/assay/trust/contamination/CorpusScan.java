@@ -1,6 +1,7 @@
 package io.assay.trust.contamination;
 
 import io.assay.launcher.InputException;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,10 +61,7 @@ final class CorpusScan {
      * @throws InputException when the file is missing, unreadable, or not gzip though named {@code .gz}
      */
     static CorpusFile scan(Path file, NgramIndex index, Matches matches, LongConsumer progress) {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new InputException("corpus file " + file + " " + (Files.isDirectory(file) ? "is a directory" : "cannot be read"),
-                    "give readable text files, or gzip files ending in .gz");
-        }
+        requireReadable(file);
         CorpusScan scan = new CorpusScan(file.toString(), index, matches);
         try (CountingStream raw = new CountingStream(Files.newInputStream(file));
              Reader reader = new InputStreamReader(file.toString().endsWith(".gz")
@@ -78,11 +76,20 @@ final class CorpusScan {
             scan.endToken(scan.offset);
             long lines = scan.line - 1 + (scan.offset > 0 && scan.last != '\n' ? 1 : 0);
             return new CorpusFile(file.toString(), raw.count, lines, scan.tokens);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new InputException("corpus file " + file + " is not a complete gzip file: " + e.getMessage(),
                     "only files ending in .gz are read as gzip");
         } catch (IOException e) {
             throw new InputException("corpus file " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Throws an {@link InputException} naming {@code file} when it is missing, a directory or unreadable. */
+    static void requireReadable(Path file) {
+        String problem = !Files.exists(file) ? "does not exist" : Files.isDirectory(file) ? "is a directory"
+                : !Files.isReadable(file) ? "cannot be read" : null;
+        if (problem != null) {
+            throw new InputException("corpus file " + file + " " + problem, "give readable text files, or gzip files ending in .gz");
         }
     }
 

@@ -135,7 +135,7 @@ class TestContaminationCheck {
         assertThatThrownBy(() -> ContaminationCheck.of("demo", List.of(LIGHTHOUSE), 13, 1.5))
                 .isInstanceOf(InputException.class).hasMessageContaining("--threshold must be from 0 to 1");
         assertThatThrownBy(() -> check(temp.resolve("missing.txt"), 13, 0, LIGHTHOUSE))
-                .isInstanceOf(InputException.class).hasMessageContaining("missing.txt cannot be read");
+                .isInstanceOf(InputException.class).hasMessageContaining("missing.txt does not exist");
         assertThatThrownBy(() -> check(temp, 13, 0, LIGHTHOUSE))
                 .isInstanceOf(InputException.class).hasMessageContaining("is a directory");
         assertThatThrownBy(() -> check(notGzip, 13, 0, LIGHTHOUSE))
