@@ -4,11 +4,12 @@
 # with one arithmetic task's question quoted once in the middle, spread over lines; then scans it with
 # the heap capped, and prints the wall time, throughput and the JVM's peak resident memory. The scan
 # must find exactly that one task, so the figure is for a scan that works.
-# Usage: scripts/bench-contamination.sh [MB] [HEAP]   (default: 1024 64m)
+# Usage: scripts/bench-contamination.sh [MB] [HEAP] [txt|gz]   (default: 1024 64m txt; gz scans it gzip -1 compressed)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 megabytes="${1:-1024}"
 heap="${2:-64m}"
+form="${3:-txt}"
 work="${TMPDIR:-/tmp}/assay-bench-contamination"
 mkdir -p "$work"
 cd "$root"
@@ -45,6 +46,11 @@ with open(path, "w") as out:
             out.write(quote)
 PY
 fi
+text_size=$(stat -c %s "$corpus")
+if [ "$form" = gz ]; then
+  [ -s "$corpus.gz" ] || gzip -1 -c "$corpus" > "$corpus.gz"
+  corpus="$corpus.gz"
+fi
 size=$(stat -c %s "$corpus")
 log="$work/time.txt"
 ASSAY_JAVA_OPTS="-Xmx$heap" /usr/bin/time -v ./assay contamination examples/arithmetic --corpus "$corpus" \
@@ -56,10 +62,17 @@ import re, sys
 text = open(sys.argv[1]).read()
 clock = re.search(r'Elapsed \(wall clock\) time.*: (.*)', text).group(1).split(':')
 print(sum(float(part) * 60 ** i for i, part in enumerate(reversed(clock))))" "$log")
+cpu=$(python3 -c "
+import re, sys
+text = open(sys.argv[1]).read()
+print(sum(float(re.search(label + r' \(seconds\): (.*)', text).group(1)) for label in ('User time', 'System time')))" "$log")
 rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
-printf 'corpus            %8d MB  (%s)\n' $(( size / 1048576 )) "$corpus"
+printf 'corpus            %8d MB on disk  (%s)\n' $(( size / 1048576 )) "$corpus"
 printf 'heap limit        %8s\n' "$heap"
 printf 'wall time         %8.1f s  (JVM start included)\n' "$seconds"
-printf 'throughput        %8.1f MB/s\n' "$(python3 -c "print($size / 1048576 / $seconds)")"
+printf 'throughput        %8.1f MB/s of text (%.1f MB/s read from disk)\n' \
+  "$(python3 -c "print($text_size / 1048576 / $seconds)")" "$(python3 -c "print($size / 1048576 / $seconds)")"
+printf 'cpu time          %8.1f s  (%.1f MB of text per cpu second; the wall time is longer on a busy machine)\n' \
+  "$cpu" "$(python3 -c "print($text_size / 1048576 / $cpu)")"
 printf 'peak resident     %8d MB\n' $(( rss / 1024 ))
 printf 'overlapping tasks %8s\n' "$overlap"
