@@ -31,9 +31,10 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Runs the audit probes that apply to a suite, collects their findings and states each checklist
- * item's status. A probe that crashes does not end the audit: its crash is itself an error
- * finding, since an unchecked flaw class means the suite is not known to be sound.
+ * Runs the audit probes that apply to a suite (the plugins' and those the front end adds, see
+ * {@link AddedProbe}), collects their findings and states each checklist item's status. A probe
+ * that crashes does not end the audit: its crash is itself an error finding, since an unchecked
+ * flaw class means the suite is not known to be sound.
  */
 public final class Auditor {
 
@@ -122,13 +123,13 @@ public final class Auditor {
         if (names.isEmpty()) {
             return all;
         }
+        List<String> known = new ArrayList<>(all.stream().map(AuditProbe::name).toList());
+        unavailable.forEach(added -> known.add(added.name()));
         List<AuditProbe> selected = new ArrayList<>();
         for (String name : names) {
             if (unavailable.stream().anyMatch(added -> added.name().equals(name))) {
                 continue;
             }
-            List<String> known = new ArrayList<>(all.stream().map(AuditProbe::name).toList());
-            unavailable.forEach(added -> known.add(added.name()));
             selected.add(all.stream().filter(p -> p.name().equals(name)).findFirst()
                     .orElseThrow(() -> new InputException("unknown audit probe '" + name + "'; available: "
                             + String.join(", ", known))));

@@ -83,12 +83,17 @@ public final class MemorizationProbe implements AuditProbe {
         return COVERS;
     }
 
+    /** Not applicable when it would ask nothing, so that an audit never reads R.3 as checked by zero calls. */
     @Override
     public Optional<String> notApplicable(AuditContext context) {
-        boolean canary = CanaryGuid.in(context.suite().canary()).isPresent();
+        if (CanaryGuid.in(context.suite().canary()).isPresent()) {
+            return Optional.empty();
+        }
+        if (tasks == 0) {
+            return Optional.of("no canary GUID, and no task prompts to send");
+        }
         boolean prompts = context.suite().tasks().stream().anyMatch(task -> Split.of(task.prompt()).isPresent());
-        return canary || prompts ? Optional.empty()
-                : Optional.of("no canary GUID and no prompt of " + 2 * MIN_TOKENS + " tokens or more");
+        return prompts ? Optional.empty() : Optional.of("no canary GUID and no prompt of " + 2 * MIN_TOKENS + " tokens or more");
     }
 
     @Override

@@ -200,6 +200,16 @@ class TestMemorizationProbe {
     }
 
     @Test
+    void aProbeThatWouldAskNothingIsNotApplicableRatherThanPassed() throws Exception {
+        JsonNode report = audit(suite(null), AddedProbe.of(new MemorizationProbe(client(), 0, 0)));
+
+        assertThat(report.path("summary").path("not_applicable").path(MemorizationProbe.NAME).asText())
+                .isEqualTo("no canary GUID, and no task prompts to send");
+        assertThat(report.path("summary").path("probes")).extracting(JsonNode::asText).containsExactly("reporting");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void aReplyCopyingWhatItWasShownIsNoEvidence() throws Exception {
         JsonNode report = audit(suite("assay-canary:" + GUID), request -> Reply.text(asked(request)));
 
