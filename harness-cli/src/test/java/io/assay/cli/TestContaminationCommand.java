@@ -79,6 +79,24 @@ class TestContaminationCommand {
     }
 
     @Test
+    void aLargeCorpusShowsItsProgressOnStandardError() throws Exception {
+        Path large = temp.resolve("large.txt");
+        String line = "filler words for a corpus large enough to report progress\n";
+        try (var out = Files.newBufferedWriter(large)) {
+            for (long written = 0; written < (17L << 20); written += line.length()) {
+                out.write(line);
+            }
+        }
+
+        CliResult result = run("contamination", example("arithmetic"), "--corpus", large.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("contamination: " + large + " 1 of 17 MB read (10%)",
+                "contamination: " + large + " 17 of 17 MB read (100%)");
+        assertThat(result.out()).contains("0 tasks overlap, 20 clean, 0 not checkable");
+    }
+
+    @Test
     void tasksShorterThanNAreNotCheckable() throws Exception {
         CliResult result = run("contamination", example("multiple-choice"), "--corpus", CORPUS, "--n", "100");
 
