@@ -1,8 +1,14 @@
 package io.assay.cli;
 
+import io.assay.launcher.AddedProbe;
 import io.assay.launcher.AuditResult;
 import io.assay.launcher.AuditSettings;
+import io.assay.launcher.InputException;
+import io.assay.models.ModelClient;
+import io.assay.models.ModelOptions;
 import io.assay.spi.Finding;
+import io.assay.spi.Options;
+import io.assay.trust.contamination.MemorizationProbe;
 import io.assay.view.HtmlReport;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,13 +32,15 @@ import picocli.CommandLine.Spec;
         description = {"Audits a suite for the flaws that mis-state agent scores.",
                 "Looks for the flaws that have mis-stated published agent benchmarks: unsolvable tasks, trivial agents"
                         + " that pass, graders fooled by answer stuffing or negation, valid answers rejected, leaked answers,"
-                        + " bad ground truth, flaky graders and missing reporting. Each finding names the task, the evidence"
+                        + " bad ground truth, flaky graders and missing reporting; with --model, a model that has memorised"
+                        + " the suite (its canary, its prompts). Each finding names the task, the evidence"
                         + " and the fix, and cites the Agentic Benchmark Checklist (docs/audit.md)."},
         footer = {"", "Examples:",
                 "  assay audit examples/multiple-choice",
                 "  assay audit examples/flawed/answer-stuffing --format json",
                 "  assay audit my-suite --format markdown --output ABC-REPORT.md --fail-on warning",
                 "  assay audit my-suite --format html --output audit.html",
+                "  assay audit examples/arithmetic --model openai/gpt-4o-mini --memorization-tasks 10",
                 "  assay audit ../shared/benchmarks/tau-bench/tau2/airline --split test",
                 "",
                 "Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 bad usage or input."})
@@ -78,8 +88,25 @@ final class AuditCommand implements Callable<Integer> {
     JudgeOptions judge;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "The seed --sample draws with (default: ${DEFAULT-VALUE}, as for `assay run`).")
+            description = "The seed --sample and --memorization-tasks draw with (default: ${DEFAULT-VALUE}, as for `assay run`).")
     long seed;
+
+    @Option(names = "--model", paramLabel = "PROVIDER/NAME",
+            description = "A model to ask for the suite from memory (the memorization probe, ABC R.3): to complete the"
+                    + " canary and continue task prompts. Costs 1 + --memorization-tasks model calls. Without it R.3 reads"
+                    + " not checked.")
+    String model;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "The --model's endpoint.")
+    String baseUrl;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR", description = "The environment variable holding the --model's API key.")
+    String apiKeyEnv;
+
+    @Option(names = "--memorization-tasks", paramLabel = "N", defaultValue = "5",
+            description = "How many task prompts the memorization probe sends, one model call each, drawn with --seed"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int memorizationTasks;
 
     enum Format { TEXT, JSON, MARKDOWN, HTML }
 
@@ -97,7 +124,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         AuditSettings settings = new AuditSettings(repeats, timeout, probes, selection.selection(), seed,
-                environment.environmentOptions(), judge.checkDefaults());
+                environment.environmentOptions(), judge.checkDefaults(), List.of(memorizationProbe()));
         AuditResult report = shared.open().audit(suite, settings, probe -> {
             err.println("audit: " + probe);
             err.flush();
@@ -117,5 +144,29 @@ final class AuditCommand implements Callable<Integer> {
         }
         err.flush();
         return report.hasFindingsAtLeast(failOn.severity) ? ErrorReporter.FAILURES : 0;
+    }
+
+    /** The memorization probe with the --model's client, or named as unavailable without one. */
+    private AddedProbe memorizationProbe() {
+        if (memorizationTasks < 0) {
+            throw new InputException("--memorization-tasks must be 0 or more, got " + memorizationTasks);
+        }
+        if (model == null) {
+            if (baseUrl != null || apiKeyEnv != null) {
+                throw new InputException((baseUrl != null ? "--base-url" : "--api-key-env") + " needs --model",
+                        "they set where the memorization probe's --model is called");
+            }
+            return AddedProbe.unavailable(MemorizationProbe.NAME, MemorizationProbe.COVERS, "needs --model");
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("model", model);
+        if (baseUrl != null) {
+            options.put("base_url", baseUrl);
+        }
+        if (apiKeyEnv != null) {
+            options.put("api_key_env", apiKeyEnv);
+        }
+        ModelClient client = ModelOptions.from(Options.of(options)).client();
+        return AddedProbe.of(new MemorizationProbe(client, memorizationTasks, seed));
     }
 }

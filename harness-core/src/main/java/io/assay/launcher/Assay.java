@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Stage;
 import io.assay.core.HarnessModule;
 import io.assay.core.audit.Auditor;
+import io.assay.core.baseline.ReferenceAnswers;
 import io.assay.core.plugin.BundledPlugins;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.plugin.RegisteredComponent;
@@ -14,6 +15,7 @@ import io.assay.spi.InvalidSuiteException;
 import io.assay.spi.Options;
 import io.assay.spi.Suite;
 import io.assay.spi.Sweeper;
+import io.assay.spi.Task;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -146,6 +148,15 @@ public final class Assay {
      */
     public Suite loadSuite(Path directory, String split) {
         return suites.load(directory, Optional.ofNullable(split));
+    }
+
+    /**
+     * The answers a correct agent could give to {@code task}, as the audit's probes read its
+     * reference: each scalar of its answer (a list stands for its alternatives), then its
+     * solution as the oracle answers it. {@code "Paris"} for {@code answer: Paris}.
+     */
+    public static List<String> referenceAnswers(Task task) {
+        return ReferenceAnswers.candidates(task);
     }
 
     /** Every component of the loaded plugins, built-ins first, in discovery order. */

@@ -16,13 +16,22 @@ import java.util.Objects;
  * @param seed the seed of {@code --sample}
  * @param environmentOptions set over the suite's environment spec, as for a run ({@link RunSettings#environmentOptions})
  * @param checkDefaults options by reward-check type, as for a run ({@link RunSettings#checkDefaults})
+ * @param addedProbes probes the front end brings beside the plugins' ones, such as the one that
+ *                    needs {@code --model} ({@link AddedProbe})
  */
 public record AuditSettings(int repeats, Duration timeout, List<String> probes, TaskSelection selection, long seed,
-                            Options environmentOptions, Map<String, Options> checkDefaults) {
+                            Options environmentOptions, Map<String, Options> checkDefaults,
+                            List<AddedProbe> addedProbes) {
 
     /** Settings that audit every task, with the suite's environment as it is and no check defaults. */
     public AuditSettings(int repeats, Duration timeout, List<String> probes) {
         this(repeats, timeout, probes, TaskSelection.ALL, 0, Options.empty(), Map.of());
+    }
+
+    /** Settings with the plugins' probes only. */
+    public AuditSettings(int repeats, Duration timeout, List<String> probes, TaskSelection selection, long seed,
+                         Options environmentOptions, Map<String, Options> checkDefaults) {
+        this(repeats, timeout, probes, selection, seed, environmentOptions, checkDefaults, List.of());
     }
 
     public AuditSettings {
@@ -33,5 +42,6 @@ public record AuditSettings(int repeats, Duration timeout, List<String> probes, 
         Objects.requireNonNull(selection, "selection");
         Objects.requireNonNull(environmentOptions, "environmentOptions");
         checkDefaults = Map.copyOf(checkDefaults);
+        addedProbes = List.copyOf(addedProbes);
     }
 }

@@ -86,6 +86,7 @@ public final class AuditFormats {
         out.append("Audit of ").append(report.suite()).append(": ").append(tasks(report))
                 .append(", probes ").append(String.join(", ", probes(report))).append("\n");
         notApplicable(report, Function.identity()).ifPresent(line -> out.append(line).append("\n"));
+        notRun(report, Function.identity()).ifPresent(line -> out.append(line).append("\n"));
         List<FindingGroup> groups = report.groups();
         for (Finding.Severity severity : Finding.Severity.values()) {
             List<FindingGroup> group = groups.stream().filter(f -> f.severity() == severity).toList();
@@ -151,6 +152,7 @@ public final class AuditFormats {
                 .append(String.join(", ", probes(report).stream().map(p -> "`" + p + "`").toList()))
                 .append(". ").append(counts(report)).append(".\n");
         notApplicable(report, p -> "`" + p + "`").ifPresent(line -> out.append(line).append(".\n"));
+        notRun(report, p -> "`" + p + "`").ifPresent(line -> out.append(line).append(".\n"));
         out.append("\n`pass`: a probe that applies ran and found nothing wrong; `n/a`: no probe applies to this "
                         + "suite; `not checked`: nothing checked it automatically, so state it in the benchmark's "
                         + "documentation.\n\n")
@@ -209,6 +211,13 @@ public final class AuditFormats {
     private static Optional<String> notApplicable(AuditReport report, Function<String, String> shown) {
         Map<String, String> whys = (Map<String, String>) report.summary().getOrDefault("not_applicable", Map.of());
         return whys.isEmpty() ? Optional.empty() : Optional.of("Not applicable: " + byWhy(whys, shown));
+    }
+
+    /** {@code Not run: memorization (needs --model)}: probes that apply but lacked what they need; nothing when none. */
+    @SuppressWarnings("unchecked")
+    private static Optional<String> notRun(AuditReport report, Function<String, String> shown) {
+        Map<String, String> whys = (Map<String, String>) report.summary().getOrDefault("not_run", Map.of());
+        return whys.isEmpty() ? Optional.empty() : Optional.of("Not run: " + byWhy(whys, shown));
     }
 
     /** {@code a, b (no sandbox); c (no LLM judge)}: names with their reasons, the same reasons together. */

@@ -2,6 +2,7 @@ package io.assay.core.audit;
 
 import io.assay.core.baseline.TrivialBaselines;
 import io.assay.core.environment.Environments;
+import io.assay.launcher.AddedProbe;
 import io.assay.launcher.AuditSettings;
 import io.assay.launcher.InputException;
 import io.assay.core.plugin.ComponentRegistry;
@@ -30,9 +31,10 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Runs the audit probes that apply to a suite, collects their findings and states each checklist
- * item's status. A probe that crashes does not end the audit: its crash is itself an error
- * finding, since an unchecked flaw class means the suite is not known to be sound.
+ * Runs the audit probes that apply to a suite (the plugins' and those the front end adds, see
+ * {@link AddedProbe}), collects their findings and states each checklist item's status. A probe
+ * that crashes does not end the audit: its crash is itself an error finding, since an unchecked
+ * flaw class means the suite is not known to be sound.
  */
 public final class Auditor {
 
@@ -61,7 +63,10 @@ public final class Auditor {
                 settings.environmentOptions());
         Suite suite = settings.selection().applyTo(whole, settings.seed());
         RewardChecks checks = rewardChecks.withDefaults(settings.checkDefaults(), suite);
-        List<AuditProbe> probes = selectedProbes(settings.probes());
+        List<AuditProbe> available = new ArrayList<>(registry.auditProbes());
+        settings.addedProbes().stream().map(AddedProbe::probe).filter(Objects::nonNull).forEach(available::add);
+        List<AddedProbe> unavailable = settings.addedProbes().stream().filter(added -> added.probe() == null).toList();
+        List<AuditProbe> probes = selectedProbes(settings.probes(), available, unavailable);
         List<ProbeRun> runs = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         try (SingleTrials trials = new SingleTrials(suite, registry, checks, environments, settings.timeout())) {
@@ -70,8 +75,13 @@ public final class Auditor {
                 runs.add(run(probe, context, findings, progress));
             }
         }
-        registry.auditProbes().stream().filter(probe -> !probes.contains(probe))
+        available.stream().filter(probe -> !probes.contains(probe))
                 .forEach(probe -> runs.add(ProbeRun.of(probe, ProbeRun.State.NOT_SELECTED)));
+        for (AddedProbe added : unavailable) {
+            boolean selected = settings.probes().isEmpty() || settings.probes().contains(added.name());
+            runs.add(selected ? ProbeRun.unavailable(added)
+                    : new ProbeRun(added.name(), added.covers(), ProbeRun.State.NOT_SELECTED, null));
+        }
         findings.sort(order(suite));
         List<FindingGroup> groups = FindingGroup.of(findings);
         Map<String, Object> summary = summary(suite, runs, groups, checks);
@@ -108,16 +118,21 @@ public final class Auditor {
         }
     }
 
-    private List<AuditProbe> selectedProbes(List<String> names) {
-        List<AuditProbe> all = registry.auditProbes();
+    /** The probes {@code names} select among {@code all}; a name of an unavailable probe selects nothing to run. */
+    private static List<AuditProbe> selectedProbes(List<String> names, List<AuditProbe> all, List<AddedProbe> unavailable) {
         if (names.isEmpty()) {
             return all;
         }
+        List<String> known = new ArrayList<>(all.stream().map(AuditProbe::name).toList());
+        unavailable.forEach(added -> known.add(added.name()));
         List<AuditProbe> selected = new ArrayList<>();
         for (String name : names) {
+            if (unavailable.stream().anyMatch(added -> added.name().equals(name))) {
+                continue;
+            }
             selected.add(all.stream().filter(p -> p.name().equals(name)).findFirst()
                     .orElseThrow(() -> new InputException("unknown audit probe '" + name + "'; available: "
-                            + String.join(", ", all.stream().map(AuditProbe::name).toList()))));
+                            + String.join(", ", known))));
         }
         return selected;
     }
@@ -133,6 +148,11 @@ public final class Auditor {
         summary.put("tasks", suite.tasks().size());
         summary.put("probes", applied.stream().map(ProbeRun::probe).toList());
         summary.put("not_applicable", notApplicable);
+        Map<String, String> notRun = new LinkedHashMap<>();
+        runs.stream().filter(run -> run.state() == ProbeRun.State.UNAVAILABLE).forEach(run -> notRun.put(run.probe(), run.why()));
+        if (!notRun.isEmpty()) {
+            summary.put("not_run", notRun);
+        }
         summary.put("covers", applied.stream().flatMap(run -> run.covers().stream()).distinct().toList());
         for (Finding.Severity severity : Finding.Severity.values()) {
             summary.put(AuditFormats.label(severity), findings.stream().filter(f -> f.severity() == severity).count());

@@ -31,7 +31,10 @@ public record ChecklistItem(String item, Status status, List<String> probes, Str
         FAIL("fail"),
         /** A probe found warnings citing it, and none found errors. */
         WARNING("warning"),
-        /** A probe covering it crashed, or none ran (none exists, or {@code --probe} left them out). */
+        /**
+         * A probe covering it crashed or could not run (it needs a model), or none ran (none exists,
+         * or {@code --probe} left them out).
+         */
         NOT_CHECKED("not checked"),
         /** Every probe covering it had nothing to examine in this suite. */
         NOT_APPLICABLE("n/a"),
@@ -73,6 +76,13 @@ public record ChecklistItem(String item, Status status, List<String> probes, Str
         List<String> crashed = names(covering, State.CRASHED);
         if (!crashed.isEmpty()) {
             return new ChecklistItem(item, Status.NOT_CHECKED, crashed, String.join(", ", crashed) + " crashed");
+        }
+        // A probe that could not run leaves its items unchecked even where another probe passed them:
+        // the reporting probe seeing a canary says nothing about whether a model memorised the suite.
+        List<ProbeRun> unavailable = covering.stream().filter(run -> run.state() == State.UNAVAILABLE).toList();
+        if (!unavailable.isEmpty()) {
+            return new ChecklistItem(item, Status.NOT_CHECKED, unavailable.stream().map(ProbeRun::probe).toList(),
+                    String.join("; ", unavailable.stream().map(run -> run.probe() + " " + run.why()).toList()));
         }
         if (!checked.isEmpty()) {
             long infos = count(cited, Severity.INFO);

@@ -1,5 +1,6 @@
 package io.assay.core.audit;
 
+import io.assay.launcher.AddedProbe;
 import io.assay.spi.AuditProbe;
 import java.util.List;
 
@@ -10,7 +11,8 @@ import java.util.List;
  * @param probe the probe's name
  * @param covers the checklist ids it covers
  * @param state whether it ran
- * @param why for {@link State#NOT_APPLICABLE}, the probe's reason, such as {@code no sandbox}; else {@code null}
+ * @param why for {@link State#NOT_APPLICABLE}, the probe's reason, such as {@code no sandbox}; for
+ *            {@link State#UNAVAILABLE}, what it needs, such as {@code needs --model}; else {@code null}
  */
 public record ProbeRun(String probe, List<String> covers, State state, String why) {
 
@@ -27,11 +29,17 @@ public record ProbeRun(String probe, List<String> covers, State state, String wh
         /** It had nothing to examine in this suite. */
         NOT_APPLICABLE,
         /** {@code --probe} named other probes. */
-        NOT_SELECTED
+        NOT_SELECTED,
+        /** It applies, but this audit lacks what it needs to run (a model): what it covers went unchecked. */
+        UNAVAILABLE
     }
 
     static ProbeRun of(AuditProbe probe, State state) {
         return new ProbeRun(probe.name(), probe.covers(), state, null);
+    }
+
+    static ProbeRun unavailable(AddedProbe probe) {
+        return new ProbeRun(probe.name(), probe.covers(), State.UNAVAILABLE, probe.unavailable());
     }
 
     static ProbeRun notApplicable(AuditProbe probe, String why) {

@@ -93,6 +93,20 @@ class TestChecklistItem {
         assertThat(warned.status()).isEqualTo(Status.WARNING);
     }
 
+    @Test
+    void aProbeThatCouldNotRunLeavesItsItemsUncheckedEvenWhereAnotherPassedThem() {
+        List<ProbeRun> runs = List.of(new ProbeRun("reporting", List.of("R.3"), State.RAN, null),
+                new ProbeRun("memorization", List.of("R.3"), State.UNAVAILABLE, "needs --model"));
+
+        ChecklistItem unchecked = item(ChecklistItem.of(runs, List.of()), "R.3");
+        ChecklistItem warned = item(ChecklistItem.of(runs, FindingGroup.of(List.of(new Finding("reporting",
+                List.of("R.3"), Finding.Severity.WARNING, null, "no canary", Map.of())))), "R.3");
+
+        assertThat(unchecked).isEqualTo(new ChecklistItem("R.3", Status.NOT_CHECKED, List.of("memorization"),
+                "memorization needs --model"));
+        assertThat(warned.status()).isEqualTo(Status.WARNING);
+    }
+
     private static ChecklistItem item(AuditReport report, String id) {
         return item(report.checklist(), id);
     }

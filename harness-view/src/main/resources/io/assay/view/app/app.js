@@ -1148,6 +1148,8 @@
     const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f && f.severity === s).length]);
     const baselines = summary.baselines && typeof summary.baselines === 'object' ? Object.entries(summary.baselines) : [];
     const notApplicable = summary.not_applicable && typeof summary.not_applicable === 'object' ? Object.entries(summary.not_applicable) : [];
+    // Probes that applied but lacked what they need (the memorization probe without --model): their items read not checked.
+    const notRun = summary.not_run && typeof summary.not_run === 'object' ? Object.entries(summary.not_run) : [];
     present('audit', 'Audit of ' + toText(audit.suite), [['runs', '#/runs'], ['audit ' + aid, route('audit', aid)]], [
       el('h1', {}, 'Audit of ', el('span', {id: 'audit-title'}, toText(audit.suite))),
       el('p', {id: 'audit-counts', class: 'counts'}, counts.map(([s, n], i) => [i ? ', ' : '',
@@ -1162,6 +1164,8 @@
         baselines.map(([name, score]) => el('tr', {}, el('th', {scope: 'row'}, name), el('td', {class: 'num'}, fmt3(score))))))) : null,
       notApplicable.length ? section('Probes that did not apply', el('ul', {class: 'not-applicable'},
         notApplicable.map(([probe, why]) => el('li', {}, el('span', {class: 'probe'}, probe), ': ', toText(why))))) : null,
+      notRun.length ? section('Probes that could not run', el('ul', {class: 'not-run'},
+        notRun.map(([probe, why]) => el('li', {}, el('span', {class: 'probe'}, probe), ': ', toText(why))))) : null,
     ]);
   }
 
