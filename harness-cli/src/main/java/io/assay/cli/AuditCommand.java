@@ -5,20 +5,14 @@ import io.assay.launcher.AuditResult;
 import io.assay.launcher.AuditSettings;
 import io.assay.launcher.InputException;
 import io.assay.models.ModelClient;
-import io.assay.models.ModelOptions;
 import io.assay.spi.Finding;
-import io.assay.spi.Options;
 import io.assay.trust.contamination.MemorizationProbe;
 import io.assay.view.HtmlReport;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -135,14 +129,7 @@ final class AuditCommand implements Callable<Integer> {
             case MARKDOWN -> report.markdown();
             case HTML -> HtmlReport.audit(report.json());
         };
-        if (output != null) {
-            Files.writeString(output, rendered, StandardCharsets.UTF_8);
-            err.println("audit: report written to " + output);
-        } else {
-            spec.commandLine().getOut().print(rendered);
-            spec.commandLine().getOut().flush();
-        }
-        err.flush();
+        ReportOutput.write(spec, output, rendered);
         return report.hasFindingsAtLeast(failOn.severity) ? ErrorReporter.FAILURES : 0;
     }
 
@@ -158,15 +145,7 @@ final class AuditCommand implements Callable<Integer> {
             }
             return AddedProbe.unavailable(MemorizationProbe.NAME, MemorizationProbe.COVERS, "needs --model");
         }
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("model", model);
-        if (baseUrl != null) {
-            options.put("base_url", baseUrl);
-        }
-        if (apiKeyEnv != null) {
-            options.put("api_key_env", apiKeyEnv);
-        }
-        ModelClient client = ModelOptions.from(Options.of(options)).client();
+        ModelClient client = ModelFlags.client("--model", model, baseUrl, apiKeyEnv);
         return AddedProbe.of(new MemorizationProbe(client, memorizationTasks, seed));
     }
 }

@@ -8,7 +8,6 @@ import io.assay.trust.contamination.ContaminationReport;
 import io.assay.trust.contamination.TaskText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,14 +90,7 @@ final class ContaminationCommand implements Callable<Integer> {
         }
         ContaminationReport report = check.report();
         String rendered = format == Format.JSON ? report.json() + "\n" : report.text();
-        if (output != null) {
-            Files.writeString(output, rendered, StandardCharsets.UTF_8);
-            err.println("contamination: report written to " + output);
-        } else {
-            spec.commandLine().getOut().print(rendered);
-            spec.commandLine().getOut().flush();
-        }
-        err.flush();
+        ReportOutput.write(spec, output, rendered);
         return report.overlapping().isEmpty() ? 0 : ErrorReporter.FAILURES;
     }
 

@@ -3,9 +3,6 @@ package io.assay.cli;
 import io.assay.launcher.InputException;
 import io.assay.launcher.RunReport;
 import io.assay.models.ModelClient;
-import io.assay.models.ModelClients;
-import io.assay.models.ModelSettings;
-import io.assay.models.ModelSpec;
 import io.assay.trust.identity.EndpointProbe;
 import io.assay.trust.identity.Fingerprint;
 import io.assay.trust.identity.FingerprintComparison;
@@ -106,8 +103,8 @@ final class IdentifyCommand implements Callable<Integer> {
                     + " needs --against-model");
         }
         Fingerprint earlier = against == null ? null : FingerprintFile.read(against);
-        ModelClient client = client("--model", model, baseUrl, apiKeyEnv);
-        ModelClient otherClient = againstModel == null ? null : client("--against-model", againstModel, againstBaseUrl, againstApiKeyEnv);
+        ModelClient client = ModelFlags.client("--model", model, baseUrl, apiKeyEnv);
+        ModelClient otherClient = againstModel == null ? null : ModelFlags.client("--against-model", againstModel, againstBaseUrl, againstApiKeyEnv);
         Fingerprint fingerprint = EndpointProbe.probe(client);
         if (out != null) {
             FingerprintFile.write(out, fingerprint);
@@ -163,16 +160,5 @@ final class IdentifyCommand implements Callable<Integer> {
         }
         stdout.flush();
         return differences.isEmpty() ? 0 : ErrorReporter.FAILURES;
-    }
-
-    private static ModelClient client(String flag, String model, String baseUrl, String apiKeyEnv) {
-        try {
-            ModelSpec spec = ModelSpec.parse(model);
-            spec = baseUrl == null ? spec : spec.withBaseUrl(baseUrl);
-            spec = apiKeyEnv == null ? spec : spec.withApiKeyEnv(apiKeyEnv);
-            return ModelClients.create(spec, ModelSettings.defaults());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(flag + ": " + e.getMessage());
-        }
     }
 }

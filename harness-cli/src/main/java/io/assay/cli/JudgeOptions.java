@@ -2,7 +2,6 @@ package io.assay.cli;
 
 import io.assay.launcher.InputException;
 import io.assay.spi.Options;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -45,14 +44,6 @@ final class JudgeOptions {
             throw new InputException((baseUrl != null ? "--judge-base-url" : "--judge-api-key-env") + " needs --judge-model",
                     "they set where the --judge-model is called; a judge check that names its own model keeps its own");
         }
-        Map<String, Object> judge = new LinkedHashMap<>();
-        judge.put("model", model);
-        if (baseUrl != null) {
-            judge.put("base_url", baseUrl);
-        }
-        if (apiKeyEnv != null) {
-            judge.put("api_key_env", apiKeyEnv);
-        }
-        return Options.of(judge);
+        return ModelFlags.options(model, baseUrl, apiKeyEnv);
     }
 }

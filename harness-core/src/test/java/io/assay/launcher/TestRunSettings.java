@@ -97,7 +97,7 @@ class TestRunSettings {
                 .agentOptions(Options.of(Map.of("model", "openai/m"))).epochs(3).timeout(Duration.ofSeconds(90)).seed(7)
                 .retryErrors(1).environmentOptions(Options.of(Map.of("allow_internet", "true"))).build();
         Manifest manifest = Manifest.started("run-1", new Manifest.SuiteRef("numbers", "1", "sha256:x", "suites/numbers", 10, null),
-                started, "2026-01-02T03:04:05Z", null);
+                started, "2026-01-02T03:04:05Z", null, List.of());
 
         RunSettings again = RunSettings.asRecorded(manifest, Path.of("copy/numbers"), "oracle", Options.empty()).build();
 
