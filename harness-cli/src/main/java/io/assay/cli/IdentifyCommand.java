@@ -39,10 +39,12 @@ import picocli.CommandLine.Spec;
                 "  assay identify --model openai/m --base-url URL --against-model openai/gpt-4o",
                 "  assay identify --run runs/claimed --against-run runs/replicated",
                 "",
-                "Exit codes: 0 likely the same model (or nothing to compare), 1 likely different or inconclusive (the verdict"
-                        + " line says which; for two runs: their recorded identity changed), 2 bad usage or input (a file that"
-                        + " is not a fingerprint, an endpoint that cannot be probed)."})
+                "Exit codes: 0 likely the same model, or no comparison asked; for two runs, no recorded difference in what"
+                        + " both recorded. 1 likely different or inconclusive (the verdict line says which); for two runs, their"
+                        + " recorded identity changed, or nothing comparable (no model call, or nothing both recorded).",
+                "2 bad usage or input (a file that is not a fingerprint, an endpoint that cannot be probed)."})
 final class IdentifyCommand implements Callable<Integer> {
+    private static final String NOTHING_COMPARABLE = "nothing comparable";
 
     @Spec
     CommandSpec spec;
@@ -148,10 +150,14 @@ final class IdentifyCommand implements Callable<Integer> {
         }
         RunIdentity other = RunIdentity.of(RunReport.of(againstRun));
         List<String> differences = identity.differences(other);
-        String verdict = identity.calls() == 0 || other.calls() == 0 ? "nothing to compare: a run recorded no model call"
-                : differences.isEmpty() ? "no recorded difference" : "identity changed";
+        List<String> compared = identity.compared(other);
+        String verdict = !differences.isEmpty() ? "identity changed"
+                : identity.calls() == 0 || other.calls() == 0 ? NOTHING_COMPARABLE + ": a run recorded no model call"
+                : compared.isEmpty() ? NOTHING_COMPARABLE + ": the runs share no served model name, system fingerprint,"
+                        + " decided tokenizer or request that both recorded"
+                : "no recorded difference in " + String.join(", ", compared);
         if (format == Format.JSON) {
-            stdout.print(IdentityFormat.json(verdict, differences, IdentityFormat.json(run, identity),
+            stdout.print(IdentityFormat.json(verdict, compared, differences, IdentityFormat.json(run, identity),
                     IdentityFormat.json(againstRun, other)));
         } else {
             stdout.print(IdentityFormat.text(run, identity) + "\nagainst\n" + IdentityFormat.text(againstRun, other)
@@ -159,6 +165,7 @@ final class IdentifyCommand implements Callable<Integer> {
             differences.forEach(difference -> stdout.println("  " + difference));
         }
         stdout.flush();
-        return differences.isEmpty() ? 0 : ErrorReporter.FAILURES;
+        // Nothing comparable exits as an inconclusive endpoint comparison does: no evidence is not "the same".
+        return differences.isEmpty() && !compared.isEmpty() ? 0 : ErrorReporter.FAILURES;
     }
 }

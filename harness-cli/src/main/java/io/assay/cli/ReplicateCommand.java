@@ -28,17 +28,21 @@ import picocli.CommandLine.Spec;
                         + " options and settings, or with the agent and model given; on the suite the run graded, checked by"
                         + " content hash. Then pairs the tasks: per-task agreement, the replicated score with its 95%% interval,"
                         + " and the p-value of the difference if the claim were true (McNemar's exact test for pass/fail tasks,"
-                        + " a paired t-test otherwise). Served-model identity differences are warned about (docs/trust.md)."},
+                        + " a paired t-test otherwise). A sample too small for any outcome to reach p < alpha is inconclusive."
+                        + " Served-model identity differences are warned about (docs/trust.md)."},
         footer = {"", "Examples:",
                 "  assay replicate runs/arith-oracle --sample 5",
                 "  assay replicate claim.zip --sample 10 --seed 7 --suite examples/arithmetic --format json",
                 "  assay replicate runs/arith-chat --sample 10 --model openai/gpt-4o-mini --base-url http://localhost:8000/v1",
                 "  assay replicate runs/arith-scripted --sample 20 --agent scripted -A file=my-predictions.jsonl",
                 "",
-                "Exit codes: 0 the replication is consistent with the claim (p >= alpha), 1 inconsistent,",
+                "Exit codes: 0 the replication is consistent with the claim (p >= alpha), 1 inconsistent (p < alpha),",
                 "2 bad usage or input (no such run, suite missing or changed since the claim, --sample out of range),",
-                "or the replication run stopped before all its trials ran; 130 interrupted."})
+                "or the replication run stopped before all its trials ran; 3 inconclusive: the sample is too small for any",
+                "outcome to reach p < alpha (pass/fail tasks need 6 at 0.05; the verdict says how many); 130 interrupted."})
 final class ReplicateCommand implements Callable<Integer> {
+    /** Neither verdict: no outcome of the sample could have found the claim inconsistent. */
+    static final int INCONCLUSIVE = 3;
 
     @Spec
     CommandSpec spec;
@@ -90,6 +94,7 @@ final class ReplicateCommand implements Callable<Integer> {
         try (Claim claimed = Claim.open(claim)) {
             Replication replication = Replication.plan(assay, claimed, new Replication.Request(sample, seed, suite, this.out,
                     concurrency, agent.agent, agent.options(), spec.commandLine().getParseResult().originalArgs(), alpha));
+            replication.sampleTooSmall().ifPresent(warning -> err.println("warning: " + warning));
             PreparedRun run = assay.start(replication.settings());
             err.println("Replicating run " + claimed.runId() + " on " + replication.sample().tasks().size() + " of its "
                     + claimed.run().tasks().size() + " tasks (seed " + seed + "): " + String.join(", ", replication.sample().tasks()));
@@ -113,7 +118,11 @@ final class ReplicateCommand implements Callable<Integer> {
             }
             out.print(format == Format.JSON ? ReplicationJson.text(verdict) + "\n" : ReplicationText.text(verdict));
             out.flush();
-            return verdict.consistent() ? 0 : ErrorReporter.FAILURES;
+            return switch (verdict.outcome()) {
+                case CONSISTENT -> 0;
+                case INCONSISTENT -> ErrorReporter.FAILURES;
+                case INCONCLUSIVE -> INCONCLUSIVE;
+            };
         }
     }
 }

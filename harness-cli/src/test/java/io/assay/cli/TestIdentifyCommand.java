@@ -83,8 +83,8 @@ class TestIdentifyCommand {
         CliResult result = identify(url, "--against", file.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("against " + file, "verdict      likely same: identical token counts and no habit"
-                + " differs", "token counts (strong): agrees, identical on all 12 probes (tokenizer cl100k_base vs cl100k_base)");
+        assertThat(result.out()).contains("against " + file, "verdict      likely same: identical token counts and every habit"
+                + " compared alike", "token counts (strong): agrees, identical on all 12 probes (tokenizer cl100k_base vs cl100k_base)");
     }
 
     @Test
@@ -179,6 +179,51 @@ class TestIdentifyCommand {
                 .contains("warning: model identity: served model changed: [model-a] then, [model-b] now",
                         "warning: model identity: tokenizer changed: cl100k_base then, o200k_base now");
         assertThat(same.exitCode()).isZero();
-        assertThat(same.out()).contains("verdict      no recorded difference");
+        assertThat(same.out()).contains("verdict      no recorded difference in served model, system fingerprint, tokenizer,"
+                + " request token counts");
+    }
+
+    @Test
+    void anEndpointAnsweringNothingAgainstItselfIsInconclusiveAndExitsOneNotLikelySame() {
+        FakeOpenAiServer server = new FakeOpenAiServer();
+        servers.add(server);
+        server.respondWith(new TokenCountingResponder(KnownTokenizer.CL100K_BASE::count, 7,
+                request -> Reply.text("").servedAs("reasoner").withFingerprint("fp_r")));
+
+        CliResult result = identify(server.baseUrl(), "--against-model", "openai/fake", "--against-base-url", server.baseUrl(),
+                "--against-api-key-env", KEY_VARIABLE);
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.out()).contains("verdict      inconclusive: identical token counts, but self-identification, refusals,"
+                        + " formatting could not be compared",
+                "self-identification (weak): not compared, \"\" vs \"\": an empty answer",
+                "refusals (weak): not compared, no prompt answered by both",
+                "formatting (weak): not compared, no prompt answered by both")
+                .doesNotContain("likely same", "the same on 0 prompts");
+    }
+
+    @Test
+    void twoRunsWithNothingComparableSaySoAndExitOne() throws Exception {
+        Path oracle = CliResult.exampleRun(temp.resolve("oracle"), "trust/multilingual", "oracle");
+        Path stripped = chatRun("stripped", endpoint(KnownTokenizer.CL100K_BASE, "model-a"));
+        // What a client or proxy that records neither name, fingerprint nor usage leaves in the trials.
+        Path trials = stripped.resolve("trials.jsonl");
+        Files.writeString(trials, Files.readString(trials).replaceAll("\"served_model\":\"[^\"]*\"", "\"served_model\":null")
+                .replaceAll("\"fingerprint\":\"[^\"]*\"", "\"fingerprint\":null")
+                .replaceAll("\"input_tokens\":\\d+", "\"input_tokens\":0"));
+
+        CliResult noCalls = run("identify", "--run", oracle.toString(), "--against-run", oracle.toString());
+        CliResult nothingShared = run("identify", "--run", stripped.toString(), "--against-run", stripped.toString());
+        CliResult json = run("identify", "--run", stripped.toString(), "--against-run", stripped.toString(), "--format", "json");
+
+        assertThat(noCalls.exitCode()).as(noCalls.err()).isEqualTo(1);
+        assertThat(noCalls.out()).contains("verdict      nothing comparable: a run recorded no model call");
+        assertThat(nothingShared.exitCode()).as(nothingShared.err()).isEqualTo(1);
+        assertThat(nothingShared.out()).contains("model calls  6", "verdict      nothing comparable: the runs share no served"
+                + " model name, system fingerprint, decided tokenizer or request that both recorded");
+        assertThat(json.exitCode()).isEqualTo(1);
+        JsonNode verdict = JSON.readTree(json.out());
+        assertThat(verdict.get("verdict").asText()).startsWith("nothing comparable");
+        assertThat(verdict.get("compared")).isEmpty();
     }
 }

@@ -56,29 +56,31 @@ class TestReplicateCommand {
         Path claim = CliResult.exampleRun(temp.resolve("claim"), "arithmetic", "oracle");
         Path out = temp.resolve("replication");
 
-        CliResult result = replicate(claim, "--sample", "5", "--out", out.toString(), "--format", "json");
+        CliResult result = replicate(claim, "--sample", "6", "--out", out.toString(), "--format", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode json = JSON.readTree(result.out());
         assertThat(json.fieldNames()).toIterable().contains("claimed", "replicated", "ci95", "p_value", "consistent", "tasks",
                 "claimed_run", "replication", "sample", "alpha", "test", "identity", "minimum_detectable_difference");
         assertThat(json.get("consistent").asBoolean()).isTrue();
+        assertThat(json.get("verdict").asText()).isEqualTo("consistent");
         assertThat(json.get("p_value").asDouble()).isEqualTo(1.0);
         assertThat(json.get("test").asText()).isEqualTo("mcnemar");
         assertThat(json.get("claimed").asDouble()).isEqualTo(1.0);
         assertThat(json.get("replicated").asDouble()).isEqualTo(1.0);
         assertThat(json.get("claimed_run").asText()).isEqualTo("claim");
         assertThat(json.get("replication").asText()).isEqualTo(out.toString());
-        assertThat(json.get("sample").get("size").asInt()).isEqualTo(5);
+        assertThat(json.get("sample").get("size").asInt()).isEqualTo(6);
         assertThat(json.get("sample").get("seed").asLong()).isZero();
-        assertThat(json.get("tasks")).hasSize(5).allSatisfy(task -> {
+        assertThat(json.get("tasks")).hasSize(6).allSatisfy(task -> {
             assertThat(task.fieldNames()).toIterable().containsExactly("id", "claimed", "replicated", "agree");
             assertThat(task.get("agree").asBoolean()).isTrue();
         });
         List<String> sample = new ArrayList<>();
         json.get("sample").get("tasks").forEach(task -> sample.add(task.asText()));
-        assertThat(result.err()).contains("Replicating run claim on 5 of its 20 tasks (seed 0): " + String.join(", ", sample));
-        assertThat(Files.readAllLines(out.resolve("trials.jsonl"))).hasSize(5);
+        assertThat(result.err()).contains("Replicating run claim on 6 of its 20 tasks (seed 0): " + String.join(", ", sample))
+                .doesNotContain("warning: --sample");
+        assertThat(Files.readAllLines(out.resolve("trials.jsonl"))).hasSize(6);
     }
 
     @Test
@@ -131,6 +133,33 @@ class TestReplicateCommand {
     }
 
     @Test
+    void fiveTasksAllFlippedAreInconclusiveExitThreeWarnedAboutBeforeTheRunAndSayingSixCouldDecide() throws Exception {
+        Path right = predictions("right.jsonl", id -> true);
+        Path wrong = predictions("wrong.jsonl", id -> false);
+        Path claim = CliResult.exampleRun(temp.resolve("claim"), "arithmetic", "scripted", "-A", "file=" + right);
+
+        CliResult text = replicate(claim, "--sample", "5", "-A", "file=" + wrong, "--out", temp.resolve("r1").toString());
+        CliResult json = replicate(claim, "--sample", "5", "-A", "file=" + wrong, "--out", temp.resolve("r2").toString(),
+                "--format", "json");
+
+        assertThat(text.exitCode()).as(text.err()).isEqualTo(3);
+        assertThat(text.err()).contains("warning: --sample 5: on pass/fail tasks no outcome of 5 tasks can reach p < 0.05"
+                + " (every task disagreeing one way gives p = 0.0625), so the verdict would be inconclusive; a sample of 6 or"
+                + " more could find the claim inconsistent");
+        assertThat(text.out()).contains("Agreement:  0 of 5 tasks agree", "McNemar's exact test: p = 0.063 (alpha 0.05)",
+                "Verdict: inconclusive: no outcome of 5 tasks could reach p < 0.05 with McNemar's exact test (every task"
+                        + " disagreeing one way gives p = 0.063), so this sample could not find the claim inconsistent;"
+                        + " a sample of 6 or more tasks could");
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(3);
+        JsonNode verdict = JSON.readTree(json.out());
+        assertThat(verdict.get("consistent").isNull()).as("not consistent: untested").isTrue();
+        assertThat(verdict.get("verdict").asText()).isEqualTo("inconclusive");
+        assertThat(verdict.get("p_value").asDouble()).isEqualTo(0.0625);
+        assertThat(verdict.get("most_extreme_p_value").asDouble()).isEqualTo(0.0625);
+        assertThat(verdict.get("decisive_sample").asInt()).isEqualTo(6);
+    }
+
+    @Test
     void aBundleIsReplicatedLikeItsRunDirectory() throws Exception {
         Path claim = CliResult.exampleRun(temp.resolve("claim"), "arithmetic", "oracle");
         Path bundle = temp.resolve("claim.zip");
@@ -142,7 +171,7 @@ class TestReplicateCommand {
             }
         }
 
-        CliResult result = replicate(bundle, "--sample", "3", "--out", temp.resolve("r").toString());
+        CliResult result = replicate(bundle, "--sample", "6", "--out", temp.resolve("r").toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Claim: " + bundle + " (run claim, agent oracle)", "Verdict: consistent with the claim");
@@ -188,8 +217,8 @@ class TestReplicateCommand {
                     "--base-url", server.baseUrl(), "--api-key-env", "ASSAY_TEST_MODEL_KEY");
             server.defaultReply(Reply.text("ANSWER: 42").servedAs("bench-mini").withFingerprint("fp_other"));
 
-            CliResult text = replicate(claim, "--sample", "4", "--out", temp.resolve("r1").toString());
-            CliResult json = replicate(claim, "--sample", "4", "--out", temp.resolve("r2").toString(), "--format", "json");
+            CliResult text = replicate(claim, "--sample", "6", "--out", temp.resolve("r1").toString());
+            CliResult json = replicate(claim, "--sample", "6", "--out", temp.resolve("r2").toString(), "--format", "json");
 
             assertThat(text.exitCode()).as(text.err()).isZero();
             assertThat(text.err()).contains("warning: model identity: served model changed: [bench-2026-01] then, [bench-mini] now",

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Whether two fingerprints likely come from the same model, and why. Token counts weigh most: the
@@ -14,13 +15,16 @@ import java.util.Optional;
  * models. Agreeing counts only say the tokenizer is the same (a family shares one), so then the
  * habits decide: the served model's name, the self-identification, refusals and formatting, each
  * weak alone (a proxy renames, a system prompt changes what a model says, one sampled answer
- * varies). System fingerprints are noted, not weighed: one model is served by many.
+ * varies). System fingerprints are noted, not weighed: one model is served by many. A habit is
+ * compared only on answers both endpoints gave: an empty answer (a reasoning model that spent its
+ * output tokens on hidden reasoning, a proxy that strips content) or an unreported model name says
+ * nothing, and two of them must not read as agreement.
  *
  * <ul>
  *   <li>{@code likely different}: token counts differ beyond a constant, or three or more habits differ;</li>
- *   <li>{@code likely same}: token counts agree exactly and no habit differs;</li>
- *   <li>{@code inconclusive}: anything else, such as agreeing counts with one or two habits apart, or
- *       no counts to compare.</li>
+ *   <li>{@code likely same}: token counts agree exactly, and every habit was compared and none differs;</li>
+ *   <li>{@code inconclusive}: anything else, such as agreeing counts with one or two habits apart or
+ *       not compared, or no counts to compare.</li>
  * </ul>
  *
  * <pre>{@code
@@ -37,6 +41,8 @@ public record FingerprintComparison(Verdict verdict, String basis, List<Evidence
     /** Habits that, all apart together, say more than sampling noise. */
     private static final int HABITS_FOR_DIFFERENT = 3;
     private static final int EXAMPLES = 3;
+    private static final String EMPTY = "an empty answer (a reasoning model spending its output tokens on hidden reasoning,"
+            + " or a proxy stripping content) says nothing";
 
     public FingerprintComparison {
         evidence = List.copyOf(evidence);
@@ -58,11 +64,15 @@ public record FingerprintComparison(Verdict verdict, String basis, List<Evidence
         if (tokens.weight() == Weight.STRONG && !tokens.differs()) {
             overhead(a.tokenCounts(), b.tokenCounts()).ifPresent(evidence::add);
         }
-        evidence.add(new Evidence("served model", Weight.WEAK, !a.servedModels().equals(b.servedModels()),
-                a.servedModels() + " vs " + b.servedModels()));
-        evidence.add(new Evidence("self-identification", Weight.WEAK,
-                !normal(a.selfIdentification()).equals(normal(b.selfIdentification())),
-                "\"" + a.selfIdentification() + "\" vs \"" + b.selfIdentification() + "\""));
+        String served = a.servedModels() + " vs " + b.servedModels();
+        evidence.add(a.servedModels().isEmpty() || b.servedModels().isEmpty()
+                ? Evidence.notCompared("served model", Weight.WEAK, served + ": an endpoint reported no model name")
+                : new Evidence("served model", Weight.WEAK, !a.servedModels().equals(b.servedModels()), served));
+        String said = "\"" + a.selfIdentification() + "\" vs \"" + b.selfIdentification() + "\"";
+        evidence.add(a.selfIdentification().isBlank() || b.selfIdentification().isBlank()
+                ? Evidence.notCompared("self-identification", Weight.WEAK, said + ": " + EMPTY)
+                : new Evidence("self-identification", Weight.WEAK,
+                        !normal(a.selfIdentification()).equals(normal(b.selfIdentification())), said));
         evidence.add(refusals(a.refusals(), b.refusals()));
         evidence.add(formatting(a.formatting(), b.formatting()));
         evidence.add(new Evidence("system fingerprint", Weight.NOTE, !a.systemFingerprints().equals(b.systemFingerprints()),
@@ -86,12 +96,19 @@ public record FingerprintComparison(Verdict verdict, String basis, List<Evidence
             return new FingerprintComparison(Verdict.INCONCLUSIVE, "the token counts could not be compared, and habits alone"
                     + " cannot show two endpoints are the same", evidence);
         }
-        if (habits.isEmpty()) {
-            return new FingerprintComparison(Verdict.LIKELY_SAME, "identical token counts and no habit differs; models that"
-                    + " share a tokenizer and habits (sizes of one family, a light fine-tune) would still look alike", evidence);
+        if (!habits.isEmpty()) {
+            return new FingerprintComparison(Verdict.INCONCLUSIVE, "the same tokenizer, but " + String.join(" and ", habits)
+                    + " differ, which sampling or a system prompt can cause", evidence);
         }
-        return new FingerprintComparison(Verdict.INCONCLUSIVE, "the same tokenizer, but " + String.join(" and ", habits)
-                + " differ, which sampling or a system prompt can cause", evidence);
+        List<String> notCompared = evidence.stream().filter(e -> e.weight() == Weight.WEAK && !e.compared())
+                .map(Evidence::kind).toList();
+        if (!notCompared.isEmpty()) {
+            return new FingerprintComparison(Verdict.INCONCLUSIVE, "identical token counts, but " + String.join(", ", notCompared)
+                    + " could not be compared (empty answers or no model name), and the tokenizer alone cannot tell models"
+                    + " of one family apart", evidence);
+        }
+        return new FingerprintComparison(Verdict.LIKELY_SAME, "identical token counts and every habit compared alike; models that"
+                + " share a tokenizer and habits (sizes of one family, a light fine-tune) would still look alike", evidence);
     }
 
     /** Strong evidence when both endpoints counted at least two probes: differences that are not one constant. */
@@ -99,7 +116,7 @@ public record FingerprintComparison(Verdict verdict, String basis, List<Evidence
         List<String> probes = a.tokenCounts().keySet().stream().filter(id -> positive(a.tokenCounts().get(id))
                 && positive(b.tokenCounts().get(id))).toList();
         if (probes.size() < 2) {
-            return new Evidence("token counts", Weight.NOTE, false, "not comparable: " + (probes.isEmpty() ? "no probe" : "one probe")
+            return Evidence.notCompared("token counts", Weight.NOTE, (probes.isEmpty() ? "no probe" : "one probe")
                     + " counted by both endpoints");
         }
         long first = a.tokenCounts().get(probes.getFirst()) - b.tokenCounts().get(probes.getFirst());
@@ -125,22 +142,35 @@ public record FingerprintComparison(Verdict verdict, String basis, List<Evidence
     }
 
     private static Evidence refusals(Map<String, RefusalAnswer> a, Map<String, RefusalAnswer> b) {
-        List<String> apart = a.keySet().stream().filter(b::containsKey)
-                .filter(id -> a.get(id).refused() != b.get(id).refused())
+        List<String> answered = answeredByBoth(a, b, answer -> !answer.answer().isBlank());
+        if (answered.isEmpty()) {
+            return Evidence.notCompared("refusals", Weight.WEAK, "no prompt answered by both: " + EMPTY);
+        }
+        List<String> apart = answered.stream().filter(id -> a.get(id).refused() != b.get(id).refused())
                 .map(id -> id + " (" + said(a.get(id)) + " vs " + said(b.get(id)) + ")").toList();
-        return new Evidence("refusals", Weight.WEAK, !apart.isEmpty(), apart.isEmpty()
-                ? "the same on " + a.keySet().stream().filter(b::containsKey).count() + " prompts" : String.join(", ", apart));
+        return new Evidence("refusals", Weight.WEAK, !apart.isEmpty(), (apart.isEmpty()
+                ? "the same on " + answered.size() + " prompts" : String.join(", ", apart)) + leftOut(a, b, answered));
     }
 
     private static Evidence formatting(Map<String, FormattingAnswer> a, Map<String, FormattingAnswer> b) {
-        List<String> apart = new ArrayList<>();
-        a.forEach((id, shape) -> {
-            if (b.containsKey(id) && !shape.differences(b.get(id)).isEmpty()) {
-                apart.add(id + ": " + String.join(", ", shape.differences(b.get(id))));
-            }
-        });
-        return new Evidence("formatting", Weight.WEAK, !apart.isEmpty(), apart.isEmpty()
-                ? "the same habits on " + a.keySet().stream().filter(b::containsKey).count() + " prompts" : String.join("; ", apart));
+        List<String> answered = answeredByBoth(a, b, shape -> shape.words() > 0);
+        if (answered.isEmpty()) {
+            return Evidence.notCompared("formatting", Weight.WEAK, "no prompt answered by both: " + EMPTY);
+        }
+        List<String> apart = answered.stream().filter(id -> !a.get(id).differences(b.get(id)).isEmpty())
+                .map(id -> id + ": " + String.join(", ", a.get(id).differences(b.get(id)))).toList();
+        return new Evidence("formatting", Weight.WEAK, !apart.isEmpty(), (apart.isEmpty()
+                ? "the same habits on " + answered.size() + " prompts" : String.join("; ", apart)) + leftOut(a, b, answered));
+    }
+
+    /** The prompts both fingerprints hold a non-empty answer to, in {@code a}'s order. */
+    private static <T> List<String> answeredByBoth(Map<String, T> a, Map<String, T> b, Predicate<T> nonEmpty) {
+        return a.keySet().stream().filter(b::containsKey).filter(id -> nonEmpty.test(a.get(id)) && nonEmpty.test(b.get(id))).toList();
+    }
+
+    private static String leftOut(Map<String, ?> a, Map<String, ?> b, List<String> answered) {
+        long shared = a.keySet().stream().filter(b::containsKey).count();
+        return shared == answered.size() ? "" : " (" + (shared - answered.size()) + " left out: an empty answer)";
     }
 
     private static String said(RefusalAnswer answer) {
@@ -181,19 +211,30 @@ public record FingerprintComparison(Verdict verdict, String basis, List<Evidence
      *
      * @param kind what was compared
      * @param weight how much it weighs
+     * @param compared whether both fingerprints held something to compare; one that was not neither differs nor agrees
      * @param differs whether the two differ in it
-     * @param detail both values, or what agreed
+     * @param detail both values, what agreed, or why it could not be compared
      */
-    public record Evidence(String kind, Weight weight, boolean differs, String detail) {
+    public record Evidence(String kind, Weight weight, boolean compared, boolean differs, String detail) {
 
         public Evidence {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(detail, "detail");
         }
 
+        /** A comparison made: {@code differs} or agrees. */
+        public Evidence(String kind, Weight weight, boolean differs, String detail) {
+            this(kind, weight, true, differs, detail);
+        }
+
+        /** What could not be compared, and why. */
+        static Evidence notCompared(String kind, Weight weight, String why) {
+            return new Evidence(kind, weight, false, false, why);
+        }
+
         /** {@code kind (strong): differs, detail}, for people; a note that does not differ has no verb. */
         public String line() {
-            String verb = differs ? "differs, " : weight == Weight.NOTE ? "" : "agrees, ";
+            String verb = !compared ? "not compared, " : differs ? "differs, " : weight == Weight.NOTE ? "" : "agrees, ";
             return kind + " (" + weight.name().toLowerCase(Locale.ROOT) + "): " + verb + detail;
         }
     }

@@ -22,7 +22,8 @@ import java.util.function.BiFunction;
 /**
  * A {@link Fingerprint} as JSON: what {@code assay identify --out} writes and {@code --against}
  * reads back. Reading checks every field; the first wrong one is an {@link InputException} naming
- * the file and the field.
+ * the file and the field. Empty {@code refusals} or {@code formatting} are wrong too: the probe set
+ * always asks them, and with none a comparison would have no habit to weigh.
  *
  * <pre>{@code
  * FingerprintFile.write(Path.of("gpt-4o-mini.json"), fingerprint);
@@ -109,11 +110,11 @@ public final class FingerprintFile {
                 fields.texts(root, "served_models"), fields.texts(root, "system_fingerprints"),
                 fields.map(root, "token_counts", fields::count), fields.tokenizer(root),
                 fields.text(root, "self_identification"),
-                fields.map(root, "refusals", (refusals, path) -> {
+                fields.answers(root, "refusals", (refusals, path) -> {
                     JsonNode refusal = fields.object(refusals, path);
                     return new RefusalAnswer(fields.flag(refusal, path + ".refused"), fields.text(refusal, path + ".answer"));
                 }),
-                fields.map(root, "formatting", (formatting, path) -> {
+                fields.answers(root, "formatting", (formatting, path) -> {
                     JsonNode shape = fields.object(formatting, path);
                     return new FormattingAnswer(fields.text(shape, path + ".list_marker"),
                             (int) fields.count(shape, path + ".headings"), fields.flag(shape, path + ".bold"),
@@ -187,6 +188,18 @@ public final class FingerprintFile {
             Map<String, T> values = new LinkedHashMap<>();
             node.fieldNames().forEachRemaining(name -> values.put(name, value.apply(node, path + "." + name)));
             return values;
+        }
+
+        /**
+         * Like {@link #map}, refusing an empty object: a fingerprint without answers would compare no
+         * habit, and {@code identify --out} always writes one per probe.
+         */
+        <T> Map<String, T> answers(JsonNode parent, String path, BiFunction<JsonNode, String, T> value) {
+            Map<String, T> answers = map(parent, path, value);
+            if (answers.isEmpty()) {
+                throw wrong(path, "expected an answer for each probe, got none");
+            }
+            return answers;
         }
 
         TokenizerEvidence tokenizer(JsonNode root) {

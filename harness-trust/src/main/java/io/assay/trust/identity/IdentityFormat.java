@@ -81,10 +81,14 @@ public final class IdentityFormat {
         return root;
     }
 
-    /** Two runs' identities and their differences: {@code {"verdict", "differences", "run", "against"}}. */
-    public static String json(String verdict, List<String> differences, ObjectNode run, ObjectNode against) {
+    /**
+     * Two runs' identities and their differences: {@code {"verdict", "compared", "differences", "run", "against"}},
+     * where {@code compared} lists what both runs recorded to compare.
+     */
+    public static String json(String verdict, List<String> compared, List<String> differences, ObjectNode run, ObjectNode against) {
         ObjectNode root = JSON.createObjectNode();
         root.put("verdict", verdict);
+        compared.forEach(root.putArray("compared")::add);
         differences.forEach(root.putArray("differences")::add);
         root.set("run", run);
         root.set("against", against);
@@ -106,7 +110,7 @@ public final class IdentityFormat {
         root.put("basis", comparison.basis());
         comparison.evidence().forEach(evidence -> root.withArray("evidence").addObject().put("kind", evidence.kind())
                 .put("weight", evidence.weight().name().toLowerCase(Locale.ROOT))
-                .put("differs", evidence.differs()).put("detail", evidence.detail()));
+                .put("compared", evidence.compared()).put("differs", evidence.differs()).put("detail", evidence.detail()));
         return root;
     }
 

@@ -75,6 +75,32 @@ public record RunIdentity(long calls, SortedSet<String> servedModels, SortedSet<
     }
 
     /**
+     * What both runs recorded, so that it could be compared: {@code served model}, {@code system
+     * fingerprint}, {@code tokenizer} (decided in both) and {@code request token counts} (a request
+     * both sent). Empty when either run made no model call, or shares nothing to compare: then "no
+     * difference" would say nothing.
+     */
+    public List<String> compared(RunIdentity other) {
+        List<String> compared = new ArrayList<>();
+        if (calls == 0 || other.calls == 0) {
+            return compared;
+        }
+        if (!servedModels.isEmpty() && !other.servedModels.isEmpty()) {
+            compared.add("served model");
+        }
+        if (!fingerprints.isEmpty() && !other.fingerprints.isEmpty()) {
+            compared.add("system fingerprint");
+        }
+        if (tokenizer.decided() && other.tokenizer.decided()) {
+            compared.add("tokenizer");
+        }
+        if (reportedTokens.keySet().stream().anyMatch(other.reportedTokens::containsKey)) {
+            compared.add("request token counts");
+        }
+        return compared;
+    }
+
+    /**
      * How {@code other} differs from this identity, one sentence each, naming both values; empty when
      * nothing recorded differs. A run without model calls has nothing to compare. The tokenizer counts
      * only where both runs' data decided one.

@@ -1,9 +1,11 @@
 package io.assay.trust.replicate;
 
+import io.assay.kit.Plural;
 import io.assay.launcher.Assay;
 import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.RunSettings;
+import io.assay.rank.compare.PairedFigures;
 import io.assay.spi.Options;
 import io.assay.spi.Suite;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A claimed run and the run that replicates it, planned: the suite found and checked to be the one
@@ -85,6 +88,26 @@ public record Replication(Claim claim, Path suite, TaskSample sample, RunSetting
             settings.concurrency(request.concurrency());
         }
         return new Replication(claim, suite, sample, settings.build(), request.alpha());
+    }
+
+    /**
+     * A warning, before anything runs, when the sample is too small for pass/fail tasks (one epoch,
+     * scores 0 or 1) to find the claim inconsistent whatever the replication does: its verdict would
+     * be {@code inconclusive}. Empty when the sample is large enough. Tasks scored over several epochs
+     * or with partial scores are tested with the t-test, which two tasks can already decide.
+     */
+    public Optional<String> sampleTooSmall() {
+        int size = sample.tasks().size();
+        int decisive = ReplicationVerdict.smallestDecisiveSample(alpha);
+        if (size >= decisive) {
+            return Optional.empty();
+        }
+        int claimed = claim.run().tasks().size();
+        return Optional.of("--sample " + size + ": on pass/fail tasks no outcome of " + Plural.of(size, "task")
+                + " can reach p < " + alpha + " (every task disagreeing one way gives p = "
+                + PairedFigures.mcnemarPValue(0, size) + "), so the verdict would be inconclusive; "
+                + (decisive <= claimed ? "a sample of " + decisive + " or more could find the claim inconsistent"
+                        : "it takes " + decisive + " tasks and the claimed run evaluated " + claimed));
     }
 
     /** The suite at {@code directory}, refused unless it is, to the byte, the one the claim graded. */

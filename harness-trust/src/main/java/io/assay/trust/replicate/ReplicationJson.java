@@ -7,8 +7,10 @@ import io.assay.rank.RunTasks;
 
 /**
  * A verdict as JSON, the form {@code assay replicate --format json} prints: {@code claimed},
- * {@code replicated}, {@code ci95}, {@code p_value}, {@code consistent}, {@code tasks}
- * ({@code id, claimed, replicated, agree}), and what a verifier needs to check them: the claimed
+ * {@code replicated}, {@code ci95}, {@code p_value}, {@code consistent} ({@code null} when inconclusive),
+ * {@code verdict} ({@code consistent}, {@code inconsistent} or {@code inconclusive}), {@code tasks}
+ * ({@code id, claimed, replicated, agree}), and what a verifier needs to check them: the smallest
+ * p-value any outcome of the sample could give and the fewest tasks that could decide, the claimed
  * run and its source, the replication's directory, agent and model, the sample (size, seed, tasks),
  * the test, alpha and the smallest difference the sample could detect, the tasks left out, those whose claimed epochs varied, and the model identity
  * differences. Figures that cannot be computed are {@code null}, never 0.
@@ -28,7 +30,15 @@ public final class ReplicationJson {
         root.put("replicated", verdict.replicated().mean());
         root.set("ci95", MAPPER.valueToTree(verdict.replicated().ci95()));
         root.put("p_value", verdict.pValue());
-        root.put("consistent", verdict.consistent());
+        // null when inconclusive: the sample could not have found the claim inconsistent, which is not "consistent".
+        root.put("consistent", switch (verdict.outcome()) {
+            case CONSISTENT -> Boolean.TRUE;
+            case INCONSISTENT -> Boolean.FALSE;
+            case INCONCLUSIVE -> null;
+        });
+        root.put("verdict", verdict.outcome().label());
+        root.put("most_extreme_p_value", verdict.mostExtremePValue());
+        root.put("decisive_sample", verdict.decisiveSample());
         root.put("test", verdict.test().id());
         root.put("alpha", verdict.replication().alpha());
         root.put("minimum_detectable_difference", verdict.minimumDetectable());

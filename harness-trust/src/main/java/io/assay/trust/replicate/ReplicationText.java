@@ -47,8 +47,20 @@ public final class ReplicationText {
         out.append("Smallest detectable difference (80% power, 0.05 level): ")
                 .append(verdict.minimumDetectable() == null ? "n/a (the differences do not vary)" : score(verdict.minimumDetectable()))
                 .append('\n');
-        out.append("Verdict: ").append(verdict.consistent() ? "consistent" : "inconsistent").append(" with the claim\n");
+        out.append("Verdict: ").append(verdict(verdict)).append('\n');
         return out.toString();
+    }
+
+    /** The verdict line's words; an inconclusive one says why and what sample could decide. */
+    private static String verdict(ReplicationVerdict verdict) {
+        return switch (verdict.outcome()) {
+            case CONSISTENT -> "consistent with the claim";
+            case INCONSISTENT -> "inconsistent with the claim";
+            case INCONCLUSIVE -> "inconclusive: no outcome of " + Plural.of(verdict.tasks().size(), "task") + " could reach p < "
+                    + verdict.replication().alpha() + " with " + verdict.test().label() + " (every task disagreeing one way gives p = "
+                    + ComparisonText.pValue(verdict.mostExtremePValue()) + "), so this sample could not find the claim inconsistent;"
+                    + " a sample of " + verdict.decisiveSample() + " or more tasks could";
+        };
     }
 
     private static void note(StringBuilder out, String what, List<String> tasks) {

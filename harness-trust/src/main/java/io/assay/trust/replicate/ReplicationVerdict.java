@@ -22,11 +22,15 @@ import java.util.Set;
  *   <li>otherwise, the paired t-test on the per-task means; when every task differs by the same
  *       amount the t-test is undefined, and the exact sign test on the tasks that differ stands in.</li>
  * </ul>
- * The claim is {@code consistent} when {@code pValue >= alpha}, the replication's alpha.
+ * The claim is {@code inconsistent} when {@code pValue < alpha}, the replication's alpha. Otherwise it
+ * is {@code consistent}, unless even the most extreme outcome these tasks could have (every task
+ * disagreeing one way) would not reach {@code p < alpha} under the test used: then the sample could
+ * not have found the claim inconsistent whatever happened, and the verdict is {@code inconclusive}.
+ * With pass/fail tasks that takes {@link #smallestDecisiveSample(double)} tasks: six at the 0.05 level.
  *
  * <pre>{@code
  * ReplicationVerdict verdict = ReplicationVerdict.of(plan, result.directory());
- * verdict.consistent();
+ * verdict.outcome();   // CONSISTENT, INCONSISTENT or INCONCLUSIVE
  * }</pre>
  *
  * @param replication the plan: claim, suite, sample and settings
@@ -68,6 +72,22 @@ public record ReplicationVerdict(Replication replication, Path directory, Test t
         }
 
         /** The name for people. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** What the replication says of the claim. */
+    public enum Outcome {
+        CONSISTENT("consistent"), INCONSISTENT("inconsistent"), INCONCLUSIVE("inconclusive");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        /** The name for people and in JSON. */
         public String label() {
             return label;
         }
@@ -121,9 +141,48 @@ public record ReplicationVerdict(Replication replication, Path directory, Test t
                 VaryingEpochs.of(claim.directory(), sample), identity);
     }
 
-    /** Whether the replication's difference from the claim is as likely as {@code alpha} or more under the claim. */
-    public boolean consistent() {
-        return pValue >= replication.alpha();
+    /**
+     * Inconsistent when the difference is less likely than {@code alpha} under the claim; inconclusive
+     * when no outcome of these tasks could have been; consistent otherwise.
+     */
+    public Outcome outcome() {
+        if (pValue < replication.alpha()) {
+            return Outcome.INCONSISTENT;
+        }
+        return mostExtremePValue() >= replication.alpha() ? Outcome.INCONCLUSIVE : Outcome.CONSISTENT;
+    }
+
+    /**
+     * The smallest p-value the test used could give on these many tasks: every task disagreeing the
+     * same way, {@code 2 x 0.5^n} for McNemar's and the sign test; 0 for the t-test, whose p-value
+     * falls without bound as the differences agree more closely.
+     */
+    public double mostExtremePValue() {
+        return test == Test.PAIRED_T ? 0.0 : PairedFigures.mcnemarPValue(0, tasks.size());
+    }
+
+    /**
+     * The fewest tasks on which the test used could find the claim inconsistent at the replication's
+     * alpha: two for the t-test (it needs two), {@link #smallestDecisiveSample(double)} otherwise.
+     */
+    public int decisiveSample() {
+        return test == Test.PAIRED_T ? 2 : smallestDecisiveSample(replication.alpha());
+    }
+
+    /**
+     * The fewest pass/fail tasks whose most extreme outcome reaches {@code p < alpha} with McNemar's
+     * exact test (and the sign test): the smallest n with {@code 2 x 0.5^n < alpha}.
+     *
+     * <pre>{@code
+     * ReplicationVerdict.smallestDecisiveSample(0.05);   // 6: 2 x 0.5^5 = 0.0625, 2 x 0.5^6 = 0.031
+     * }</pre>
+     */
+    public static int smallestDecisiveSample(double alpha) {
+        int tasks = 1;
+        while (PairedFigures.mcnemarPValue(0, tasks) >= alpha) {
+            tasks++;
+        }
+        return tasks;
     }
 
     /** The tasks one run passed and the other failed, in task order. */

@@ -39,6 +39,14 @@ record FakeEndpoint(KnownTokenizer tokenizer, long overhead, String servedAs, St
         return new FakeEndpoint(tokenizer, overhead, servedAs, says, refusing, format);
     }
 
+    /**
+     * The same counts, but every answer empty: a reasoning model that spends its output tokens on
+     * hidden reasoning, or a proxy that strips content.
+     */
+    FakeEndpoint answeringNothing() {
+        return new FakeEndpoint(tokenizer, overhead, servedAs, "", false, "");
+    }
+
     /** Serves this endpoint until closed. */
     FakeOpenAiServer start() {
         FakeOpenAiServer server = new FakeOpenAiServer();
@@ -60,7 +68,7 @@ record FakeEndpoint(KnownTokenizer tokenizer, long overhead, String servedAs, St
         if (prompt.equals(ProbeSet.SELF_IDENTIFICATION.prompt())) {
             text = selfIdentification;
         } else if (ProbeSet.REFUSALS.stream().anyMatch(probe -> probe.prompt().equals(prompt))) {
-            text = refuses ? "I'm sorry, but I can't help with that." : "Sure. Here it is, briefly.";
+            text = refuses ? "I'm sorry, but I can't help with that." : formatted.isEmpty() ? "" : "Sure. Here it is, briefly.";
         } else if (ProbeSet.FORMATTING.stream().anyMatch(probe -> probe.prompt().equals(prompt))) {
             text = formatted;
         } else {

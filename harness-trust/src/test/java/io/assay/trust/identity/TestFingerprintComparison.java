@@ -79,6 +79,7 @@ class TestFingerprintComparison {
 
         assertThat(comparison.verdict()).isEqualTo(Verdict.LIKELY_SAME);
         assertThat(evidence(comparison, "token counts").detail()).startsWith("identical on all 12 probes");
+        assertThat(comparison.evidence()).filteredOn(e -> e.weight() == Weight.WEAK).allMatch(Evidence::compared);
         assertThat(comparison.evidence()).filteredOn(Evidence::differs).isEmpty();
     }
 
@@ -117,6 +118,51 @@ class TestFingerprintComparison {
         assertThat(evidence(comparison, "token counts").differs()).isFalse();
         assertThat(evidence(comparison, "chat template").detail()).startsWith("every prompt costs 23 tokens fewer in the first");
         assertThat(comparison.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void twoEndpointsThatAnswerNothingAreNotLikelyTheSameTheirHabitsWereNeverCompared() throws Exception {
+        FakeEndpoint silent = FakeEndpoint.counting(KnownTokenizer.CL100K_BASE).answeringNothing();
+
+        FingerprintComparison comparison = FingerprintComparison.of(silent.probe(), silent.probe());
+
+        assertThat(comparison.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(comparison.basis()).startsWith("identical token counts, but self-identification, refusals, formatting"
+                + " could not be compared");
+        for (String habit : new String[] {"self-identification", "refusals", "formatting"}) {
+            assertThat(evidence(comparison, habit).compared()).as(habit).isFalse();
+            assertThat(evidence(comparison, habit).differs()).as(habit).isFalse();
+            assertThat(evidence(comparison, habit).line()).as(habit).contains(": not compared, ").doesNotContain("agrees");
+        }
+        assertThat(evidence(comparison, "refusals").detail()).startsWith("no prompt answered by both: an empty answer");
+        assertThat(evidence(comparison, "served model").compared()).isTrue();
+    }
+
+    @Test
+    void oneEndpointAnsweringNothingLeavesItsHabitsUncomparedAndTheVerdictInconclusive() throws Exception {
+        FakeEndpoint endpoint = FakeEndpoint.counting(KnownTokenizer.CL100K_BASE);
+
+        FingerprintComparison comparison = FingerprintComparison.of(endpoint.probe(), endpoint.answeringNothing().probe());
+
+        assertThat(comparison.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(evidence(comparison, "self-identification").detail())
+                .startsWith("\"I am FakeModel 1.\" vs \"\": an empty answer");
+        assertThat(comparison.evidence()).filteredOn(Evidence::differs).isEmpty();
+    }
+
+    @Test
+    void noModelNameReportedLeavesTheServedModelUncomparedAndTheVerdictInconclusive() throws Exception {
+        Fingerprint now = FakeEndpoint.counting(KnownTokenizer.CL100K_BASE).probe();
+        Fingerprint unnamed = new Fingerprint(now.probeSet(), now.model(), now.baseUrl(), new java.util.TreeSet<>(),
+                now.systemFingerprints(), now.tokenCounts(), now.tokenizer(), now.selfIdentification(), now.refusals(),
+                now.formatting());
+
+        FingerprintComparison comparison = FingerprintComparison.of(now, unnamed);
+
+        assertThat(comparison.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(comparison.basis()).startsWith("identical token counts, but served model could not be compared");
+        assertThat(evidence(comparison, "served model").line())
+                .isEqualTo("served model (weak): not compared, [fake-model] vs []: an endpoint reported no model name");
     }
 
     @Test

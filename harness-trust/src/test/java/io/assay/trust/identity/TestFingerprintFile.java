@@ -3,6 +3,8 @@ package io.assay.trust.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.assay.launcher.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,21 @@ class TestFingerprintFile {
         assertThatThrownBy(() -> FingerprintFile.read(file)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(file + ": not a fingerprint: field token_counts.cjk: expected a whole number, 0 or more, got -")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void emptyRefusalsOrFormattingAreRefusedNamingTheField() throws Exception {
+        Path file = temp.resolve("fingerprint.json");
+        FingerprintFile.write(file, FakeEndpoint.counting(KnownTokenizer.CL100K_BASE).probe());
+
+        for (String field : new String[] {"refusals", "formatting"}) {
+            ObjectNode fingerprint = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+            fingerprint.putObject(field);
+            Path emptied = Files.writeString(temp.resolve("no-" + field + ".json"), fingerprint.toString());
+
+            assertThatThrownBy(() -> FingerprintFile.read(emptied)).isInstanceOf(InputException.class)
+                    .hasMessage(emptied + ": not a fingerprint: field " + field + ": expected an answer for each probe, got none");
+        }
     }
 
     @Test

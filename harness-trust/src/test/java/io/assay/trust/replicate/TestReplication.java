@@ -57,7 +57,7 @@ class TestReplication {
     void theOraclesClaimReplicatedByTheOracleIsConsistentWithPOne() throws Exception {
         ReplicationVerdict verdict = replicate(Claim.open(oracleClaim), request(6, 0, work.resolve("r"), null, Map.of()));
 
-        assertThat(verdict.consistent()).isTrue();
+        assertThat(verdict.outcome()).isEqualTo(ReplicationVerdict.Outcome.CONSISTENT);
         assertThat(verdict.test()).isEqualTo(ReplicationVerdict.Test.MCNEMAR);
         assertThat(verdict.pValue()).isEqualTo(1.0);
         assertThat(verdict.tasks()).hasSize(6).allSatisfy(task -> {
@@ -88,7 +88,8 @@ class TestReplication {
         assertThat(verdict.disagreeing()).containsExactlyInAnyOrderElementsOf(wrong);
         // McNemar's exact test with every discordant task going one way: 2 * 0.5^k, two-sided.
         assertThat(verdict.pValue()).isCloseTo(Math.min(1.0, 2 * Math.pow(0.5, wrong.size())), within(1e-12));
-        assertThat(verdict.consistent()).isEqualTo(verdict.pValue() >= 0.05);
+        assertThat(verdict.outcome()).isEqualTo(verdict.pValue() >= 0.05 ? ReplicationVerdict.Outcome.CONSISTENT
+                : ReplicationVerdict.Outcome.INCONSISTENT);
         assertThat(verdict.claimed().mean()).isEqualTo(1.0);
         assertThat(verdict.replicated().mean()).isCloseTo((double) (sample.size() - wrong.size()) / sample.size(), within(1e-12));
         assertThat(verdict.replicated().ci95()).hasSize(2);
@@ -121,9 +122,9 @@ class TestReplication {
             assertThat(claim.runId()).isEqualTo("oracle-claim");
             assertThat(claim.run().tasks().keySet()).isEqualTo(RunTasks.read(oracleClaim).tasks().keySet());
 
-            ReplicationVerdict verdict = replicate(claim, request(4, 0, work.resolve("r"), null, Map.of()));
+            ReplicationVerdict verdict = replicate(claim, request(6, 0, work.resolve("r"), null, Map.of()));
 
-            assertThat(verdict.consistent()).isTrue();
+            assertThat(verdict.outcome()).isEqualTo(ReplicationVerdict.Outcome.CONSISTENT);
             assertThat(verdict.replication().suite()).as("the manifest's suite path").isEqualTo(suite);
         }
         assertThat(unpacked).doesNotExist();
@@ -211,7 +212,51 @@ class TestReplication {
         double[] claimed = better.tasks().stream().mapToDouble(ReplicationVerdict.TaskAgreement::claimed).toArray();
         double[] replicated = better.tasks().stream().mapToDouble(ReplicationVerdict.TaskAgreement::replicated).toArray();
         assertThat(better.pValue()).isEqualTo(TTest.withDefaults().pairedTest(replicated, claimed).getPValue());
-        assertThat(better.consistent()).as("two half-point differences in twenty tasks").isTrue();
+        assertThat(better.outcome()).as("two half-point differences in twenty tasks").isEqualTo(ReplicationVerdict.Outcome.CONSISTENT);
+        assertThat(better.mostExtremePValue()).as("the t-test's p-value has no floor").isZero();
+        assertThat(better.decisiveSample()).isEqualTo(2);
+        assertThat(same.outcome()).as("twenty tasks could have reached the sign test's 5%").isEqualTo(ReplicationVerdict.Outcome.CONSISTENT);
         assertThat(better.replication().settings().epochs()).as("the claim's epochs").isEqualTo(2);
+    }
+
+    @Test
+    void fivePassFailTasksAllFlippedCannotReachFivePercentSoTheVerdictIsInconclusiveAndSixAreInconsistent() throws Exception {
+        Path claimRun = ArithmeticClaims.run(suite, "scripted",
+                ArithmeticClaims.predictions(suite, work.resolve("right.jsonl"), id -> true), 1, work.resolve("claim"));
+        Object allWrong = ArithmeticClaims.predictions(suite, work.resolve("wrong.jsonl"), id -> false).values().get("file");
+        Claim claim = Claim.open(claimRun);
+
+        ReplicationVerdict five = replicate(claim, request(5, 0, work.resolve("five"), null, Map.of("file", allWrong)));
+        ReplicationVerdict one = replicate(claim, request(1, 0, work.resolve("one"), null, Map.of("file", allWrong)));
+        ReplicationVerdict six = replicate(claim, request(6, 0, work.resolve("six"), null, Map.of("file", allWrong)));
+
+        assertThat(five.disagreeing()).hasSize(5);
+        assertThat(five.pValue()).as("2 x 0.5^5, the most extreme outcome of five tasks").isEqualTo(0.0625);
+        assertThat(five.mostExtremePValue()).isEqualTo(0.0625);
+        assertThat(five.outcome()).isEqualTo(ReplicationVerdict.Outcome.INCONCLUSIVE);
+        assertThat(five.decisiveSample()).isEqualTo(6);
+        assertThat(one.pValue()).isEqualTo(1.0);
+        assertThat(one.outcome()).isEqualTo(ReplicationVerdict.Outcome.INCONCLUSIVE);
+        assertThat(six.pValue()).isEqualTo(0.03125);
+        assertThat(six.outcome()).isEqualTo(ReplicationVerdict.Outcome.INCONSISTENT);
+    }
+
+    @Test
+    void theSmallestDecisivePassFailSampleIsTheFirstWhoseMostExtremeOutcomeIsBelowAlpha() {
+        assertThat(ReplicationVerdict.smallestDecisiveSample(0.05)).isEqualTo(6);
+        assertThat(ReplicationVerdict.smallestDecisiveSample(0.01)).as("2 x 0.5^7 = 0.0156, 2 x 0.5^8 = 0.0078").isEqualTo(8);
+        assertThat(ReplicationVerdict.smallestDecisiveSample(0.5)).as("2 x 0.5^2 = 0.5 is not below").isEqualTo(3);
+    }
+
+    @Test
+    void aSampleTooSmallToDecideIsWarnedAboutBeforeItRunsAndALargeEnoughOneIsNot() {
+        Claim claim = Claim.open(oracleClaim);
+
+        assertThat(Replication.plan(assay, claim, request(5, 0, work.resolve("r"), null, Map.of())).sampleTooSmall())
+                .hasValue("--sample 5: on pass/fail tasks no outcome of 5 tasks can reach p < 0.05 (every task disagreeing"
+                        + " one way gives p = 0.0625), so the verdict would be inconclusive; a sample of 6 or more could find"
+                        + " the claim inconsistent");
+        assertThat(Replication.plan(assay, claim, request(6, 0, work.resolve("r"), null, Map.of())).sampleTooSmall()).isEmpty();
+        assertThat(work.resolve("r")).as("planning runs nothing").doesNotExist();
     }
 }
