@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code --pairwise RUN_A RUN_B}, made by a judge from two runs' recorded answers.
  */
 @Command(name = "arena", mixinStandardHelpOptions = true,
-        description = {"Rates models from pairwise battles, with 95% CIs and ranks.",
+        description = {"Rates models from pairwise battles, with 95%% CIs and ranks.",
                 "Bradley–Terry by maximum likelihood, with bootstrap CIs and CI-aware ranks. Ratings are on an Elo-like scale,"
                         + " the anchor model at 1000; a tie or both_bad is half a win for each side."},
         footer = {"", "Examples:",
@@ -75,7 +75,7 @@ final class ArenaCommand implements Callable<Integer> {
     String anchor;
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "" + ArenaOptions.DEFAULT_BOOTSTRAP,
-            description = "Bootstrap resamples of the battles for the 95% CIs; 0 for none (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples of the battles for the 95%% CIs; 0 for none (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "The bootstrap's seed (default: ${DEFAULT-VALUE}).")

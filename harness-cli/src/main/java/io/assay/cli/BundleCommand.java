@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay bundle}: a run directory, its hash tree and a signature over it, in one zip. */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
-        description = {"Packs a run into a signed result bundle: a zip of the run directory (run/), its hash tree"
-                + " (hashes.json) and an Ed25519 signature over that (signature).",
+        description = {"Packs a run into a signed result bundle.",
+                "The bundle is a zip of the run directory (run/), its hash tree (hashes.json) and an Ed25519 signature"
+                        + " over that (signature).",
                 "hashes.json holds the SHA-256 and size of every file of the run, the suite as loaded (id, version, content"
                         + " hash and every file's SHA-256), the images sandboxed trials ran in, the plugin jars the run"
                         + " recorded, the Assay versions and the signer's key fingerprint. The suite must be the one the"

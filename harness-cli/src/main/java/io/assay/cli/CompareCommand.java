@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code assay compare}: whether run B differs from run A on the same suite version, task by task. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two runs of one suite version, task by task.",
-                "Tasks are paired (epochs averaged within a task): the mean difference b - a with its 95% interval, a paired"
+                "Tasks are paired (epochs averaged within a task): the mean difference b - a with its 95%% interval, a paired"
                         + " t-test, the tasks that passed in only one run with McNemar's exact test, the smallest difference"
                         + " the tasks could detect, and the same per metadata segment. Tasks only one run scored are counted"
                         + " and left out (docs/rankings.md)."},
@@ -56,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
     enum Format { TEXT, JSON, MARKDOWN }
 
     @Option(names = "--holdout", paramLabel = "DIR", description = "A split by `assay holdout split`: RUN_A ran its public"
-            + " part and RUN_B its private part, of one agent; reports the public-minus-private gap with Welch's 95% interval"
+            + " part and RUN_B its private part, of one agent; reports the public-minus-private gap with Welch's 95%% interval"
             + " instead (text or json).")
     Path holdout;
 

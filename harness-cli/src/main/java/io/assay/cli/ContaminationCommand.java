@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay contamination}: which tasks of a suite a text corpus already contains, by n-gram overlap. */
 @Command(name = "contamination", mixinStandardHelpOptions = true,
-        description = {"Measures the n-gram overlap of a suite's prompts and reference answers with a text corpus.",
+        description = {"Measures how much of a suite's text a corpus holds (n-grams).",
+                "Measures the n-gram overlap of a suite's prompts and reference answers with a text corpus.",
                 "Text is normalised as in the GPT-3 paper's contamination analysis (lower case, split on everything but"
                         + " letters and digits) and each task's n-grams (13 tokens by default) are looked up in the corpus,"
                         + " which is streamed once per file (plain text or .gz) in bounded memory, so a training-data dump of"

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay holdout}: a suite split into a public and a private part, with commitments to the private tasks. */
 @Command(name = "holdout", mixinStandardHelpOptions = true,
-        description = {"Holds out a private part of a suite, committed to and verifiable.",
+        description = {"Holds out a private part of a suite, with commitments.",
                 "`split` writes a public and a private part; commitment.json commits to each private task (salted"
                         + " SHA-256) without revealing it; publish it with the public part. `verify` proves the private part"
                         + " unchanged. `assay compare` and `assay leaderboard` with --holdout report the public-minus-private"

@@ -60,7 +60,7 @@ final class LeaderboardCommand implements Callable<Integer> {
 
     @Option(names = "--holdout", paramLabel = "DIR", description = "A split by `assay holdout split`: the runs are of its"
             + " public and private parts; pairs each entry's public run with its private run and shows the gap with"
-            + " Welch's 95% interval (text or json).")
+            + " Welch's 95%% interval (text or json).")
     Path holdout;
 
     @Override

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay replicate}: runs a seeded sample of a claimed run's tasks again and tests the claim on them. */
 @Command(name = "replicate", mixinStandardHelpOptions = true,
-        description = {"Replicates a claimed run on a seeded sample of its tasks and tests the claim.",
+        description = {"Re-runs a sample of a claimed run's tasks and tests the claim.",
                 "Runs N of the tasks the claimed run evaluated (drawn with --seed) again, with the run's recorded agent,"
                         + " options and settings, or with the agent and model given; on the suite the run graded, checked by"
                         + " content hash. Then pairs the tasks: per-task agreement, the replicated score with its 95%% interval,"

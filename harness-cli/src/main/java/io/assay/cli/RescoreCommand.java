@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay rescore}: a run's recorded outputs graded again with the suite's current checks. */
 @Command(name = "rescore", mixinStandardHelpOptions = true,
-        description = {"Grades a run's recorded outputs again, into a new run directory.",
+        description = {"Grades a run's recorded outputs again into a new run directory.",
                 "Grades the outputs with the suite's current reward checks, without running the agent (no agent model is"
                         + " called). Use it after fixing a check. Tool-environment trials are re-graded by replaying their"
                         + " recorded tool calls; sandbox trials keep their grade. The suite loads as the run loaded it"

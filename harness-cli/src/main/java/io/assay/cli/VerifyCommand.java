@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay verify}: whether a result bundle is what its signer signed, and holds together. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks a result bundle made by assay bundle: the signature over hashes.json by the given public"
+        description = {"Checks a signed result bundle, its hashes and its trials.",
+                "Checks a result bundle made by assay bundle: the signature over hashes.json by the given public"
                 + " key; every run file against its signed hash (none missing, changed or added); that summary.json"
                 + " recomputes exactly from trials.jsonl; that each (task, epoch) appears once, as many as the manifest's"
                 + " tasks x epochs; and, with --suite, that the suite on disk is the one that ran.",
