@@ -117,6 +117,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        ReportOutput.requireWritable(output);
         AuditSettings settings = new AuditSettings(repeats, timeout, probes, selection.selection(), seed,
                 environment.environmentOptions(), judge.checkDefaults(), List.of(memorizationProbe()));
         AuditResult report = shared.open().audit(suite, settings, probe -> {

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 "  assay contamination my-suite --corpus crawl.txt --n 8 --threshold 0.5",
                 "",
                 "Exit codes: 0 no task overlaps, 1 some task overlaps (listed), 2 bad usage or input (a missing corpus file,"
-                        + " --n below 1)."})
+                        + " --n outside 1 to 256, an --output that cannot be written), checked before the corpus is read."})
 final class ContaminationCommand implements Callable<Integer> {
     /** Files smaller than this are read without progress lines. */
     private static final long PROGRESS_FROM_BYTES = 16L << 20;
@@ -58,7 +58,7 @@ final class ContaminationCommand implements Callable<Integer> {
     List<Path> corpus = new ArrayList<>();
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "13",
-            description = "Tokens per n-gram (default: ${DEFAULT-VALUE}, as the GPT-3 paper).")
+            description = "Tokens per n-gram, from 1 to 256 (default: ${DEFAULT-VALUE}, as the GPT-3 paper).")
     int n;
 
     @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "0",
@@ -81,6 +81,7 @@ final class ContaminationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        ReportOutput.requireWritable(output);
         ContaminationCheck.requireReadable(corpus);
         Suite loaded = shared.open().loadSuite(suite, split);
         List<TaskText> texts = loaded.tasks().stream()

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = {"Holds out a private part of a suite, with commitments.",
                 "`split` writes a public and a private part; commitment.json commits to each private task (salted"
                         + " SHA-256) without revealing it; publish it with the public part. `verify` proves the private part"
-                        + " unchanged. `assay compare` and `assay leaderboard` with --holdout report the public-minus-private"
+                        + " unchanged: every task and every other file. `assay compare` and `assay leaderboard` with --holdout report the public-minus-private"
                         + " gap (docs/trust.md)."},
         subcommands = {HoldoutCommand.Split.class, HoldoutCommand.Verify.class},
         footer = {"", "Examples:",
@@ -79,28 +79,38 @@ final class HoldoutCommand {
     /** {@code assay holdout verify}. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Checks the private part against its commitments.",
-                    "Proves that the private part holds exactly the tasks commitment.json committed to: recomputes each"
-                            + " private task's commitment from its salt and its bytes as they are on disk."},
+                    "Proves that the private part is exactly the one commitment.json committed to: recomputes each"
+                            + " private task's commitment from its salt and its bytes as they are on disk, and the"
+                            + " commitment of each other file of the part (suite.yaml, the task file, the files suite.yaml"
+                            + " names, suite.toml); and checks that the part loads with the content hash its salts file"
+                            + " records, by which --holdout recognises runs on it."},
             footer = {"", "Examples:",
                     "  assay holdout verify split",
                     "",
-                    "Exit codes: 0 every private task matches its commitment, 1 a task changed, was added or is missing"
-                            + " (each named), 2 bad input (no commitment.json or salts file, malformed JSON)."})
+                    "Exit codes: 0 every private task and file matches its commitment, 1 a task or file changed, was added"
+                            + " or is missing, or the content hash differs (each named), 2 bad input (no commitment.json or"
+                            + " salts file, malformed JSON)."})
     static final class Verify implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
+
+        @Mixin
+        SharedOptions shared;
 
         @Parameters(index = "0", paramLabel = "DIR", description = "The directory `assay holdout split` wrote.")
         Path directory;
 
         @Override
         public Integer call() throws IOException {
-            HoldoutVerification check = HoldoutVerification.of(directory);
+            HoldoutVerification check = HoldoutVerification.of(shared.open(), directory);
             if (check.holds()) {
                 PrintWriter writer = spec.commandLine().getOut();
                 writer.printf("ok: %s match the %d commitments in %s%n", Plural.of(check.matched(), "private task"),
                         check.committed(), directory.resolve(Commitment.FILE));
+                writer.printf("ok: so do the private part's other files: %s%n", String.join(", ", check.files()));
+                writer.printf("ok: the private part loads with content hash %s, as %s records%n", check.contentHash(),
+                        HoldoutSplit.SALTS_FILE);
                 writer.flush();
                 return 0;
             }

@@ -125,6 +125,16 @@ class TestAuditCommand {
     }
 
     @Test
+    void anOutputInAMissingDirectoryIsOneLineAndExitTwoBeforeAnyProbeRuns() {
+        Path report = temp.resolve("missing-dir").resolve("card.md");
+
+        CliResult result = run("audit", example("arithmetic"), "--output", report.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: --output " + report + ": its directory").doesNotContain("audit: ");
+    }
+
+    @Test
     void badInputExitsWithTwo() {
         CliResult missing = run("audit", temp.resolve("nowhere").toString());
         CliResult unknownProbe = run("audit", example("arithmetic"), "--probe", "telepathy");

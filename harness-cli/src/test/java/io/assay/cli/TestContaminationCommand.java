@@ -126,8 +126,38 @@ class TestContaminationCommand {
         assertThat(results.get(0).err()).contains("missing.txt does not exist");
         assertThat(results.get(1).err()).contains("is a directory");
         assertThat(results.get(2).err()).contains("plain.gz is not a complete gzip file");
-        assertThat(results.get(3).err()).contains("--n must be at least 1, got 0");
+        assertThat(results.get(3).err()).contains("--n must be from 1 to 256, got 0");
         assertThat(results.get(4).err()).contains("--threshold must be from 0 to 1, got 1.5");
+    }
+
+    @Test
+    void aHugeNIsRefusedBeforeAnyWindowIsAllocated() {
+        CliResult result = run("contamination", example("arithmetic"), "--corpus", CORPUS, "--n", "2000000000");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err().lines().toList()).containsExactly(
+                "error: --n must be from 1 to 256, got 2000000000",
+                "hint: 13 is the GPT-3 paper's choice; a longer n-gram is rarely shared by any two texts, and each scan"
+                        + " keeps n tokens in memory");
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsOneLineAndExitTwoBeforeTheCorpusIsRead() throws Exception {
+        Path missingDirectory = temp.resolve("missing-dir").resolve("r.txt");
+        Path directory = Files.createDirectories(temp.resolve("a-directory"));
+        // The corpus does not exist either: the output is checked first, before any corpus file is opened.
+        CliResult missing = run("contamination", example("arithmetic"), "--corpus", temp.resolve("absent.txt").toString(),
+                "--output", missingDirectory.toString());
+        CliResult isDirectory = run("contamination", example("arithmetic"), "--corpus", CORPUS,
+                "--output", directory.toString());
+
+        assertThat(missing.exitCode()).as(missing.err()).isEqualTo(2);
+        assertThat(missing.err().lines().toList()).containsExactly(
+                "error: --output " + missingDirectory + ": its directory " + missingDirectory.getParent() + " does not exist",
+                "hint: give --output a file in an existing directory you can write to, or leave it out for standard output");
+        assertThat(isDirectory.exitCode()).as(isDirectory.err()).isEqualTo(2);
+        assertThat(isDirectory.err()).startsWith("error: --output " + directory + ": cannot be written").doesNotContain("\tat ");
+        assertThat(missingDirectory.getParent()).doesNotExist();
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -56,7 +56,7 @@ class TestHoldoutCommand {
     }
 
     @Test
-    void splitPrintsTheCountsAndVerifyPassesOnAnUntouchedSplit() {
+    void splitPrintsTheCountsAndVerifyPassesOnAnUntouchedSplit() throws Exception {
         Path out = temp.resolve("split");
         CliResult split = run("holdout", "split", example("arithmetic"), "--fraction", "0.3", "--seed", "7",
                 "--out", out.toString());
@@ -66,8 +66,10 @@ class TestHoldoutCommand {
         assertThat(split.out()).contains("split arithmetic@1.0.0 (declarative, seed 7): 14 tasks public in "
                 + out.resolve("public") + ", 6 tasks private in " + out.resolve("private"));
         assertThat(verify.exitCode()).as(verify.err()).isZero();
-        assertThat(verify.out())
-                .isEqualTo("ok: 6 private tasks match the 6 commitments in " + out.resolve("commitment.json") + "\n");
+        String privateHash = JSON.readTree(out.resolve("private/holdout-salts.json").toFile()).get("content_hash").asText();
+        assertThat(verify.out()).isEqualTo("ok: 6 private tasks match the 6 commitments in " + out.resolve("commitment.json")
+                + "\nok: so do the private part's other files: suite.yaml, tasks.jsonl"
+                + "\nok: the private part loads with content hash " + privateHash + ", as holdout-salts.json records\n");
     }
 
     @Test
@@ -83,7 +85,26 @@ class TestHoldoutCommand {
 
         assertThat(verify.exitCode()).isEqualTo(1);
         assertThat(verify.err()).contains("failed: changed: task '" + id + "': its bytes no longer match its commitment",
-                "5 of 6 commitments matched; 1 failure");
+                "failed: changed: file 'tasks.jsonl': its bytes no longer match its commitment",
+                "5 of 6 commitments matched; 3 failures");
+    }
+
+    @Test
+    void verifyExitsOneNamingAnEditedSuiteFileThoughTheSaltsFileRecordsTheNewContentHash() throws Exception {
+        Path out = split("arithmetic", "0.3", "7");
+        Path suiteFile = out.resolve("private/suite.yaml");
+        Files.writeString(suiteFile, Files.readString(suiteFile) + "\n# graded leniently from now on\n");
+        Path edited = runOn(out.resolve("private"), "oracle");
+        String newHash = JSON.readTree(edited.resolve("manifest.json").toFile()).get("suite").get("content_hash").asText();
+        Path salts = out.resolve("private/holdout-salts.json");
+        Files.writeString(salts, Files.readString(salts).replaceFirst("sha256:[0-9a-f]{64}", newHash));
+
+        CliResult verify = run("holdout", "verify", out.toString());
+
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.err().lines().toList()).containsExactly(
+                "failed: changed: file 'suite.yaml': its bytes no longer match its commitment",
+                "6 of 6 commitments matched; 1 failure");
     }
 
     @Test
@@ -116,12 +137,16 @@ class TestHoldoutCommand {
         Files.writeString(Files.list(out.resolve("private")).filter(Files::isDirectory).sorted().findFirst().orElseThrow()
                 .resolve("instruction.md"), "\n", StandardOpenOption.APPEND);
         CliResult tampered = run("holdout", "verify", out.toString());
+        Files.writeString(out.resolve("private/suite.toml"), "\n", StandardOpenOption.APPEND);
+        CliResult suiteFile = run("holdout", "verify", out.toString());
 
         assertThat(validate.exitCode()).as(validate.err()).isZero();
         assertThat(validate.out()).contains("(terminal-basics 1.0.0, 3 tasks)");
         assertThat(verify.exitCode()).as(verify.err()).isZero();
         assertThat(tampered.exitCode()).isEqualTo(1);
         assertThat(tampered.err()).contains("failed: changed: task '");
+        assertThat(suiteFile.exitCode()).isEqualTo(1);
+        assertThat(suiteFile.err()).contains("failed: changed: file 'suite.toml': its bytes no longer match its commitment");
         assertThat(Files.readString(out.resolve("commitment.json"))).contains("\"format\" : \"harbor\"");
     }
 
@@ -190,6 +215,9 @@ class TestHoldoutCommand {
         assertThat(gap.get("public").get("mean").asDouble()).isEqualTo(1.0);
         assertThat(gap.get("private").get("mean").asDouble()).isCloseTo(2.0 / 6, within(1e-12));
         assertThat(gap.get("ci95").get(0).asDouble()).isGreaterThan(0);
+        // The public part's scores are all 1: a t interval would take its score for exact, so the interval is Newcombe's.
+        assertThat(gap.get("method").asText()).isEqualTo("newcombe");
+        assertThat(gap.get("p_value").isNull()).isTrue();
     }
 
     @Test

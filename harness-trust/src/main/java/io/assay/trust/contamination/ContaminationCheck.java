@@ -19,6 +19,11 @@ import java.util.function.LongConsumer;
  * }</pre>
  */
 public final class ContaminationCheck {
+    /**
+     * The longest n-gram: a paragraph already shares no 256-token run with anything but a copy of
+     * itself, and a scan keeps a window of n tokens, so a mistyped huge n must not reach it.
+     */
+    public static final int MAX_N = 256;
     private final String suite;
     private final List<TaskText> tasks;
     private final NgramIndex index;
@@ -39,11 +44,12 @@ public final class ContaminationCheck {
      *
      * @param threshold the fraction of a text's n-grams the corpus must hold for its task to
      *                  overlap; 0 means any one n-gram
-     * @throws InputException when {@code n} is less than 1 or {@code threshold} is not from 0 to 1
+     * @throws InputException when {@code n} is not from 1 to {@value #MAX_N} or {@code threshold} is not from 0 to 1
      */
     public static ContaminationCheck of(String suite, List<TaskText> tasks, int n, double threshold) {
-        if (n < 1) {
-            throw new InputException("--n must be at least 1, got " + n, "13 is the GPT-3 paper's choice");
+        if (n < 1 || n > MAX_N) {
+            throw new InputException("--n must be from 1 to " + MAX_N + ", got " + n, "13 is the GPT-3 paper's choice;"
+                    + " a longer n-gram is rarely shared by any two texts, and each scan keeps n tokens in memory");
         }
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new InputException("--threshold must be from 0 to 1, got " + threshold,

@@ -167,8 +167,10 @@ public final class MemorizationProbe implements AuditProbe {
         return new Finding(NAME, COVERS, Finding.Severity.ERROR, null, client.spec().id() + " completed the suite's canary"
                 + " with " + reproduced + " of the GUID's " + canary.digits() + " hex digits, shown only the part before it:"
                 + " it was trained on the suite's published files, so its scores on this suite measure recall as much as"
-                + " ability. Fix: report its scores as contaminated, and measure it on a private split with a fresh canary"
-                + " (assay holdout split).", evidence);
+                + " ability. Fix: report its scores as contaminated; publish a new version of the suite with a new canary"
+                + " in suite.yaml (this one is in its training data), and measure it on tasks it has not seen: assay"
+                + " holdout split keeps part of that version private (both parts keep its suite.yaml, canary"
+                + " included).", evidence);
     }
 
     /** A finding when the reply reproduces the held-out half of the prompt or a reference answer. */

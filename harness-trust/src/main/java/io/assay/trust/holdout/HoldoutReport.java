@@ -33,7 +33,9 @@ public final class HoldoutReport {
         text.append(part("public ", gap.publicPart(), width));
         text.append(part("private", gap.privatePart(), width));
         text.append("Gap public - private: ").append(gapFigure(gap));
-        if (gap.pValue() != null) {
+        if ("newcombe".equals(gap.method())) {
+            text.append(" (Newcombe's hybrid score interval: a part's scores are all equal)");
+        } else if (gap.pValue() != null) {
             text.append(String.format(Locale.ROOT, " (Welch's t, %.1f df, p = %.3f)", gap.degreesOfFreedom(), gap.pValue()));
         }
         text.append('\n').append(READING).append('\n');
@@ -42,7 +44,8 @@ public final class HoldoutReport {
 
     /**
      * One agent's gap, as JSON: {@code {"suite", "holdout", "agent", "model", "public": {"run",
-     * "content_hash", "tasks", "mean", "ci95"}, "private": {...}, "gap", "ci95", "stderr", "df", "p_value", "method"}}.
+     * "content_hash", "tasks", "mean", "ci95"}, "private": {...}, "gap", "ci95", "stderr", "df", "p_value", "method",
+     * "no_interval"}}.
      */
     public static String json(HoldoutRuns split, HoldoutGap gap) {
         ObjectNode tree = HoldoutJson.object();
@@ -53,7 +56,6 @@ public final class HoldoutReport {
         tree.set("public", part(gap.publicPart()));
         tree.set("private", part(gap.privatePart()));
         gapFields(tree, gap);
-        tree.put("method", "welch");
         return write(tree);
     }
 
@@ -76,7 +78,8 @@ public final class HoldoutReport {
 
     /**
      * A board, as JSON: {@code {"suite", "holdout", "public_tasks", "private_tasks", "entries": [{"agent",
-     * "model", "public", "private", "gap", "ci95", "stderr", "df", "p_value"}]}}, a missing part {@code null}.
+     * "model", "public", "private", "gap", "ci95", "stderr", "df", "p_value", "method", "no_interval"}]}}, a
+     * missing part {@code null}.
      */
     public static String json(HoldoutBoard board) {
         ObjectNode tree = HoldoutJson.object();
@@ -122,6 +125,8 @@ public final class HoldoutReport {
         node.put("stderr", gap.stderr());
         node.put("df", gap.degreesOfFreedom());
         node.put("p_value", gap.pValue());
+        node.put("method", gap.method());
+        node.put("no_interval", gap.noInterval());
     }
 
     private static void interval(ObjectNode node, String field, double[] interval) {
@@ -146,9 +151,9 @@ public final class HoldoutReport {
 
     private static String gapFigure(HoldoutGap gap) {
         if (gap.gap() == null) {
-            return "- (a part has no scored task)";
+            return "- (" + gap.noInterval() + ")";
         }
-        return gap.ci95() == null ? String.format(Locale.ROOT, "%+.3f (too few tasks for an interval)", gap.gap())
+        return gap.ci95() == null ? String.format(Locale.ROOT, "%+.3f (%s)", gap.gap(), gap.noInterval())
                 : String.format(Locale.ROOT, "%+.3f [95%% CI %+.3f, %+.3f]", gap.gap(), gap.ci95()[0], gap.ci95()[1]);
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -40,6 +41,8 @@ public record HoldoutSplit(Path directory, String suite, String format, int publ
 
     public static final String PUBLIC = "public";
     public static final String PRIVATE = "private";
+    /** The private part's secret salts file. */
+    public static final String SALTS_FILE = "holdout-salts.json";
     private static final int SALT_BYTES = 32;
 
     /**
@@ -104,12 +107,15 @@ public record HoldoutSplit(Path directory, String suite, String format, int publ
             salts.add(new PrivateSalts.Salt(id, salt));
             commitments.add(Commitment.of(salt, hidden, id));
         }
+        byte[] filesSalt = new byte[SALT_BYTES];
+        random.nextBytes(filesSalt);
+        SortedMap<String, String> files = PartFiles.commitments(filesSalt, privatePart, hidden);
         String publicHash = assay.loadSuite(publicPart, null).contentHash();
         String privateHash = assay.loadSuite(privatePart, null).contentHash();
-        new PrivateSalts(privateHash, salts).write(privatePart.resolve(PrivateSalts.FILE));
+        new PrivateSalts(privateHash, salts, filesSalt).write(privatePart.resolve(PrivateSalts.FILE));
         Collections.sort(commitments);
         new Commitment(suite.id(), suite.version(), tasks.format(), fraction, seed, tasks.ids().size(), kept.size(),
-                publicHash, List.copyOf(commitments)).write(out.resolve(Commitment.FILE));
+                publicHash, List.copyOf(commitments), files).write(out.resolve(Commitment.FILE));
         // The private part still loads with its salts file in it: loaders read only their own files.
         assay.loadSuite(privatePart, null);
         return new PartHashes(publicHash, privateHash);

@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
  *
  * @param contentHash the private part's content hash when it was split
  * @param salts each private task's salt, in the part's order
+ * @param filesSalt the salt of the commitments to the part's other files ({@link PartFiles})
  */
-record PrivateSalts(String contentHash, List<Salt> salts) {
+record PrivateSalts(String contentHash, List<Salt> salts, byte[] filesSalt) {
 
-    static final String FILE = "holdout-salts.json";
+    static final String FILE = HoldoutSplit.SALTS_FILE;
     private static final Pattern HEX = Pattern.compile("([0-9a-f]{2})+");
     private static final String WHAT = "the private part's " + FILE + " that `assay holdout split` wrote";
 
@@ -38,7 +39,8 @@ record PrivateSalts(String contentHash, List<Salt> salts) {
                     HexFormat.of().parseHex(HoldoutJson.text(file, tree, "tasks[" + i + "].salt", HEX, "hex digits"))));
         }
         return new PrivateSalts(HoldoutJson.text(file, tree, "content_hash", HoldoutJson.SHA256,
-                "sha256: and 64 hex digits"), List.copyOf(salts));
+                "sha256: and 64 hex digits"), List.copyOf(salts),
+                HexFormat.of().parseHex(HoldoutJson.text(file, tree, "files_salt", HEX, "hex digits")));
     }
 
     void write(Path file) throws IOException {
@@ -46,6 +48,7 @@ record PrivateSalts(String contentHash, List<Salt> salts) {
         tree.put("note", "secret: these salts let anyone who has them confirm a guess of a private task; keep them"
                 + " with the private part");
         tree.put("content_hash", contentHash);
+        tree.put("files_salt", HexFormat.of().formatHex(filesSalt));
         ArrayNode tasks = tree.putArray("tasks");
         salts.forEach(salt -> tasks.addObject().put("id", salt.id()).put("salt", HexFormat.of().formatHex(salt.salt())));
         HoldoutJson.write(file, tree);

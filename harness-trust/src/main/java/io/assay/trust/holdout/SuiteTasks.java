@@ -52,6 +52,12 @@ sealed interface SuiteTasks permits TaskLines, TaskDirectories {
     /** The task ids, in the suite's own order. */
     List<String> ids();
 
+    /**
+     * Whether the file at {@code path} (relative to the suite directory, with {@code /}) is part of
+     * one task's bytes; the other files of a part are committed to by {@link PartFiles}.
+     */
+    boolean ownsFile(String path);
+
     /** Feeds the exact bytes that define task {@code id} to {@code digest}. */
     void digest(String id, MessageDigest digest) throws IOException;
 

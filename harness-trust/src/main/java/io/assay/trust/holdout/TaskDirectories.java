@@ -38,6 +38,12 @@ record TaskDirectories(Path directory, List<String> ids) implements SuiteTasks {
     }
 
     @Override
+    public boolean ownsFile(String path) {
+        int slash = path.indexOf('/');
+        return slash > 0 && ids.contains(path.substring(0, slash));
+    }
+
+    @Override
     public void digest(String id, MessageDigest digest) throws IOException {
         Tree.digest(directory.resolve(id), digest);
     }

@@ -149,6 +149,12 @@ record TaskLines(Path directory, String tasksFile, Map<String, byte[]> lines, Li
         return List.copyOf(lines.keySet());
     }
 
+    /** No file: a task is a line, and the task file as a whole is one of the part's files. */
+    @Override
+    public boolean ownsFile(String path) {
+        return false;
+    }
+
     @Override
     public void digest(String id, MessageDigest digest) {
         digest.update(lines.get(id));

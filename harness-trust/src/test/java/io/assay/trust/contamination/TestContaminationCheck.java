@@ -131,7 +131,10 @@ class TestContaminationCheck {
         Path notGzip = Files.writeString(temp.resolve("plain.gz"), "not compressed");
 
         assertThatThrownBy(() -> ContaminationCheck.of("demo", List.of(LIGHTHOUSE), 0, 0))
-                .isInstanceOf(InputException.class).hasMessage("--n must be at least 1, got 0");
+                .isInstanceOf(InputException.class).hasMessage("--n must be from 1 to 256, got 0");
+        // Refused before a window of n tokens is allocated for the scan.
+        assertThatThrownBy(() -> ContaminationCheck.of("demo", List.of(LIGHTHOUSE), 2_000_000_000, 0))
+                .isInstanceOf(InputException.class).hasMessage("--n must be from 1 to 256, got 2000000000");
         assertThatThrownBy(() -> ContaminationCheck.of("demo", List.of(LIGHTHOUSE), 13, 1.5))
                 .isInstanceOf(InputException.class).hasMessageContaining("--threshold must be from 0 to 1");
         assertThatThrownBy(() -> check(temp.resolve("missing.txt"), 13, 0, LIGHTHOUSE))

@@ -110,6 +110,10 @@ class TestMemorizationProbe {
         assertThat(error.path("tasks")).isEmpty();
         assertThat(error.path("message").asText()).contains("openai/recall-test completed the suite's canary with 32 of"
                 + " the GUID's 32 hex digits").contains("Fix:");
+        // A holdout split copies suite.yaml into both parts, so the advice is a new canary in a new version,
+        // not a split alone: a split's private part would carry the memorised canary.
+        assertThat(error.path("message").asText()).contains("publish a new version of the suite with a new canary in"
+                + " suite.yaml").contains("both parts keep its suite.yaml, canary included").doesNotContain("fresh canary");
         assertThat(error.path("evidence").path("asked").asText()).endsWith("assay-canary:").doesNotContain(GUID);
         assertThat(error.path("evidence").path("reply").asText()).isEqualTo("assay-canary:" + GUID);
         assertThat(error.path("evidence").path("guid_digits_reproduced").asInt()).isEqualTo(32);

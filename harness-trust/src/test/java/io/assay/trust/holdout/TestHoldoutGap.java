@@ -69,6 +69,7 @@ class TestHoldoutGap {
         assertThat(gap.gap()).isGreaterThan(0.4);
         assertThat(gap.ci95()[0]).isGreaterThan(0);
         assertThat(gap.publicAdvantage()).isTrue();
+        assertThat(gap.method()).isEqualTo("newcombe");
     }
 
     @Test
@@ -82,6 +83,7 @@ class TestHoldoutGap {
         assertThat(gap.ci95()[0]).isLessThan(0);
         assertThat(gap.ci95()[1]).isGreaterThan(0);
         assertThat(gap.publicAdvantage()).isFalse();
+        assertThat(gap.method()).isEqualTo("welch");
         // The interval is Welch's: half its width is t(0.975, Welch's df) times the unpooled standard error.
         double[] a = publicRun.tasks().values().stream().mapToDouble(t -> t.meanScore()).toArray();
         double[] b = privateRun.tasks().values().stream().mapToDouble(t -> t.meanScore()).toArray();
@@ -91,6 +93,53 @@ class TestHoldoutGap {
         double halfWidth = TDistribution.of(welch.getDegreesOfFreedom())
                 .inverseCumulativeProbability(0.975) * gap.stderr();
         assertThat(gap.ci95()[1] - gap.gap()).isCloseTo(halfWidth, within(1e-9));
+    }
+
+    @Test
+    void partsWhoseScoresAreAllEqualGetNewcombesIntervalNotAZeroWidthOne() throws Exception {
+        // 3 public tasks all passed, 2 private all failed: both standard errors are 0, and a t interval
+        // would be [1, 1]. Wilson's interval for 3 of 3 is [3 / (3 + z²), 1], for 0 of 2 [0, z² / (2 + z²)].
+        Path small = work.resolve("small-split");
+        HoldoutSplit.write(ASSAY, SplitFixtures.sums(work.resolve("small"), 5), 0.4, 3, small);
+        Set<String> smallPublic = new HashSet<>(ASSAY.loadSuite(small.resolve("public"), null).tasks().stream()
+                .map(Task::id).toList());
+        HoldoutRuns smallSplit = HoldoutRuns.read(small);
+        RunTasks publicRun = RunTasks.read(SplitFixtures.scripted(small.resolve("public"), 5, smallPublic::contains,
+                work.resolve("small.jsonl"), work.resolve("small-public")));
+        RunTasks privateRun = RunTasks.read(SplitFixtures.scripted(small.resolve("private"), 5, smallPublic::contains,
+                work.resolve("small.jsonl"), work.resolve("small-private")));
+
+        HoldoutGap gap = smallSplit.gap(publicRun, privateRun);
+
+        double z2 = Math.pow(1.959963984540054, 2);
+        assertThat(gap.publicPart().tasks()).isEqualTo(3);
+        assertThat(gap.privatePart().tasks()).isEqualTo(2);
+        assertThat(gap.gap()).isEqualTo(1.0);
+        assertThat(gap.method()).isEqualTo("newcombe");
+        assertThat(gap.ci95()[0]).isCloseTo(1 - Math.hypot(1 - 3 / (3 + z2), z2 / (2 + z2)), within(1e-9));
+        assertThat(gap.ci95()[1]).isEqualTo(1.0);
+        assertThat(gap.ci95()[1] - gap.ci95()[0]).isGreaterThan(0.8);
+        assertThat(gap.stderr()).isNull();
+        assertThat(gap.pValue()).isNull();
+        assertThat(HoldoutReport.text(smallSplit, gap)).contains(String.format(java.util.Locale.ROOT,
+                "Gap public - private: +1.000 [95%% CI %+.3f, +1.000] (Newcombe's hybrid score interval: a part's scores"
+                        + " are all equal)", gap.ci95()[0]));
+    }
+
+    @Test
+    void anAgentRightEverywhereHasAZeroGapWithAnIntervalAroundIt() throws Exception {
+        RunTasks publicOracle = RunTasks.read(SplitFixtures.run(work.resolve("split/public"), "oracle", Options.empty(),
+                work.resolve("zero-public-oracle")));
+        RunTasks privateOracle = RunTasks.read(SplitFixtures.run(work.resolve("split/private"), "oracle", Options.empty(),
+                work.resolve("zero-private-oracle")));
+
+        HoldoutGap gap = split.gap(publicOracle, privateOracle);
+
+        double z2 = Math.pow(1.959963984540054, 2);
+        assertThat(gap.gap()).isZero();
+        assertThat(gap.ci95()[0]).isCloseTo(-(1 - 30 / (30 + z2)), within(1e-9));
+        assertThat(gap.ci95()[1]).isCloseTo(1 - 30 / (30 + z2), within(1e-9));
+        assertThat(gap.publicAdvantage()).isFalse();
     }
 
     @Test

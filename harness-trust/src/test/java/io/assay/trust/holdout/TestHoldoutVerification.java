@@ -24,11 +24,13 @@ class TestHoldoutVerification {
 
     private Path split;
     private Path privateTasks;
+    private String splitHash;
 
     @BeforeEach
     void split() throws Exception {
         split = work.resolve("split");
-        HoldoutSplit.write(ASSAY, SplitFixtures.sums(work.resolve("suite"), 20), 0.3, 7, split);
+        splitHash = HoldoutSplit.write(ASSAY, SplitFixtures.sums(work.resolve("suite"), 20), 0.3, 7, split)
+                .privateContentHash();
         privateTasks = split.resolve("private/tasks.jsonl");
     }
 
@@ -40,13 +42,39 @@ class TestHoldoutVerification {
         return line.substring(line.indexOf("\"id\": \"") + 7, line.indexOf("\", \"prompt\""));
     }
 
+    private static HoldoutVerification verify(Path split) throws Exception {
+        return HoldoutVerification.of(ASSAY, split);
+    }
+
+    /** What an owner covering an edit would do: record the edited part's content hash in the unsigned salts file. */
+    private void recordContentHash(String hash) throws Exception {
+        Path salts = split.resolve("private/holdout-salts.json");
+        Files.writeString(salts, Files.readString(salts).replaceFirst("\"content_hash\" : \"sha256:[0-9a-f]{64}\"",
+                "\"content_hash\" : \"" + hash + "\""));
+    }
+
+    private String loadedHash() {
+        return ASSAY.loadSuite(split.resolve("private"), null).contentHash();
+    }
+
+    /** The failures that follow any edit of the task file: its own commitment, and the content hash runs record. */
+    private Failure[] taskFileEdited() {
+        return new Failure[] {
+            new Failure(Kind.CHANGED, null, "tasks.jsonl", "its bytes no longer match its commitment"),
+            new Failure(Kind.CHANGED, null, null, "the private part loads with content hash " + loadedHash()
+                    + " but holdout-salts.json records " + splitHash + ", which --holdout recognises runs on the private"
+                    + " part by")};
+    }
+
     @Test
     void anUntouchedPrivatePartMatchesEveryCommitment() throws Exception {
-        HoldoutVerification check = HoldoutVerification.of(split);
+        HoldoutVerification check = verify(split);
 
         assertThat(check.failures()).isEmpty();
         assertThat(check.matched()).isEqualTo(6);
         assertThat(check.committed()).isEqualTo(6);
+        assertThat(check.files()).containsExactly("suite.yaml", "tasks.jsonl");
+        assertThat(check.contentHash()).isEqualTo(splitHash);
     }
 
     @Test
@@ -56,10 +84,11 @@ class TestHoldoutVerification {
         lines.set(2, lines.get(2).replace("what is", "what's"));
         Files.write(privateTasks, lines);
 
-        HoldoutVerification check = HoldoutVerification.of(split);
+        HoldoutVerification check = verify(split);
 
-        assertThat(check.failures()).containsExactly(
-                new Failure(Kind.CHANGED, changed, "its bytes no longer match its commitment"));
+        assertThat(check.failures().getFirst())
+                .isEqualTo(new Failure(Kind.CHANGED, changed, null, "its bytes no longer match its commitment"));
+        assertThat(check.failures().subList(1, check.failures().size())).containsExactly(taskFileEdited());
         assertThat(check.matched()).isEqualTo(5);
     }
 
@@ -70,11 +99,13 @@ class TestHoldoutVerification {
         lines.add("{\"id\": \"t99\", \"prompt\": \"Secret question 99: what is 99 + 1000?\", \"answer\": \"1099\"}");
         Files.write(privateTasks, lines);
 
-        HoldoutVerification check = HoldoutVerification.of(split);
+        HoldoutVerification check = verify(split);
 
-        assertThat(check.failures()).extracting(Failure::kind, Failure::id)
-                .containsExactly(tuple(Kind.MISSING, missing),
-                        tuple(Kind.ADDED, "t99"));
+        assertThat(check.failures()).extracting(Failure::kind, Failure::id, Failure::file)
+                .containsExactly(tuple(Kind.MISSING, missing, null),
+                        tuple(Kind.ADDED, "t99", null),
+                        tuple(Kind.CHANGED, null, "tasks.jsonl"),
+                        tuple(Kind.CHANGED, null, null));
         assertThat(check.matched()).isEqualTo(5);
     }
 
@@ -85,8 +116,57 @@ class TestHoldoutVerification {
         lines.add(moved);
         Files.write(privateTasks, lines);
 
-        assertThat(HoldoutVerification.of(split).failures()).extracting(Failure::kind, Failure::id)
-                .containsExactly(tuple(Kind.ADDED, idOf(moved)));
+        assertThat(verify(split).failures()).extracting(Failure::kind, Failure::id, Failure::file)
+                .containsExactly(tuple(Kind.ADDED, idOf(moved), null), tuple(Kind.CHANGED, null, "tasks.jsonl"),
+                        tuple(Kind.CHANGED, null, null));
+    }
+
+    @Test
+    void aChangedSuiteFileIsNamedEvenWithTheSaltsFileUpdatedToMatch() throws Exception {
+        // Private grading loosened, and the salts file's unsigned content hash updated so that
+        // --holdout would take runs on the edited part for runs on the committed one.
+        Path suiteFile = split.resolve("private/suite.yaml");
+        Files.writeString(suiteFile, Files.readString(suiteFile).replace("measures: Adding.", "measures: Adding, roughly."));
+        recordContentHash(loadedHash());
+
+        HoldoutVerification check = verify(split);
+
+        assertThat(loadedHash()).isNotEqualTo(splitHash);
+        assertThat(check.failures()).containsExactly(
+                new Failure(Kind.CHANGED, null, "suite.yaml", "its bytes no longer match its commitment"));
+        assertThat(check.failures().getFirst()).hasToString("changed: file 'suite.yaml': its bytes no longer match its"
+                + " commitment");
+        assertThat(check.matched()).isEqualTo(6);
+    }
+
+    @Test
+    void aReorderedTaskFileIsNamedThoughEveryTaskStillMatches() throws Exception {
+        List<String> lines = lines();
+        Files.write(privateTasks, lines.reversed());
+
+        HoldoutVerification check = verify(split);
+
+        assertThat(check.matched()).isEqualTo(6);
+        assertThat(check.failures()).containsExactly(taskFileEdited());
+    }
+
+    @Test
+    void anAddedFileIsNamed() throws Exception {
+        Files.createDirectories(split.resolve("private/notes"));
+        Files.writeString(split.resolve("private/notes/grading.txt"), "accept anything\n");
+
+        assertThat(verify(split).failures()).containsExactly(
+                new Failure(Kind.ADDED, null, "notes/grading.txt", "in the private part but not committed to"));
+    }
+
+    @Test
+    void aSaltsFileRecordingAnotherContentHashFails() throws Exception {
+        String other = "sha256:" + "0".repeat(64);
+        recordContentHash(other);
+
+        assertThat(verify(split).failures()).containsExactly(new Failure(Kind.CHANGED, null, null,
+                "the private part loads with content hash " + splitHash + " but holdout-salts.json records " + other
+                        + ", which --holdout recognises runs on the private part by"));
     }
 
     @Test
@@ -95,19 +175,19 @@ class TestHoldoutVerification {
         String published = Files.readString(commitment);
 
         Files.writeString(commitment, published.replace("\"sha256:", "\"md5:"));
-        assertThatThrownBy(() -> HoldoutVerification.of(split)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> verify(split)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(commitment + ": private.commitments[0]: expected sha256: and 64 hex digits");
 
         Files.writeString(commitment, published.replace("\"tasks\" : 6", "\"tasks\" : 7"));
-        assertThatThrownBy(() -> HoldoutVerification.of(split)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> verify(split)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(commitment + ": private.tasks: expected the number of private.commitments, 6");
 
         Files.writeString(commitment, published.substring(0, published.length() / 2));
-        assertThatThrownBy(() -> HoldoutVerification.of(split)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> verify(split)).isInstanceOf(InputException.class)
                 .hasMessageContaining(commitment + ":").hasMessageContaining("invalid JSON");
 
         Files.delete(commitment);
-        assertThatThrownBy(() -> HoldoutVerification.of(split)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> verify(split)).isInstanceOf(InputException.class)
                 .hasMessage(commitment + ": file not found");
     }
 
@@ -115,7 +195,7 @@ class TestHoldoutVerification {
     void aLostSaltsFileIsBadInput() throws Exception {
         Files.delete(split.resolve("private/holdout-salts.json"));
 
-        assertThatThrownBy(() -> HoldoutVerification.of(split)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> verify(split)).isInstanceOf(InputException.class)
                 .hasMessage(split.resolve("private/holdout-salts.json") + ": file not found");
     }
 }
