@@ -25,7 +25,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("error: " + e.getMessage() + Suggestion.forError(e));
+        err.println("error: " + Suggestion.unknownOptionBefore(e, args).orElseGet(() -> e.getMessage() + Suggestion.forError(e)));
         err.println("hint: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help shows usage and examples");
         printTrace(e, err, Arrays.asList(args).contains("--debug"));
         return BAD_INPUT;

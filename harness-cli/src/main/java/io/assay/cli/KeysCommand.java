@@ -18,8 +18,9 @@ final class KeysCommand {
 
     /** {@code assay keys generate}: a new Ed25519 key pair, never over an existing one. */
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = {"Writes a new Ed25519 key pair: FILE, the private key (PKCS#8 PEM, readable by you alone),"
-                    + " and FILE.pub, the public key (X.509 PEM) to publish beside your bundles.",
+            description = {"Writes a new Ed25519 key pair.",
+                    "FILE is the private key (PKCS#8 PEM, readable by you alone) and FILE.pub the public key (X.509 PEM)"
+                            + " to publish beside your bundles.",
                     "Prints the public key's fingerprint (the SHA-256 of its encoding), which bundles name their signer by,"
                             + " on stderr. An existing file is never overwritten."},
             footer = {"", "Examples:",

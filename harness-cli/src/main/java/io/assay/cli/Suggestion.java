@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -16,6 +19,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * word begins.
  */
 final class Suggestion {
+
+    /** A flag, not a negative number given as a value. */
+    private static final Pattern OPTION = Pattern.compile("--?[A-Za-z][-A-Za-z0-9]*");
 
     private Suggestion() {
     }
@@ -44,6 +50,33 @@ final class Suggestion {
         }
         List<String> closest = closest(typed, candidates);
         return closest.isEmpty() ? "" : "; did you mean " + String.join(" or ", closest) + "?";
+    }
+
+    /**
+     * {@code "Unknown option: '--kye'; did you mean --key?"} when picocli reports a missing required
+     * option while the command line also holds an option the command does not know: picocli checks
+     * required options first, but the mistyped flag is usually why one is missing.
+     */
+    static Optional<String> unknownOptionBefore(ParameterException e, String[] args) {
+        if (!(e instanceof MissingParameterException)) {
+            return Optional.empty();
+        }
+        CommandSpec spec = e.getCommandLine().getCommandSpec();
+        List<String> names = new ArrayList<>();
+        for (OptionSpec option : spec.options()) {
+            if (!option.hidden()) {
+                names.addAll(List.of(option.names()));
+            }
+        }
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (OPTION.matcher(name).matches() && spec.findOption(name) == null) {
+                List<String> closest = closest(name, names);
+                return Optional.of("Unknown option: '" + arg + "'"
+                        + (closest.isEmpty() ? "" : "; did you mean " + String.join(" or ", closest) + "?"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -53,6 +53,14 @@ class TestSuggestion {
     }
 
     @Test
+    void aMistypedRequiredFlagIsNamedRatherThanReportedMissing() {
+        CliResult result = run("bundle", "runs/x", "--kye", "k.pem", "--out", "x.zip");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: Unknown option: '--kye'; did you mean --key?");
+    }
+
+    @Test
     void aMistypedSubcommandNamesTheClosestOne() {
         assertThat(run("rn", "examples/arithmetic").err()).startsWith("error: ").contains("; did you mean run?");
         assertThat(run("audti").err()).contains("; did you mean audit?");
