@@ -2,16 +2,22 @@ package io.assay.cli;
 
 import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
+import io.assay.kit.Plural;
 import io.assay.launcher.Assay;
+import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.PreparedRun;
 import io.assay.launcher.RunResult;
+import io.assay.trust.bundle.BundleVerifier;
+import io.assay.trust.bundle.KeyFiles;
+import io.assay.trust.bundle.Verification;
 import io.assay.trust.replicate.Claim;
 import io.assay.trust.replicate.Replication;
 import io.assay.trust.replicate.ReplicationJson;
 import io.assay.trust.replicate.ReplicationText;
 import io.assay.trust.replicate.ReplicationVerdict;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,10 +39,12 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  assay replicate runs/arith-oracle --sample 5",
                 "  assay replicate claim.zip --sample 10 --seed 7 --suite examples/arithmetic --format json",
+                "  assay replicate claim.zip --sample 5 --pubkey signing.pem.pub",
                 "  assay replicate runs/arith-chat --sample 10 --model openai/gpt-4o-mini --base-url http://localhost:8000/v1",
                 "  assay replicate runs/arith-scripted --sample 20 --agent scripted -A file=my-predictions.jsonl",
                 "",
-                "Exit codes: 0 the replication is consistent with the claim (p >= alpha), 1 inconsistent (p < alpha),",
+                "Exit codes: 0 the replication is consistent with the claim (p >= alpha), 1 inconsistent (p < alpha) or,"
+                        + " with --pubkey, the bundle does not verify (each failure named),",
                 "2 bad usage or input (no such run, suite missing or changed since the claim, --sample out of range),",
                 "or the replication run stopped before all its trials ran; 3 inconclusive: the sample is too small for any",
                 "outcome to reach p < alpha (pass/fail tasks need 6 at 0.05; the verdict says how many); 130 interrupted."})
@@ -64,6 +72,10 @@ final class ReplicateCommand implements Callable<Integer> {
             description = "The suite directory (default: the one the claimed run's manifest names); it must be the version the run graded.")
     Path suite;
 
+    @Option(names = "--pubkey", paramLabel = "FILE",
+            description = "Verify the bundle with the signer's public key first, as assay verify does; replicate only if it verifies.")
+    Path pubkey;
+
     @Option(names = "--out", paramLabel = "DIR", description = "The replication's run directory (default: runs/replication-of-RUNID-TIME).")
     Path out;
 
@@ -86,11 +98,30 @@ final class ReplicateCommand implements Callable<Integer> {
 
     enum Format { TEXT, JSON }
 
+    /** Whether the bundle verifies with {@code --pubkey}; prints each failure when it does not. */
+    private boolean verified(PrintWriter err) {
+        if (!Files.isRegularFile(claim)) {
+            throw new InputException("--pubkey " + pubkey + " is given but " + claim + " is not a bundle",
+                    "verify bundles only; a run directory carries no signature");
+        }
+        Verification verification = BundleVerifier.verify(claim, KeyFiles.readPublic(pubkey), null, null);
+        if (!verification.holds()) {
+            verification.failures().forEach(err::println);
+            err.println("error: " + claim + " does not verify with " + pubkey + ": " + Plural.of(verification.failures().size(), "failure")
+                    + "; the claim was not replicated");
+            err.flush();
+        }
+        return verification.holds();
+    }
+
     @Override
     public Integer call() throws Exception {
         Assay assay = shared.open();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (pubkey != null && !verified(err)) {
+            return ErrorReporter.FAILURES;
+        }
         try (Claim claimed = Claim.open(claim)) {
             Replication replication = Replication.plan(assay, claimed, new Replication.Request(sample, seed, suite, this.out,
                     concurrency, agent.agent, agent.options(), spec.commandLine().getParseResult().originalArgs(), alpha));
@@ -100,9 +131,10 @@ final class ReplicateCommand implements Callable<Integer> {
                     + claimed.run().tasks().size() + " tasks (seed " + seed + "): " + String.join(", ", replication.sample().tasks()));
             err.println("Running with agent " + replication.settings().agent() + " -> " + run.directory());
             err.flush();
-            RunResult result;
-            try (InterruptHook interrupt = InterruptHook.on(run)) {
-                result = run.execute(ProgressReporter.create(progress, err));
+            // The report is made inside the hook, and the claim closed (its unpacked bundle removed) before
+            // the hook is: on Ctrl-C the hook holds the JVM's exit until then.
+            try (InterruptHook interrupt = InterruptHook.on(run); claimed) {
+                RunResult result = run.execute(ProgressReporter.create(progress, err));
                 result.warnings().forEach(w -> err.println("warning: " + w));
                 if (!Manifest.COMPLETED.equals(result.status())) {
                     err.println("error: the replication run " + result.directory() + " ended " + result.status()
@@ -110,19 +142,19 @@ final class ReplicateCommand implements Callable<Integer> {
                     err.flush();
                     return result.interrupted() ? RunCommand.INTERRUPTED : ErrorReporter.BAD_INPUT;
                 }
+                ReplicationVerdict verdict = ReplicationVerdict.of(replication, result.directory());
+                if (format == Format.TEXT) {
+                    verdict.identity().forEach(difference -> err.println("warning: model identity: " + difference));
+                    err.flush();
+                }
+                out.print(format == Format.JSON ? ReplicationJson.text(verdict) + "\n" : ReplicationText.text(verdict));
+                out.flush();
+                return switch (verdict.outcome()) {
+                    case CONSISTENT -> 0;
+                    case INCONSISTENT -> ErrorReporter.FAILURES;
+                    case INCONCLUSIVE -> INCONCLUSIVE;
+                };
             }
-            ReplicationVerdict verdict = ReplicationVerdict.of(replication, result.directory());
-            if (format == Format.TEXT) {
-                verdict.identity().forEach(difference -> err.println("warning: model identity: " + difference));
-                err.flush();
-            }
-            out.print(format == Format.JSON ? ReplicationJson.text(verdict) + "\n" : ReplicationText.text(verdict));
-            out.flush();
-            return switch (verdict.outcome()) {
-                case CONSISTENT -> 0;
-                case INCONSISTENT -> ErrorReporter.FAILURES;
-                case INCONCLUSIVE -> INCONCLUSIVE;
-            };
         }
     }
 }

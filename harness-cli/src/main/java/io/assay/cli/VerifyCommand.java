@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
                 "Checks a result bundle made by assay bundle: the signature over hashes.json by the given public"
                 + " key; every run file against its signed hash (none missing, changed or added); that summary.json"
                 + " recomputes exactly from trials.jsonl; that each (task, epoch) appears once, as many as the manifest's"
-                + " tasks x epochs; and, with --suite, that the suite on disk is the one that ran.",
+                + " tasks x epochs (with --suite, the suite's task ids); that the images and plugin jars hashes.json signs"
+                + " are those the trials and the manifest recorded (printed as info lines to compare with yours); and,"
+                + " with --suite, that the suite on disk is the one that ran. Only entries hashes.json names are unpacked,"
+                + " none past its signed size; a zip with bytes before, between or under its entries fails.",
                 "It proves the files are the ones the key's owner signed and agree with each other; not that the run"
                         + " was honest (assay replicate re-runs a sample of it). Each failure is one line,"
                         + " FILE[:LINE]: field: expectation; checks that could not run are named, never passed."},
@@ -55,6 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
         Assay assay = suite != null ? shared.open() : null;
         Verification result = BundleVerifier.verify(bundle, key, assay, suite);
         PrintWriter stdout = spec.commandLine().getOut();
+        result.info().forEach(line -> stdout.println("info: " + line));
         result.held().forEach(check -> stdout.println("ok: " + check));
         result.notChecked().forEach(check -> stdout.println("not checked: " + check));
         result.failures().forEach(stdout::println);

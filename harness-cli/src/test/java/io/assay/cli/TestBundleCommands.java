@@ -68,10 +68,11 @@ class TestBundleCommands {
         assertThat(alone.out()).contains("ok: trials: each (task, epoch) once: 20 tasks × 1 epoch = 20 trials\n",
                 "ok: summary: summary.json recomputes exactly from the 20 trials in trials.jsonl\n",
                 "not checked: the suite on disk: no --suite given")
-                .endsWith("verified " + bundle + ": 4 checks held, 1 not checked\n");
+                .contains("info: images: none signed\n", "info: plugins: ")
+                .endsWith("verified " + bundle + ": 6 checks held, 1 not checked\n");
         assertThat(withSuite.exitCode()).as(withSuite.out()).isZero();
         assertThat(withSuite.out()).contains("ok: suite: " + example("arithmetic") + " is arithmetic 1.0.0 as it ran: all 3 files")
-                .doesNotContain("not checked").endsWith("verified " + bundle + ": 5 checks held\n");
+                .doesNotContain("not checked").endsWith("verified " + bundle + ": 7 checks held\n");
     }
 
     @Test
@@ -158,6 +159,56 @@ class TestBundleCommands {
         assertThat(images).containsExactlyInAnyOrderElementsOf(recorded);
         assertThat(verified.exitCode()).as(verified.out()).isZero();
         assertThat(verified.out()).contains("ok: trials: each (task, epoch) once: 6 tasks × 1 epoch = 6 trials");
+    }
+
+    @Test
+    void aManifestWithoutItsFieldsFailsVerifyNamingThemAndIsOneLineExitTwoForBundleAndReplicate() throws Exception {
+        Path key = key();
+        Path runDirectory = CliResult.exampleRun(temp.resolve("arith-oracle"), "arithmetic", "oracle");
+        Path bundle = bundleOf(runDirectory, key);
+        Path edited = temp.resolve("manifest.zip");
+        copyEditing(bundle, edited, "run/manifest.json", manifest -> "{\"run_id\":\"a\"}");
+        Files.writeString(runDirectory.resolve("manifest.json"), "{\"run_id\":\"a\"}");
+
+        CliResult verified = run("verify", edited.toString(), "--pubkey", key + ".pub");
+        CliResult replicated = run("replicate", edited.toString(), "--sample", "1");
+        CliResult bundled = run("bundle", runDirectory.toString(), "--key", key.toString(), "--out", temp.resolve("again.zip").toString());
+
+        assertThat(verified.exitCode()).as(verified.out() + verified.err()).isEqualTo(1);
+        assertThat(verified.out()).containsPattern("(?m)^run/manifest.json: sha256: [0-9a-f]{64}, \\d+ bytes, as signed \\(is ")
+                .contains("run/manifest.json: suite: present, as assay run writes it (it is missing)\n",
+                        "not checked: the summary: run/manifest.json cannot be read\n");
+        assertThat(verified.err()).doesNotContain("internal error");
+        assertThat(replicated.exitCode()).isEqualTo(2);
+        assertThat(replicated.err().lines().filter(line -> line.startsWith("error: "))).containsExactly(
+                "error: " + edited + ": run/manifest.json: suite: missing (also agent, settings)");
+        assertThat(bundled.exitCode()).isEqualTo(2);
+        assertThat(bundled.err().lines().filter(line -> line.startsWith("error: "))).containsExactly(
+                "error: " + runDirectory.resolve("manifest.json") + ": suite: missing (also agent, settings)");
+        assertThat(verified.err() + replicated.err() + bundled.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void bytesBeforeTheEntriesFailVerifyAndReplicateRefusesTheBundleWithOrWithoutAKey() throws Exception {
+        Path key = key();
+        byte[] signed = Files.readAllBytes(arithmeticBundle(key));
+        byte[] prefixed = Arrays.copyOf(new byte[] {'j', 'u', 'n', 'k'}, 4 + signed.length);
+        System.arraycopy(signed, 0, prefixed, 4, signed.length);
+        Path bundle = Files.write(temp.resolve("prefixed.zip"), prefixed);
+
+        CliResult verified = run("verify", bundle.toString(), "--pubkey", key + ".pub");
+        CliResult replicated = run("replicate", bundle.toString(), "--sample", "1");
+        CliResult checkedFirst = run("replicate", bundle.toString(), "--sample", "1", "--pubkey", key + ".pub");
+
+        assertThat(verified.exitCode()).isEqualTo(1);
+        assertThat(verified.out()).contains(bundle + ": layout: entries back to back from the first byte to the central directory,"
+                + " as assay bundle writes them (4 bytes before or inside the entries");
+        assertThat(replicated.exitCode()).isEqualTo(2);
+        assertThat(replicated.err().lines().filter(line -> line.startsWith("error: "))).singleElement().asString()
+                .startsWith("error: " + bundle + ": layout: ");
+        assertThat(checkedFirst.exitCode()).isEqualTo(1);
+        assertThat(checkedFirst.err()).contains(bundle + ": layout: ",
+                "error: " + bundle + " does not verify with " + key + ".pub: 1 failure; the claim was not replicated");
     }
 
     /** Copies {@code zip} to {@code out}, the entry {@code name} changed by {@code edit}. */

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,18 +158,14 @@ class TestReplicateCommand {
     }
 
     @Test
-    void aBundleIsReplicatedLikeItsRunDirectory() throws Exception {
+    void aBundleIsReplicatedLikeItsRunDirectoryAndWithPubkeyOnlyOnceItVerifies() throws Exception {
         Path claim = CliResult.exampleRun(temp.resolve("claim"), "arithmetic", "oracle");
+        Path key = temp.resolve("signing.pem");
         Path bundle = temp.resolve("claim.zip");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bundle))) {
-            for (String file : List.of("manifest.json", "trials.jsonl", "summary.json")) {
-                zip.putNextEntry(new ZipEntry("run/" + file));
-                Files.copy(claim.resolve(file), zip);
-                zip.closeEntry();
-            }
-        }
+        assertThat(run("keys", "generate", "--out", key.toString()).exitCode()).isZero();
+        assertThat(run("bundle", claim.toString(), "--key", key.toString(), "--out", bundle.toString()).exitCode()).isZero();
 
-        CliResult result = replicate(bundle, "--sample", "6", "--out", temp.resolve("r").toString());
+        CliResult result = replicate(bundle, "--sample", "6", "--out", temp.resolve("r").toString(), "--pubkey", key + ".pub");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Claim: " + bundle + " (run claim, agent oracle)", "Verdict: consistent with the claim");

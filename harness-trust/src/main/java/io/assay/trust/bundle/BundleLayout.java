@@ -1,13 +1,10 @@
 package io.assay.trust.bundle;
 
 import io.assay.launcher.InputException;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 /**
  * Where a result bundle keeps what: the run directory's files under {@code run/}, the hash tree in
@@ -26,40 +23,41 @@ public final class BundleLayout {
     /** The Ed25519 signature over {@link #HASHES}' bytes, in Base64. */
     public static final String SIGNATURE = "signature";
 
+    private static final String REMAKE = "make bundles with assay bundle RUN --key KEY --out BUNDLE.zip";
+
     private BundleLayout() {
     }
 
     /**
-     * Writes the bundle's run directory into {@code into} and returns it. Nothing is checked but the
-     * zip itself: {@code assay verify} is what tells whether the files are the signed ones.
+     * Writes the bundle's signed run files into {@code into} and returns it, read as {@code assay verify}
+     * reads them ({@link BundleContents}): the same entries, only those {@code hashes.json} names, none
+     * past its signed size. Whether the signature holds is {@code assay verify}'s to say.
      *
-     * @throws InputException when the file is not a readable zip, holds no run, or names a path
-     *     outside its folder
+     * @throws InputException when the file is not a readable zip, has bytes outside its entries, holds
+     *     no readable {@code hashes.json} or no run, or an entry does not unpack as signed
      */
     public static Path unpackRun(Path bundle, Path into) {
         Path root = into.toAbsolutePath().normalize();
-        boolean any = false;
-        try (InputStream file = Files.newInputStream(bundle); ZipInputStream zip = new ZipInputStream(file)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (!entry.getName().startsWith(RUN) || entry.isDirectory()) {
-                    continue;
-                }
-                Path target = root.resolve(entry.getName().substring(RUN.length())).normalize();
-                if (!target.startsWith(root) || target.equals(root)) {
-                    throw new InputException(bundle + ": " + entry.getName() + ": entry escapes the bundle's run folder",
-                            "make bundles with assay bundle RUN --key KEY --out BUNDLE.zip");
-                }
-                Files.createDirectories(target.getParent());
-                Files.copy(zip, target);
-                any = true;
-            }
-        } catch (ZipException e) {
-            throw new InputException(bundle + ": not a readable zip (" + e.getMessage() + ")", "make bundles with assay bundle RUN --key KEY --out BUNDLE.zip");
+        BundleContents contents;
+        try {
+            contents = BundleContents.unpack(bundle, root);
+        } catch (ZipException | EOFException e) {
+            throw new InputException(bundle + ": not a readable zip (" + e.getMessage() + ")", REMAKE);
         } catch (IOException e) {
             throw new InputException(bundle + ": cannot read the bundle (" + e + ")", "check the path and its permissions");
         }
-        if (!any) {
-            throw new InputException(bundle + ": holds no run/ folder", "make bundles with assay bundle RUN --key KEY --out BUNDLE.zip");
+        if (!contents.failures().isEmpty()) {
+            Failure first = contents.failures().getFirst();
+            throw new InputException((first.file().equals(bundle.toString()) ? "" : bundle + ": ") + first
+                    + (contents.failures().size() > 1 ? " (and " + (contents.failures().size() - 1) + " more)" : ""),
+                    "check it with assay verify BUNDLE --pubkey FILE.pub");
+        }
+        if (contents.tree() == null) {
+            throw new InputException(bundle + ": " + HASHES + ": " + (contents.hashes() == null ? "missing" : contents.treeProblem()),
+                    "a hash tree that names the run's files; " + REMAKE);
+        }
+        if (contents.runFiles().isEmpty()) {
+            throw new InputException(bundle + ": holds no signed run/ files", REMAKE);
         }
         return root;
     }

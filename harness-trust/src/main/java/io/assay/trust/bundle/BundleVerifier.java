@@ -13,27 +13,21 @@ import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * {@code assay verify}: whether a bundle is what its signer signed and holds together. Every check
@@ -62,6 +56,7 @@ public final class BundleVerifier {
     private final List<String> held = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private final List<String> notChecked = new ArrayList<>();
+    private final List<String> info = new ArrayList<>();
 
     private BundleVerifier(Path bundle, PublicKey key) {
         this.bundle = bundle;
@@ -93,87 +88,45 @@ public final class BundleVerifier {
         } finally {
             deleteTree(work);
         }
-        return new Verification(verifier.held, verifier.failures, verifier.notChecked);
+        return new Verification(verifier.held, verifier.failures, verifier.notChecked, verifier.info);
     }
 
     private void check(Path work, Assay assay, Path suite) throws IOException {
-        Contents contents;
+        BundleContents contents;
         try {
-            contents = unpack(work);
+            contents = BundleContents.unpack(bundle, work);
         } catch (ZipException | EOFException e) {
             failures.add(new Failure(bundle.toString(), 0, "zip", "a complete, readable zip archive (" + e.getMessage() + ")"));
             notChecked.add("everything else: the bundle is not a readable zip");
             return;
         }
+        failures.addAll(contents.failures());
         HashTree tree = signedTree(contents);
         checkRunFiles(contents, tree);
         Manifest manifest = manifest(work, contents);
-        checkSummary(work, contents);
+        checkSummary(work, contents, manifest);
         Suite loaded = suite == null ? null : checkSuite(assay, suite, manifest, tree);
         if (suite == null) {
             notChecked.add("the suite on disk: no --suite given, so nothing here shows which suite files ran;"
                     + " hashes.json names them, signed");
         }
         checkTrials(work, contents, manifest, loaded);
-    }
-
-    /** What the zip holds: the run's files unpacked into {@code work}, hashed as they were written. */
-    private record Contents(SortedMap<String, FileHash> runFiles, byte[] hashes, String signature) {
-    }
-
-    private Contents unpack(Path work) throws IOException {
-        SortedMap<String, FileHash> runFiles = new TreeMap<>();
-        byte[] hashes = null;
-        String signature = null;
-        Set<String> names = new HashSet<>();
-        try (ZipFile zip = new ZipFile(bundle.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                String name = entry.getName();
-                if (!names.add(name)) {
-                    failures.add(new Failure(name, 0, "entry", "once in the bundle (the zip holds it more than once)"));
-                    continue;
-                }
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                try (InputStream in = zip.getInputStream(entry)) {
-                    if (name.equals(BundleLayout.HASHES)) {
-                        hashes = in.readAllBytes();
-                    } else if (name.equals(BundleLayout.SIGNATURE)) {
-                        signature = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-                    } else if (name.startsWith(BundleLayout.RUN)) {
-                        Path target = work.resolve(name.substring(BundleLayout.RUN.length())).normalize();
-                        if (!target.startsWith(work) || target.equals(work)) {
-                            failures.add(new Failure(name, 0, "entry", "a path inside run/ (it escapes the run folder)"));
-                            continue;
-                        }
-                        Files.createDirectories(target.getParent());
-                        try (OutputStream out = Files.newOutputStream(target)) {
-                            runFiles.put(name, Digests.copy(in, out));
-                        }
-                    } else {
-                        failures.add(new Failure(name, 0, "entry", "only run/, " + BundleLayout.HASHES + " and "
-                                + BundleLayout.SIGNATURE + " in a bundle (this entry was added: nothing signed names it)"));
-                    }
-                }
-            }
-        }
-        return new Contents(runFiles, hashes, signature);
+        checkImagesAndPlugins(work, contents, manifest, tree);
     }
 
     /** Checks the signature and the signer; returns the tree, or {@code null} when there is none to read. */
-    private HashTree signedTree(Contents contents) {
+    private HashTree signedTree(BundleContents contents) {
         String fingerprint = Ed25519.fingerprint(key);
-        if (contents.hashes() == null) {
+        Set<String> rejected = contents.rejected(); // present but too large to read: named already
+        if (contents.hashes() == null && !rejected.contains(BundleLayout.HASHES)) {
             failures.add(new Failure(BundleLayout.HASHES, 0, "entry", "present in the bundle (it is missing)"));
         }
-        if (contents.signature() == null) {
+        if (contents.signature() == null && !rejected.contains(BundleLayout.SIGNATURE)) {
             failures.add(new Failure(BundleLayout.SIGNATURE, 0, "entry", "present in the bundle (it is missing)"));
         }
         if (contents.hashes() == null) {
-            notChecked.add("the signature and every hash: the bundle has no " + BundleLayout.HASHES);
+            notChecked.add("the signature and every hash: the bundle has no readable " + BundleLayout.HASHES
+                    + "; no run file was unpacked, so neither the summary nor the trials were checked");
             return null;
         }
         if (contents.signature() != null) {
@@ -184,13 +137,12 @@ public final class BundleVerifier {
                         + BundleLayout.HASHES + " by key " + fingerprint + " (it is not: another key signed, or a file changed)"));
             }
         }
-        HashTree tree;
-        try {
-            tree = HashTree.parse(contents.hashes());
-        } catch (IOException e) {
+        HashTree tree = contents.tree();
+        if (tree == null) {
             failures.add(new Failure(BundleLayout.HASHES, 0, "json", "a hash tree of format " + HashTree.FORMAT
-                    + " (" + e.getMessage().lines().findFirst().orElse("") + ")"));
-            notChecked.add("every hash: " + BundleLayout.HASHES + " cannot be read");
+                    + " (" + contents.treeProblem() + ")"));
+            notChecked.add("every hash: " + BundleLayout.HASHES + " cannot be read; no run file was unpacked,"
+                    + " so neither the summary nor the trials were checked");
             return null;
         }
         String signer = tree.signer() == null ? null : tree.signer().publicKeySha256();
@@ -201,17 +153,20 @@ public final class BundleVerifier {
         return tree;
     }
 
-    private void checkRunFiles(Contents contents, HashTree tree) {
+    private void checkRunFiles(BundleContents contents, HashTree tree) {
         if (tree == null) {
             return;
         }
         int before = failures.size();
         long bytes = 0;
+        Set<String> rejected = contents.rejected();
         for (Map.Entry<String, FileHash> signed : tree.run().files().entrySet()) {
             String name = BundleLayout.RUN + signed.getKey();
             FileHash found = contents.runFiles().get(name);
             FileHash expected = signed.getValue();
-            if (found == null) {
+            if (found == null && rejected.contains(name)) {
+                continue; // in the zip, and its failure is named already
+            } else if (found == null) {
                 failures.add(new Failure(name, 0, "file", "present, as signed (it is missing from the bundle)"));
             } else if (!found.equals(expected)) {
                 failures.add(new Failure(name, 0, "sha256", describe(expected) + ", as signed (is " + describe(found) + ")"));
@@ -219,33 +174,44 @@ public final class BundleVerifier {
                 bytes += found.size();
             }
         }
-        for (String name : contents.runFiles().keySet()) {
-            if (!tree.run().files().containsKey(name.substring(BundleLayout.RUN.length()))) {
-                failures.add(new Failure(name, 0, "file", "listed in " + BundleLayout.HASHES + " (it was added: nothing signed names it)"));
-            }
+        for (String name : contents.unsigned()) {
+            failures.add(new Failure(name, 0, "file", "listed in " + BundleLayout.HASHES + " (it was added: nothing signed names it; not unpacked)"));
         }
-        if (failures.size() == before) {
+        if (failures.size() == before && contents.failures().isEmpty()) {
             held.add("run files: all " + Plural.of(tree.run().files().size(), "file") + " match " + BundleLayout.HASHES + " (" + bytes + " bytes)");
         }
     }
 
-    private Manifest manifest(Path work, Contents contents) {
+    /** The manifest, or {@code null} (a failure, named) when it is missing, does not read or lacks a field the checks read. */
+    private Manifest manifest(Path work, BundleContents contents) {
         if (!contents.runFiles().containsKey(MANIFEST)) {
-            failures.add(new Failure(MANIFEST, 0, "file", "present (the bundle holds no manifest)"));
+            if (contents.tree() != null && !contents.rejected().contains(MANIFEST)) {
+                failures.add(new Failure(MANIFEST, 0, "file", "present (the bundle holds no manifest)"));
+            }
             return null;
         }
+        Manifest manifest;
         try {
-            return RunReport.manifestOf(work);
+            manifest = RunReport.manifestOf(work);
         } catch (InputException e) {
             failures.add(new Failure(MANIFEST, 0, "json", "a run manifest Assay can read (" + e.getMessage() + ")"));
             return null;
         }
+        List<String> missing = RecordedManifest.missing(manifest);
+        missing.forEach(field -> failures.add(new Failure(MANIFEST, 0, field, "present, as assay run writes it (it is missing)")));
+        return missing.isEmpty() ? manifest : null;
     }
 
-    private void checkSummary(Path work, Contents contents) {
+    private void checkSummary(Path work, BundleContents contents, Manifest manifest) {
+        if (manifest == null) {
+            notChecked.add("the summary: " + MANIFEST + " cannot be read");
+            return;
+        }
         if (!contents.runFiles().containsKey(SUMMARY) || !contents.runFiles().containsKey(TRIALS)) {
             // A run that crashed has no summary.json; whether a file was removed is the hash check's to say.
-            notChecked.add("the summary: the bundle has no " + (contents.runFiles().containsKey(SUMMARY) ? TRIALS : SUMMARY));
+            String absent = contents.runFiles().containsKey(SUMMARY) ? TRIALS : SUMMARY;
+            notChecked.add("the summary: " + (contents.rejected().contains(absent) ? absent + " did not unpack (its failure is named)"
+                    : "the bundle has no " + absent));
             return;
         }
         JsonNode recomputed;
@@ -325,7 +291,7 @@ public final class BundleVerifier {
     }
 
     /** Each (task, epoch) once; as many as the manifest's tasks × epochs; with a suite, its selected task ids. */
-    private void checkTrials(Path work, Contents contents, Manifest manifest, Suite suite) throws IOException {
+    private void checkTrials(Path work, BundleContents contents, Manifest manifest, Suite suite) throws IOException {
         if (!contents.runFiles().containsKey(TRIALS) || manifest == null) {
             notChecked.add("missing and repeated trials: " + (manifest == null ? "manifest.json" : "trials.jsonl") + " cannot be read");
             return;
@@ -370,14 +336,58 @@ public final class BundleVerifier {
             }
         }
         int evaluated = manifest.suite().evaluated();
-        if (lineOf.size() != evaluated && expectedTasks == null) {
+        if (expectedTasks == null && lineOf.size() != evaluated) {
             failures.add(new Failure(TRIALS, 0, "tasks", evaluated + " tasks, as the manifest records the run evaluated"
                     + " (trials of " + lineOf.size() + " found" + unfinished(manifest) + ")"));
         }
-        if (failures.size() == before) {
-            held.add("trials: each (task, epoch) once: " + Plural.of(evaluated, "task") + " × " + Plural.of(epochs, "epoch")
-                    + " = " + Plural.of((long) evaluated * epochs, "trial") + (suite != null ? ", the suite's selected task ids" : ""));
+        if (expectedTasks != null && expectedTasks.size() != evaluated) {
+            failures.add(new Failure(MANIFEST, 0, "suite", expectedTasks.size() + " tasks evaluated, as the suite and the"
+                    + " run's selection give (the manifest records " + evaluated + ")"));
         }
+        if (failures.size() == before) {
+            int checked = tasks.size();
+            held.add("trials: each (task, epoch) once: " + Plural.of(checked, "task") + " × " + Plural.of(epochs, "epoch")
+                    + " = " + Plural.of((long) checked * epochs, "trial") + (suite != null ? ", the suite's selected task ids" : ""));
+        }
+    }
+
+    /**
+     * Names the images and plugin jars {@code hashes.json} signs, for a reader to compare with theirs,
+     * and checks them against what the run recorded: the images in its trials, the plugins in its manifest.
+     */
+    private void checkImagesAndPlugins(Path work, BundleContents contents, Manifest manifest, HashTree tree) throws IOException {
+        if (tree == null) {
+            return;
+        }
+        List<HashTree.Image> signed = tree.images() == null ? List.of() : tree.images();
+        info.add("images: " + (signed.isEmpty() ? "none signed" : describe(signed)));
+        info.add("plugins: " + (tree.plugins() == null ? "not recorded (the run's manifest predates plugin records)"
+                : tree.plugins().isEmpty() ? "none"
+                : String.join(", ", tree.plugins().stream().map(jar -> jar.jar() + " " + jar.sha256()).toList())));
+        if (contents.runFiles().containsKey(TRIALS)) {
+            List<HashTree.Image> recorded = TrialLines.images(work.resolve("trials.jsonl"));
+            if (recorded.equals(signed)) {
+                held.add("images: the " + Plural.of(signed.size(), "image") + " " + BundleLayout.HASHES
+                        + " signs are those the trials recorded");
+            } else {
+                failures.add(new Failure(BundleLayout.HASHES, 0, "images", (recorded.isEmpty() ? "no images" : describe(recorded))
+                        + ", as the trials in " + TRIALS + " recorded (signs " + (signed.isEmpty() ? "none" : describe(signed)) + ")"));
+            }
+        } else {
+            notChecked.add("images: the bundle has no readable " + TRIALS + " to compare them with");
+        }
+        if (manifest == null) {
+            notChecked.add("plugins: " + MANIFEST + " cannot be read to compare them with");
+        } else if (Objects.equals(manifest.plugins(), tree.plugins())) {
+            held.add("plugins: the plugin jars " + BundleLayout.HASHES + " signs are those the manifest recorded");
+        } else {
+            failures.add(new Failure(BundleLayout.HASHES, 0, "plugins", manifest.plugins() + ", as " + MANIFEST
+                    + " records (signs " + tree.plugins() + ")"));
+        }
+    }
+
+    private static String describe(List<HashTree.Image> images) {
+        return String.join(", ", images.stream().map(image -> image.tag() + " " + image.id()).toList());
     }
 
     /** The task ids the run should have trials of: the suite's, through the run's recorded selection; {@code null} without a suite. */

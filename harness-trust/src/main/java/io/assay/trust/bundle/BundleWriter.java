@@ -12,11 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
-import java.util.Comparator;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -49,8 +46,8 @@ public final class BundleWriter {
         if (out.toAbsolutePath().normalize().startsWith(run.toAbsolutePath().normalize())) {
             throw new InputException(out + " is inside run " + run + ", which the bundle packs", "write the bundle outside the run directory");
         }
-        Manifest manifest = RunReport.manifestOf(run);
-        Path suiteDirectory = suite != null ? suite : SuiteHashes.recordedDirectory(manifest);
+        Manifest manifest = RecordedManifest.require(RunReport.manifestOf(run), run.resolve("manifest.json").toString());
+        Path suiteDirectory = suite != null ? suite : RecordedManifest.suiteDirectory(manifest);
         HashTree.Suite loaded = SuiteHashes.of(SuiteHashes.load(assay, suiteDirectory, manifest), suiteDirectory, manifest);
         if (!loaded.contentHash().equals(manifest.suite().contentHash())) {
             throw new InputException("suite " + suiteDirectory + " is not the one run " + run + " evaluated: its content hash is "
@@ -64,7 +61,7 @@ public final class BundleWriter {
                 SortedMap<String, FileHash> files = addRun(run, zip);
                 tree = new HashTree(HashTree.FORMAT, Assay.version(),
                         new HashTree.Run(manifest.runId(), manifest.harnessVersion(), files), loaded,
-                        images(run), manifest.plugins(),
+                        TrialLines.images(run.resolve("trials.jsonl")), manifest.plugins(),
                         new HashTree.Signer(Ed25519.ALGORITHM, Ed25519.fingerprint(signer.getPublic())));
                 byte[] bytes = tree.bytes();
                 add(zip, BundleLayout.HASHES, bytes);
@@ -90,18 +87,6 @@ public final class BundleWriter {
             zip.closeEntry();
         }
         return hashes;
-    }
-
-    /** The distinct images the run's sandboxed trials recorded, sorted by tag then ID. */
-    private static List<HashTree.Image> images(Path run) throws IOException {
-        Path trials = run.resolve("trials.jsonl");
-        if (!Files.exists(trials)) {
-            return List.of();
-        }
-        TreeSet<HashTree.Image> images = new TreeSet<>(Comparator.comparing(HashTree.Image::tag)
-                .thenComparing(HashTree.Image::id));
-        TrialLines.read(trials).forEach(line -> line.image().ifPresent(images::add));
-        return List.copyOf(images);
     }
 
     private static void add(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

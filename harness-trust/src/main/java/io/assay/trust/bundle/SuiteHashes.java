@@ -13,19 +13,13 @@ import java.nio.file.Path;
  * hash) and every file of its directory.
  *
  * <pre>{@code
- * Path directory = SuiteHashes.recordedDirectory(manifest);    // manifest's path, against its working directory
+ * Path directory = RecordedManifest.suiteDirectory(manifest);
  * HashTree.Suite suite = SuiteHashes.of(SuiteHashes.load(assay, directory, manifest), directory, manifest);
  * }</pre>
  */
 final class SuiteHashes {
 
     private SuiteHashes() {
-    }
-
-    /** Where the run's manifest says the suite was: its path, resolved against the run's working directory. */
-    static Path recordedDirectory(Manifest manifest) {
-        Path recorded = Path.of(manifest.suite().path());
-        return manifest.workingDirectory() == null ? recorded : Path.of(manifest.workingDirectory()).resolve(recorded);
     }
 
     /** The split the run loaded, or {@code null} for the suite's default tasks. */

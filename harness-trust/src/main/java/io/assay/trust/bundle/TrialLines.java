@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * What a bundle needs of each line of {@code trials.jsonl}: which trial it is and the image it ran
@@ -49,6 +51,17 @@ final class TrialLines {
             }
         }
         return lines;
+    }
+
+    /** The distinct images the trials in {@code file} recorded, sorted by tag then ID; none when there is no file. */
+    static List<HashTree.Image> images(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        TreeSet<HashTree.Image> images = new TreeSet<>(Comparator.comparing(HashTree.Image::tag)
+                .thenComparing(HashTree.Image::id));
+        read(file).forEach(line -> line.image().ifPresent(images::add));
+        return List.copyOf(images);
     }
 
     private static Line parse(int number, String text) {

@@ -2,7 +2,9 @@ package io.assay.trust.replicate;
 
 import io.assay.launcher.InputException;
 import io.assay.rank.RunTasks;
+import io.assay.launcher.RunReport;
 import io.assay.trust.bundle.BundleLayout;
+import io.assay.trust.bundle.RecordedManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The run whose result a replication checks: a run directory, or the run inside a bundle that
- * {@code assay bundle} made, unpacked into a temporary directory that {@link #close()} removes (a
- * bundle's signature is {@code assay verify}'s business, not this one's).
+ * {@code assay bundle} made, unpacked into a temporary directory that {@link #close()} removes. A
+ * bundle is read exactly as {@code assay verify} reads it ({@link BundleLayout#unpackRun}), so a bundle
+ * that verifies is the claim replicated; its signature is {@code assay verify}'s business.
  *
  * <pre>{@code
  * try (Claim claim = Claim.open(Path.of("claim.zip"))) {
@@ -30,11 +33,12 @@ public record Claim(Path source, RunTasks run, Path unpacked) implements AutoClo
     /**
      * Reads the claim at {@code source}: a bundle when it is a file, else a run directory.
      *
-     * @throws InputException when {@code source} is neither a run directory nor a readable bundle
+     * @throws InputException when {@code source} is neither a run directory nor a readable bundle, or
+     *     its manifest lacks the suite, agent or settings a replication reads
      */
     public static Claim open(Path source) {
         if (!Files.isRegularFile(source)) {
-            return new Claim(source, RunTasks.read(source), null);
+            return new Claim(source, read(source, source.resolve("manifest.json").toString()), null);
         }
         Path unpacked;
         try {
@@ -43,11 +47,17 @@ public record Claim(Path source, RunTasks run, Path unpacked) implements AutoClo
             throw new UncheckedIOException("cannot make a temporary directory to unpack " + source + " into", e);
         }
         try {
-            return new Claim(source, RunTasks.read(BundleLayout.unpackRun(source, unpacked)), unpacked);
+            return new Claim(source, read(BundleLayout.unpackRun(source, unpacked), source + ": " + BundleLayout.RUN + "manifest.json"),
+                    unpacked);
         } catch (RuntimeException e) {
             delete(unpacked);
             throw e;
         }
+    }
+
+    private static RunTasks read(Path run, String manifestFile) {
+        RecordedManifest.require(RunReport.manifestOf(run), manifestFile);
+        return RunTasks.read(run);
     }
 
     /** The claimed run's id, its directory's name when it ran. */
@@ -55,10 +65,10 @@ public record Claim(Path source, RunTasks run, Path unpacked) implements AutoClo
         return run.manifest().runId();
     }
 
-    /** Removes the unpacked bundle, if any. */
+    /** Removes the unpacked bundle, if any and not removed already. */
     @Override
     public void close() {
-        if (unpacked != null) {
+        if (unpacked != null && Files.exists(unpacked)) {
             delete(unpacked);
         }
     }

@@ -8,6 +8,7 @@ import io.assay.launcher.RunSettings;
 import io.assay.rank.compare.PairedFigures;
 import io.assay.spi.Options;
 import io.assay.spi.Suite;
+import io.assay.trust.bundle.RecordedManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,8 +67,7 @@ public record Replication(Claim claim, Path suite, TaskSample sample, RunSetting
             throw new InputException("--alpha must be between 0 and 1, got " + request.alpha(), "the usual level is 0.05");
         }
         Manifest manifest = claim.run().manifest();
-        Path suite = request.suite() != null ? request.suite()
-                : Path.of(manifest.workingDirectory()).resolve(manifest.suite().path());
+        Path suite = request.suite() != null ? request.suite() : RecordedManifest.suiteDirectory(manifest);
         String split = manifest.settings().selection() != null ? manifest.settings().selection().split() : null;
         Suite loaded = sameSuite(assay, claim, suite, split);
         TaskSample sample = TaskSample.draw(loaded, claim.run().tasks().keySet(), request.sample(), request.seed());

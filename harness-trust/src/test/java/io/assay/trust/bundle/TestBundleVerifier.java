@@ -2,7 +2,12 @@ package io.assay.trust.bundle;
 
 import static io.assay.trust.bundle.BundleFixtures.ASSAY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.assay.launcher.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TestBundleVerifier {
     private static final String TRIALS = "run/trials.jsonl";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path shared;
@@ -65,22 +72,26 @@ class TestBundleVerifier {
         Verification alone = verify(bundle);
 
         assertThat(withSuite.failures()).isEmpty();
-        assertThat(withSuite.held()).hasSize(5).anySatisfy(held -> assertThat(held).startsWith("signature: Ed25519"))
+        assertThat(withSuite.info()).containsExactly("images: none signed", "plugins: none");
+        assertThat(withSuite.held()).hasSize(7).anySatisfy(held -> assertThat(held).startsWith("signature: Ed25519"))
                 .contains("run files: all 3 files match hashes.json (" + bytesOfRunFiles() + " bytes)",
                         "summary: summary.json recomputes exactly from the 8 trials in trials.jsonl",
-                        "trials: each (task, epoch) once: 4 tasks × 2 epochs = 8 trials, the suite's selected task ids");
+                        "trials: each (task, epoch) once: 4 tasks × 2 epochs = 8 trials, the suite's selected task ids",
+                        "images: the 0 images hashes.json signs are those the trials recorded",
+                        "plugins: the plugin jars hashes.json signs are those the manifest recorded");
         assertThat(withSuite.notChecked()).isEmpty();
         assertThat(alone.holds()).isTrue();
-        assertThat(alone.held()).hasSize(4).noneMatch(held -> held.startsWith("suite"));
+        assertThat(alone.held()).hasSize(6).noneMatch(held -> held.startsWith("suite"));
         assertThat(alone.notChecked()).singleElement().asString().startsWith("the suite on disk: no --suite given");
     }
 
     @Test
     void anEditedTrialIsCaughtByItsHashAndByTheSummaryItNoLongerAgreesWith() throws Exception {
-        // The first trial, failed: its outcome's score and its reward's alike.
+        // The first trial, failed: its outcome's score and its reward's alike. No longer than it was, so it
+        // unpacks (a file longer than signed is stopped at its signed size, as a zip bomb would be).
         Path zip = tampered(TRIALS, text -> {
             int end = text.indexOf('\n');
-            return text.substring(0, end).replace("\"score\":1.0,\"passed\":true", "\"score\":0.0,\"passed\":false")
+            return text.substring(0, end).replace("\"score\":1.0,\"passed\":true", "\"score\":0,\"passed\":false")
                     + text.substring(end);
         });
 
@@ -93,12 +104,12 @@ class TestBundleVerifier {
 
     @Test
     void anEditedSummaryIsCaughtByItsHashAndByTheFieldThatNoLongerRecomputes() throws Exception {
-        Path zip = tampered("run/summary.json", text -> text.replaceFirst("\"pass_rate\" : 1.0", "\"pass_rate\" : 0.99"));
+        Path zip = tampered("run/summary.json", text -> text.replaceFirst("\"pass_rate\" : 1.0", "\"pass_rate\" : 0.9"));
 
         List<String> failures = failures(verify(zip));
 
         assertThat(failures).anyMatch(line -> line.startsWith("run/summary.json: sha256: "))
-                .contains("run/summary.json: pass_rate: 1.0 as recomputed from trials.jsonl (records 0.99)");
+                .contains("run/summary.json: pass_rate: 1.0 as recomputed from trials.jsonl (records 0.9)");
     }
 
     @Test
@@ -116,13 +127,17 @@ class TestBundleVerifier {
 
     @Test
     void aRepeatedTrialLineIsNamedWithBothLines() throws Exception {
-        Path zip = tampered(TRIALS, text -> text + text.lines().skip(1).findFirst().orElseThrow() + "\n");
-        String repeated = BundleFixtures.entry(bundle, TRIALS).lines().skip(1).findFirst().orElseThrow()
-                .replaceAll(".*\"task\":\"([a-d]+)\",\"epoch\":(\\d).*", "($1, epoch $2)");
+        // The last line replaced by a copy of an earlier one no longer than it, so the file does not grow.
+        List<String> lines = BundleFixtures.entry(bundle, TRIALS).lines().toList();
+        int copied = IntStream.range(0, lines.size() - 1).filter(i -> lines.get(i).length() <= lines.getLast().length())
+                .findFirst().orElseThrow();
+        Path zip = tampered(TRIALS, text -> String.join("\n", lines.subList(0, lines.size() - 1)) + "\n" + lines.get(copied) + "\n");
+        String repeated = lines.get(copied).replaceAll(".*\"task\":\"([a-d]+)\",\"epoch\":(\\d).*", "($1, epoch $2)");
 
         List<String> failures = failures(verify(zip));
 
-        assertThat(failures).contains("run/trials.jsonl:9: task: " + repeated + " once (it is also on line 2)");
+        assertThat(failures).contains("run/trials.jsonl:" + lines.size() + ": task: " + repeated + " once (it is also on line "
+                + (copied + 1) + ")");
     }
 
     @Test
@@ -133,7 +148,7 @@ class TestBundleVerifier {
         List<String> failures = failures(verify(zip));
 
         assertThat(failures).containsExactlyInAnyOrder(
-                "run/notes.txt: file: listed in hashes.json (it was added: nothing signed names it)",
+                "run/notes.txt: file: listed in hashes.json (it was added: nothing signed names it; not unpacked)",
                 "README: entry: only run/, hashes.json and signature in a bundle (this entry was added: nothing signed names it)");
     }
 
@@ -197,6 +212,128 @@ class TestBundleVerifier {
         assertThat(failures(result)).singleElement().asString().startsWith(truncated + ": zip: a complete, readable zip archive (");
         assertThat(result.held()).isEmpty();
         assertThat(result.notChecked()).containsExactly("everything else: the bundle is not a readable zip");
+    }
+
+    /**
+     * The attack one reader of the zip and another could disagree on: a second set of entries, the same
+     * run with every trial failed, written before the signed bundle's bytes. A reader of the central
+     * directory finds the signed run; one walking local headers from the front, the other.
+     */
+    @Test
+    void bytesBeforeTheFirstEntryFailVerificationAndTheRunIsNotUnpackedForReplication() throws Exception {
+        Path failedRun = tampered(TRIALS, text -> text.replace("\"score\":1.0", "\"score\":0.0"));
+        byte[] prefix = Files.readAllBytes(failedRun);
+        byte[] signed = Files.readAllBytes(bundle);
+        byte[] both = Arrays.copyOf(prefix, prefix.length + 4 + signed.length);
+        System.arraycopy(signed, 0, both, prefix.length + 4, signed.length);
+        Path zip = Files.write(temp.resolve("prefixed.zip"), both);
+
+        Verification result = verify(zip);
+
+        assertThat(failures(result)).singleElement().asString().startsWith(zip + ": layout: entries back to back from the first byte"
+                + " to the central directory, as assay bundle writes them (" + (prefix.length + 4) + " bytes before or inside the entries");
+        assertThatThrownBy(() -> BundleLayout.unpackRun(zip, temp.resolve("unpacked")))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(zip + ": layout: ");
+    }
+
+    @Test
+    void anEntryThatEscapesTheRunFolderIsNamedAndNotWrittenSignedOrNot() throws Exception {
+        Path zip = BundleFixtures.rewrite(bundle, temp.resolve("escape.zip"),
+                Map.of("hashes.json", hashes -> editJson(hashes, tree -> ((ObjectNode) tree.path("run").path("files"))
+                        .set("../signed-escape", JSON.createObjectNode().put("sha256", "00").put("size", 6)))),
+                Map.of("run/../escape", "outside", "run/../signed-escape", "inside"));
+        Path into = temp.resolve("work").resolve("unpacked");
+
+        List<String> failures = failures(verify(zip));
+
+        assertThat(failures).contains("run/../escape: file: listed in hashes.json (it was added: nothing signed names it; not unpacked)",
+                "run/../signed-escape: entry: a path inside run/ (it escapes the run folder; not unpacked)");
+        assertThatThrownBy(() -> BundleLayout.unpackRun(zip, into)).isInstanceOf(InputException.class)
+                .hasMessageContaining("run/../signed-escape: entry: a path inside run/");
+        assertThat(into.resolveSibling("escape")).doesNotExist();
+        assertThat(into.resolveSibling("signed-escape")).doesNotExist();
+    }
+
+    @Test
+    void entriesThatCollideOnDiskAreEachNamedAndTheOtherChecksStillRun() throws Exception {
+        Path zip = BundleFixtures.rewrite(bundle, temp.resolve("colliding.zip"),
+                Map.of("hashes.json", hashes -> editJson(hashes, tree -> ((ObjectNode) tree.path("run").path("files"))
+                        .set("trials.jsonl/x", JSON.createObjectNode().put("sha256", "00").put("size", 1)))),
+                Map.of("run/trials.jsonl/x", "x"));
+
+        Verification result = verify(zip);
+
+        assertThat(failures(result)).anyMatch(line -> line.startsWith(
+                "run/trials.jsonl/x: entry: an entry that unpacks (java.nio.file.FileAlreadyExistsException"));
+        assertThat(result.held()).contains("summary: summary.json recomputes exactly from the 8 trials in trials.jsonl");
+    }
+
+    @Test
+    void aManifestWithoutSuiteAgentOrSettingsIsNamedWithItsHashAndTheChecksThatNeedItAreNotChecked() throws Exception {
+        Path zip = tampered("run/manifest.json", manifest -> "{\"run_id\":\"a\"}");
+
+        Verification result = verify(zip);
+
+        assertThat(failures(result)).anyMatch(line -> line.startsWith("run/manifest.json: sha256: "))
+                .contains("run/manifest.json: suite: present, as assay run writes it (it is missing)",
+                        "run/manifest.json: agent: present, as assay run writes it (it is missing)",
+                        "run/manifest.json: settings: present, as assay run writes it (it is missing)");
+        assertThat(result.notChecked()).contains("the summary: run/manifest.json cannot be read",
+                "missing and repeated trials: manifest.json cannot be read",
+                "plugins: run/manifest.json cannot be read to compare them with");
+    }
+
+    @Test
+    void anEntryLargerThanSignedIsStoppedAtItsSignedSizeAndNamed() throws Exception {
+        Path zip = tampered("run/summary.json", summary -> summary + " ".repeat(1 << 20));
+        long signed = Files.size(shared.resolve("run").resolve("summary.json"));
+        Path into = temp.resolve("unpacked");
+
+        Verification result = verify(zip);
+
+        assertThat(failures(result)).containsExactly(
+                "run/summary.json: size: " + signed + " bytes, as signed (it holds more; unpacking stopped there)");
+        assertThatThrownBy(() -> BundleLayout.unpackRun(zip, into)).isInstanceOf(InputException.class)
+                .hasMessageContaining("run/summary.json: size: ");
+        assertThat(into.resolve("summary.json")).doesNotExist();
+    }
+
+    @Test
+    void signedImagesOrPluginsThatDifferFromWhatTheRunRecordedFailAndAreShown() throws Exception {
+        Path zip = tampered("hashes.json", hashes -> editJson(hashes, tree -> {
+            ((ObjectNode) tree).putArray("images").addObject().put("tag", "assay-task/0").put("id", "sha256:1");
+            ((ObjectNode) tree).putArray("plugins").addObject().put("jar", "extra.jar").put("sha256", "2");
+        }));
+
+        Verification result = verify(zip);
+
+        assertThat(result.info()).containsExactly("images: assay-task/0 sha256:1", "plugins: extra.jar 2");
+        assertThat(failures(result)).contains(
+                "hashes.json: images: no images, as the trials in run/trials.jsonl recorded (signs assay-task/0 sha256:1)",
+                "hashes.json: plugins: [], as run/manifest.json records (signs [PluginJar[jar=extra.jar, sha256=2]])");
+    }
+
+    @Test
+    void withASuiteTheTrialsLineCountsTheSuitesTasksAndAManifestRecordingAnotherCountFails() throws Exception {
+        Path zip = tampered("run/manifest.json", manifest -> editJson(manifest, tree -> {
+            ((ObjectNode) tree.path("suite")).put("tasks", 5).remove("selected");
+        }));
+
+        Verification result = verifyWithSuite(zip, suite);
+
+        assertThat(failures(result)).contains("run/manifest.json: suite: 4 tasks evaluated, as the suite and the run's"
+                + " selection give (the manifest records 5)");
+        assertThat(result.held()).noneMatch(held -> held.startsWith("trials:"));
+    }
+
+    private static String editJson(String json, java.util.function.Consumer<JsonNode> edit) {
+        try {
+            JsonNode tree = JSON.readTree(json);
+            edit.accept(tree);
+            return JSON.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long bytesOfRunFiles() {

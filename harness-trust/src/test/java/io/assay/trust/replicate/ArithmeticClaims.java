@@ -7,7 +7,8 @@ import io.assay.launcher.Assay;
 import io.assay.launcher.ProgressListener;
 import io.assay.launcher.RunSettings;
 import io.assay.spi.Options;
-import java.io.OutputStream;
+import io.assay.trust.bundle.BundleWriter;
+import io.assay.trust.bundle.Ed25519;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Claims for the replication tests: real runs through the engine of a copy of
@@ -92,16 +91,9 @@ final class ArithmeticClaims {
         return out;
     }
 
-    /** A bundle holding {@code run}'s files under {@code run/}, as {@code assay bundle} lays them out (unsigned). */
-    static Path bundle(Path run, Path zip) throws Exception {
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file);
-             Stream<Path> files = Files.walk(run)) {
-            for (Path path : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new ZipEntry("run/" + run.relativize(path).toString().replace('\\', '/')));
-                Files.copy(path, out);
-                out.closeEntry();
-            }
-        }
+    /** {@code run}'s bundle, as {@code assay bundle} writes it, signed with a fresh key. */
+    static Path bundle(Path run, Path zip) {
+        BundleWriter.write(Assay.open(List.of()), run, Ed25519.generate(), null, zip);
         return zip;
     }
 
