@@ -9,6 +9,7 @@ import io.assay.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,22 +32,10 @@ class TestInterrupt {
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void ctrlCStopsCleanlyAndTheRunResumes() throws Exception {
         Path out = temp.resolve("run");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                AssayCommand.class.getName(), "run", example("arithmetic"), "--agent", "sleep", "-A", "ms=400",
-                "--concurrency", "2", "--out", out.toString(), "--progress", "none")
-                .redirectErrorStream(true).start();
+        Process process = startUntilTwoTrials(out, List.of(), "run", example("arithmetic"));
         Path trials = out.resolve("trials.jsonl");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(trials) && Files.readAllLines(trials).size() >= 2)) {
-            assertThat(System.nanoTime()).as("two trials recorded within 60 s").isLessThan(deadline);
-            assertThat(process.isAlive()).as("assay run still running").isTrue();
-            Thread.sleep(50);
-        }
 
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = interrupt(process);
 
         assertThat(process.exitValue()).as(output).isEqualTo(130);
         assertThat(output).contains("Resume with: assay run --resume " + out);
@@ -77,29 +66,45 @@ class TestInterrupt {
         assertThat(run("bundle", claim.toString(), "--key", key.toString(), "--out", bundle.toString()).exitCode()).isZero();
         Path tmp = Files.createDirectory(temp.resolve("tmp"));
         Path out = temp.resolve("replication");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                AssayCommand.class.getName(), "replicate", bundle.toString(), "--sample", "20", "--agent", "sleep", "-A", "ms=400",
-                "--concurrency", "2", "--out", out.toString(), "--progress", "none")
-                .redirectErrorStream(true).start();
-        Path trials = out.resolve("trials.jsonl");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(trials) && Files.readAllLines(trials).size() >= 2)) {
-            assertThat(System.nanoTime()).as("two trials recorded within 60 s").isLessThan(deadline);
-            assertThat(process.isAlive()).as("assay replicate still running").isTrue();
-            Thread.sleep(50);
-        }
+        Process process = startUntilTwoTrials(out, List.of("-Djava.io.tmpdir=" + tmp), "replicate", bundle.toString(),
+                "--sample", "20");
         try (var unpacked = Files.list(tmp)) {
             assertThat(unpacked.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("assay-claim-"));
         }
 
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = interrupt(process);
 
         assertThat(process.exitValue()).as(output).isEqualTo(130);
         try (var left = Files.list(tmp)) {
             assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith("assay-claim-"));
         }
+    }
+
+    /**
+     * Starts {@code assay COMMAND...} in its own JVM with the sleep agent (400 ms a trial, two at a
+     * time) into {@code out}, and returns once it has recorded two trials.
+     */
+    private static Process startUntilTwoTrials(Path out, List<String> jvmOptions, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-cp", System.getProperty("java.class.path"), AssayCommand.class.getName()));
+        line.addAll(List.of(command));
+        line.addAll(List.of("--agent", "sleep", "-A", "ms=400", "--concurrency", "2", "--out", out.toString(), "--progress", "none"));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        Path trials = out.resolve("trials.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(trials) && Files.readAllLines(trials).size() >= 2)) {
+            assertThat(System.nanoTime()).as("two trials recorded within 60 s").isLessThan(deadline);
+            assertThat(process.isAlive()).as("assay %s still running", command[0]).isTrue();
+            Thread.sleep(50);
+        }
+        return process;
+    }
+
+    /** Sends Ctrl-C's signal to {@code process} and returns what it printed until it exited. */
+    private static String interrupt(Process process) throws Exception {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 }
