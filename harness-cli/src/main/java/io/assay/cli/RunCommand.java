@@ -8,6 +8,7 @@ import io.assay.launcher.MaxErrors;
 import io.assay.launcher.PreparedRun;
 import io.assay.launcher.RunResult;
 import io.assay.launcher.RunSettings;
+import io.assay.launcher.Shard;
 import io.assay.kit.Plural;
 import io.assay.spi.Options;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
                 "  assay run examples/arithmetic --agent scripted -A file=examples/arithmetic/predictions.jsonl",
                 "  assay run examples/multiple-choice --agent null --epochs 5 --concurrency 8 --out runs/mc-null",
                 "  assay run --resume runs/mc-null        # after Ctrl-C or a crash: runs only the missing trials",
+                "  assay run examples/arithmetic --agent oracle --shard 0/4 --out runs/arith   # one of 4 processes",
                 "  assay run examples/arithmetic --agent chat --model openai/m --max-errors 5%%",
                 "  assay run my-judged-suite --agent chat --model openai/m --judge-model openai/gpt-4o-mini",
                 "  assay run ../shared/benchmarks/tau-bench/tau2/airline --agent oracle --split test",
@@ -105,6 +107,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop scheduling trials once more than N of them, or more than P percent (judged after 20),"
                     + " end in harness or judge errors; resumable. Counted afresh on --resume.")
     String maxErrors;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only shard I of N (0 <= I < N) into the run directory --out that all N shards share;"
+                    + " the last shard to finish combines them. Run it again to resume the shard.")
+    String shard;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run with its recorded settings.")
     Path resume;
@@ -187,7 +194,8 @@ final class RunCommand implements Callable<Integer> {
                 .timeout(timeout).retryErrors(retryErrors).seed(seed).out(out).sinks(sinks).baselines(baselines)
                 .arguments(spec.commandLine().getParseResult().originalArgs()).maxCostUsd(maxCost)
                 .maxErrors(maxErrors()).selection(selection.selection())
-                .environmentOptions(environment.environmentOptions()).checkDefaults(judge.checkDefaults());
+                .environmentOptions(environment.environmentOptions()).checkDefaults(judge.checkDefaults())
+                .shard(shard == null ? null : Shard.parse(shard));
         if (concurrency != null) {
             settings.concurrency(concurrency);
         }
@@ -203,7 +211,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> conflicting = new ArrayList<>();
         var parsed = spec.commandLine().getParseResult();
         List<String> fixed = new ArrayList<>(AgentOptions.NAMES);
-        fixed.addAll(List.of("--epochs", "--timeout", "--retry-errors", "--seed", "--out", "--sink", "--baselines"));
+        fixed.addAll(List.of("--epochs", "--timeout", "--retry-errors", "--seed", "--out", "--sink", "--baselines", "--shard"));
         fixed.addAll(TaskSelectionOptions.NAMES);
         fixed.addAll(EnvironmentOptions.NAMES);
         fixed.addAll(JudgeOptions.NAMES);
