@@ -217,6 +217,7 @@ class TestShardedRuns {
         assay.start(settings(single).build()).execute(ProgressListener.NONE);
         assertThatThrownBy(() -> assay.start(settings(single).shard(new Shard(0, 2)).build()))
                 .isInstanceOf(InputException.class).hasMessageContaining("other shards (\"none\", this shard: 2)");
+        assertThat(single.resolve("shards")).as("a refused shard leaves the run as it was").doesNotExist();
         assertThatThrownBy(() -> settings(null).shard(new Shard(0, 2)).build())
                 .isInstanceOf(InputException.class).hasMessageContaining("--shard 0/2 needs --out");
 

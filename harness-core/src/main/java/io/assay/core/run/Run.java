@@ -115,9 +115,8 @@ public final class Run {
         try (Watchdog watchdog = new Watchdog(settings.timeout(), ABANDON_GRACE)) {
             TrialExecutor executor = new TrialExecutor(suite, agent, environment, services.rewardChecks(),
                     settings.timeout(), settings.retryErrors(), settings.seed(), watchdog);
-            Workers workers = new Workers(new TrialPlan(suite.tasks(), settings.epochs(), recorded.done(),
-                    settings.shard()), executor,
-                    log, progress);
+            TrialPlan plan = new TrialPlan(suite.tasks(), settings.epochs(), recorded.done(), settings.shard());
+            Workers workers = new Workers(plan, executor, log, progress);
             progress.started(settings.shard() == null ? (long) suite.tasks().size() * settings.epochs()
                     : manifest.shards().expected(settings.shard().index()), recorded.done().size());
             for (int i = 0; i < settings.concurrency(); i++) {

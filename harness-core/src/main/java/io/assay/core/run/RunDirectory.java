@@ -96,8 +96,8 @@ public final class RunDirectory {
         }
         Path target = path.resolve("manifest.json");
         try {
-            Files.createDirectories(path.resolve(SHARDS));
             if (!Files.exists(target)) {
+                Files.createDirectories(path.resolve(SHARDS)); // before the manifest: a shard that finds one finds this
                 Path written = Files.createTempFile(path, ".manifest-", ".tmp");
                 try {
                     Files.writeString(written, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n",
