@@ -3,10 +3,12 @@ package io.assay.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.assay.core.run.TrialCodec;
 import io.assay.core.testing.SuiteFiles;
 import io.assay.spi.TrialRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -193,6 +195,32 @@ class TestShardedRuns {
         assertThat(again.status()).isEqualTo(Manifest.COMPLETED);
         assertThat(again.trialsRun()).isZero();
         assertThat(Files.readString(run.resolve("trials.jsonl"))).isEqualTo(trials);
+        assertCombinedEqualsSingle(run);
+    }
+
+    @Test
+    void aCombinationCutShortBeforeItsCommitIsReadFromTheShardsAndRedoneByAnyShard() throws Exception {
+        Path run = temp.resolve("run");
+        for (int index = 0; index < 3; index++) {
+            shard(run, index, 3);
+        }
+        String combined = Files.readString(run.resolve("trials.jsonl"));
+        // Back to a crash after trials.jsonl was renamed into place but before the manifest said completed.
+        for (String line : combined.lines().toList()) {
+            TrialRecord trial = TrialCodec.decode(line).record();
+            Path file = run.resolve("shards/" + Shard.of(trial.task(), trial.epoch(), 3) + "-of-3.jsonl");
+            Files.writeString(file, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        Path manifest = run.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"status\" : \"completed\"", "\"status\" : \"running\""));
+
+        assertThat(RunReport.of(run).summary().trials()).as("no trial counted twice").isEqualTo(TASKS * EPOCHS);
+        assertThat(RunProgress.of(run).trials()).isEqualTo(TASKS * EPOCHS);
+        assertThatThrownBy(() -> RunFollower.open(run)).hasMessageContaining("is still sharded: 3 of 3 shards done");
+
+        assertThat(shard(run, 0, 3).trialsRun()).isZero();
+
+        assertThat(Files.readString(run.resolve("trials.jsonl"))).as("the same order, whoever combines").isEqualTo(combined);
         assertCombinedEqualsSingle(run);
     }
 
