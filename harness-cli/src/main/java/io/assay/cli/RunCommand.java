@@ -4,10 +4,13 @@ import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
 import io.assay.launcher.Assay;
 import io.assay.launcher.InputException;
+import io.assay.launcher.Manifest;
 import io.assay.launcher.MaxErrors;
 import io.assay.launcher.PreparedRun;
+import io.assay.launcher.RunProgress;
 import io.assay.launcher.RunResult;
 import io.assay.launcher.RunSettings;
+import io.assay.launcher.Shard;
 import io.assay.kit.Plural;
 import io.assay.spi.Options;
 import java.io.PrintWriter;
@@ -35,6 +38,7 @@ import picocli.CommandLine.Spec;
                 "  assay run examples/arithmetic --agent scripted -A file=examples/arithmetic/predictions.jsonl",
                 "  assay run examples/multiple-choice --agent null --epochs 5 --concurrency 8 --out runs/mc-null",
                 "  assay run --resume runs/mc-null        # after Ctrl-C or a crash: runs only the missing trials",
+                "  assay run examples/arithmetic --agent oracle --shard 0/4 --out runs/arith   # one of 4 processes",
                 "  assay run examples/arithmetic --agent chat --model openai/m --max-errors 5%%",
                 "  assay run my-judged-suite --agent chat --model openai/m --judge-model openai/gpt-4o-mini",
                 "  assay run ../shared/benchmarks/tau-bench/tau2/airline --agent oracle --split test",
@@ -106,6 +110,11 @@ final class RunCommand implements Callable<Integer> {
                     + " end in harness or judge errors; resumable. Counted afresh on --resume.")
     String maxErrors;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only shard I of N (0 <= I < N) into the run directory --out that all N shards share;"
+                    + " the last shard to finish combines them. Run it again to resume the shard.")
+    String shard;
+
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run with its recorded settings.")
     Path resume;
 
@@ -123,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
         try (InterruptHook interrupt = InterruptHook.on(run)) {
             String subset = run.manifest().settings().selection() != null
                     ? " (tasks " + SummaryTable.subset(run.manifest()) + ")" : "";
-            err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + subset + " with agent "
+            String part = shard != null ? ", shard " + shard.trim() + "," : "";
+            err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + subset + part + " with agent "
                     + run.manifest().agent().name() + " -> " + run.directory());
             err.flush();
             RunResult result = run.execute(ProgressReporter.create(progress, err));
@@ -136,6 +146,9 @@ final class RunCommand implements Callable<Integer> {
             out.print(SummaryTable.render(result.summary(), run.manifest()));
             out.println("Run directory: " + result.directory());
             out.flush();
+            if (shard != null && !result.interrupted()) {
+                reportShards(result.directory(), err);
+            }
             result.warnings().forEach(w -> err.println("warning: " + w));
             if (result.interrupted()) {
                 err.println("Interrupted: " + result.summary().trials() + " of "
@@ -176,6 +189,20 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** After a shard: how many of the run's shards are done, and whether this one combined them. */
+    private static void reportShards(Path directory, PrintWriter err) {
+        RunProgress progress = RunProgress.of(directory);
+        int count = progress.shards().size();
+        if (Manifest.COMPLETED.equals(progress.status())) {
+            err.println("All " + count + " shards done: " + directory + " holds the whole run (trials.jsonl, summary.json);"
+                    + " see it with: assay report " + directory);
+        } else {
+            err.println(progress.shardsDone() + " of " + count + " shards done; the last to finish combines them."
+                    + " Progress: assay status " + directory);
+        }
+        err.flush();
+    }
+
     private RunSettings settings() {
         if (suite == null) {
             throw new InputException("missing SUITE: the suite directory to run", "assay run examples/arithmetic --agent oracle");
@@ -187,7 +214,8 @@ final class RunCommand implements Callable<Integer> {
                 .timeout(timeout).retryErrors(retryErrors).seed(seed).out(out).sinks(sinks).baselines(baselines)
                 .arguments(spec.commandLine().getParseResult().originalArgs()).maxCostUsd(maxCost)
                 .maxErrors(maxErrors()).selection(selection.selection())
-                .environmentOptions(environment.environmentOptions()).checkDefaults(judge.checkDefaults());
+                .environmentOptions(environment.environmentOptions()).checkDefaults(judge.checkDefaults())
+                .shard(shard == null ? null : Shard.parse(shard));
         if (concurrency != null) {
             settings.concurrency(concurrency);
         }
@@ -203,7 +231,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> conflicting = new ArrayList<>();
         var parsed = spec.commandLine().getParseResult();
         List<String> fixed = new ArrayList<>(AgentOptions.NAMES);
-        fixed.addAll(List.of("--epochs", "--timeout", "--retry-errors", "--seed", "--out", "--sink", "--baselines"));
+        fixed.addAll(List.of("--epochs", "--timeout", "--retry-errors", "--seed", "--out", "--sink", "--baselines", "--shard"));
         fixed.addAll(TaskSelectionOptions.NAMES);
         fixed.addAll(EnvironmentOptions.NAMES);
         fixed.addAll(JudgeOptions.NAMES);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,14 @@ import java.util.Map;
  * @param plugins every plugin jar the engine had loaded when the run started (the bundled plugins and
  *     those of {@code --plugin-dir} or {@code ASSAY_PLUGIN_PATH}), with its SHA-256; empty when every
  *     plugin came from the class path, {@code null} in a manifest written before Assay recorded them
+ * @param shards how the run is split ({@code assay run --shard I/N}), or {@code null} for a run in one process
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"run_id", "status", "reason"})
 public record Manifest(String runId, String status, SuiteRef suite, AgentRef agent, Settings settings,
                        String harnessVersion, String jdk, List<String> arguments, String workingDirectory,
                        String started, String ended, Map<String, Double> baselines, RescoredFrom rescoredFrom,
-                       String reason, List<PluginJar> plugins) {
+                       String reason, List<PluginJar> plugins, Sharding shards) {
 
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
@@ -98,6 +100,45 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
         }
     }
 
+    /**
+     * How a run is split into shards, each run by its own process ({@code --shard I/N}) and written to
+     * its own file, {@code shards/I-of-N.jsonl}, until the last one to finish combines them.
+     *
+     * <pre>{@code
+     * {"count": 3, "expected_trials": [34, 31, 35]}
+     * }</pre>
+     *
+     * @param count how many shards
+     * @param expectedTrials how many trials each shard runs, by shard index
+     */
+    public record Sharding(int count, List<Long> expectedTrials) {
+
+        public Sharding {
+            expectedTrials = List.copyOf(expectedTrials);
+        }
+
+        /** How {@code epochs} of the tasks {@code taskIds} split into {@code count} shards ({@link Shard#of}). */
+        public static Sharding of(List<String> taskIds, int epochs, int count) {
+            long[] expected = new long[count];
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                for (String task : taskIds) {
+                    expected[Shard.of(task, epoch, count)]++;
+                }
+            }
+            return new Sharding(count, Arrays.stream(expected).boxed().toList());
+        }
+
+        /** How many trials shard {@code index} runs. */
+        public long expected(int index) {
+            return expectedTrials.get(index);
+        }
+    }
+
+    /** Whether the run is split into shards that have not all finished and been combined yet. */
+    public boolean shardsPending() {
+        return shards != null && !COMPLETED.equals(status);
+    }
+
     /** The run a rescored run was graded from, and the suite version it was first graded with. */
     public record RescoredFrom(String run, String contentHash) {
     }
@@ -144,13 +185,13 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
         return new Manifest(runId, RUNNING, suite, new AgentRef(settings.agent(), settings.agentOptions().values()),
                 settings.recorded(), runningVersion(), System.getProperty("java.vendor") + " " + Runtime.version(),
                 settings.arguments(), Path.of("").toAbsolutePath().toString(), started, null, baselines, null, null,
-                List.copyOf(plugins));
+                List.copyOf(plugins), null);
     }
 
     /** This run, running again with {@code settings}: those it was started with, but for what a resume may change. */
     public Manifest resumed(RunSettings settings) {
         return new Manifest(runId, RUNNING, suite, agent, settings.recorded(), harnessVersion, jdk, arguments,
-                workingDirectory, started, null, baselines, rescoredFrom, null, plugins);
+                workingDirectory, started, null, baselines, rescoredFrom, null, plugins, shards);
     }
 
     /**
@@ -168,13 +209,19 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
         return new Manifest(newRunId, COMPLETED, suite, agent,
                 settings.withCheckDefaults(RunSettings.recordedCheckDefaults(checkDefaults)), runningVersion(), jdk, arguments,
                 workingDirectory, now, now, baselines, new RescoredFrom(from, this.suite.contentHash()), null,
-                List.copyOf(gradedWith));
+                List.copyOf(gradedWith), null);
     }
 
     /** @param why the reason of an aborted or failed run, else {@code null} */
     public Manifest withStatus(String newStatus, String endedAt, String why) {
         return new Manifest(runId, newStatus, suite, agent, settings, harnessVersion, jdk, arguments,
-                workingDirectory, started, endedAt, baselines, rescoredFrom, why, plugins);
+                workingDirectory, started, endedAt, baselines, rescoredFrom, why, plugins, shards);
+    }
+
+    /** This new run, split into shards as {@code sharding} says. */
+    public Manifest withShards(Sharding sharding) {
+        return new Manifest(runId, status, suite, agent, settings, harnessVersion, jdk, arguments,
+                workingDirectory, started, ended, baselines, rescoredFrom, reason, plugins, sharding);
     }
 
     /** The version of the Assay running now. */

@@ -41,6 +41,7 @@ public final class RunSettings {
     private final TaskSelection selection;
     private final Options environmentOptions;
     private final Map<String, Options> checkDefaults;
+    private final Shard shard;
 
     private RunSettings(Builder builder) {
         this.suite = builder.suite;
@@ -60,6 +61,7 @@ public final class RunSettings {
         this.selection = builder.selection;
         this.environmentOptions = builder.environmentOptions;
         this.checkDefaults = Map.copyOf(builder.checkDefaults);
+        this.shard = builder.shard;
     }
 
     /** Settings for running {@code agent} on the suite in the directory {@code suite}; the defaults are those of {@code assay run}. */
@@ -216,6 +218,15 @@ public final class RunSettings {
     }
 
     /**
+     * The one shard of the run to execute ({@code --shard I/N}), or {@code null} to run every trial.
+     * Not part of the manifest's settings: the shards of a run share one manifest, which records how
+     * the run is split ({@link Manifest#shards}).
+     */
+    public Shard shard() {
+        return shard;
+    }
+
+    /**
      * The scheduling settings as the manifest records them: the timeout in seconds, no selection when
      * all tasks run, no environment options or check defaults when none were given.
      */
@@ -245,6 +256,7 @@ public final class RunSettings {
         private TaskSelection selection = TaskSelection.ALL;
         private Options environmentOptions = Options.empty();
         private Map<String, Options> checkDefaults = Map.of();
+        private Shard shard;
 
         private Builder(Path suite, String agent) {
             this.suite = suite;
@@ -338,6 +350,15 @@ public final class RunSettings {
         }
 
         /**
+         * Default {@code null}: every trial, in this process. A shard needs {@link #out}: its run
+         * directory is the one every shard of the run shares.
+         */
+        public Builder shard(Shard shard) {
+            this.shard = shard;
+            return this;
+        }
+
+        /**
          * The settings.
          *
          * @throws InputException naming the flag of the first value out of range
@@ -358,6 +379,10 @@ public final class RunSettings {
             if (maxCostUsd != null && maxCostUsd.signum() <= 0) {
                 throw new InputException("--max-cost must be a positive amount in US dollars, got "
                         + maxCostUsd.toPlainString());
+            }
+            if (shard != null && out == null) {
+                throw new InputException("--shard " + shard + " needs --out: every shard of a run writes to the same run directory",
+                        "pass the same --out DIR to each of the " + shard.count() + " shards");
             }
             return new RunSettings(this);
         }

@@ -94,7 +94,9 @@ public final class Run {
         }
         Summary result = log.summary();
         List<String> warnings = log.warnings();
-        directory.writeSummary(result);
+        if (settings.shard() == null) {
+            directory.writeSummary(result); // a shard's is only its part: the last shard writes the run's
+        }
         return new RunResult(directory.path(), status(), result, ran.get(), warnings, reason());
     }
 
@@ -113,9 +115,10 @@ public final class Run {
         try (Watchdog watchdog = new Watchdog(settings.timeout(), ABANDON_GRACE)) {
             TrialExecutor executor = new TrialExecutor(suite, agent, environment, services.rewardChecks(),
                     settings.timeout(), settings.retryErrors(), settings.seed(), watchdog);
-            Workers workers = new Workers(new TrialPlan(suite.tasks(), settings.epochs(), recorded.done()), executor,
-                    log, progress);
-            progress.started((long) suite.tasks().size() * settings.epochs(), recorded.done().size());
+            TrialPlan plan = new TrialPlan(suite.tasks(), settings.epochs(), recorded.done(), settings.shard());
+            Workers workers = new Workers(plan, executor, log, progress);
+            progress.started(settings.shard() == null ? (long) suite.tasks().size() * settings.epochs()
+                    : manifest.shards().expected(settings.shard().index()), recorded.done().size());
             for (int i = 0; i < settings.concurrency(); i++) {
                 workers.start();
             }
@@ -243,8 +246,17 @@ public final class Run {
         return new RunInfo(manifest.runId(), directory.path(), suite.id(), manifest.agent().name());
     }
 
+    /**
+     * Records how the run ended in its manifest. A shard leaves the shared manifest alone: once all
+     * of its trials are recorded it marks itself done, and combines the run if it is the last.
+     */
     private void finishManifest() {
-        directory.writeManifest(manifest.withStatus(status(), services.clock().instant().toString(), reason()));
+        if (settings.shard() == null) {
+            directory.writeManifest(manifest.withStatus(status(), services.clock().instant().toString(), reason()));
+        } else if (Manifest.COMPLETED.equals(status())) {
+            directory.markShardDone(recorded.done().size() + ran.get());
+            ShardCombination.combineIfAllDone(RunDirectory.open(directory.path()), suite.tasks(), services.clock());
+        }
     }
 
     private String status() {

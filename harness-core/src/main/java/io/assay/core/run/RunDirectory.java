@@ -17,7 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import io.assay.launcher.Shard;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -25,12 +30,30 @@ import java.util.function.Function;
  * The files of one run: {@code manifest.json}, the append-only {@code trials.jsonl} and
  * {@code summary.json}. JSON documents are replaced atomically, so a crash leaves the old or the
  * new version, never half of one.
+ *
+ * <p>A run split into shards ({@link Manifest#shards}) records each shard's trials in its own
+ * append-only file, {@code shards/I-of-N.jsonl}, marks a finished shard with
+ * {@code shards/I-of-N.done}, and holds no {@code trials.jsonl} until the last shard to finish
+ * combines them ({@link ShardCombination}) and marks the manifest completed. The view of one shard
+ * ({@link #shard}) appends to and resumes from that shard's file.
  */
 public final class RunDirectory {
+    static final String SHARDS = "shards";
+
     private final Path path;
+    /** The file this view appends to and resumes from: {@code trials.jsonl}, or its shard's file. */
+    private final Path trials;
+    /** The shard this view is of, or {@code null} for the whole run. */
+    private final Shard shard;
+
+    private RunDirectory(Path path, Shard shard) {
+        this.path = path;
+        this.shard = shard;
+        this.trials = shard == null ? path.resolve("trials.jsonl") : shardFile(path, shard);
+    }
 
     private RunDirectory(Path path) {
-        this.path = path;
+        this(path, null);
     }
 
     /** A new run directory; refuses one that already holds a run. */
@@ -59,12 +82,75 @@ public final class RunDirectory {
         return new RunDirectory(path);
     }
 
+    /**
+     * The run directory a shard of a run shares with the others: creates it and its manifest,
+     * {@code manifest}, when this shard is the first to start, atomically, so that of shards starting
+     * at once exactly one creates it; otherwise leaves the one there.
+     *
+     * @return the manifest on disk: {@code manifest}, or the one another shard wrote, for the caller
+     *     to check that it describes the same run
+     */
+    public static Manifest createShared(Path path, Manifest manifest) {
+        if (Files.isRegularFile(path)) {
+            throw new InputException(path + " is a file, not a directory", "choose another --out");
+        }
+        Path target = path.resolve("manifest.json");
+        try {
+            if (!Files.exists(target)) {
+                Files.createDirectories(path.resolve(SHARDS)); // before the manifest: a shard that finds one finds this
+                Path written = Files.createTempFile(path, ".manifest-", ".tmp");
+                try {
+                    Files.writeString(written, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n",
+                            StandardCharsets.UTF_8);
+                    // A hard link fails when the target exists, atomically (on NFS too): one shard wins.
+                    Files.createLink(target, written);
+                    return manifest;
+                } catch (FileAlreadyExistsException anotherShardWasFirst) {
+                    // read below
+                } finally {
+                    Files.deleteIfExists(written);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot create run directory " + path + ": " + e.getMessage());
+        }
+        return new RunDirectory(path).readManifest();
+    }
+
+    /** The view of this run as shard {@code shard} writes it: its trials go to {@code shards/I-of-N.jsonl}. */
+    public RunDirectory shard(Shard of) {
+        return new RunDirectory(path, of);
+    }
+
     public Path path() {
         return path;
     }
 
+    /** The file this view appends trials to: {@code trials.jsonl}, or the shard's own file. */
     public Path trialsFile() {
-        return path.resolve("trials.jsonl");
+        return trials;
+    }
+
+    /** Where {@code shard} of a run in {@code directory} records its trials. */
+    public static Path shardFile(Path directory, Shard shard) {
+        return directory.resolve(SHARDS).resolve(shard.name() + ".jsonl");
+    }
+
+    /** The marker {@code shard} of a run in {@code directory} leaves once every one of its trials is recorded. */
+    public static Path doneMarker(Path directory, Shard shard) {
+        return directory.resolve(SHARDS).resolve(shard.name() + ".done");
+    }
+
+    /** Marks this view's shard finished: every one of its trials is in its file. */
+    void markShardDone(long trialCount) {
+        Path marker = doneMarker(path, shard);
+        Path temporary = marker.resolveSibling(marker.getFileName() + ".tmp");
+        try {
+            Files.writeString(temporary, "{\"trials\": " + trialCount + "}\n", StandardCharsets.UTF_8);
+            Files.move(temporary, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + marker, e);
+        }
     }
 
     public Manifest readManifest() {
@@ -120,9 +206,67 @@ public final class RunDirectory {
     /**
      * Streams every complete trial line to {@code consumer}, one at a time. A torn last line is
      * skipped; any other bad line is an {@link InputException} with its line number.
+     *
+     * <p>Of a run split into shards, that is every shard file, shard by shard, until the shards are
+     * combined, then {@code trials.jsonl}. Of one shard's view, the shard's trials alone.
      */
     public void forEachTrial(Consumer<TrialCodec.StoredTrial> consumer) {
-        readFrom(Position.START, TrialCodec::decode, (offset, length, trial) -> consumer.accept(trial));
+        TrialLineConsumer<TrialCodec.StoredTrial> each = (offset, length, trial) -> consumer.accept(trial);
+        Manifest manifest = readManifest();
+        if (manifest.shards() == null) {
+            readFrom(Position.START, TrialCodec::decode, each);
+        } else if (shard != null) {
+            if (manifest.shardsPending()) {
+                readFrom(Position.START, TrialCodec::decode, each);
+            } else {
+                readFile(path.resolve("trials.jsonl"), Position.START, TrialCodec::decode, (offset, length, trial) -> {
+                    if (shard.owns(trial.record().task(), trial.record().epoch())) {
+                        consumer.accept(trial);
+                    }
+                });
+            }
+        } else if (!forEachShardTrial(manifest.shards().count(), each)) {
+            readFile(path.resolve("trials.jsonl"), Position.START, TrialCodec::decode, each);
+        }
+    }
+
+    /**
+     * Reads every shard file, in shard order, while the run's shards are not combined yet.
+     * Every file is opened before the manifest is read again: a combination that commits after
+     * that deletes files this reader still holds open, whole; one that committed before is seen,
+     * and the caller reads {@code trials.jsonl} instead.
+     *
+     * @return {@code false}, reading nothing, when the shards are combined
+     */
+    private boolean forEachShardTrial(int count, TrialLineConsumer<TrialCodec.StoredTrial> consumer) {
+        Map<Path, FileChannel> open = new LinkedHashMap<>();
+        try {
+            for (int index = 0; index < count; index++) {
+                Path file = shardFile(path, new Shard(index, count));
+                try {
+                    open.put(file, FileChannel.open(file, StandardOpenOption.READ));
+                } catch (NoSuchFileException notStartedYet) {
+                    // a shard that has recorded nothing yet
+                }
+            }
+            if (!readManifest().shardsPending()) {
+                return false;
+            }
+            for (Map.Entry<Path, FileChannel> file : open.entrySet()) {
+                read(file.getKey(), file.getValue(), Position.START, TrialCodec::decode, consumer);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shard files of " + path, e);
+        } finally {
+            for (FileChannel channel : open.values()) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // read-only: nothing was lost
+                }
+            }
+        }
     }
 
     /** A trial line read by {@link #readFrom}, decoded, with where it is in {@code trials.jsonl}. */
@@ -154,12 +298,24 @@ public final class RunDirectory {
      * @return the place after the last complete line, where the next read starts
      */
     public <T> Position readFrom(Position from, Function<String, T> decoder, TrialLineConsumer<T> consumer) {
-        Path file = trialsFile();
+        return readFile(trialsFile(), from, decoder, consumer);
+    }
+
+    /** {@link #readFrom} of {@code file}. */
+    <T> Position readFile(Path file, Position from, Function<String, T> decoder, TrialLineConsumer<T> consumer) {
         if (!Files.exists(file)) {
             return from;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-             OrderedDecoder<T> lines = new OrderedDecoder<>(file, channel.size() - from.offset(), decoder, consumer)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return read(file, channel, from, decoder, consumer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static <T> Position read(Path file, FileChannel channel, Position from, Function<String, T> decoder,
+                                     TrialLineConsumer<T> consumer) {
+        try (OrderedDecoder<T> lines = new OrderedDecoder<>(file, channel.size() - from.offset(), decoder, consumer)) {
             channel.position(from.offset());
             LineBuffer line = new LineBuffer();
             ByteBuffer chunk = ByteBuffer.allocate(1 << 16);

@@ -6,6 +6,7 @@ import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.MaxErrors;
 import io.assay.launcher.RunSettings;
+import io.assay.launcher.Shard;
 import io.assay.launcher.TaskSelection;
 import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.results.ModelUsage;
@@ -29,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -63,17 +65,45 @@ public final class Runner {
         Agent agent = createAgent(settings.agent(), settings.agentOptions());
         sinksExist(settings.sinks());
         Instant now = clock.instant();
-        RunDirectory directory = RunDirectory.create(settings.out() != null
-                ? settings.out() : defaultDirectory(suite.id(), settings.agent(), now));
-        Manifest manifest = Manifest.started(directory.path().getFileName().toString(),
+        Path path = settings.out() != null ? settings.out() : defaultDirectory(suite.id(), settings.agent(), now);
+        Manifest manifest = Manifest.started(path.getFileName().toString(),
                 new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), settings.suite().toString(),
                         whole.tasks().size(), settings.selection().isAll() ? null : suite.tasks().size()),
                 settings, now.toString(),
                 settings.baselines() ? TrivialBaselines.scores(suite, task -> services.rewardChecks().forTask(suite, task))
                         : null,
                 registry.pluginJars().stream().map(Manifest.PluginJar::of).toList());
+        if (settings.shard() != null) {
+            return startShard(path, manifest, settings, suite, agent, services);
+        }
+        RunDirectory directory = RunDirectory.create(path);
         directory.writeManifest(manifest);
         return new Run(directory, manifest, settings, suite, agent, RecordedTrials.none(manifest), services);
+    }
+
+    /**
+     * Shard {@code settings.shard()} of the run in {@code path}: creates the run directory and its
+     * manifest when it is the first shard to start, else checks that the manifest there is of the
+     * same run; then resumes the shard's own trials, so a shard started again runs only what it misses.
+     */
+    private Run startShard(Path path, Manifest manifest, RunSettings settings, Suite suite, Agent agent,
+                           RunServices services) {
+        Shard shard = settings.shard();
+        Manifest mine = manifest.withShards(Manifest.Sharding.of(
+                suite.tasks().stream().map(Task::id).toList(), settings.epochs(), shard.count()));
+        Manifest shared = RunDirectory.createShared(path, mine);
+        SameRun.check(path, shared, mine);
+        RunDirectory directory = RunDirectory.open(path).shard(shard);
+        directory.truncateTornTail();
+        SummaryCalculator summary = new SummaryCalculator(suite.id(), settings.agent(),
+                shared.shards().expected(shard.index()), shared.baselines());
+        Set<TrialKey> done = recorded(directory, shared, suite, summary, trial -> {
+            if (!shard.owns(trial.task(), trial.epoch())) {
+                throw new InputException(directory.trialsFile() + " holds task " + trial.task() + " epoch " + trial.epoch()
+                        + ", which belongs to another shard", "the run directory was edited; start a new run");
+            }
+        });
+        return new Run(directory, shared, settings, suite, agent, new RecordedTrials(done, summary), services);
     }
 
     /**
@@ -88,6 +118,11 @@ public final class Runner {
     public Run resume(Path path, Integer concurrency, BigDecimal maxCostUsd, MaxErrors maxErrors) {
         RunDirectory directory = RunDirectory.open(path);
         Manifest manifest = directory.readManifest();
+        if (manifest.shards() != null) {
+            throw new InputException(path + " is a run split into " + manifest.shards().count() + " shards, which resume one by one",
+                    "run each unfinished shard again with the command that started it (`assay run SUITE ... --shard I/"
+                            + manifest.shards().count() + " --out " + path + "`); `assay status " + path + "` lists them");
+        }
         RunSettings.Builder changed = RunSettings.resuming(manifest);
         if (concurrency != null) {
             changed.concurrency(concurrency);
@@ -109,20 +144,32 @@ public final class Runner {
         RunServices services = services(settings, suite);
         Agent agent = createAgent(settings.agent(), settings.agentOptions());
         directory.truncateTornTail();
-        Set<TrialKey> done = new HashSet<>();
         SummaryCalculator summary = SummaryCalculator.forRun(manifest);
+        Set<TrialKey> done = recorded(directory, manifest, suite, summary, trial -> { });
+        Manifest resumed = manifest.resumed(settings);
+        directory.writeManifest(resumed);
+        return new Run(directory, resumed, settings, suite, agent, new RecordedTrials(done, summary), services);
+    }
+
+    /**
+     * The trials {@code directory} holds (its shard's alone, for a shard's view), folded into
+     * {@code summary}; each is first shown to {@code check}, which may refuse it.
+     */
+    private static Set<TrialKey> recorded(RunDirectory directory, Manifest manifest, Suite suite, SummaryCalculator summary,
+                                          Consumer<TrialKey> check) {
+        Set<TrialKey> done = new HashSet<>();
         Set<String> selectedIds = suite.tasks().stream().map(Task::id).collect(Collectors.toSet());
         directory.forEachTrial(trial -> {
             if (!selectedIds.contains(trial.record().task())) {
                 throw differentSelection(manifest,
-                        "trials.jsonl holds task " + trial.record().task() + ", which it does not keep now");
+                        directory.trialsFile().getFileName() + " holds task " + trial.record().task() + ", which it does not keep now");
             }
-            done.add(new TrialKey(trial.record().task(), trial.record().epoch()));
+            TrialKey key = new TrialKey(trial.record().task(), trial.record().epoch());
+            check.accept(key);
+            done.add(key);
             summary.add(trial.record(), ModelUsage.callsOf(trial.record()), trial.metadata());
         });
-        Manifest resumed = manifest.resumed(settings);
-        directory.writeManifest(resumed);
-        return new Run(directory, resumed, settings, suite, agent, new RecordedTrials(done, summary), services);
+        return done;
     }
 
     /** The suite of the settings' split, with their environment options set. */
