@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AssayCommand.Version.class,
         description = {"Runs AI-agent benchmarks reproducibly, and audits the benchmarks themselves."},
-        subcommands = {RunCommand.class, AuditCommand.class, ReportCommand.class, RescoreCommand.class, SuitesCommand.class,
+        subcommands = {RunCommand.class, AuditCommand.class, ReportCommand.class, StatusCommand.class, RescoreCommand.class, SuitesCommand.class,
                 PluginsCommand.class, PluginCommand.class,
                 GcCommand.class, ViewCommand.class,
                 CompareCommand.class, LeaderboardCommand.class, ArenaCommand.class,

@@ -5,8 +5,10 @@ import io.assay.cli.progress.ProgressReporter;
 import io.assay.cli.slurm.SlurmRun;
 import io.assay.launcher.Assay;
 import io.assay.launcher.InputException;
+import io.assay.launcher.Manifest;
 import io.assay.launcher.MaxErrors;
 import io.assay.launcher.PreparedRun;
+import io.assay.launcher.RunProgress;
 import io.assay.launcher.RunReport;
 import io.assay.launcher.RunResult;
 import io.assay.launcher.RunSettings;
@@ -141,7 +143,8 @@ final class RunCommand implements Callable<Integer> {
         try (InterruptHook interrupt = InterruptHook.on(run)) {
             String subset = run.manifest().settings().selection() != null
                     ? " (tasks " + SummaryTable.subset(run.manifest()) + ")" : "";
-            err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + subset + " with agent "
+            String part = shard != null ? ", shard " + shard.trim() + "," : "";
+            err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + subset + part + " with agent "
                     + run.manifest().agent().name() + " -> " + run.directory());
             err.flush();
             RunResult result = run.execute(ProgressReporter.create(progress, err));
@@ -154,6 +157,9 @@ final class RunCommand implements Callable<Integer> {
             out.print(SummaryTable.render(result.summary(), run.manifest()));
             out.println("Run directory: " + result.directory());
             out.flush();
+            if (shard != null && !result.interrupted()) {
+                reportShards(result.directory(), err);
+            }
             result.warnings().forEach(w -> err.println("warning: " + w));
             if (result.interrupted()) {
                 err.println("Interrupted: " + result.summary().trials() + " of "
@@ -226,6 +232,20 @@ final class RunCommand implements Callable<Integer> {
             return ErrorReporter.FAILURES;
         }
         return 0;
+    }
+
+    /** After a shard: how many of the run's shards are done, and whether this one combined them. */
+    private static void reportShards(Path directory, PrintWriter err) {
+        RunProgress progress = RunProgress.of(directory);
+        int count = progress.shards().size();
+        if (Manifest.COMPLETED.equals(progress.status())) {
+            err.println("All " + count + " shards done: " + directory + " holds the whole run (trials.jsonl, summary.json);"
+                    + " see it with: assay report " + directory);
+        } else {
+            err.println(progress.shardsDone() + " of " + count + " shards done; the last to finish combines them."
+                    + " Progress: assay status " + directory);
+        }
+        err.flush();
     }
 
     private RunSettings settings(Path directory, Shard part) {

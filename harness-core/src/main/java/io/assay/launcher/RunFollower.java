@@ -39,10 +39,13 @@ public final class RunFollower {
     /**
      * Follows the run at {@code path}; nothing is read until the first {@link #poll}.
      *
-     * @throws InputException when it is not a run directory
+     * @throws InputException when it is not a run directory, or one split into shards that are not
+     *     combined into its {@code trials.jsonl} yet ({@link RunProgress#requireCombined})
      */
     public static RunFollower open(Path path) {
-        return new RunFollower(RunDirectory.open(path));
+        RunDirectory directory = RunDirectory.open(path);
+        RunProgress.requireCombined(path);
+        return new RunFollower(directory);
     }
 
     /**

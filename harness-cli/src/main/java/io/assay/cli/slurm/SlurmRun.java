@@ -33,7 +33,10 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class SlurmRun {
-    private static final Duration POLL = Duration.ofSeconds(1);
+    /** How often the shard files and the manifest are read: cheap, and the run's end is seen soon. */
+    private static final Duration POLL = Duration.ofMillis(250);
+    /** Asking squeue is a call to the controller: once in so many polls (a second). */
+    private static final int POLLS_PER_QUEUE_LOOK = 4;
     /** Looks in a row that must miss a task before it counts as gone: squeue may list an array late. */
     private static final int ABSENT_LOOKS = 3;
 
@@ -116,10 +119,14 @@ public final class SlurmRun {
     private boolean await(ShardAttempts attempts, ShardProgress shown, CancelOnInterrupt cancel)
             throws IOException, InterruptedException {
         int[] absent = new int[shards];
-        while (!cancel.interrupted()) {
+        for (long polls = 0; !cancel.interrupted(); polls++) {
             shown.poll();
             if (!RunReport.manifestOf(directory()).shardsPending()) {
                 return true;
+            }
+            if (polls % POLLS_PER_QUEUE_LOOK != 0) {
+                Thread.sleep(POLL);
+                continue;
             }
             Map<SlurmQueue.Task, String> states = attempts.jobs().isEmpty() ? Map.of() : SlurmQueue.states(attempts.jobs());
             List<Integer> again = new ArrayList<>();

@@ -80,6 +80,14 @@ public final class TestingPlugin implements AssayPlugin {
                     };
                 }),
                 agent("seed", options -> input -> AgentOutput.of(Long.toString(input.seed()))),
+                // Its trial's seed decides: a harness error for one in five, else right when even, wrong when odd;
+                // so a run's summary has errors, passes and failures, the same for the same seeds.
+                agent("coin", options -> input -> {
+                    if (Math.floorMod(input.seed(), 5) == 0) {
+                        throw new EnvironmentException("sandbox lost (seed " + input.seed() + ")");
+                    }
+                    return AgentOutput.of(input.seed() % 2 == 0 ? String.valueOf(input.task().answer()) : "wrong");
+                }),
                 // Calls a "model" whose key is in key_file: every call fails fatally, as a refused key
                 // does, until the file says "good"; then it answers right.
                 agent("keyed", options -> {

@@ -3,6 +3,7 @@ package io.assay.trust.bundle;
 import io.assay.launcher.Assay;
 import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
+import io.assay.launcher.RunProgress;
 import io.assay.launcher.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +51,7 @@ public final class BundleWriter {
             throw new InputException(out + " is inside run " + run + ", which the bundle packs", "write the bundle outside the run directory");
         }
         Manifest manifest = RunReport.manifestOf(run);
+        RunProgress.requireCombined(run); // a bundle packs trials.jsonl, which the last shard writes
         Path suiteDirectory = suite != null ? suite : SuiteHashes.recordedDirectory(manifest);
         HashTree.Suite loaded = SuiteHashes.of(SuiteHashes.load(assay, suiteDirectory, manifest), suiteDirectory, manifest);
         if (!loaded.contentHash().equals(manifest.suite().contentHash())) {

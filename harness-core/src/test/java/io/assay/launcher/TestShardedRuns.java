@@ -1,0 +1,247 @@
+package io.assay.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.assay.core.testing.SuiteFiles;
+import io.assay.spi.TrialRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run split into shards ({@link RunSettings.Builder#shard}), each run as a separate run through
+ * the facade as separate processes would: the same trials and the same summary as one process.
+ */
+class TestShardedRuns {
+    private static final int TASKS = 14;
+    private static final int EPOCHS = 4;
+    private static final long SEED = 7;
+
+    @TempDir
+    Path temp;
+
+    private final Assay assay = Assay.open(List.of());
+    private Path suite;
+
+    @BeforeEach
+    void writeSuite() {
+        // "coin" answers by its trial's seed: errors, passes and failures; tasks are "easy" or "hard".
+        suite = SuiteFiles.write(temp.resolve("suite"), "numbers", TASKS, "{type: equals}");
+    }
+
+    private RunSettings.Builder settings(Path out) {
+        return RunSettings.builder(suite, "coin").epochs(EPOCHS).seed(SEED).out(out);
+    }
+
+    private RunResult shard(Path out, int index, int count) throws Exception {
+        return assay.start(settings(out).concurrency(3).shard(new Shard(index, count)).build()).execute(ProgressListener.NONE);
+    }
+
+    /** One process, one trial at a time: trials recorded epoch by epoch, tasks in suite order. */
+    private RunReport single() throws Exception {
+        Path out = temp.resolve("single");
+        assay.start(settings(out).concurrency(1).build()).execute(ProgressListener.NONE);
+        return RunReport.of(out);
+    }
+
+    private static List<String> trialsOf(RunReport report) {
+        List<String> trials = new ArrayList<>();
+        report.forEachTrial(t -> trials.add(t.task() + "#" + t.epoch() + " seed " + t.seed() + " " + t.outcome() + " " + t.score()));
+        return trials;
+    }
+
+    private void assertCombinedEqualsSingle(Path run) throws Exception {
+        RunReport single = single();
+        RunReport sharded = RunReport.of(run);
+        assertThat(single.summary().errors()).as("the suite has errors, passes and failures").isPositive();
+        assertThat(single.summary().passRate()).isStrictlyBetween(0.0, 1.0);
+        // Every field, each double to the last bit (records compare ci95 arrays by identity, JSON by value).
+        assertThat(sharded.summaryJson()).isEqualTo(single.summaryJson());
+        assertThat(sharded.summary().passAtK()).isEqualTo(single.summary().passAtK()).hasSize(EPOCHS);
+        assertThat(sharded.summary().segments().get("level")).containsOnlyKeys("easy", "hard");
+        assertThat(Files.readString(run.resolve("summary.json"))).isEqualTo(Files.readString(single.directory().resolve("summary.json")));
+        assertThat(sharded.summaryJson()).isEqualTo(Files.readString(run.resolve("summary.json")).strip());
+        assertThat(trialsOf(sharded)).as("every trial once, in the order one process records them").isEqualTo(trialsOf(single));
+        assertThat(sharded.manifest().status()).isEqualTo(Manifest.COMPLETED);
+        assertThat(run.resolve("shards")).isDirectoryNotContaining("glob:**.jsonl");
+        assertThat(RunProgress.of(run).shardsDone()).isEqualTo(3);
+    }
+
+    @Test
+    void assignmentDependsOnTaskEpochAndCountAloneAndCoversEveryTrialOnce() {
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            tasks.add("task-" + i);
+        }
+        for (int count = 1; count <= 7; count++) {
+            Map<String, Integer> first = new HashMap<>();
+            int[] sizes = new int[count];
+            for (int epoch = 0; epoch < 3; epoch++) {
+                for (String task : tasks) {
+                    int owners = 0;
+                    for (int index = 0; index < count; index++) {
+                        if (new Shard(index, count).owns(task, epoch)) {
+                            owners++;
+                            sizes[index]++;
+                        }
+                    }
+                    assertThat(owners).as("%s epoch %d of %d shards", task, epoch, count).isEqualTo(1);
+                    first.put(task + "#" + epoch, Shard.of(task, epoch, count));
+                }
+            }
+            List<String> shuffled = new ArrayList<>(first.keySet());
+            Collections.shuffle(shuffled, new Random(count));
+            for (String trial : shuffled) {
+                String[] parts = trial.split("#");
+                assertThat(Shard.of(parts[0], Integer.parseInt(parts[1]), count)).isEqualTo(first.get(trial));
+            }
+            int fair = 1500 / count;
+            assertThat(Arrays.stream(sizes).boxed().toList()).as("no shard is left empty").allMatch(size -> size > fair / 2);
+        }
+        // Pinned: the assignment is part of the run directory format; shards of one run may run different builds.
+        assertThat(List.of(Shard.of("t0", 0, 3), Shard.of("t1", 0, 3), Shard.of("t0", 1, 3), Shard.of("task-42", 2, 5)))
+                .isEqualTo(PINNED);
+    }
+
+    private static final List<Integer> PINNED = List.of(1, 0, 0, 4);
+
+    @Test
+    void parseAcceptsIOfNAndRefusesEverythingElse() {
+        assertThat(Shard.parse("2/5")).isEqualTo(new Shard(2, 5));
+        assertThat(Shard.parse("0/1").name()).isEqualTo("0-of-1");
+        for (String bad : List.of("3/3", "-1/2", "1/0", "x", "1", "1/2/3", "a/b", "")) {
+            assertThatThrownBy(() -> Shard.parse(bad)).as(bad).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith("--shard must be I/N with 0 <= I < N");
+        }
+    }
+
+    @Test
+    void threeShardsRunOneAfterAnotherGiveTheSingleProcessRun() throws Exception {
+        Path run = temp.resolve("run");
+        List<RunResult> shards = new ArrayList<>();
+        for (int index : new int[] {2, 0, 1}) {
+            shards.add(shard(run, index, 3));
+            assertThat(Files.exists(run.resolve("trials.jsonl"))).isEqualTo(index == 1);
+        }
+
+        assertThat(shards).allMatch(result -> result.status().equals(Manifest.COMPLETED));
+        assertThat(shards.stream().mapToLong(result -> result.summary().trials()).sum()).isEqualTo(TASKS * EPOCHS);
+        assertCombinedEqualsSingle(run);
+    }
+
+    @Test
+    void threeShardsRunAtOnceGiveTheSingleProcessRun() throws Exception {
+        Path run = temp.resolve("run");
+        List<Future<RunResult>> shards = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
+            for (int index = 0; index < 3; index++) {
+                int shard = index;
+                shards.add(threads.submit(() -> shard(run, shard, 3)));
+            }
+        }
+        for (Future<RunResult> shard : shards) {
+            assertThat(shard.get().status()).isEqualTo(Manifest.COMPLETED);
+        }
+        assertCombinedEqualsSingle(run);
+    }
+
+    @Test
+    void aShardKilledMidRunResumesItsOwnFileAndTheRunHasEveryTrialOnce() throws Exception {
+        Path run = temp.resolve("run");
+        shard(run, 0, 3);
+        shard(run, 1, 3);
+        // Kill shard 1 after the fact: keep 3 of its lines and half of a fourth, and unmark it done.
+        Path file = run.resolve("shards/1-of-3.jsonl");
+        List<String> lines = Files.readAllLines(file);
+        String torn = lines.get(3).substring(0, lines.get(3).length() / 2);
+        Files.writeString(file, String.join("\n", lines.subList(0, 3)) + "\n" + torn);
+        Files.delete(run.resolve("shards/1-of-3.done"));
+        shard(run, 2, 3);
+        assertThat(RunReport.manifestOf(run).status()).as("shard 1 is not done").isEqualTo(Manifest.RUNNING);
+        assertThat(RunReport.of(run).summary().trials()).isEqualTo(TASKS * EPOCHS - lines.size() + 3);
+
+        RunResult resumed = shard(run, 1, 3);
+
+        assertThat(resumed.trialsRun()).isEqualTo(lines.size() - 3);
+        assertThat(resumed.summary().trials()).isEqualTo(lines.size());
+        assertCombinedEqualsSingle(run);
+    }
+
+    @Test
+    void aShardStartedAgainOnACombinedRunChangesNothing() throws Exception {
+        Path run = temp.resolve("run");
+        for (int index = 0; index < 3; index++) {
+            shard(run, index, 3);
+        }
+        String trials = Files.readString(run.resolve("trials.jsonl"));
+
+        RunResult again = shard(run, 1, 3);
+
+        assertThat(again.status()).isEqualTo(Manifest.COMPLETED);
+        assertThat(again.trialsRun()).isZero();
+        assertThat(Files.readString(run.resolve("trials.jsonl"))).isEqualTo(trials);
+        assertCombinedEqualsSingle(run);
+    }
+
+    @Test
+    void aShardOfAnotherRunIsRefusedNamingWhatDiffers() throws Exception {
+        Path run = temp.resolve("run");
+        shard(run, 0, 3);
+
+        assertThatThrownBy(() -> assay.start(settings(run).epochs(2).shard(new Shard(1, 3)).build()))
+                .isInstanceOf(InputException.class).hasMessageContaining("other epochs (4, this shard: 2)");
+        assertThatThrownBy(() -> assay.start(settings(run).seed(8).shard(new Shard(1, 3)).build()))
+                .isInstanceOf(InputException.class).hasMessageContaining("other seed");
+        assertThatThrownBy(() -> assay.start(settings(run).shard(new Shard(1, 4)).build()))
+                .isInstanceOf(InputException.class).hasMessageContaining("other shards (3, this shard: 4)");
+        assertThatThrownBy(() -> assay.start(RunSettings.builder(suite, "answer").epochs(EPOCHS).seed(SEED).out(run)
+                .shard(new Shard(1, 3)).build())).isInstanceOf(InputException.class).hasMessageContaining("other agent");
+        assertThatThrownBy(() -> assay.start(settings(run).build()))
+                .as("one process into a sharded run").isInstanceOf(InputException.class).hasMessageContaining("already holds a run");
+        assertThatThrownBy(() -> assay.resume(run, null, null, null))
+                .isInstanceOf(InputException.class).hasMessageContaining("is a run split into 3 shards");
+        Path single = temp.resolve("single-run");
+        assay.start(settings(single).build()).execute(ProgressListener.NONE);
+        assertThatThrownBy(() -> assay.start(settings(single).shard(new Shard(0, 2)).build()))
+                .isInstanceOf(InputException.class).hasMessageContaining("other shards (\"none\", this shard: 2)");
+        assertThatThrownBy(() -> settings(null).shard(new Shard(0, 2)).build())
+                .isInstanceOf(InputException.class).hasMessageContaining("--shard 0/2 needs --out");
+
+        assertThat(shard(run, 1, 3).status()).as("another concurrency is the same run").isEqualTo(Manifest.COMPLETED);
+    }
+
+    @Test
+    void aRunWithShardsStillGoingReportsTheirTrialsAndWhatIsMissing() throws Exception {
+        Path run = temp.resolve("run");
+        RunResult first = shard(run, 1, 3);
+
+        RunReport report = RunReport.of(run);
+        RunProgress progress = RunProgress.of(run);
+
+        assertThat(report.summary().trials()).isEqualTo(first.summary().trials()).isPositive();
+        assertThat(report.summary().expectedTrials()).isEqualTo(TASKS * EPOCHS);
+        assertThat(report.manifest().shards().expectedTrials()).hasSize(3);
+        List<TrialRecord> trials = new ArrayList<>();
+        report.forEachTrial(trials::add);
+        assertThat(trials).hasSize((int) first.summary().trials()).allMatch(t -> new Shard(1, 3).owns(t.task(), t.epoch()));
+        assertThat(progress.status()).isEqualTo(Manifest.RUNNING);
+        assertThat(progress.trials()).isEqualTo(first.summary().trials());
+        assertThat(progress.shards()).extracting(RunProgress.ShardProgress::finished).containsExactly(false, true, false);
+        assertThat(progress.shards().get(1).trials()).isEqualTo(progress.shards().get(1).expectedTrials());
+        assertThatThrownBy(() -> RunFollower.open(run)).isInstanceOf(InputException.class)
+                .hasMessageContaining("is still sharded: 1 of 3 shards done");
+    }
+}
