@@ -82,6 +82,35 @@ class TestSlurmExecutor {
     }
 
     @Test
+    void ctrlCCancelsTheJobArrayAndLeavesTheRunResumable() throws Exception {
+        Path out = temp.resolve("interrupted");
+        Process submitting = assay(System.getenv("PATH"), "run", example("arithmetic"), "--agent", "sleep", "-A", "ms=400",
+                "--concurrency", "1", "--out", out.toString(), "--progress", "none", "--executor", "slurm", "--shards", "2");
+        Path shardFile = out.resolve("shards").resolve("0-of-2.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!(Files.exists(shardFile) && !Files.readAllLines(shardFile).isEmpty())) {
+            assertThat(System.nanoTime()).as("shard 0 recorded a trial within 2 minutes").isLessThan(deadline);
+            assertThat(submitting.isAlive()).as("the submitting command still waits").isTrue();
+            Thread.sleep(100);
+        }
+        String job = firstJob(out.resolve("slurm"));
+
+        new ProcessBuilder("kill", "-INT", Long.toString(submitting.pid())).start().waitFor();
+        assertThat(submitting.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(submitting.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(submitting.exitValue()).as(output).isEqualTo(130);
+        assertThat(output).contains("Interrupted: cancelled Slurm job " + job);
+        Process squeue = new ProcessBuilder("squeue", "--noheader", "--jobs=" + job).redirectErrorStream(true).start();
+        String queued = new String(squeue.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        squeue.waitFor();
+        assertThat(queued).as("the array's tasks are gone from the queue").doesNotContain(" R ").doesNotContain(" PD ");
+        // Resumable: submitting the same command again is what aShardFailingOnEverySubmission... shows.
+        assertThat(Json.MAPPER.readTree(out.resolve("manifest.json").toFile()).path("status").asText()).isEqualTo("running");
+        assertThat(output).contains("Resume with: assay run " + example("arithmetic"));
+    }
+
+    @Test
     @ExtendWith(DockerRequirement.class)
     void aSandboxedSuiteRunsOverTwoShards() throws Exception {
         Path out = temp.resolve("terminal");
@@ -138,13 +167,8 @@ class TestSlurmExecutor {
     @Test
     void withoutSbatchOnThePathTheCommandSaysSoAndCreatesNothing() throws Exception {
         Path out = temp.resolve("no-sbatch");
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                AssayCommand.class.getName(), "run", example("arithmetic"), "--agent", "oracle", "--out", out.toString(),
-                "--executor", "slurm", "--shards", "2"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PATH", temp.resolve("empty-path").toString());
-        Process process = builder.start();
+        Process process = assay(temp.resolve("empty-path").toString(), "run", example("arithmetic"), "--agent", "oracle",
+                "--out", out.toString(), "--executor", "slurm", "--shards", "2");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -152,6 +176,17 @@ class TestSlurmExecutor {
         assertThat(output.lines().filter(line -> line.startsWith("error:")).toList()).singleElement().asString()
                 .startsWith("error: sbatch not found on the PATH");
         assertThat(out).doesNotExist();
+    }
+
+    /** {@code assay ARGS} in a JVM of its own, with {@code path} as its PATH; stdout and stderr together. */
+    private static Process assay(String path, String... args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                AssayCommand.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PATH", path);
+        return builder.start();
     }
 
     /** Each trial's seed by task and epoch: equal maps mean the same trials, each once. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * Submits shards of a run as one Slurm job array: {@code sbatch --array=0-3} the first time, then
  * only the shards to run again ({@code --array=2}). Every task runs the same batch script, which
  * takes the shard command as its arguments and adds {@code --shard $SLURM_ARRAY_TASK_ID/N}, so no
- * user value is ever written into shell text. Each task logs to {@code RUN/slurm/shard-I.JOB.log}.
+ * user value is ever written into shell text. Each task logs to {@code RUN/slurm/shard-I.JOB.log};
+ * {@code RUN/slurm/jobs} lists the array jobs submitted for the run.
  *
  * <pre>{@code
  * ArraySubmission submission = new ArraySubmission(run, 4, List.of("--time=30"), command);
@@ -77,6 +79,16 @@ record ArraySubmission(Path runDirectory, int shards, List<String> slurmOptions,
                     "check the --slurm-option flags (sbatch --help) and `sinfo`; the run in " + runDirectory
                             + " is kept: submitting the same command again runs its unfinished shards");
         }
+        Files.writeString(jobsFile(), job + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return job;
+    }
+
+    /** Every array job submitted for the run so far, by any command: {@code RUN/slurm/jobs}, one id a line. */
+    List<String> submittedJobs() throws IOException {
+        return Files.exists(jobsFile()) ? Files.readAllLines(jobsFile()).stream().filter(line -> !line.isBlank()).toList() : List.of();
+    }
+
+    private Path jobsFile() {
+        return slurmDirectory().resolve("jobs");
     }
 }

@@ -29,7 +29,7 @@ final class ShardAttempts {
     }
 
     /** {@code shards} now run as tasks of array job {@code job}. */
-    void submitted(List<Integer> shards, String job) {
+    synchronized void submitted(List<Integer> shards, String job) {
         for (int shard : shards) {
             tasks[shard] = new SlurmQueue.Task(job, shard);
             attempts[shard]++;
@@ -51,8 +51,8 @@ final class ShardAttempts {
         return attempts[shard] >= MAX_ATTEMPTS;
     }
 
-    /** Every array job submitted so far, for squeue and scancel. */
-    List<String> jobs() {
+    /** Every array job submitted so far, for squeue and for scancel (from the Ctrl-C hook's thread). */
+    synchronized List<String> jobs() {
         List<String> jobs = new ArrayList<>();
         for (SlurmQueue.Task task : tasks) {
             if (task != null && !jobs.contains(task.job())) {

@@ -84,6 +84,8 @@ public final class SlurmRun {
      */
     public Ending run(boolean detach, Optional<ProgressReporter> progress) throws IOException, InterruptedException {
         SlurmCommand.require("sbatch");
+        // Before preparing: that resumes shard 0's file, which a task still running would be writing.
+        refuseWhileStillQueued();
         Manifest manifest = assay.start(settings).manifest();
         List<Integer> unfinished = unfinished();
         ShardAttempts attempts = new ShardAttempts(shards);
@@ -140,6 +142,7 @@ public final class SlurmRun {
                 // The marker is looked at after the queue: a task seen ended has written all it will.
                 if (ended && task != null && !Files.exists(doneMarker(shard))) {
                     if (attempts.exhausted(shard)) {
+                        cancelAndWait(attempts.jobs());
                         throw new InputException("shard " + shard + " of " + shards + " did not finish in "
                                 + Plural.of(attempts.attempts(shard), "Slurm submission") + " (last: task " + task + ", "
                                 + (state == null ? "gone from squeue" : state) + "); its log: " + submission.log(shard, task.job()),
@@ -164,6 +167,42 @@ public final class SlurmRun {
             Thread.sleep(POLL);
         }
         return false;
+    }
+
+    /**
+     * Refuses to submit while a task of an earlier submission for this run (a detached one, or one
+     * left running when a shard gave up) is still queued or running: two processes would then run
+     * one shard, and some trials twice.
+     */
+    private void refuseWhileStillQueued() throws IOException, InterruptedException {
+        List<String> earlier = submission.submittedJobs();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        SlurmCommand.require("squeue");
+        for (Map.Entry<SlurmQueue.Task, String> task : SlurmQueue.states(earlier).entrySet()) {
+            if (!SlurmQueue.ended(task.getValue())) {
+                throw new InputException("shard " + task.getKey().index() + " of " + directory() + " is still " + task.getValue()
+                        + " as Slurm task " + task.getKey() + ", from an earlier submission",
+                        "wait for it (assay status " + directory() + ") or cancel it (scancel " + task.getKey().job()
+                                + "), then submit again");
+            }
+        }
+    }
+
+    /**
+     * Giving up: cancels the run's other tasks and waits, for at most a minute, until they have
+     * stopped writing, so the command leaves nothing running behind and the same command can be
+     * submitted again at once.
+     */
+    private void cancelAndWait(List<String> jobs) throws IOException, InterruptedException {
+        List<String> scancel = new ArrayList<>(List.of("scancel"));
+        scancel.addAll(jobs);
+        SlurmCommand.run(scancel);
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (SlurmQueue.states(jobs).values().stream().anyMatch(state -> !SlurmQueue.ended(state)) && System.nanoTime() < deadline) {
+            Thread.sleep(POLL);
+        }
     }
 
     /** The shards without a done marker. */
