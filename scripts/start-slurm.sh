@@ -26,12 +26,17 @@ if ! command -v slurmctld >/dev/null 2>&1 || ! command -v slurmd >/dev/null 2>&1
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null
 fi
 
+# A daemon counts as running when a live process has its name: an exited one can linger as a zombie.
+running() {
+  pgrep --runstates R,S,D -x "$1" >/dev/null
+}
+
 node_idle() {
   sinfo --noheader --nodes="$host" --format=%t 2>/dev/null | grep -qx 'idle'
 }
 
 host=$(hostname -s)
-if pgrep -x slurmctld >/dev/null && pgrep -x slurmd >/dev/null && node_idle; then
+if running slurmctld && running slurmd && node_idle; then
   echo "Slurm is already running: node $host idle"
   exit 0
 fi
@@ -80,11 +85,9 @@ chmod 400 /etc/munge/munge.key
 mkdir -p /run/munge /var/log/munge /var/lib/munge
 chown munge:munge /run/munge /var/log/munge /var/lib/munge
 
-if ! pgrep -x munged >/dev/null; then
-  su -s /bin/sh munge -c /usr/sbin/munged
-fi
-pgrep -x slurmctld >/dev/null || slurmctld
-pgrep -x slurmd >/dev/null || slurmd
+running munged || su -s /bin/sh munge -c /usr/sbin/munged
+running slurmctld || slurmctld
+running slurmd || slurmd
 
 for _ in $(seq 1 "$timeout_seconds"); do
   if node_idle; then

@@ -209,7 +209,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // Shard 0's settings: preparing them lays out the run directory and its manifest for all shards.
         RunSettings settings = settings(out.toAbsolutePath().normalize(), new Shard(0, executor.shards));
-        SlurmRun slurm = new SlurmRun(shared.open(), settings, executor.shards, executor.slurmOptions,
+        SlurmRun slurm = new SlurmRun(shared.open(), settings, executor.slurmOptions,
                 spec.commandLine().getParseResult().originalArgs(), err);
         return switch (slurm.run(executor.detach, ProgressReporter.forMode(progress, err))) {
             case DETACHED -> 0;

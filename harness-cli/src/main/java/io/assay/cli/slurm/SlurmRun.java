@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * {@code --out} runs only the shards not finished yet.
  *
  * <pre>{@code
- * SlurmRun slurm = new SlurmRun(assay, settings, 4, List.of("--time=60"), arguments, err);
+ * SlurmRun slurm = new SlurmRun(assay, settings, List.of("--time=60"), arguments, err);   // settings of shard 0/4
  * SlurmRun.Ending ending = slurm.run(false, reporter);   // COMPLETED: RunReport.of(slurm.directory())
  * }</pre>
  */
@@ -58,15 +58,14 @@ public final class SlurmRun {
     }
 
     /**
-     * @param settings the run's settings, with its absolute {@code out} and {@code shard} 0 of {@code shards}
+     * @param settings the run's settings, with its absolute {@code out} and {@code shard} 0 of N, N the shard count
      * @param slurmOptions extra sbatch arguments, each as given
      * @param arguments the submitting command's arguments from {@code run} on, as typed
      */
-    public SlurmRun(Assay assay, RunSettings settings, int shards, List<String> slurmOptions, List<String> arguments,
-                    PrintWriter err) {
+    public SlurmRun(Assay assay, RunSettings settings, List<String> slurmOptions, List<String> arguments, PrintWriter err) {
         this.assay = assay;
         this.settings = settings;
-        this.shards = shards;
+        this.shards = settings.shard().count();
         this.arguments = List.copyOf(arguments);
         this.err = err;
         this.submission = new ArraySubmission(settings.out(), shards, slurmOptions, ShardCommand.of(arguments, settings.out()));
