@@ -51,7 +51,8 @@ final class ExecutorOptions {
                 slurmOnly.add("--detach");
             }
             if (!slurmOnly.isEmpty()) {
-                throw new InputException(String.join(", ", slurmOnly) + " only apply with --executor slurm",
+                throw new InputException(String.join(", ", slurmOnly) + (slurmOnly.size() == 1 ? " only applies" : " only apply")
+                        + " with --executor slurm",
                         "assay run SUITE --agent NAME --out DIR --executor slurm --shards 4; or --shard I/N to run one shard here");
             }
             return;

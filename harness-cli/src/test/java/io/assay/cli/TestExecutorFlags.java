@@ -16,7 +16,7 @@ class TestExecutorFlags {
 
     @Test
     void slurmFlagsNeedTheSlurmExecutor() {
-        assertRefused("--shards only apply with --executor slurm", "--shards", "2");
+        assertRefused("--shards only applies with --executor slurm", "--shards", "2");
         assertRefused("--slurm-option, --detach only apply with --executor slurm", "--slurm-option=--time=5", "--detach");
     }
 
