@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code assay status}: how far a run, in one process or split into shards, has got. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Prints a run's progress: its status, trials recorded of expected, and each shard's.",
+        description = {"Prints a run's progress, per shard for a sharded run.",
                 "Counts the lines of the run's files without reading the trials, so it is quick, and safe while the"
                         + " run or its shards are still going."},
         footer = {"", "Examples:",

@@ -22,6 +22,14 @@ import java.security.NoSuchAlgorithmException;
  * @param count how many parts the run is split into, at least 1
  */
 public record Shard(int index, int count) {
+    /** A digest per thread: looking one up costs more than hashing a short key, and a shard hashes every trial's. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    });
 
     public Shard {
         if (count < 1 || index < 0 || index >= count) {
@@ -50,15 +58,11 @@ public record Shard(int index, int count) {
 
     /** Which of {@code count} shards the trial of {@code task} in {@code epoch} belongs to. */
     public static int of(String task, int epoch, int count) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(task.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(Integer.toString(epoch).getBytes(StandardCharsets.US_ASCII));
-            return (int) Long.remainderUnsigned(ByteBuffer.wrap(sha.digest()).getLong(), count);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest sha = SHA_256.get();
+        sha.update(task.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(Integer.toString(epoch).getBytes(StandardCharsets.US_ASCII));
+        return (int) Long.remainderUnsigned(ByteBuffer.wrap(sha.digest()).getLong(), count);
     }
 
     /** Whether the trial of {@code task} in {@code epoch} is this shard's to run. */

@@ -5,13 +5,13 @@ import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.Shard;
 import io.assay.spi.Task;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,9 +86,9 @@ final class ShardCombination {
         for (int index = 0; index < count; index++) {
             int shard = index;
             Path file = RunDirectory.shardFile(run.path(), new Shard(index, count));
-            run.readFile(file, RunDirectory.Position.START, TrialCodec::figures, (offset, length, trial) -> {
+            run.readFile(file, RunDirectory.Position.START, TrialCodec::key, (offset, length, trial) -> {
                 Integer task = order.get(trial.task());
-                if (task == null || !seen.add(new TrialKey(trial.task(), trial.epoch()))) {
+                if (task == null || !seen.add(trial)) {
                     throw new InputException(file + " holds " + (task == null ? "task " + trial.task() + ", not in the suite"
                             : "a second trial of task " + trial.task() + " epoch " + trial.epoch()),
                             "the run directory was edited; restore the shard files or start a new run");
@@ -102,11 +102,10 @@ final class ShardCombination {
                     + expected + " their manifest expects", "the run directory was edited; start a new run");
         }
         places.sort(Comparator.comparingInt(Place::epoch).thenComparingInt(Place::task));
-        SummaryCalculator summary = SummaryCalculator.forRun(manifest);
         Path combined = run.path().resolve("trials.jsonl");
         Path temporary = run.path().resolve("trials.jsonl.combining");
         FileChannel[] files = new FileChannel[count];
-        try (OutputStream out = Files.newOutputStream(temporary)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 20)) {
             for (int index = 0; index < count; index++) {
                 files[index] = FileChannel.open(RunDirectory.shardFile(run.path(), new Shard(index, count)));
             }
@@ -117,7 +116,6 @@ final class ShardCombination {
                 }
                 out.write(line.array());
                 out.write('\n');
-                summary.add(TrialCodec.figures(new String(line.array(), StandardCharsets.UTF_8)));
             }
         } finally {
             for (FileChannel file : files) {
@@ -129,6 +127,10 @@ final class ShardCombination {
         try (FileChannel written = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
             written.force(true);
         }
+        // Folded in the combined file's order (decoded on every core, handed over in order), so the
+        // summary is the same to the last bit whichever shard combines and however the shards ran.
+        SummaryCalculator summary = SummaryCalculator.forRun(manifest);
+        run.readFile(temporary, RunDirectory.Position.START, TrialCodec::figures, (offset, length, trial) -> summary.add(trial));
         Files.move(temporary, combined, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         run.writeSummary(summary.summary());
         run.writeManifest(manifest.withStatus(Manifest.COMPLETED, clock.instant().toString(), null));

@@ -1,0 +1,123 @@
+package io.assay.cli;
+
+import static io.assay.cli.CliResult.example;
+import static io.assay.cli.CliResult.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.assay.core.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code assay run --shard I/N} and {@code assay status}, as separate processes of a split run would call them. */
+class TestShardCommands {
+
+    @TempDir
+    Path temp;
+
+    /** The arithmetic example, scored from its predictions file (some right, some wrong), over 3 epochs. */
+    private CliResult runArithmetic(Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", example("arithmetic"), "--agent", "scripted",
+                "-A", "file=" + Path.of(example("arithmetic")).resolve("predictions.jsonl"), "--epochs", "3", "--seed", "5",
+                "--out", out.toString(), "--progress", "none"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void badShardValuesAreOneErrorAndExitCodeTwo() {
+        for (String bad : List.of("3/3", "-1/2", "1/0", "x")) {
+            CliResult result = runArithmetic(temp.resolve("run"), "--shard=" + bad);
+
+            assertThat(result.exitCode()).as(bad).isEqualTo(2);
+            assertThat(result.err()).as(bad).startsWith("error: --shard must be I/N with 0 <= I < N, got ")
+                    .doesNotContain("\tat ");
+            assertThat(result.err().lines().filter(line -> line.startsWith("error:"))).hasSize(1);
+        }
+        assertThat(temp.resolve("run")).doesNotExist();
+        CliResult noOut = run("run", example("arithmetic"), "--agent", "oracle", "--shard", "0/2");
+        assertThat(noOut.exitCode()).isEqualTo(2);
+        assertThat(noOut.err()).startsWith("error: --shard 0/2 needs --out");
+        CliResult resume = run("run", "--resume", temp.toString(), "--shard", "0/2");
+        assertThat(resume.exitCode()).isEqualTo(2);
+        assertThat(resume.err()).startsWith("error: --resume takes its settings from the run's manifest.json; drop --shard");
+    }
+
+    @Test
+    void threeShardCommandsMakeTheRunOneCommandMakes() throws Exception {
+        Path single = temp.resolve("single");
+        Path sharded = temp.resolve("sharded");
+        assertThat(runArithmetic(single, "--concurrency", "1").exitCode()).isZero();
+
+        CliResult first = runArithmetic(sharded, "--shard", "2/3");
+        CliResult second = runArithmetic(sharded, "--shard", "0/3", "--concurrency", "2");
+        CliResult last = runArithmetic(sharded, "--shard", "1/3");
+
+        assertThat(List.of(first, second, last)).allSatisfy(shard -> assertThat(shard.exitCode()).as(shard.err()).isZero());
+        assertThat(first.err()).contains("Running arithmetic, shard 2/3, with agent scripted")
+                .contains("1 of 3 shards done; the last to finish combines them. Progress: assay status " + sharded);
+        assertThat(second.err()).contains("2 of 3 shards done");
+        assertThat(last.err()).contains("All 3 shards done: " + sharded + " holds the whole run");
+        JsonNode expected = Json.MAPPER.readTree(run("report", single.toString(), "--format", "json").out());
+        assertThat(expected.path("score").path("mean").asDouble()).isStrictlyBetween(0.0, 1.0);
+        assertThat(Json.MAPPER.readTree(run("report", sharded.toString(), "--format", "json").out())).isEqualTo(expected);
+        assertThat(Json.MAPPER.readTree(sharded.resolve("summary.json").toFile())).isEqualTo(expected);
+        assertThat(Files.readAllLines(sharded.resolve("trials.jsonl"))).hasSize(expected.path("trials").asInt());
+        CliResult compare = run("compare", single.toString(), sharded.toString());
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+    }
+
+    @Test
+    void statusShowsARunInOneProcess() throws Exception {
+        Path out = temp.resolve("run");
+        runArithmetic(out);
+
+        CliResult text = run("status", out.toString());
+        JsonNode json = Json.MAPPER.readTree(run("status", out.toString(), "--format", "json").out());
+
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).isEqualTo("run      " + out + "\nstatus   completed\ntrials   60 of 60 recorded\n");
+        assertThat(json.path("status").asText()).isEqualTo("completed");
+        assertThat(json.path("trials").asInt()).isEqualTo(60);
+        assertThat(json.path("expected_trials").asInt()).isEqualTo(60);
+        assertThat(json.path("directory").asText()).isEqualTo(out.toString());
+        assertThat(json.path("shards")).isEmpty();
+    }
+
+    @Test
+    void statusAndReportShowAShardedRunInProgressAndTheReadersOfTrialsJsonlRefuseIt() throws Exception {
+        Path out = temp.resolve("run");
+        runArithmetic(out, "--shard", "1/3");
+
+        CliResult text = run("status", out.toString());
+        JsonNode json = Json.MAPPER.readTree(run("status", out.toString(), "--format", "json").out());
+        CliResult report = run("report", out.toString());
+        CliResult compare = run("compare", out.toString(), out.toString());
+
+        JsonNode shard = json.path("shards").path(1);
+        long done = shard.path("trials").asLong();
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("status   running\ntrials   " + done + " of 60 recorded\nshards   1 of 3 done\n")
+                .containsPattern("  0/3 +0 of \\d+ trials\n").contains("  1/3       " + done + " of " + done + " trials  done\n");
+        assertThat(shard.path("shard").asText()).isEqualTo("1/3");
+        assertThat(shard.path("finished").asBoolean()).isTrue();
+        assertThat(json.path("shards")).hasSize(3);
+        long expected = 0;
+        for (JsonNode each : json.path("shards")) {
+            expected += each.path("expected_trials").asLong();
+        }
+        assertThat(expected).isEqualTo(60);
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).contains("trials     " + done + " of 60 recorded");
+        assertThat(compare.exitCode()).isEqualTo(2);
+        assertThat(compare.err()).startsWith("error: " + out + " is still sharded: 1 of 3 shards done");
+
+        CliResult notARun = run("status", temp.resolve("nothing").toString());
+        assertThat(notARun.exitCode()).isEqualTo(2);
+        assertThat(notARun.err()).startsWith("error: " + temp.resolve("nothing") + " is not a run directory");
+    }
+}
