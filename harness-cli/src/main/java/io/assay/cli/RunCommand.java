@@ -2,12 +2,14 @@ package io.assay.cli;
 
 import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
+import io.assay.cli.slurm.SlurmRun;
 import io.assay.launcher.Assay;
 import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.MaxErrors;
 import io.assay.launcher.PreparedRun;
 import io.assay.launcher.RunProgress;
+import io.assay.launcher.RunReport;
 import io.assay.launcher.RunResult;
 import io.assay.launcher.RunSettings;
 import io.assay.launcher.Shard;
@@ -39,6 +41,7 @@ import picocli.CommandLine.Spec;
                 "  assay run examples/multiple-choice --agent null --epochs 5 --concurrency 8 --out runs/mc-null",
                 "  assay run --resume runs/mc-null        # after Ctrl-C or a crash: runs only the missing trials",
                 "  assay run examples/arithmetic --agent oracle --shard 0/4 --out runs/arith   # one of 4 processes",
+                "  assay run examples/arithmetic --agent oracle --out /shared/runs/arith --executor slurm --shards 4",
                 "  assay run examples/arithmetic --agent chat --model openai/m --max-errors 5%%",
                 "  assay run my-judged-suite --agent chat --model openai/m --judge-model openai/gpt-4o-mini",
                 "  assay run ../shared/benchmarks/tau-bench/tau2/airline --agent oracle --split test",
@@ -46,7 +49,8 @@ import picocli.CommandLine.Spec;
                 "",
                 "Exit codes: 0 all trials recorded, 1 some trials ended in harness or judge errors (not scored),",
                 "2 bad usage or input, or the run stopped (aborted: trials kept failing;",
-                "failed: its environment could not start), resumable once the cause is fixed;",
+                "failed: its environment could not start; on Slurm: no sbatch, a refused job, a shard failing",
+                "repeatedly), resumable once the cause is fixed;",
                 "130 interrupted (resumable)."})
 final class RunCommand implements Callable<Integer> {
     static final int INTERRUPTED = 130;
@@ -73,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     AgentOptions agent;
+
+    @Mixin
+    ExecutorOptions executor;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Trials per task (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -124,9 +131,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        executor.check(shard != null, resume != null);
+        if (executor.slurm()) {
+            return runOnSlurm();
+        }
         Assay assay = shared.open();
         PreparedRun run = resume != null ? assay.resume(resume, checkResumeArguments(), maxCost, maxErrors())
-                : assay.start(settings());
+                : assay.start(settings(out, shard == null ? null : Shard.parse(shard)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (InterruptHook interrupt = InterruptHook.on(run)) {
@@ -189,6 +200,40 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --executor slurm}: the shards run as a job array; this command submits, follows and reports. */
+    private int runOnSlurm() throws Exception {
+        if (out == null) {
+            throw new InputException("--executor slurm needs --out DIR: the run directory every shard writes to,"
+                    + " on a filesystem the cluster's nodes share", "for example --out /shared/runs/arithmetic");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        // Shard 0's settings: preparing them lays out the run directory and its manifest for all shards.
+        RunSettings settings = settings(out.toAbsolutePath().normalize(), new Shard(0, executor.shards));
+        SlurmRun slurm = new SlurmRun(shared.open(), settings, executor.slurmOptions,
+                spec.commandLine().getParseResult().originalArgs(), err);
+        return switch (slurm.run(executor.detach, ProgressReporter.forMode(progress, err))) {
+            case DETACHED -> 0;
+            case INTERRUPTED -> INTERRUPTED;
+            case COMPLETED -> reportCombined(RunReport.of(slurm.directory()));
+        };
+    }
+
+    /** The summary of a run the shards combined; exit 1 when some trials were not scored. */
+    private int reportCombined(RunReport report) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        stdout.print(SummaryTable.render(report.summary(), report.manifest()));
+        stdout.println("Run directory: " + report.directory());
+        stdout.flush();
+        if (report.summary().errors() > 0) {
+            err.println("warning: " + Plural.of(report.summary().errors(), "trial") + " not scored (harness or judge"
+                    + " errors); see `error` in trials.jsonl, or rerun with --retry-errors");
+            err.flush();
+            return ErrorReporter.FAILURES;
+        }
+        return 0;
+    }
+
     /** After a shard: how many of the run's shards are done, and whether this one combined them. */
     private static void reportShards(Path directory, PrintWriter err) {
         RunProgress progress = RunProgress.of(directory);
@@ -203,7 +248,7 @@ final class RunCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private RunSettings settings() {
+    private RunSettings settings(Path directory, Shard part) {
         if (suite == null) {
             throw new InputException("missing SUITE: the suite directory to run", "assay run examples/arithmetic --agent oracle");
         }
@@ -211,11 +256,11 @@ final class RunCommand implements Callable<Integer> {
             throw new InputException("missing --agent NAME", "`assay plugins` lists the agents; try --agent oracle");
         }
         RunSettings.Builder settings = RunSettings.builder(suite, agent.agent).agentOptions(Options.of(agent.options())).epochs(epochs)
-                .timeout(timeout).retryErrors(retryErrors).seed(seed).out(out).sinks(sinks).baselines(baselines)
+                .timeout(timeout).retryErrors(retryErrors).seed(seed).out(directory).sinks(sinks).baselines(baselines)
                 .arguments(spec.commandLine().getParseResult().originalArgs()).maxCostUsd(maxCost)
                 .maxErrors(maxErrors()).selection(selection.selection())
                 .environmentOptions(environment.environmentOptions()).checkDefaults(judge.checkDefaults())
-                .shard(shard == null ? null : Shard.parse(shard));
+                .shard(part);
         if (concurrency != null) {
             settings.concurrency(concurrency);
         }

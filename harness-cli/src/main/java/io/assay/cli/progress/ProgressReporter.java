@@ -2,10 +2,12 @@ package io.assay.cli.progress;
 
 import io.assay.launcher.ProgressListener;
 import io.assay.kit.Plural;
+import io.assay.spi.Outcome;
 import io.assay.spi.TrialRecord;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +43,18 @@ public final class ProgressReporter implements ProgressListener {
 
     /** The listener for a mode; {@code AUTO} draws a bar only when stderr is a terminal. */
     public static ProgressListener create(ProgressMode mode, PrintWriter err) {
+        return forMode(mode, err).<ProgressListener>map(reporter -> reporter).orElse(ProgressListener.NONE);
+    }
+
+    /** The reporter for a mode, none for {@code NONE}; {@code AUTO} draws a bar only when stderr is a terminal. */
+    public static Optional<ProgressReporter> forMode(ProgressMode mode, PrintWriter err) {
         return switch (mode) {
-            case NONE -> ProgressListener.NONE;
-            case BAR -> new ProgressReporter(err, true, Duration.ofMillis(200));
-            case LINES -> new ProgressReporter(err, false, Duration.ofSeconds(10));
-            case AUTO -> Terminal.stderrIsInteractive()
+            case NONE -> Optional.empty();
+            case BAR -> Optional.of(new ProgressReporter(err, true, Duration.ofMillis(200)));
+            case LINES -> Optional.of(new ProgressReporter(err, false, Duration.ofSeconds(10)));
+            case AUTO -> Optional.of(Terminal.stderrIsInteractive()
                     ? new ProgressReporter(err, true, Duration.ofMillis(200))
-                    : new ProgressReporter(err, false, Duration.ofSeconds(10));
+                    : new ProgressReporter(err, false, Duration.ofSeconds(10)));
         };
     }
 
@@ -61,11 +68,16 @@ public final class ProgressReporter implements ProgressListener {
 
     @Override
     public void trialFinished(TrialRecord record) {
+        trialRecorded(record.outcome(), record.passed());
+    }
+
+    /** Counts a trial as read back from its line, when another process ran it (a shard on a cluster). */
+    public void trialRecorded(Outcome outcome, boolean solved) {
         done.increment();
-        if (record.passed()) {
+        if (solved) {
             passed.increment();
         }
-        if (!record.outcome().scored()) {
+        if (!outcome.scored()) {
             errors.increment();
         }
     }

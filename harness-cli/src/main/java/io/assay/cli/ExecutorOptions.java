@@ -1,0 +1,76 @@
+package io.assay.cli;
+
+import io.assay.launcher.InputException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Where {@code assay run} runs its trials: here (the default), or on a Slurm cluster as a job array
+ * of {@code --shards} tasks ({@link io.assay.cli.slurm.SlurmRun}).
+ *
+ * <pre>{@code
+ * assay run examples/arithmetic --agent oracle --out /shared/runs/a --executor slurm --shards 4 --slurm-option=--time=30
+ * }</pre>
+ */
+final class ExecutorOptions {
+
+    /** Where the trials run. */
+    enum Executor { LOCAL, SLURM }
+
+    @Option(names = "--executor", paramLabel = "NAME", defaultValue = "local",
+            description = "local (this process, the default) or slurm: one sbatch job array of --shards tasks, each running"
+                    + " one shard (--shard I/N) in the shared run directory --out; waits, resubmits failed shards, combines.")
+    Executor executor;
+
+    @Option(names = "--shards", paramLabel = "N", description = "With --executor slurm: how many shards (array tasks) to split the run into.")
+    Integer shards;
+
+    @Option(names = "--slurm-option", paramLabel = "ARG",
+            description = "With --executor slurm: one more sbatch argument, e.g. --slurm-option=--time=60. Repeatable.")
+    List<String> slurmOptions = new ArrayList<>();
+
+    @Option(names = "--detach", description = "With --executor slurm: return once the job array is submitted; `assay status RUN_DIR` follows it.")
+    boolean detach;
+
+    boolean slurm() {
+        return executor == Executor.SLURM;
+    }
+
+    /** Refuses flags that mean nothing together: those of Slurm without it, and a shard count below 1. */
+    void check(boolean shard, boolean resume) {
+        if (!slurm()) {
+            List<String> slurmOnly = new ArrayList<>();
+            if (shards != null) {
+                slurmOnly.add("--shards");
+            }
+            if (!slurmOptions.isEmpty()) {
+                slurmOnly.add("--slurm-option");
+            }
+            if (detach) {
+                slurmOnly.add("--detach");
+            }
+            if (!slurmOnly.isEmpty()) {
+                throw new InputException(String.join(", ", slurmOnly) + (slurmOnly.size() == 1 ? " only applies" : " only apply")
+                        + " with --executor slurm",
+                        "assay run SUITE --agent NAME --out DIR --executor slurm --shards 4; or --shard I/N to run one shard here");
+            }
+            return;
+        }
+        if (shards == null) {
+            throw new InputException("--executor slurm needs --shards N: how many array tasks to split the run into",
+                    "for example --shards 4");
+        }
+        if (shards < 1) {
+            throw new InputException("--shards must be at least 1, got " + shards, "for example --shards 4");
+        }
+        if (shard) {
+            throw new InputException("--shard I/N runs one shard here; --executor slurm submits all of them",
+                    "drop --shard: the job array passes --shard to each of its tasks");
+        }
+        if (resume) {
+            throw new InputException("--resume does not apply with --executor slurm",
+                    "submit the same command again: only the unfinished shards run, and they keep their finished trials");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.assay.cli.slurm;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.assay.cli.progress.ProgressReporter;
+import io.assay.launcher.Shard;
+import io.assay.spi.Outcome;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The progress of every shard of a run, read from the shards' files as they grow and shown as one
+ * bar ({@link ProgressReporter}). Each file stays open once found: the last shard to finish deletes
+ * them when it combines the run, and an open file can still be read to its end. A shard that started
+ * and finished unseen between two looks is read from the combined {@code trials.jsonl} instead.
+ *
+ * <pre>{@code
+ * ShardProgress progress = new ShardProgress(run, 4, reporter);
+ * progress.start(total);
+ * while (...) { progress.poll(); Thread.sleep(1000); }
+ * progress.finish();
+ * }</pre>
+ */
+final class ShardProgress implements AutoCloseable {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Path runDirectory;
+    private final int count;
+    private final Optional<ProgressReporter> reporter;
+    private final FileChannel[] files;
+    private final long[] offsets;
+    private final ByteArrayOutputStream[] partial;
+    private long recorded;
+
+    ShardProgress(Path runDirectory, int count, Optional<ProgressReporter> reporter) {
+        this.runDirectory = runDirectory;
+        this.count = count;
+        this.reporter = reporter;
+        this.files = new FileChannel[count];
+        this.offsets = new long[count];
+        this.partial = new ByteArrayOutputStream[count];
+    }
+
+    /** Counts what the shards recorded before, and starts showing progress towards {@code total}. */
+    void start(long total) {
+        long before = read(false);
+        reporter.ifPresent(shown -> shown.started(total, before));
+    }
+
+    /** Reads the lines the shards appended since the last look. */
+    void poll() {
+        read(true);
+    }
+
+    /** Trials the shards have recorded, as far as read. */
+    long recorded() {
+        return recorded;
+    }
+
+    /** Reads the last lines, those of shards never seen from the combined run, and ends the display. */
+    void finish(boolean combined) {
+        read(true);
+        if (combined) {
+            readUnseenShards();
+        }
+        reporter.ifPresent(ProgressReporter::finished);
+    }
+
+    private long read(boolean report) {
+        long before = recorded;
+        for (int index = 0; index < count; index++) {
+            FileChannel file = open(index);
+            if (file != null) {
+                readLines(index, file, report);
+            }
+        }
+        return recorded - before;
+    }
+
+    private FileChannel open(int index) {
+        if (files[index] == null) {
+            try {
+                files[index] = FileChannel.open(runDirectory.resolve("shards").resolve(new Shard(index, count).name() + ".jsonl"),
+                        StandardOpenOption.READ);
+                partial[index] = new ByteArrayOutputStream();
+            } catch (NoSuchFileException notYet) {
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files[index];
+    }
+
+    private void readLines(int index, FileChannel file, boolean report) {
+        try {
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+            int n;
+            while ((n = file.read(chunk, offsets[index])) > 0) {
+                offsets[index] += n;
+                for (int i = 0; i < n; i++) {
+                    byte b = chunk.get(i);
+                    if (b == '\n') {
+                        count(partial[index].toString(StandardCharsets.UTF_8), report, null);
+                        partial[index].reset();
+                    } else {
+                        partial[index].write(b);
+                    }
+                }
+                chunk.clear();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shard files of " + runDirectory, e);
+        }
+    }
+
+    /** Trials of the shards whose files were never opened: they are in the combined {@code trials.jsonl} only. */
+    private void readUnseenShards() {
+        boolean[] unseen = new boolean[count];
+        boolean any = false;
+        for (int index = 0; index < count; index++) {
+            unseen[index] = files[index] == null;
+            any |= unseen[index];
+        }
+        if (!any) {
+            return;
+        }
+        try (var lines = Files.lines(runDirectory.resolve("trials.jsonl"))) {
+            lines.forEach(line -> count(line, true, unseen));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + runDirectory.resolve("trials.jsonl"), e);
+        }
+    }
+
+    /** Counts the trial of {@code line}, if it belongs to one of {@code shards} (any, when {@code null}). */
+    private void count(String line, boolean report, boolean[] shards) {
+        if (line.isBlank()) {
+            return;
+        }
+        String task = null;
+        int epoch = 0;
+        Outcome outcome = null;
+        boolean passed = false;
+        try (JsonParser parser = JSON.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "task" -> task = parser.getText();
+                    case "epoch" -> epoch = parser.getIntValue();
+                    case "outcome" -> outcome = Outcome.valueOf(parser.getText().toUpperCase(Locale.ROOT));
+                    case "passed" -> passed = value == JsonToken.VALUE_TRUE;
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // A line the shard is still writing, or one the report will name; the bar only counts.
+        }
+        if (shards != null && (task == null || !shards[Shard.of(task, epoch, count)])) {
+            return;
+        }
+        recorded++;
+        if (report && outcome != null) {
+            Outcome recordedOutcome = outcome;
+            boolean solved = passed;
+            reporter.ifPresent(shown -> shown.trialRecorded(recordedOutcome, solved));
+        }
+    }
+
+    @Override
+    public void close() {
+        for (FileChannel file : files) {
+            if (file != null) {
+                try {
+                    file.close();
+                } catch (IOException ignored) {
+                    // read-only
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.assay.cli.slurm;
+
+import io.assay.cli.progress.ProgressReporter;
+import io.assay.launcher.Assay;
+import io.assay.launcher.InputException;
+import io.assay.launcher.Manifest;
+import io.assay.launcher.ProgressListener;
+import io.assay.launcher.RunReport;
+import io.assay.launcher.RunSettings;
+import io.assay.launcher.Shard;
+import io.assay.kit.Plural;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code assay run --executor slurm}: prepares the run directory and its manifest here (so bad input
+ * fails at once, not in N job logs), submits its unfinished shards as one Slurm job array, then shows
+ * one progress bar over all shards, submits again the shards whose tasks ended unfinished, and
+ * returns once the last shard has combined the run. Submitting the same command again on the same
+ * {@code --out} runs only the shards not finished yet.
+ *
+ * <pre>{@code
+ * SlurmRun slurm = new SlurmRun(assay, settings, List.of("--time=60"), arguments, err);   // settings of shard 0/4
+ * SlurmRun.Ending ending = slurm.run(false, reporter);   // COMPLETED: RunReport.of(slurm.directory())
+ * }</pre>
+ */
+public final class SlurmRun {
+    /** How often the shard files and the manifest are read: cheap, and the run's end is seen soon. */
+    private static final Duration POLL = Duration.ofMillis(250);
+    /** Asking squeue is a call to the controller: once in so many polls (a second). */
+    private static final int POLLS_PER_QUEUE_LOOK = 4;
+    /** Looks in a row that must miss a task before it counts as gone: squeue may list an array late. */
+    private static final int ABSENT_LOOKS = 3;
+
+    private final Assay assay;
+    private final RunSettings settings;
+    private final int shards;
+    private final List<String> arguments;
+    private final PrintWriter err;
+    private final ArraySubmission submission;
+
+    /** How the command ended. */
+    public enum Ending {
+        /** Every shard finished and the run is combined. */
+        COMPLETED,
+        /** Submitted, not waited for ({@code --detach}). */
+        DETACHED,
+        /** Ctrl-C: the jobs were cancelled; the run is resumable. */
+        INTERRUPTED
+    }
+
+    /**
+     * @param settings the run's settings, with its absolute {@code out} and {@code shard} 0 of N, N the shard count
+     * @param slurmOptions extra sbatch arguments, each as given
+     * @param arguments the submitting command's arguments from {@code run} on, as typed
+     */
+    public SlurmRun(Assay assay, RunSettings settings, List<String> slurmOptions, List<String> arguments, PrintWriter err) {
+        this.assay = assay;
+        this.settings = settings;
+        this.shards = settings.shard().count();
+        this.arguments = List.copyOf(arguments);
+        this.err = err;
+        this.submission = new ArraySubmission(settings.out(), shards, slurmOptions, ShardCommand.of(arguments, settings.out()));
+    }
+
+    public Path directory() {
+        return settings.out();
+    }
+
+    /**
+     * Submits the run's unfinished shards and, unless {@code detach}, waits until they have combined the run.
+     *
+     * @param progress the bar to show, if any
+     * @throws InputException when Slurm is missing or refuses the job, or a shard keeps failing: the run stays resumable
+     */
+    public Ending run(boolean detach, Optional<ProgressReporter> progress) throws IOException, InterruptedException {
+        SlurmCommand.require("sbatch");
+        // Before preparing: that resumes shard 0's file, which a task still running would be writing.
+        refuseWhileStillQueued();
+        Manifest manifest = assay.start(settings).manifest();
+        List<Integer> unfinished = unfinished();
+        ShardAttempts attempts = new ShardAttempts(shards);
+        if (!unfinished.isEmpty() && manifest.shardsPending()) {
+            String job = submission.submit(unfinished);
+            attempts.submitted(unfinished, job);
+            err.println("Submitted Slurm job " + job + ": " + describe(unfinished) + " of " + manifest.suite().id()
+                    + " with agent " + manifest.agent().name() + " -> " + directory() + " (logs in " + submission.slurmDirectory() + ")");
+            err.flush();
+        }
+        if (detach) {
+            err.println("Follow it with: assay status " + directory());
+            err.flush();
+            return Ending.DETACHED;
+        }
+        long total = manifest.shards().expectedTrials().stream().mapToLong(Long::longValue).sum();
+        try (CancelOnInterrupt cancel = CancelOnInterrupt.install(attempts::jobs);
+             ShardProgress shown = new ShardProgress(directory(), shards, progress)) {
+            shown.start(total);
+            boolean combined = await(attempts, shown, cancel);
+            shown.finish(combined);
+            if (!combined) {
+                err.println("Interrupted: cancelled Slurm job " + String.join(", ", attempts.jobs()) + "; " + shown.recorded()
+                        + " of " + Plural.of(total, "trial") + " recorded. Resume with: " + sameCommand());
+                err.flush();
+                return Ending.INTERRUPTED;
+            }
+            return Ending.COMPLETED;
+        }
+    }
+
+    /** Waits until the run is combined ({@code true}) or Ctrl-C cancelled it ({@code false}), submitting unfinished shards again. */
+    private boolean await(ShardAttempts attempts, ShardProgress shown, CancelOnInterrupt cancel)
+            throws IOException, InterruptedException {
+        int[] absent = new int[shards];
+        for (long polls = 0; !cancel.interrupted(); polls++) {
+            shown.poll();
+            if (!RunReport.manifestOf(directory()).shardsPending()) {
+                return true;
+            }
+            if (polls % POLLS_PER_QUEUE_LOOK != 0) {
+                Thread.sleep(POLL);
+                continue;
+            }
+            Map<SlurmQueue.Task, String> states = attempts.jobs().isEmpty() ? Map.of() : SlurmQueue.states(attempts.jobs());
+            List<Integer> again = new ArrayList<>();
+            boolean running = false;
+            for (int shard = 0; shard < shards; shard++) {
+                SlurmQueue.Task task = attempts.task(shard);
+                String state = task == null ? null : states.get(task);
+                absent[shard] = state == null ? absent[shard] + 1 : 0;
+                boolean ended = task == null || (state == null ? absent[shard] >= ABSENT_LOOKS : SlurmQueue.ended(state));
+                running |= !ended;
+                // The marker is looked at after the queue: a task seen ended has written all it will.
+                if (ended && task != null && !Files.exists(doneMarker(shard))) {
+                    if (attempts.exhausted(shard)) {
+                        cancelAndWait(attempts.jobs());
+                        throw new InputException("shard " + shard + " of " + shards + " did not finish in "
+                                + Plural.of(attempts.attempts(shard), "Slurm submission") + " (last: task " + task + ", "
+                                + (state == null ? "gone from squeue" : state) + "); its log: " + submission.log(shard, task.job()),
+                                "fix what the log shows, then submit the unfinished shards again (finished trials are kept): " + sameCommand());
+                    }
+                    again.add(shard);
+                }
+            }
+            if (!again.isEmpty()) {
+                String job = submission.submit(again);
+                err.println(System.lineSeparator() + "Resubmitted " + describe(again) + " as Slurm job " + job
+                        + ": the previous task ended before finishing (" + again.stream().map(shard -> "shard " + shard
+                        + ": " + Optional.ofNullable(states.get(attempts.task(shard))).orElse("gone from squeue"))
+                        .collect(Collectors.joining(", ")) + ")");
+                err.flush();
+                attempts.submitted(again, job);
+                again.forEach(shard -> absent[shard] = 0);
+            } else if (!running && allDone()) {
+                // Every shard finished, yet none combined the run (the last one died combining): do it here.
+                combineHere();
+            }
+            Thread.sleep(POLL);
+        }
+        return false;
+    }
+
+    /**
+     * Refuses to submit while a task of an earlier submission for this run (a detached one, or one
+     * left running when a shard gave up) is still queued or running: two processes would then run
+     * one shard, and some trials twice.
+     */
+    private void refuseWhileStillQueued() throws IOException, InterruptedException {
+        List<String> earlier = submission.submittedJobs();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        SlurmCommand.require("squeue");
+        for (Map.Entry<SlurmQueue.Task, String> task : SlurmQueue.states(earlier).entrySet()) {
+            if (!SlurmQueue.ended(task.getValue())) {
+                throw new InputException("shard " + task.getKey().index() + " of " + directory() + " is still " + task.getValue()
+                        + " as Slurm task " + task.getKey() + ", from an earlier submission",
+                        "wait for it (assay status " + directory() + ") or cancel it (scancel " + task.getKey().job()
+                                + "), then submit again");
+            }
+        }
+    }
+
+    /**
+     * Giving up: cancels the run's other tasks and waits, for at most a minute, until they have
+     * stopped writing, so the command leaves nothing running behind and the same command can be
+     * submitted again at once.
+     */
+    private void cancelAndWait(List<String> jobs) throws IOException, InterruptedException {
+        List<String> scancel = new ArrayList<>(List.of("scancel"));
+        scancel.addAll(jobs);
+        SlurmCommand.run(scancel);
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (SlurmQueue.states(jobs).values().stream().anyMatch(state -> !SlurmQueue.ended(state)) && System.nanoTime() < deadline) {
+            Thread.sleep(POLL);
+        }
+    }
+
+    /** The shards without a done marker. */
+    private List<Integer> unfinished() {
+        List<Integer> unfinished = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            if (!Files.exists(doneMarker(shard))) {
+                unfinished.add(shard);
+            }
+        }
+        return unfinished;
+    }
+
+    private boolean allDone() {
+        return unfinished().isEmpty();
+    }
+
+    private Path doneMarker(int shard) {
+        return directory().resolve("shards").resolve(new Shard(shard, shards).name() + ".done");
+    }
+
+    /** Shard 0 started again here finds every trial recorded and, like any last shard, combines the run. */
+    private void combineHere() throws IOException, InterruptedException {
+        try {
+            assay.start(settings).execute(ProgressListener.NONE);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot combine the shards of " + directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String describe(List<Integer> indexes) {
+        return indexes.size() == shards ? Plural.of(shards, "shard")
+                : (indexes.size() == 1 ? "shard " : "shards ") + indexes.stream().map(String::valueOf).collect(Collectors.joining(","))
+                        + " of " + shards;
+    }
+
+    private String sameCommand() {
+        return "assay " + String.join(" ", arguments);
+    }
+}

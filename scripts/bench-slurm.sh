@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The Slurm executor's overhead: a 100,000-trial run (null agent, exact check: macro benchmark 1's
+# suite) in one process, then split over SHARDS tasks of a Slurm job array
+# (`assay run --executor slurm --shards SHARDS`). Measures the wall time of each whole command, as a
+# user waits for it: for Slurm that is preparing the run, submitting, the tasks' JVMs, waiting in the
+# queue when there are more shards than CPUs, and the last shard's combination. Runs the two back to
+# back ROUNDS times, alternating, so that both see the same load; checks that every run holds each
+# trial once and the same summary. Needs a running Slurm (scripts/start-slurm.sh).
+# Usage: scripts/bench-slurm.sh [SHARDS] [ROUNDS] [WORK_DIR]   (default: 4, 3, target/bench-slurm)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+shards="${1:-4}"
+rounds="${2:-3}"
+work="$(mkdir -p "${3:-$root/target/bench-slurm}" && cd "${3:-$root/target/bench-slurm}" && pwd)"
+# shellcheck source=../.mvn/find-jdk.sh
+. "$root/.mvn/find-jdk.sh"
+assay_find_jdk
+command -v sbatch >/dev/null || { echo "bench-slurm: no sbatch on the PATH; start Slurm with scripts/start-slurm.sh" >&2; exit 2; }
+
+(cd "$root" && ./mvnw -B -q -DskipTests -pl harness-cli,harness-bench -am package)
+rm -rf "$work" && mkdir -p "$work"
+"$JAVA_HOME/bin/java" -cp "$root/harness-bench/target/benchmarks.jar" io.assay.bench.BenchmarkSuites "$work/suite-100k" 100000
+jar="$root/harness-cli/target/assay.jar"
+flags=()
+if [ "$(assay_java_major "$JAVA_HOME")" -ge 24 ]; then flags+=(--sun-misc-unsafe-memory-access=allow); fi
+
+timed() { # LABEL ARGS...: runs `assay ARGS` (the Slurm tasks run the same java, flags and jar), prints the wall time
+  local label=$1 start end
+  shift
+  start=$(date +%s.%N)
+  "$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" "$@" --progress none > "$work/$label.out" 2> "$work/$label.err"
+  end=$(date +%s.%N)
+  python3 -c "import sys; print(f'{sys.argv[1]:<14} {float(sys.argv[3]) - float(sys.argv[2]):6.2f} s')" "$label" "$start" "$end"
+}
+
+echo "nproc $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq 1 "$rounds"); do
+  timed "one-$round" run "$work/suite-100k" --agent null --out "$work/one-$round"
+  timed "slurm-$round" run "$work/suite-100k" --agent null --out "$work/slurm-$round" --executor slurm --shards "$shards"
+  python3 - "$work/one-$round" "$work/slurm-$round" <<'PY'
+import json, sys
+one, sharded = sys.argv[1], sys.argv[2]
+keys = lambda run: [(t["task"], t["epoch"]) for t in map(json.loads, open(f"{run}/trials.jsonl"))]
+assert len(set(keys(sharded))) == len(keys(sharded)) == len(keys(one)) == 100000, "every trial once"
+assert json.load(open(f"{one}/summary.json")) == json.load(open(f"{sharded}/summary.json")), "same summary"
+PY
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
