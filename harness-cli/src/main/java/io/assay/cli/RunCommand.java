@@ -150,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
             RunResult result = run.execute(ProgressReporter.create(progress, err));
             if (result.failed()) {
                 err.println("error: run failed: " + result.reason());
-                err.println("hint: once that is fixed, run its trials with: assay run --resume " + result.directory());
+                err.println("hint: once that is fixed, run its trials with: " + resumeCommand(result.directory(), ""));
                 err.flush();
                 return STOPPED;
             }
@@ -163,8 +163,8 @@ final class RunCommand implements Callable<Integer> {
             result.warnings().forEach(w -> err.println("warning: " + w));
             if (result.interrupted()) {
                 err.println("Interrupted: " + result.summary().trials() + " of "
-                        + Plural.of(result.summary().expectedTrials(), "trial") + " recorded. Resume with: assay run --resume "
-                        + result.directory());
+                        + Plural.of(result.summary().expectedTrials(), "trial") + " recorded. Resume with: "
+                        + resumeCommand(result.directory(), ""));
                 err.flush();
                 return INTERRUPTED;
             }
@@ -177,16 +177,16 @@ final class RunCommand implements Callable<Integer> {
             if (result.aborted()) {
                 err.println("error: run aborted: " + result.reason());
                 err.println("hint: no more trials were scheduled, " + result.summary().trials() + " of "
-                        + result.summary().expectedTrials() + " recorded; fix the cause, then resume with: assay run --resume "
-                        + result.directory());
+                        + result.summary().expectedTrials() + " recorded; fix the cause, then resume with: "
+                        + resumeCommand(result.directory(), ""));
                 err.flush();
                 return STOPPED;
             }
             if (result.budgetReached()) {
                 err.println("Stopped: the cost budget was reached (" + SummaryTable.usd(result.summary().usage().costUsd())
                         + " spent); no more trials were scheduled, " + result.summary().trials() + " of "
-                        + Plural.of(result.summary().expectedTrials(), "trial") + " recorded. Resume with: assay run --resume "
-                        + result.directory() + " --max-cost HIGHER");
+                        + Plural.of(result.summary().expectedTrials(), "trial") + " recorded. Resume with: "
+                        + resumeCommand(result.directory(), " --max-cost HIGHER"));
                 err.flush();
                 return ErrorReporter.FAILURES;
             }
@@ -232,6 +232,15 @@ final class RunCommand implements Callable<Integer> {
             return ErrorReporter.FAILURES;
         }
         return 0;
+    }
+
+    /**
+     * How to continue the run in {@code directory}, {@code extra} flags added: {@code assay run --resume},
+     * or, as a shard refuses that, the command that started the shard, run again.
+     */
+    private String resumeCommand(Path directory, String extra) {
+        return shard == null ? "assay run --resume " + directory + extra
+                : "the same command (assay run ... --shard " + Shard.parse(shard) + " --out " + directory + extra + ")";
     }
 
     /** After a shard: how many of the run's shards are done, and whether this one combined them. */

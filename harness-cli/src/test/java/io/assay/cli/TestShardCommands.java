@@ -72,6 +72,23 @@ class TestShardCommands {
     }
 
     @Test
+    void aShardThatStopsEarlySaysToRunItsCommandAgainNotToResume() throws Exception {
+        Path suite = temp.resolve("boxed");
+        Files.createDirectories(suite);
+        Files.writeString(suite.resolve("suite.yaml"), "id: boxed\nreward: {type: exact}\nenvironment: {type: unavailable}\n");
+        Files.writeString(suite.resolve("tasks.jsonl"), "{\"id\":\"a\",\"prompt\":\"p\",\"answer\":\"x\"}\n");
+        Path out = temp.resolve("run");
+
+        CliResult result = run("run", suite.toString(), "--agent", "oracle", "--shard", "1/2", "--out", out.toString(),
+                "--progress", "none");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        // `assay run --resume` refuses a sharded run; running the shard again resumes it.
+        assertThat(result.err()).contains("hint: once that is fixed, run its trials with: the same command (assay run ..."
+                + " --shard 1/2 --out " + out + ")").doesNotContain("--resume");
+    }
+
+    @Test
     void statusShowsARunInOneProcess() throws Exception {
         Path out = temp.resolve("run");
         runArithmetic(out);

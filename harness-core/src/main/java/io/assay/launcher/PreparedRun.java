@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * A run whose input was checked and whose directory was laid out, ready to execute: from
- * {@link Assay#start} or {@link Assay#resume}.
+ * {@link Assay#start} or {@link Assay#resume}. A shard of a run holds its shard's lock from here
+ * until {@link #execute} returns; {@link #close} releases it for a run prepared but not executed.
  *
  * <pre>{@code
  * PreparedRun run = assay.start(settings);
@@ -13,7 +14,7 @@ import java.nio.file.Path;
  * RunResult result = run.execute(ProgressListener.NONE);
  * }</pre>
  */
-public final class PreparedRun {
+public final class PreparedRun implements AutoCloseable {
     private final Run run;
 
     PreparedRun(Run run) {
@@ -36,6 +37,12 @@ public final class PreparedRun {
      */
     public RunResult execute(ProgressListener progress) throws Exception {
         return run.execute(progress);
+    }
+
+    /** Releases what the prepared run holds (a shard's lock), as {@link #execute} does when it ends; any number of times. */
+    @Override
+    public void close() {
+        run.release();
     }
 
     /**

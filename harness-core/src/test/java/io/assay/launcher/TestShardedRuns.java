@@ -225,6 +225,56 @@ class TestShardedRuns {
     }
 
     @Test
+    void aShardRunningInAnotherProcessIsRefusedAndItsFileLeftAlone() throws Exception {
+        Path run = temp.resolve("run");
+        shard(run, 0, 3);
+        Path file = run.resolve("shards/1-of-3.jsonl");
+        String writing = "{\"task\": \"t1\", \"ep"; // a line the running shard is half-way through
+        Files.writeString(file, writing);
+        Process other = holdInAnotherProcess(run.resolve("shards/1-of-3.lock"));
+        try {
+            assertThatThrownBy(() -> shard(run, 1, 3)).isInstanceOf(InputException.class)
+                    .hasMessage("shard 1/3 of " + run + " is already running in another process");
+            assertThat(Files.readString(file)).as("not cut, nothing appended").isEqualTo(writing);
+        } finally {
+            other.destroy();
+            other.waitFor();
+        }
+        // Its process gone, the lock goes with it: the shard starts again; so does it once a run here ends.
+        try (PreparedRun prepared = assay.start(settings(run).shard(new Shard(1, 3)).build())) {
+            assertThatThrownBy(() -> shard(run, 1, 3)).isInstanceOf(InputException.class)
+                    .hasMessageContaining("is already running in another process");
+        }
+        assertThat(shard(run, 1, 3).status()).isEqualTo(Manifest.COMPLETED);
+        assertThat(shard(run, 2, 3).status()).isEqualTo(Manifest.COMPLETED);
+        assertCombinedEqualsSingle(run);
+    }
+
+    /** A separate JVM holding the lock on {@code file} until it is destroyed; returns once it holds it. */
+    private Process holdInAnotherProcess(Path file) throws Exception {
+        Path source = temp.resolve("Hold.java");
+        Files.writeString(source, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class Hold {
+                    public static void main(String[] args) throws Exception {
+                        FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        channel.lock();
+                        System.out.println("held");
+                        System.out.flush();
+                        Thread.sleep(Long.MAX_VALUE);
+                    }
+                }
+                """);
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process process = new ProcessBuilder(java, source.toString(), file.toString()).redirectErrorStream(true).start();
+        String first = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine();
+        assertThat(first).as("the other process holds the lock").isEqualTo("held");
+        return process;
+    }
+
+    @Test
     void aShardOfAnotherRunIsRefusedNamingWhatDiffers() throws Exception {
         Path run = temp.resolve("run");
         shard(run, 0, 3);

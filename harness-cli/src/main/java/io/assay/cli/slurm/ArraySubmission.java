@@ -60,18 +60,8 @@ record ArraySubmission(Path runDirectory, int shards, List<String> slurmOptions,
      */
     String submit(Collection<Integer> indexes) throws IOException, InterruptedException {
         Files.createDirectories(slurmDirectory());
-        Path script = slurmDirectory().resolve("shard.sh");
-        Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
-        List<String> sbatch = new ArrayList<>(List.of("sbatch", "--parsable",
-                "--array=" + indexes.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")),
-                "--job-name=assay-" + runDirectory.getFileName(),
-                "--output=" + slurmDirectory().resolve("shard-%a.%A.log"),
-                "--chdir=" + Path.of("").toAbsolutePath()));
-        sbatch.addAll(slurmOptions);
-        sbatch.add(script.toString());
-        sbatch.add(Integer.toString(shards));
-        sbatch.addAll(command.arguments());
-        SlurmCommand.Result result = SlurmCommand.run(sbatch);
+        Files.writeString(script(), SCRIPT, StandardCharsets.UTF_8);
+        SlurmCommand.Result result = SlurmCommand.run(sbatch(indexes));
         // --parsable prints "JOB" or "JOB;CLUSTER".
         String job = result.output().strip().split(";", 2)[0];
         if (!result.ok() || !job.matches("\\d+")) {
@@ -81,6 +71,28 @@ record ArraySubmission(Path runDirectory, int shards, List<String> slurmOptions,
         }
         Files.writeString(jobsFile(), job + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return job;
+    }
+
+    /**
+     * The {@code sbatch} command submitting {@code indexes}. {@code --no-requeue}: Slurm would
+     * otherwise requeue a task itself (JobRequeue=1, its default) while the submitting command
+     * resubmits it; a task's end is final, and only the submitting command runs a shard again.
+     */
+    List<String> sbatch(Collection<Integer> indexes) {
+        List<String> sbatch = new ArrayList<>(List.of("sbatch", "--parsable", "--no-requeue",
+                "--array=" + indexes.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")),
+                "--job-name=assay-" + runDirectory.getFileName(),
+                "--output=" + slurmDirectory().resolve("shard-%a.%A.log"),
+                "--chdir=" + Path.of("").toAbsolutePath()));
+        sbatch.addAll(slurmOptions);
+        sbatch.add(script().toString());
+        sbatch.add(Integer.toString(shards));
+        sbatch.addAll(command.arguments());
+        return sbatch;
+    }
+
+    private Path script() {
+        return slurmDirectory().resolve("shard.sh");
     }
 
     /** Every array job submitted for the run so far, by any command: {@code RUN/slurm/jobs}, one id a line. */

@@ -4,6 +4,7 @@ import io.assay.cli.progress.ProgressReporter;
 import io.assay.launcher.Assay;
 import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
+import io.assay.launcher.PreparedRun;
 import io.assay.launcher.ProgressListener;
 import io.assay.launcher.RunReport;
 import io.assay.launcher.RunSettings;
@@ -85,7 +86,10 @@ public final class SlurmRun {
         SlurmCommand.require("sbatch");
         // Before preparing: that resumes shard 0's file, which a task still running would be writing.
         refuseWhileStillQueued();
-        Manifest manifest = assay.start(settings).manifest();
+        Manifest manifest;
+        try (PreparedRun prepared = assay.start(settings)) {
+            manifest = prepared.manifest(); // shard 0's lock released: its task may run on this machine
+        }
         List<Integer> unfinished = unfinished();
         ShardAttempts attempts = new ShardAttempts(shards);
         if (!unfinished.isEmpty() && manifest.shardsPending()) {

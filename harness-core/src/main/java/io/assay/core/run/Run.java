@@ -48,14 +48,17 @@ public final class Run {
     private final FailFast failFast;
     /** Why the environment could not start, or {@code null}. */
     private volatile String notStarted;
+    /** A shard's hold on its file, or {@code null} for a whole run. */
+    private final ShardLock held;
 
     /**
      * @param manifest the manifest written for this run, made from {@code settings}
      * @param suite the suite, with only the tasks the settings select
      * @param recorded trials already recorded (on resume), which are not run again
+     * @param held a shard's lock on its file, released when the run ends, or {@code null}
      */
     Run(RunDirectory directory, Manifest manifest, RunSettings settings, Suite suite, Agent agent,
-        RecordedTrials recorded, RunServices services) {
+        RecordedTrials recorded, RunServices services, ShardLock held) {
         this.directory = directory;
         this.manifest = manifest;
         this.settings = settings;
@@ -64,6 +67,7 @@ public final class Run {
         this.recorded = recorded;
         this.services = services;
         this.failFast = new FailFast(settings.maxErrors());
+        this.held = held;
     }
 
     public RunDirectory directory() {
@@ -87,7 +91,11 @@ public final class Run {
                 runTrials(environment, log, progress);
             }
         } finally {
-            finishManifest();
+            try {
+                finishManifest();
+            } finally {
+                release();
+            }
         }
         if (failure.get() != null) {
             throw failure.get();
@@ -127,6 +135,16 @@ public final class Run {
                 failFast.rest().forEach(workers::append);
             }
             progress.finished();
+        }
+    }
+
+    /**
+     * Lets another process run this run's shard: what {@link #execute} does when it ends, for a run
+     * prepared but not executed. Any number of times.
+     */
+    public void release() {
+        if (held != null) {
+            held.close();
         }
     }
 

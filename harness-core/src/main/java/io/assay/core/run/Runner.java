@@ -78,7 +78,7 @@ public final class Runner {
         }
         RunDirectory directory = RunDirectory.create(path);
         directory.writeManifest(manifest);
-        return new Run(directory, manifest, settings, suite, agent, RecordedTrials.none(manifest), services);
+        return new Run(directory, manifest, settings, suite, agent, RecordedTrials.none(manifest), services, null);
     }
 
     /**
@@ -94,16 +94,23 @@ public final class Runner {
         Manifest shared = RunDirectory.createShared(path, mine);
         SameRun.check(path, shared, mine);
         RunDirectory directory = RunDirectory.open(path).shard(shard);
-        directory.truncateTornTail();
-        SummaryCalculator summary = new SummaryCalculator(suite.id(), settings.agent(),
-                shared.shards().expected(shard.index()), shared.baselines());
-        Set<TrialKey> done = recorded(directory, shared, suite, summary, trial -> {
-            if (!shard.owns(trial.task(), trial.epoch())) {
-                throw new InputException(directory.trialsFile() + " holds task " + trial.task() + " epoch " + trial.epoch()
-                        + ", which belongs to another shard", "the run directory was edited; start a new run");
-            }
-        });
-        return new Run(directory, shared, settings, suite, agent, new RecordedTrials(done, summary), services);
+        // Before the shard's file is repaired or read: another process of this shard may be appending to it.
+        ShardLock held = ShardLock.take(path, shard);
+        try {
+            directory.truncateTornTail();
+            SummaryCalculator summary = new SummaryCalculator(suite.id(), settings.agent(),
+                    shared.shards().expected(shard.index()), shared.baselines());
+            Set<TrialKey> done = recorded(directory, shared, suite, summary, trial -> {
+                if (!shard.owns(trial.task(), trial.epoch())) {
+                    throw new InputException(directory.trialsFile() + " holds task " + trial.task() + " epoch " + trial.epoch()
+                            + ", which belongs to another shard", "the run directory was edited; start a new run");
+                }
+            });
+            return new Run(directory, shared, settings, suite, agent, new RecordedTrials(done, summary), services, held);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
     }
 
     /**
@@ -148,7 +155,7 @@ public final class Runner {
         Set<TrialKey> done = recorded(directory, manifest, suite, summary, trial -> { });
         Manifest resumed = manifest.resumed(settings);
         directory.writeManifest(resumed);
-        return new Run(directory, resumed, settings, suite, agent, new RecordedTrials(done, summary), services);
+        return new Run(directory, resumed, settings, suite, agent, new RecordedTrials(done, summary), services, null);
     }
 
     /**
