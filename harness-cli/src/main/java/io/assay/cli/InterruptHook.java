@@ -5,8 +5,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C while a run executes: stops the run, so it ends {@code interrupted} and resumable, and
- * holds the JVM's exit until the command has reported (closed this hook), for at most 30 seconds.
+ * Ctrl-C while a command works: does what stops the work (stops a run, so it ends
+ * {@code interrupted} and resumable; cancels a Slurm job array), then holds the JVM's exit until
+ * the command has reported (closed this hook), for at most 30 seconds.
  *
  * <pre>{@code
  * try (InterruptHook hook = InterruptHook.on(run)) {
@@ -15,26 +16,39 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-final class InterruptHook implements AutoCloseable {
+public final class InterruptHook implements AutoCloseable {
     private final CountDownLatch reported = new CountDownLatch(1);
     private final Thread hook;
+    private volatile boolean interrupted;
 
-    private InterruptHook(PreparedRun run) {
+    private InterruptHook(Runnable stop) {
         hook = new Thread(() -> {
-            run.stop();
+            interrupted = true;
             try {
+                stop.run();
                 reported.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // The JVM is exiting and nothing is left to tell; the command's own report says what stopped.
             }
         }, "assay-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Installs the hook for {@code run}. */
+    /** Stops {@code run} on Ctrl-C. */
     static InterruptHook on(PreparedRun run) {
-        InterruptHook interrupt = new InterruptHook(run);
-        Runtime.getRuntime().addShutdownHook(interrupt.hook);
-        return interrupt;
+        return new InterruptHook(run::stop);
+    }
+
+    /** Runs {@code stop} on Ctrl-C. */
+    public static InterruptHook on(Runnable stop) {
+        return new InterruptHook(stop);
+    }
+
+    /** Whether Ctrl-C came, and the stop ran. */
+    public boolean interrupted() {
+        return interrupted;
     }
 
     /** The command has reported: let the JVM exit, and stop watching for Ctrl-C. */

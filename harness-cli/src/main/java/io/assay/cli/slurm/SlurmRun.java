@@ -1,5 +1,6 @@
 package io.assay.cli.slurm;
 
+import io.assay.cli.InterruptHook;
 import io.assay.cli.progress.ProgressReporter;
 import io.assay.launcher.Assay;
 import io.assay.launcher.InputException;
@@ -12,6 +13,7 @@ import io.assay.launcher.Shard;
 import io.assay.kit.Plural;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +107,9 @@ public final class SlurmRun {
             return Ending.DETACHED;
         }
         long total = manifest.shards().expectedTrials().stream().mapToLong(Long::longValue).sum();
-        try (CancelOnInterrupt cancel = CancelOnInterrupt.install(attempts::jobs);
+        // Ctrl-C cancels the array jobs named at that moment; their shards stop as on Ctrl-C (Slurm sends
+        // them SIGTERM) and stay resumable. A failed scancel leaves the jobs named in the run's slurm folder.
+        try (InterruptHook cancel = InterruptHook.on(() -> scancel(attempts.jobs()));
              ShardProgress shown = new ShardProgress(directory(), shards, progress)) {
             shown.start(total);
             boolean combined = await(attempts, shown, cancel);
@@ -121,7 +125,7 @@ public final class SlurmRun {
     }
 
     /** Waits until the run is combined ({@code true}) or Ctrl-C cancelled it ({@code false}), submitting unfinished shards again. */
-    private boolean await(ShardAttempts attempts, ShardProgress shown, CancelOnInterrupt cancel)
+    private boolean await(ShardAttempts attempts, ShardProgress shown, InterruptHook cancel)
             throws IOException, InterruptedException {
         int[] absent = new int[shards];
         for (long polls = 0; !cancel.interrupted(); polls++) {
@@ -199,12 +203,26 @@ public final class SlurmRun {
      * submitted again at once.
      */
     private void cancelAndWait(List<String> jobs) throws IOException, InterruptedException {
-        List<String> scancel = new ArrayList<>(List.of("scancel"));
-        scancel.addAll(jobs);
-        SlurmCommand.run(scancel);
+        scancel(jobs);
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (SlurmQueue.states(jobs).values().stream().anyMatch(state -> !SlurmQueue.ended(state)) && System.nanoTime() < deadline) {
             Thread.sleep(POLL);
+        }
+    }
+
+    /** Cancels {@code jobs}, if any. */
+    private static void scancel(List<String> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        List<String> scancel = new ArrayList<>(List.of("scancel"));
+        scancel.addAll(jobs);
+        try {
+            SlurmCommand.run(scancel);
+        } catch (IOException e) {
+            throw new UncheckedIOException("scancel " + String.join(" ", jobs) + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
