@@ -165,6 +165,29 @@ class TestSlurmExecutor {
     }
 
     @Test
+    void squeueFailingAFewTimesInARowIsAskedAgainAndTheRunCompletes() throws Exception {
+        // An squeue that fails its first three calls, as while the controller restarts, then is Slurm's own.
+        Path flaky = Files.createDirectories(temp.resolve("flaky-bin"));
+        Path calls = temp.resolve("squeue-calls");
+        String real = Stream.of(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, "squeue")).filter(Files::isExecutable)
+                .findFirst().orElseThrow().toString();
+        Files.writeString(flaky.resolve("squeue"), "#!/bin/sh\nn=$(cat " + calls + " 2>/dev/null || echo 0)\necho $((n + 1)) > " + calls
+                + "\nif [ \"$n\" -lt 3 ]; then echo 'squeue: error: Socket timed out on send/recv operation' >&2; exit 1; fi\nexec "
+                + real + " \"$@\"\n");
+        assertThat(flaky.resolve("squeue").toFile().setExecutable(true)).isTrue();
+        Path out = temp.resolve("flaky-squeue");
+
+        Process process = assay(flaky + ":" + System.getenv("PATH"), "run", example("arithmetic"), "--agent", "oracle",
+                "--out", out.toString(), "--progress", "none", "--executor", "slurm", "--shards", "2");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(Integer.parseInt(Files.readString(calls).strip())).as("squeue was asked again after failing").isGreaterThan(3);
+        assertThat(trialSeeds(out)).hasSize(20);
+    }
+
+    @Test
     void withoutSbatchOnThePathTheCommandSaysSoAndCreatesNothing() throws Exception {
         Path out = temp.resolve("no-sbatch");
         Process process = assay(temp.resolve("empty-path").toString(), "run", example("arithmetic"), "--agent", "oracle",

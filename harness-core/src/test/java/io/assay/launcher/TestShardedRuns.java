@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.assay.core.run.TrialCodec;
 import io.assay.core.testing.SuiteFiles;
+import io.assay.core.testing.TestingPlugin;
 import io.assay.spi.TrialRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -300,6 +303,32 @@ class TestShardedRuns {
                 .isInstanceOf(InputException.class).hasMessageContaining("--shard 0/2 needs --out");
 
         assertThat(shard(run, 1, 3).status()).as("another concurrency is the same run").isEqualTo(Manifest.COMPLETED);
+    }
+
+    @Test
+    void aShardJoiningARunGradesOnlyItsOwnTasksReferencesAndIsRefusedWhenTheSuiteChanged() throws Exception {
+        Path counted = SuiteFiles.write(temp.resolve("counted"), "numbers", TASKS, "{type: counting}");
+        Path run = temp.resolve("run");
+        Function<Integer, RunSettings> shardOf = index -> RunSettings.builder(counted, "answer").out(run)
+                .shard(new Shard(index, 3)).build();
+
+        TestingPlugin.GRADED.clear();
+        assay.start(shardOf.apply(0)).close();
+        assertThat(TestingPlugin.GRADED).as("the shard that writes the manifest grades every reference")
+                .hasSize(TASKS).doesNotHaveDuplicates();
+
+        TestingPlugin.GRADED.clear();
+        assay.start(shardOf.apply(1)).close();
+        List<String> own = IntStream.range(0, TASKS).mapToObj(i -> "t" + i).filter(task -> Shard.of(task, 0, 3) == 1).toList();
+        assertThat(own).isNotEmpty().hasSizeLessThan(TASKS);
+        assertThat(TestingPlugin.GRADED).as("a shard joining the run grades its own tasks' references alone")
+                .containsExactlyElementsOf(own);
+
+        Path tasks = counted.resolve("tasks.jsonl");
+        Files.writeString(tasks, Files.readString(tasks).replace("\"answer\":\"3\"", "\"answer\":\"three\""));
+        assertThatThrownBy(() -> assay.start(shardOf.apply(2)))
+                .as("the references it did not grade are trusted only for the suite content the manifest pins")
+                .isInstanceOf(InputException.class).hasMessageContaining("other suite content hash");
     }
 
     @Test

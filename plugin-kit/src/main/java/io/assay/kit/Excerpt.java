@@ -1,5 +1,7 @@
 package io.assay.kit;
 
+import java.util.regex.Pattern;
+
 /**
  * Shortens text for explanations, messages and evidence. Long text keeps its head and its tail,
  * because the end of a reply is where the answer usually sits ("... so the answer is 42.").
@@ -12,6 +14,7 @@ package io.assay.kit;
  */
 public final class Excerpt {
     private static final String GAP = " ... ";
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
 
     private Excerpt() {
     }
@@ -28,7 +31,7 @@ public final class Excerpt {
 
     /** {@code text} on one line (runs of whitespace become one space), at most {@code max} characters. */
     public static String of(String text, int max) {
-        return shorten(text.strip().replaceAll("\\s+", " "), max);
+        return shorten(WHITESPACE_RUN.matcher(text.strip()).replaceAll(" "), max);
     }
 
     /** {@link #of} in double quotes, for a one-sentence explanation. */

@@ -1,6 +1,8 @@
 package io.assay.cli.slurm;
 
+import io.assay.launcher.InputException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,9 @@ final class SlurmQueue {
     private static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL",
             "OUT_OF_MEMORY", "PREEMPTED", "BOOT_FAIL", "DEADLINE", "SPECIAL_EXIT", "REVOKED");
 
+    private static final int ATTEMPTS = 10;
+    private static final Duration BETWEEN_ATTEMPTS = Duration.ofSeconds(3);
+
     private SlurmQueue() {
     }
 
@@ -39,19 +44,29 @@ final class SlurmQueue {
     }
 
     /**
-     * The state of every task of {@code jobs} Slurm still knows.
+     * The state of every task of {@code jobs} Slurm still knows. A busy or restarting controller
+     * refuses a call now and then while the jobs run on, so a failed call is made again, a few
+     * seconds apart, for about half a minute before the failure counts.
      *
-     * @throws IOException when squeue fails for another reason than not knowing the jobs any more
+     * @throws InputException when squeue keeps failing for another reason than not knowing the jobs any more
      */
     static Map<Task, String> states(Collection<String> jobs) throws IOException, InterruptedException {
-        SlurmCommand.Result result = SlurmCommand.run(List.of("squeue", "--noheader", "--array", "--states=all",
-                "--jobs=" + String.join(",", jobs), "--format=%F %K %T"));
+        List<String> squeue = List.of("squeue", "--noheader", "--array", "--states=all", "--jobs=" + String.join(",", jobs),
+                "--format=%F %K %T");
+        SlurmCommand.Result result = SlurmCommand.run(squeue);
+        for (int attempt = 1; !result.ok() && !result.errors().contains("Invalid job id") && attempt < ATTEMPTS; attempt++) {
+            Thread.sleep(BETWEEN_ATTEMPTS.toMillis());
+            result = SlurmCommand.run(squeue);
+        }
         Map<Task, String> states = new HashMap<>();
         if (!result.ok()) {
             if (result.errors().contains("Invalid job id")) {
                 return states;
             }
-            throw new IOException("squeue failed: " + result.message());
+            throw new InputException("squeue failed " + ATTEMPTS + " times in a row over "
+                    + BETWEEN_ATTEMPTS.multipliedBy(ATTEMPTS - 1).toSeconds() + " s: " + result.message(),
+                    "Slurm's controller does not answer (scontrol ping); its jobs " + String.join(", ", jobs)
+                            + " may still be running: once it answers, submit the same command again (it resumes the run)");
         }
         for (String line : result.output().split("\n")) {
             String[] fields = line.strip().split("\\s+");

@@ -35,25 +35,54 @@ public final class ReferenceAnswers {
     }
 
     /**
-     * The reply a correct agent gives, which loading makes the oracle's solution: the task's own
-     * solution as {@link #text}; else the first reading of its answer that {@code check} accepts:
-     * each acceptable answer of a list in turn, then the whole answer as JSON (how a {@code json}
-     * check reads a list or a string). When no reading passes, or the check is
-     * {@link RewardCheck#remote() remote} and so is not called, the first reading.
+     * The reply a correct agent gives and, when {@code check} was called, its verdict on it.
+     *
+     * @param reply what the oracle answers
+     * @param verdict empty when the check is {@link RewardCheck#remote() remote} and so was not called
      */
-    public static String reply(Task task, RewardCheck check) {
+    public record Reference(String reply, Optional<RewardResult> verdict) {
+    }
+
+    /**
+     * The reply a correct agent gives, which loading makes the oracle's solution, graded once by
+     * {@code check}: the task's own solution as {@link #text}; else the first reading of its answer
+     * that {@code check} accepts: each acceptable answer of a list in turn, then the whole answer as
+     * JSON (how a {@code json} check reads a list or a string). When no reading passes, the first
+     * reading with its verdict; a remote check is not called, the first reading is the reply.
+     *
+     * @throws RuntimeException what the check threw grading the first reading, when no reading passes
+     */
+    public static Reference reference(Task task, RewardCheck check) throws InterruptedException {
+        if (check.remote()) {
+            return new Reference(firstReading(task), Optional.empty());
+        }
         if (hasOwnSolution(task)) {
-            return text(task);
+            String solution = text(task);
+            return new Reference(solution, Optional.of(check.check(task, AgentOutput.of(solution), Optional.empty())));
         }
         List<String> readings = readings(task.answer());
-        if (!check.remote()) {
-            for (String reading : readings) {
-                if (grade(check, task, reading).filter(RewardResult::passed).isPresent()) {
-                    return reading;
+        RewardResult firstVerdict = null;
+        RuntimeException firstFailure = null;
+        for (int i = 0; i < readings.size(); i++) {
+            try {
+                RewardResult verdict = check.check(task, AgentOutput.of(readings.get(i)), Optional.empty());
+                if (verdict.passed()) {
+                    return new Reference(readings.get(i), Optional.of(verdict));
                 }
+                firstVerdict = i == 0 ? verdict : firstVerdict;
+            } catch (RuntimeException graderBug) {
+                firstFailure = i == 0 ? graderBug : firstFailure;
             }
         }
-        return readings.getFirst();
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+        return new Reference(readings.getFirst(), Optional.of(firstVerdict));
+    }
+
+    /** The reply {@link #reference} gives when no reading passes: the solution, else the answer's first reading. */
+    public static String firstReading(Task task) {
+        return hasOwnSolution(task) ? text(task) : readings(task.answer()).getFirst();
     }
 
     /**

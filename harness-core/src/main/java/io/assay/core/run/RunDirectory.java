@@ -5,7 +5,6 @@ import io.assay.core.json.Json;
 import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.Summary;
-import io.assay.core.results.ModelUsage;
 import io.assay.core.results.SummaryCalculator;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -25,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The files of one run: {@code manifest.json}, the append-only {@code trials.jsonl} and
@@ -80,6 +80,22 @@ public final class RunDirectory {
                     "pass the directory `assay run` printed, for example runs/arithmetic-oracle-...");
         }
         return new RunDirectory(path);
+    }
+
+    /**
+     * Whether {@code path} holds the manifest of a run split into shards, which the submitting
+     * command or the first shard to start wrote. False when there is none or it does not read: the
+     * shard then starts as the first, and {@link #createShared} reports what is wrong.
+     */
+    public static boolean holdsShardedRun(Path path) {
+        if (!Files.isRegularFile(path.resolve("manifest.json"))) {
+            return false;
+        }
+        try {
+            return new RunDirectory(path).readManifest().shards() != null;
+        } catch (InputException unreadable) {
+            return false;
+        }
     }
 
     /**
@@ -173,7 +189,8 @@ public final class RunDirectory {
     /** Summarises every trial recorded so far, streaming {@code trials.jsonl}. */
     public Summary summarize() {
         SummaryCalculator calculator = SummaryCalculator.forRun(readManifest());
-        forEachTrial(trial -> calculator.add(trial.record(), ModelUsage.callsOf(trial.record()), trial.metadata()));
+        // The figures alone: building each transcript and its evidence was most of the time this took.
+        forEach(TrialCodec::figures, TrialCodec.Figures::task, TrialCodec.Figures::epoch, calculator::add);
         return calculator.summary();
     }
 
@@ -211,22 +228,27 @@ public final class RunDirectory {
      * combined, then {@code trials.jsonl}. Of one shard's view, the shard's trials alone.
      */
     public void forEachTrial(Consumer<TrialCodec.StoredTrial> consumer) {
-        TrialLineConsumer<TrialCodec.StoredTrial> each = (offset, length, trial) -> consumer.accept(trial);
+        forEach(TrialCodec::decode, trial -> trial.record().task(), trial -> trial.record().epoch(), consumer);
+    }
+
+    /** {@link #forEachTrial}, each line decoded by {@code decoder}, whose result names its trial's task and epoch. */
+    private <T> void forEach(Function<String, T> decoder, Function<T, String> task, ToIntFunction<T> epoch, Consumer<T> consumer) {
+        TrialLineConsumer<T> each = (offset, length, trial) -> consumer.accept(trial);
         Manifest manifest = readManifest();
         if (manifest.shards() == null) {
-            readFrom(Position.START, TrialCodec::decode, each);
+            readFrom(Position.START, decoder, each);
         } else if (shard != null) {
             if (manifest.shardsPending()) {
-                readFrom(Position.START, TrialCodec::decode, each);
+                readFrom(Position.START, decoder, each);
             } else {
-                readFile(path.resolve("trials.jsonl"), Position.START, TrialCodec::decode, (offset, length, trial) -> {
-                    if (shard.owns(trial.record().task(), trial.record().epoch())) {
+                readFile(path.resolve("trials.jsonl"), Position.START, decoder, (offset, length, trial) -> {
+                    if (shard.owns(task.apply(trial), epoch.applyAsInt(trial))) {
                         consumer.accept(trial);
                     }
                 });
             }
-        } else if (!forEachShardTrial(manifest.shards().count(), each)) {
-            readFile(path.resolve("trials.jsonl"), Position.START, TrialCodec::decode, each);
+        } else if (!forEachShardTrial(manifest.shards().count(), decoder, each)) {
+            readFile(path.resolve("trials.jsonl"), Position.START, decoder, each);
         }
     }
 
@@ -238,7 +260,7 @@ public final class RunDirectory {
      *
      * @return {@code false}, reading nothing, when the shards are combined
      */
-    private boolean forEachShardTrial(int count, TrialLineConsumer<TrialCodec.StoredTrial> consumer) {
+    private <T> boolean forEachShardTrial(int count, Function<String, T> decoder, TrialLineConsumer<T> consumer) {
         Map<Path, FileChannel> open = new LinkedHashMap<>();
         try {
             for (int index = 0; index < count; index++) {
@@ -253,7 +275,7 @@ public final class RunDirectory {
                 return false;
             }
             for (Map.Entry<Path, FileChannel> file : open.entrySet()) {
-                read(file.getKey(), file.getValue(), Position.START, TrialCodec::decode, consumer);
+                read(file.getKey(), file.getValue(), Position.START, decoder, consumer);
             }
             return true;
         } catch (IOException e) {

@@ -181,8 +181,23 @@ public final class Runner {
 
     /** The suite of the settings' split, with their environment options set. */
     private Suite load(RunSettings settings) {
-        Suite suite = suites.load(settings.suite(), Optional.ofNullable(settings.selection().split()));
+        Optional<String> split = Optional.ofNullable(settings.selection().split());
+        Shard shard = settings.shard();
+        // Joining a run, a shard grades only its own tasks' references: the process that wrote the
+        // manifest graded them all, and SameRun refuses the shard unless its suite content is the same.
+        Suite suite = shard != null && settings.out() != null && RunDirectory.holdsShardedRun(settings.out())
+                ? suites.load(settings.suite(), split, task -> ownsAnEpoch(shard, task, settings.epochs()))
+                : suites.load(settings.suite(), split);
         return environments.configure(suite, settings.environmentOptions());
+    }
+
+    private static boolean ownsAnEpoch(Shard shard, String task, int epochs) {
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            if (shard.owns(task, epoch)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the run of {@code suite} uses, its reward checks seeing the settings' defaults. */

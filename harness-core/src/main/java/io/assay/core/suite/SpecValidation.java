@@ -12,6 +12,7 @@ import io.assay.spi.SuiteLoader;
 import io.assay.spi.Task;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Validates specs through their factories, so a suite that loads is a suite that runs (reward
@@ -22,16 +23,19 @@ public final class SpecValidation implements SuiteLoader.Context {
     private final RewardChecks rewardChecks;
     private final Environments environments;
     private final boolean refuseUnscorable;
+    private final Predicate<String> graded;
 
     @Inject
     public SpecValidation(RewardChecks rewardChecks, Environments environments) {
-        this(rewardChecks, environments, true);
+        this(rewardChecks, environments, true, task -> true);
     }
 
-    private SpecValidation(RewardChecks rewardChecks, Environments environments, boolean refuseUnscorable) {
+    private SpecValidation(RewardChecks rewardChecks, Environments environments, boolean refuseUnscorable,
+                           Predicate<String> graded) {
         this.rewardChecks = rewardChecks;
         this.environments = environments;
         this.refuseUnscorable = refuseUnscorable;
+        this.graded = graded;
     }
 
     /**
@@ -39,7 +43,18 @@ public final class SpecValidation implements SuiteLoader.Context {
      * audit loads suites this way, because reporting such tasks is its job (ABC T.7, T.9).
      */
     public SpecValidation keepingUnscorableTasks() {
-        return new SpecValidation(rewardChecks, environments, false);
+        return new SpecValidation(rewardChecks, environments, false, graded);
+    }
+
+    /**
+     * The same validation, except that only the references of the tasks {@code gradedTasks} accepts
+     * (by id) are graded; any other task's solution is its {@link ReferenceAnswers#firstReading}. For
+     * a shard joining a run: the load that wrote the run's manifest graded every reference of the
+     * same suite content, and the shard runs only its own tasks (reference grading was a third of
+     * loading a 100,000-task suite, repeated by every shard).
+     */
+    public SpecValidation gradingOnly(Predicate<String> gradedTasks) {
+        return new SpecValidation(rewardChecks, environments, refuseUnscorable, gradedTasks);
     }
 
     @Override
@@ -58,24 +73,25 @@ public final class SpecValidation implements SuiteLoader.Context {
         if (!ReferenceAnswers.gradesAnswers(check)) {
             return task.solution(); // The environment applies it (a sandbox's solve.sh, gold actions).
         }
-        String reply = ReferenceAnswers.reply(task, check);
-        if (check.remote()) {
-            return reply; // Never called here: a judge would cost a model call per task.
+        if (!graded.test(task.id())) {
+            return ReferenceAnswers.firstReading(task);
         }
         String type = String.valueOf(reward.get("type"));
-        RewardResult result;
+        ReferenceAnswers.Reference reference;
         try {
-            result = check.check(task, AgentOutput.of(reply), Optional.empty());
+            reference = ReferenceAnswers.reference(task, check); // a judge is not called: a model call per task
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while grading the reference of task '" + task.id() + "'", e);
         } catch (RuntimeException groundTruthBug) {
-            return unscorable(reply, "answer", "its own reward check (" + type + ") cannot grade it, so no reply can"
-                    + " ever score: " + describe(groundTruthBug));
+            return unscorable(ReferenceAnswers.firstReading(task), "answer", "its own reward check (" + type
+                    + ") cannot grade it, so no reply can ever score: " + describe(groundTruthBug));
         }
-        if (result.passed()) {
+        String reply = reference.reply();
+        if (reference.verdict().isEmpty() || reference.verdict().get().passed()) {
             return reply;
         }
+        RewardResult result = reference.verdict().get();
         return ReferenceAnswers.hasOwnSolution(task)
                 ? unscorable(reply, "solution", "the solution, which the oracle answers, fails the task's own reward"
                         + " check (" + type + "): " + result.explanation())

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +47,14 @@ public final class SuiteRepository {
      */
     public Suite load(Path directory, Optional<String> split) {
         return load(directory, split, validation);
+    }
+
+    /**
+     * Loads like {@link #load(Path, Optional)}, grading the references of the tasks
+     * {@code gradedTasks} accepts only ({@link SpecValidation#gradingOnly}).
+     */
+    public Suite load(Path directory, Optional<String> split, Predicate<String> gradedTasks) {
+        return load(directory, split, validation.gradingOnly(gradedTasks));
     }
 
     /** Loads the suite's default tasks, as {@link #load(Path, Optional)} with no split. */

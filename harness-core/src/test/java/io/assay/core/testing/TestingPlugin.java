@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -43,6 +45,8 @@ public final class TestingPlugin implements AssayPlugin {
     /** Highest number of agent calls seen running at once, across all "sleepy" agents. */
     public static final AtomicInteger MAX_CONCURRENT = new AtomicInteger();
     private static final AtomicInteger RUNNING = new AtomicInteger();
+    /** The ids of the tasks every {@code counting} check was asked to grade, in order. */
+    public static final Queue<String> GRADED = new ConcurrentLinkedQueue<>();
     /** The call a {@code fragile} check that gives no verdict says it paid for. */
     public static final ModelCall JUDGE_CALL = new ModelCall("openai", "judge-test", "judge-test", null, 30, 5,
             new BigDecimal("0.002"), 90, 1, "stop", null, null);
@@ -161,6 +165,21 @@ public final class TestingPlugin implements AssayPlugin {
                 return (task, output, environment) -> Objects.equals(String.valueOf(task.answer()), output.answer())
                         ? RewardResult.pass("equal")
                         : RewardResult.fail("expected " + task.answer() + ", got " + output.answer());
+            }
+        }, new RewardCheckFactory() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public RewardCheck create(Options options, Context context) {
+                // "equals" that records which task it grades, so a test sees which references a load graded.
+                return (task, output, environment) -> {
+                    GRADED.add(task.id());
+                    return Objects.equals(String.valueOf(task.answer()), output.answer())
+                            ? RewardResult.pass("equal") : RewardResult.fail("not equal");
+                };
             }
         }, new RewardCheckFactory() {
             @Override

@@ -28,19 +28,20 @@ record ExactCheck(TextNormalizer normalizer) implements RewardCheck {
         evidence.put("got", CheckText.evidence(output.answer()));
         evidence.put("normalized_expected", expected.size() == 1 ? normalizedExpected.getFirst() : normalizedExpected);
         evidence.put("normalized_got", CheckText.evidence(normalizedGot));
-        evidence.put("comparison", normalizer.describe());
+        String comparison = normalizer.describe();
+        evidence.put("comparison", comparison);
 
         String got = CheckText.quote(output.answer());
         if (match >= 0) {
-            return RewardResult.pass("answer " + got + " matches expected " + CheckText.quote(expected.get(match))
-                    + " (" + normalizer.describe() + ")").withEvidence(evidence);
+            return new RewardResult(1.0, true, "answer " + got + " matches expected " + CheckText.quote(expected.get(match))
+                    + " (" + comparison + ")", evidence);
         }
         String explanation = expected.size() == 1
                 ? "answer " + got + " does not match expected " + CheckText.quote(expected.getFirst())
                   + " (compared " + CheckText.quote(normalizedGot) + " with " + CheckText.quote(normalizedExpected.getFirst())
-                  + ", " + normalizer.describe() + ")"
+                  + ", " + comparison + ")"
                 : "answer " + got + " matches none of " + expected.size() + " expected answers "
-                  + CheckText.quoteFirst(expected, 3) + " (" + normalizer.describe() + ")";
-        return RewardResult.fail(explanation).withEvidence(evidence);
+                  + CheckText.quoteFirst(expected, 3) + " (" + comparison + ")";
+        return new RewardResult(0.0, false, explanation, evidence);
     }
 }

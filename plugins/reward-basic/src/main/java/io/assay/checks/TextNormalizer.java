@@ -74,7 +74,11 @@ record TextNormalizer(boolean caseSensitive, Set<Step> steps) {
     /** How the comparison treats text, for explanations: "case-insensitive, whitespace, punctuation". */
     String describe() {
         StringBuilder description = new StringBuilder(caseSensitive ? "case-sensitive" : "case-insensitive");
-        steps.stream().sorted().forEach(step -> description.append(", ").append(step.optionName()));
+        for (Step step : Step.values()) { // in declaration order, however the steps were given
+            if (steps.contains(step)) {
+                description.append(", ").append(step.optionName());
+            }
+        }
         return description.toString();
     }
 
