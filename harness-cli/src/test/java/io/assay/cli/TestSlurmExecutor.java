@@ -165,6 +165,28 @@ class TestSlurmExecutor {
     }
 
     @Test
+    void aJobSubmittedButNotRecordedBeforeACrashIsFoundByItsTagAndASecondSubmissionRefused() throws Exception {
+        Path out = temp.resolve("unrecorded");
+        String[] command = {"run", example("arithmetic"), "--agent", "sleep", "-A", "ms=400", "--concurrency", "1",
+                "--out", out.toString(), "--progress", "none", "--executor", "slurm", "--shards", "2"};
+        CliResult detached = run(Stream.concat(Stream.of(command), Stream.of("--detach")).toArray(String[]::new));
+        assertThat(detached.exitCode()).as(detached.err()).isZero();
+        String job = firstJob(out.resolve("slurm"));
+        try {
+            // As if the command had died between sbatch returning and writing the job id down.
+            Files.delete(out.resolve("slurm").resolve("jobs"));
+
+            CliResult again = run(command);
+
+            assertThat(again.exitCode()).as(again.err()).isEqualTo(2);
+            assertThat(again.err().lines().filter(line -> line.startsWith("error:")).toList()).singleElement().asString()
+                    .contains("as Slurm task " + job + "_").contains("from an earlier submission");
+        } finally {
+            new ProcessBuilder("scancel", job).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void squeueFailingAFewTimesInARowIsAskedAgainAndTheRunCompletes() throws Exception {
         // An squeue that fails its first three calls, as while the controller restarts, then is Slurm's own.
         Path flaky = Files.createDirectories(temp.resolve("flaky-bin"));

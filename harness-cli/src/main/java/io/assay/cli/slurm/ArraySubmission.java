@@ -6,9 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +21,8 @@ import java.util.stream.Collectors;
  * only the shards to run again ({@code --array=2}). Every task runs the same batch script, which
  * takes the shard command as its arguments and adds {@code --shard $SLURM_ARRAY_TASK_ID/N}, so no
  * user value is ever written into shell text. Each task logs to {@code RUN/slurm/shard-I.JOB.log};
- * {@code RUN/slurm/jobs} lists the array jobs submitted for the run.
+ * {@code RUN/slurm/jobs} lists the array jobs submitted for the run, and each job's comment names
+ * the run ({@link #tag}), so that a job submitted just before a crash, not listed yet, is found too.
  *
  * <pre>{@code
  * ArraySubmission submission = new ArraySubmission(run, 4, List.of("--time=30"), command);
@@ -82,6 +88,7 @@ record ArraySubmission(Path runDirectory, int shards, List<String> slurmOptions,
         List<String> sbatch = new ArrayList<>(List.of("sbatch", "--parsable", "--no-requeue",
                 "--array=" + indexes.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")),
                 "--job-name=assay-" + runDirectory.getFileName(),
+                "--comment=" + tag(),
                 "--output=" + slurmDirectory().resolve("shard-%a.%A.log"),
                 "--chdir=" + Path.of("").toAbsolutePath()));
         sbatch.addAll(slurmOptions);
@@ -91,13 +98,34 @@ record ArraySubmission(Path runDirectory, int shards, List<String> slurmOptions,
         return sbatch;
     }
 
+    /**
+     * The comment every job of this run carries, {@code assay-run:} and the start of the SHA-256
+     * of the run directory's absolute path: unique to the run, without spaces for squeue's columns.
+     */
+    String tag() {
+        byte[] path = runDirectory.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            return "assay-run:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(path), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
     private Path script() {
         return slurmDirectory().resolve("shard.sh");
     }
 
-    /** Every array job submitted for the run so far, by any command: {@code RUN/slurm/jobs}, one id a line. */
-    List<String> submittedJobs() throws IOException {
-        return Files.exists(jobsFile()) ? Files.readAllLines(jobsFile()).stream().filter(line -> !line.isBlank()).toList() : List.of();
+    /**
+     * Every array job submitted for the run so far, by any command: those {@code RUN/slurm/jobs}
+     * lists, one id a line, and those the queue holds with the run's {@link #tag}.
+     */
+    List<String> submittedJobs() throws IOException, InterruptedException {
+        Set<String> jobs = new LinkedHashSet<>();
+        if (Files.exists(jobsFile())) {
+            Files.readAllLines(jobsFile()).stream().filter(line -> !line.isBlank()).forEach(jobs::add);
+        }
+        jobs.addAll(SlurmQueue.jobsTagged(tag()));
+        return List.copyOf(jobs);
     }
 
     private Path jobsFile() {

@@ -38,6 +38,16 @@ final class SlurmQueue {
         }
     }
 
+    /** The jobs in the queue whose comment is {@code comment}: the run's tag ({@code sbatch --comment}). */
+    static List<String> jobsTagged(String comment) throws IOException, InterruptedException {
+        SlurmCommand.Result result = SlurmCommand.run(List.of("squeue", "--noheader", "--format=%F %k"));
+        if (!result.ok()) {
+            throw new IOException("squeue failed: " + result.message());
+        }
+        return result.output().lines().map(line -> line.strip().split("\\s+", 2))
+                .filter(fields -> fields.length == 2 && fields[1].equals(comment)).map(fields -> fields[0]).distinct().toList();
+    }
+
     /** Whether a task in {@code state} has ended. */
     static boolean ended(String state) {
         return ENDED.contains(state);

@@ -182,11 +182,11 @@ public final class SlurmRun {
      * one shard, and some trials twice.
      */
     private void refuseWhileStillQueued() throws IOException, InterruptedException {
+        SlurmCommand.require("squeue");
         List<String> earlier = submission.submittedJobs();
         if (earlier.isEmpty()) {
             return;
         }
-        SlurmCommand.require("squeue");
         for (Map.Entry<SlurmQueue.Task, String> task : SlurmQueue.states(earlier).entrySet()) {
             if (!SlurmQueue.ended(task.getValue())) {
                 throw new InputException("shard " + task.getKey().index() + " of " + directory() + " is still " + task.getValue()

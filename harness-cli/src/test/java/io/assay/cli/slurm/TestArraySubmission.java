@@ -21,4 +21,15 @@ class TestArraySubmission {
         assertThat(sbatch).containsSubsequence("sbatch", "--parsable", "--no-requeue", "--array=1,3", "--time=5",
                 "/shared/run/slurm/shard.sh", "4");
     }
+
+    @Test
+    void everyJobCarriesATagNamingItsRunAlone() {
+        ShardCommand command = ShardCommand.of(List.of("run", "suite", "--agent", "oracle"), Path.of("/shared/run"));
+        ArraySubmission submission = new ArraySubmission(Path.of("/shared/run"), 4, List.of(), command);
+
+        assertThat(submission.sbatch(List.of(0))).contains("--comment=" + submission.tag());
+        assertThat(submission.tag()).matches("assay-run:[0-9a-f]{16}")
+                .isEqualTo(new ArraySubmission(Path.of("/shared/other/../run"), 2, List.of(), command).tag())
+                .isNotEqualTo(new ArraySubmission(Path.of("/shared/run2"), 4, List.of(), command).tag());
+    }
 }
