@@ -82,7 +82,15 @@ public final class ReferenceAnswers {
 
     /** The reply {@link #reference} gives when no reading passes: the solution, else the answer's first reading. */
     public static String firstReading(Task task) {
-        return hasOwnSolution(task) ? text(task) : readings(task.answer()).getFirst();
+        if (hasOwnSolution(task)) {
+            return text(task);
+        }
+        if (task.answer() == null) {
+            return readings(null).getFirst();
+        }
+        // readings(answer).getFirst() without writing the answer as JSON, which only a non-scalar answer needs.
+        List<String> scalars = scalars(task.answer());
+        return scalars.isEmpty() ? JsonValues.json(task.answer()) : scalars.getFirst();
     }
 
     /**
