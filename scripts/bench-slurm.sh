@@ -20,15 +20,15 @@ command -v sbatch >/dev/null || { echo "bench-slurm: no sbatch on the PATH; star
 (cd "$root" && ./mvnw -B -q -DskipTests -pl harness-cli,harness-bench -am package)
 rm -rf "$work" && mkdir -p "$work"
 "$JAVA_HOME/bin/java" -cp "$root/harness-bench/target/benchmarks.jar" io.assay.bench.BenchmarkSuites "$work/suite-100k" 100000
-jar="$root/harness-cli/target/assay.jar"
-flags=()
-if [ "$(assay_java_major "$JAVA_HOME")" -ge 24 ]; then flags+=(--sun-misc-unsafe-memory-access=allow); fi
+# Both through ./assay, as users run them: on JDK 25 it starts the JVM with the build's start-up
+# cache (made here, once, before timing), and the Slurm tasks' JVMs get the same flags and cache.
+"$root/assay" --version > /dev/null
 
-timed() { # LABEL ARGS...: runs `assay ARGS` (the Slurm tasks run the same java, flags and jar), prints the wall time
+timed() { # LABEL ARGS...: runs `./assay ARGS`, prints the wall time
   local label=$1 start end
   shift
   start=$(date +%s.%N)
-  "$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" "$@" --progress none > "$work/$label.out" 2> "$work/$label.err"
+  "$root/assay" "$@" --progress none > "$work/$label.out" 2> "$work/$label.err"
   end=$(date +%s.%N)
   python3 -c "import sys; print(f'{sys.argv[1]:<14} {float(sys.argv[3]) - float(sys.argv[2]):6.2f} s')" "$label" "$start" "$end"
 }

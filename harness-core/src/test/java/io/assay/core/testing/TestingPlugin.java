@@ -166,34 +166,14 @@ public final class TestingPlugin implements AssayPlugin {
                         ? RewardResult.pass("equal")
                         : RewardResult.fail("expected " + task.answer() + ", got " + output.answer());
             }
-        }, new RewardCheckFactory() {
-            @Override
-            public String name() {
-                return "counting";
-            }
-
-            @Override
-            public RewardCheck create(Options options, Context context) {
-                // "equals" that records which task it grades, so a test sees which references a load graded.
-                return (task, output, environment) -> {
-                    GRADED.add(task.id());
-                    return Objects.equals(String.valueOf(task.answer()), output.answer())
-                            ? RewardResult.pass("equal") : RewardResult.fail("not equal");
-                };
-            }
-        }, new RewardCheckFactory() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public RewardCheck create(Options options, Context context) {
-                return (task, output, environment) -> {
-                    throw new IllegalStateException("grader bug");
-                };
-            }
-        }, new RewardCheckFactory() {
+        }, check("counting", options -> (task, output, environment) -> {
+            // "equals" that records which task it grades, so a test sees which references a load graded.
+            GRADED.add(task.id());
+            return Objects.equals(String.valueOf(task.answer()), output.answer())
+                    ? RewardResult.pass("equal") : RewardResult.fail("not equal");
+        }), check("broken", options -> (task, output, environment) -> {
+            throw new IllegalStateException("grader bug");
+        }), new RewardCheckFactory() {
             @Override
             public String name() {
                 return "fragile";
@@ -361,6 +341,20 @@ public final class TestingPlugin implements AssayPlugin {
 
             @Override
             public Agent create(Options options) {
+                return create.apply(options);
+            }
+        };
+    }
+
+    private static RewardCheckFactory check(String name, Function<Options, RewardCheck> create) {
+        return new RewardCheckFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public RewardCheck create(Options options, Context context) {
                 return create.apply(options);
             }
         };
