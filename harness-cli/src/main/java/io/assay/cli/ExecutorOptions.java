@@ -72,5 +72,28 @@ final class ExecutorOptions {
             throw new InputException("--resume does not apply with --executor slurm",
                     "submit the same command again: only the unfinished shards run, and they keep their finished trials");
         }
+        for (String option : slurmOptions) {
+            for (OwnSbatchOption own : OWN_SBATCH_OPTIONS) {
+                if (own.matches(option)) {
+                    throw new InputException("--slurm-option=" + option + ": Assay sets sbatch's " + own.flags().getFirst()
+                            + " itself: " + own.why(), "drop that --slurm-option; the others are passed to sbatch as given");
+                }
+            }
+        }
     }
+
+    /** An sbatch option Assay sets on every submission, which a --slurm-option given after it would override. */
+    private record OwnSbatchOption(List<String> flags, String why) {
+        /** {@code --name}, {@code --name=VALUE}, {@code -x} or {@code -xVALUE}. */
+        boolean matches(String option) {
+            return flags.stream().anyMatch(flag -> option.equals(flag) || option.startsWith(flag.startsWith("--") ? flag + "=" : flag));
+        }
+    }
+
+    private static final List<OwnSbatchOption> OWN_SBATCH_OPTIONS = List.of(
+            new OwnSbatchOption(List.of("--array", "-a"), "the array is the shards still to run"),
+            new OwnSbatchOption(List.of("--output", "-o"), "each task logs to RUN/slurm/shard-I.JOB.log, which a failing shard's message names"),
+            new OwnSbatchOption(List.of("--comment"), "it tags the run's jobs, so a second submission finds one still running"),
+            new OwnSbatchOption(List.of("--chdir", "-D"), "relative paths in the command are read from the submitting directory"),
+            new OwnSbatchOption(List.of("--requeue"), "a task that ended is submitted again by the command, not by Slurm, so no shard runs twice"));
 }

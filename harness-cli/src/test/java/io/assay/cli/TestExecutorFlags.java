@@ -33,6 +33,16 @@ class TestExecutorFlags {
     }
 
     @Test
+    void anSbatchOptionAssaySetsItselfIsRefusedNotSilentlyOverridden() {
+        assertRefused("--slurm-option=--comment=mine: Assay sets sbatch's --comment itself: it tags the run's jobs, so a"
+                + " second submission finds one still running", "--executor", "slurm", "--shards", "2", "--slurm-option=--comment=mine");
+        assertRefused("--slurm-option=-o: Assay sets sbatch's --output itself: each task logs to RUN/slurm/shard-I.JOB.log,"
+                + " which a failing shard's message names", "--executor", "slurm", "--shards", "2", "--slurm-option=-o", "--slurm-option=x.log");
+        assertRefused("--slurm-option=-a0-3: Assay sets sbatch's --array itself: the array is the shards still to run",
+                "--executor", "slurm", "--shards", "2", "--slurm-option=--time=5", "--slurm-option=-a0-3");
+    }
+
+    @Test
     void theSlurmExecutorNeedsTheSharedRunDirectory() {
         CliResult result = run("run", example("arithmetic"), "--agent", "oracle", "--executor", "slurm", "--shards", "2");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -48,7 +48,7 @@ class TestShardedRuns {
     }
 
     private RunSettings.Builder settings(Path out) {
-        return RunSettings.builder(suite, "coin").epochs(EPOCHS).seed(SEED).out(out);
+        return RunSettings.builder(suite, "coin").epochs(EPOCHS).seed(SEED).out(out).baselines(true);
     }
 
     private RunResult shard(Path out, int index, int count) throws Exception {
@@ -81,6 +81,8 @@ class TestShardedRuns {
         assertThat(sharded.summaryJson()).isEqualTo(Files.readString(run.resolve("summary.json")).strip());
         assertThat(trialsOf(sharded)).as("every trial once, in the order one process records them").isEqualTo(trialsOf(single));
         assertThat(sharded.manifest().status()).isEqualTo(Manifest.COMPLETED);
+        assertThat(sharded.manifest().baselines()).as("the baselines the first shard computed, as one process does")
+                .isNotEmpty().isEqualTo(single.manifest().baselines());
         assertThat(run.resolve("shards")).isDirectoryNotContaining("glob:**.jsonl");
         assertThat(RunProgress.of(run).shardsDone()).isEqualTo(3);
     }

@@ -100,10 +100,17 @@ record ArraySubmission(Path runDirectory, int shards, List<String> slurmOptions,
 
     /**
      * The comment every job of this run carries, {@code assay-run:} and the start of the SHA-256
-     * of the run directory's absolute path: unique to the run, without spaces for squeue's columns.
+     * of the run directory's real path (through any link; as given while it does not exist):
+     * unique to the run, without spaces for squeue's columns.
      */
     String tag() {
-        byte[] path = runDirectory.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8);
+        Path real;
+        try {
+            real = runDirectory.toRealPath();
+        } catch (IOException notYetCreated) {
+            real = runDirectory.toAbsolutePath().normalize();
+        }
+        byte[] path = real.toString().getBytes(StandardCharsets.UTF_8);
         try {
             return "assay-run:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(path), 0, 8);
         } catch (NoSuchAlgorithmException e) {

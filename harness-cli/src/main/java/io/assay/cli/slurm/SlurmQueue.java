@@ -3,11 +3,13 @@ package io.assay.cli.slurm;
 import io.assay.launcher.InputException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * What Slurm says of the tasks of some array jobs, from {@code squeue --states=all}, which still
@@ -15,7 +17,7 @@ import java.util.Set;
  * is not used: it needs accounting storage, which many small clusters (and this one) lack.
  *
  * <pre>{@code
- * Map<SlurmQueue.Task, String> states = SlurmQueue.states(List.of("17", "18"));
+ * Map<SlurmQueue.Task, String> states = SlurmQueue.states(List.of("17", "18"), () -> false);
  * states.get(new SlurmQueue.Task("17", 2));   // "RUNNING", "FAILED", ... or null once forgotten
  * }</pre>
  */
@@ -26,6 +28,7 @@ final class SlurmQueue {
 
     private static final int ATTEMPTS = 10;
     private static final Duration BETWEEN_ATTEMPTS = Duration.ofSeconds(3);
+    private static final Duration STOP_CHECK = Duration.ofMillis(250);
 
     private SlurmQueue() {
     }
@@ -38,12 +41,9 @@ final class SlurmQueue {
         }
     }
 
-    /** The jobs in the queue whose comment is {@code comment}: the run's tag ({@code sbatch --comment}). */
+    /** The jobs in the queue, of any partition, whose comment is {@code comment}: the run's tag ({@code sbatch --comment}). */
     static List<String> jobsTagged(String comment) throws IOException, InterruptedException {
-        SlurmCommand.Result result = SlurmCommand.run(List.of("squeue", "--noheader", "--format=%F %k"));
-        if (!result.ok()) {
-            throw new IOException("squeue failed: " + result.message());
-        }
+        SlurmCommand.Result result = squeue(List.of("--noheader", "--all", "--format=%F %k"), () -> false);
         return result.output().lines().map(line -> line.strip().split("\\s+", 2))
                 .filter(fields -> fields.length == 2 && fields[1].equals(comment)).map(fields -> fields[0]).distinct().toList();
     }
@@ -54,29 +54,15 @@ final class SlurmQueue {
     }
 
     /**
-     * The state of every task of {@code jobs} Slurm still knows. A busy or restarting controller
-     * refuses a call now and then while the jobs run on, so a failed call is made again, a few
-     * seconds apart, for about half a minute before the failure counts.
-     *
-     * @throws InputException when squeue keeps failing for another reason than not knowing the jobs any more
+     * The state of every task of {@code jobs} Slurm still knows; empty when {@code stop} turned true
+     * while a failing squeue was being asked again.
      */
-    static Map<Task, String> states(Collection<String> jobs) throws IOException, InterruptedException {
-        List<String> squeue = List.of("squeue", "--noheader", "--array", "--states=all", "--jobs=" + String.join(",", jobs),
-                "--format=%F %K %T");
-        SlurmCommand.Result result = SlurmCommand.run(squeue);
-        for (int attempt = 1; !result.ok() && !result.errors().contains("Invalid job id") && attempt < ATTEMPTS; attempt++) {
-            Thread.sleep(BETWEEN_ATTEMPTS.toMillis());
-            result = SlurmCommand.run(squeue);
-        }
+    static Map<Task, String> states(Collection<String> jobs, BooleanSupplier stop) throws IOException, InterruptedException {
+        SlurmCommand.Result result = squeue(List.of("--noheader", "--array", "--states=all", "--jobs=" + String.join(",", jobs),
+                "--format=%F %K %T"), stop);
         Map<Task, String> states = new HashMap<>();
         if (!result.ok()) {
-            if (result.errors().contains("Invalid job id")) {
-                return states;
-            }
-            throw new InputException("squeue failed " + ATTEMPTS + " times in a row over "
-                    + BETWEEN_ATTEMPTS.multipliedBy(ATTEMPTS - 1).toSeconds() + " s: " + result.message(),
-                    "Slurm's controller does not answer (scontrol ping); its jobs " + String.join(", ", jobs)
-                            + " may still be running: once it answers, submit the same command again (it resumes the run)");
+            return states; // the jobs are forgotten ("Invalid job id"), or stopped
         }
         for (String line : result.output().split("\n")) {
             String[] fields = line.strip().split("\\s+");
@@ -85,5 +71,40 @@ final class SlurmQueue {
             }
         }
         return states;
+    }
+
+    /**
+     * Runs squeue. A busy or restarting controller refuses a call now and then while the jobs run
+     * on, so a failed call is made again, a few seconds apart, for about half a minute before the
+     * failure counts, unless {@code stop} turns true (Ctrl-C): then the failed result is returned.
+     * Not knowing some jobs any more ("Invalid job id") is an answer, not a failure.
+     *
+     * @throws InputException when squeue keeps failing
+     */
+    private static SlurmCommand.Result squeue(List<String> arguments, BooleanSupplier stop) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("squeue"));
+        command.addAll(arguments);
+        long started = System.nanoTime();
+        SlurmCommand.Result result = SlurmCommand.run(command);
+        for (int attempt = 1; failed(result) && attempt < ATTEMPTS; attempt++) {
+            for (long waited = 0; waited < BETWEEN_ATTEMPTS.toMillis(); waited += STOP_CHECK.toMillis()) {
+                if (stop.getAsBoolean()) {
+                    return result;
+                }
+                Thread.sleep(STOP_CHECK.toMillis());
+            }
+            result = SlurmCommand.run(command);
+        }
+        if (failed(result) && !stop.getAsBoolean()) {
+            throw new InputException("squeue failed " + ATTEMPTS + " times in a row over "
+                    + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s: " + result.message(),
+                    "Slurm's controller does not answer (scontrol ping); the run's jobs may still be running: once it"
+                            + " answers, submit the same command again (it resumes the run)");
+        }
+        return result;
+    }
+
+    private static boolean failed(SlurmCommand.Result result) {
+        return !result.ok() && !result.errors().contains("Invalid job id");
     }
 }

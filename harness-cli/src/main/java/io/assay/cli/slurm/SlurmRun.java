@@ -137,7 +137,11 @@ public final class SlurmRun {
                 Thread.sleep(POLL);
                 continue;
             }
-            Map<SlurmQueue.Task, String> states = attempts.jobs().isEmpty() ? Map.of() : SlurmQueue.states(attempts.jobs());
+            Map<SlurmQueue.Task, String> states = attempts.jobs().isEmpty() ? Map.of()
+                    : SlurmQueue.states(attempts.jobs(), cancel::interrupted);
+            if (cancel.interrupted()) {
+                break;
+            }
             List<Integer> again = new ArrayList<>();
             boolean running = false;
             for (int shard = 0; shard < shards; shard++) {
@@ -187,7 +191,7 @@ public final class SlurmRun {
         if (earlier.isEmpty()) {
             return;
         }
-        for (Map.Entry<SlurmQueue.Task, String> task : SlurmQueue.states(earlier).entrySet()) {
+        for (Map.Entry<SlurmQueue.Task, String> task : SlurmQueue.states(earlier, () -> false).entrySet()) {
             if (!SlurmQueue.ended(task.getValue())) {
                 throw new InputException("shard " + task.getKey().index() + " of " + directory() + " is still " + task.getValue()
                         + " as Slurm task " + task.getKey() + ", from an earlier submission",
@@ -205,7 +209,7 @@ public final class SlurmRun {
     private void cancelAndWait(List<String> jobs) throws IOException, InterruptedException {
         scancel(jobs);
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (SlurmQueue.states(jobs).values().stream().anyMatch(state -> !SlurmQueue.ended(state)) && System.nanoTime() < deadline) {
+        while (SlurmQueue.states(jobs, () -> false).values().stream().anyMatch(state -> !SlurmQueue.ended(state)) && System.nanoTime() < deadline) {
             Thread.sleep(POLL);
         }
     }

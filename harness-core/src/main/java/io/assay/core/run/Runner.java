@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -59,7 +60,10 @@ public final class Runner {
 
     /** A new run. */
     public Run start(RunSettings settings) {
-        Suite whole = load(settings);
+        // A shard joining a run another process prepared takes what that process checked and computed
+        // as the manifest records it (SameRun refuses the shard unless its suite content is the same).
+        boolean joining = settings.shard() != null && settings.out() != null && RunDirectory.holdsShardedRun(settings.out());
+        Suite whole = load(settings, joining);
         Suite suite = settings.selection().applyTo(whole, settings.seed());
         RunServices services = services(settings, suite);
         Agent agent = createAgent(settings.agent(), settings.agentOptions());
@@ -70,8 +74,8 @@ public final class Runner {
                 new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), settings.suite().toString(),
                         whole.tasks().size(), settings.selection().isAll() ? null : suite.tasks().size()),
                 settings, now.toString(),
-                settings.baselines() ? TrivialBaselines.scores(suite, task -> services.rewardChecks().forTask(suite, task))
-                        : null,
+                !settings.baselines() ? null : joining ? Map.of() // the recorded scores are the run's
+                        : TrivialBaselines.scores(suite, task -> services.rewardChecks().forTask(suite, task)),
                 registry.pluginJars().stream().map(Manifest.PluginJar::of).toList());
         if (settings.shard() != null) {
             return startShard(path, manifest, settings, suite, agent, services);
@@ -141,7 +145,7 @@ public final class Runner {
             changed.maxErrors(maxErrors);
         }
         RunSettings settings = changed.build();
-        Suite suite = load(settings);
+        Suite suite = load(settings, false);
         if (!suite.contentHash().equals(manifest.suite().contentHash())) {
             throw new InputException("suite " + settings.suite() + " changed since the run started ("
                     + manifest.suite().contentHash() + ", now " + suite.contentHash() + ")",
@@ -180,13 +184,11 @@ public final class Runner {
     }
 
     /** The suite of the settings' split, with their environment options set. */
-    private Suite load(RunSettings settings) {
+    /** The run's suite; a joining shard grades only its own tasks' references: the process that wrote the manifest graded them all. */
+    private Suite load(RunSettings settings, boolean joining) {
         Optional<String> split = Optional.ofNullable(settings.selection().split());
-        Shard shard = settings.shard();
-        // Joining a run, a shard grades only its own tasks' references: the process that wrote the
-        // manifest graded them all, and SameRun refuses the shard unless its suite content is the same.
-        Suite suite = shard != null && settings.out() != null && RunDirectory.holdsShardedRun(settings.out())
-                ? suites.load(settings.suite(), split, task -> ownsAnEpoch(shard, task, settings.epochs()))
+        Suite suite = joining
+                ? suites.load(settings.suite(), split, task -> ownsAnEpoch(settings.shard(), task, settings.epochs()))
                 : suites.load(settings.suite(), split);
         return environments.configure(suite, settings.environmentOptions());
     }
