@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +60,7 @@ public final class Runner {
 
     /** A new run. */
     public Run start(RunSettings settings) {
+        Supplier<List<Manifest.PluginJar>> plugins = Manifest.PluginJar.hashing(registry.pluginJars());
         Suite whole = load(settings);
         Suite suite = settings.selection().applyTo(whole, settings.seed());
         RunServices services = services(settings, suite);
@@ -72,7 +74,7 @@ public final class Runner {
                 settings, now.toString(),
                 settings.baselines() ? TrivialBaselines.scores(suite, task -> services.rewardChecks().forTask(suite, task))
                         : null,
-                registry.pluginJars().stream().map(Manifest.PluginJar::of).toList());
+                plugins.get());
         if (settings.shard() != null) {
             return startShard(path, manifest, settings, suite, agent, services);
         }
