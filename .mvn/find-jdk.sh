@@ -1,9 +1,16 @@
 # Sourced by ./mvnw, ./assay and .ci/run: export JAVA_HOME pointing at a JDK >= 21.
 # Order: $JAVA_HOME if it is new enough, then `java` on PATH, then the newest /usr/lib/jvm/* that is.
 assay_java_major() {
-  # The JDK's release file says it without starting a JVM (40 ms each, several per launch).
-  local major
-  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
+  # The JDK's release file says it without starting a JVM (40 ms each, several per launch), read
+  # with shell built-ins: every process started here is paid again by each `./assay` call.
+  local line major=""
+  if [ -r "$1/release" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+      case $line in
+        JAVA_VERSION=\"[0-9]*) line=${line#JAVA_VERSION=\"}; major=${line%%[!0-9]*}; break ;;
+      esac
+    done < "$1/release"
+  fi
   if [ -z "$major" ]; then
     major=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
       | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
@@ -18,7 +25,8 @@ assay_find_jdk() {
     if [ "${major:-0}" -ge "$want" ]; then return 0; fi
   fi
   if command -v javac >/dev/null 2>&1; then
-    candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+    candidate=$(readlink -f "$(command -v javac)")
+    candidate=${candidate%/bin/javac}
     major=$(assay_java_major "$candidate")
     if [ "${major:-0}" -ge "$want" ]; then export JAVA_HOME="$candidate"; return 0; fi
   fi

@@ -3,8 +3,10 @@
 #   1. a 100,000-trial run (null agent, exact check) in a 256 MiB heap;
 #   2. an agent that sleeps 100 ms at --concurrency 1000: trials/s against the ideal 10,000/s;
 #   3. `assay audit` of a 10,000-task suite, every probe (target: under 30 s);
-#   4. the chat agent against a fake model endpoint answering after 200 ms: 2,000 trials at
-#      --concurrency 500 (ideal 0.8 s), cold command and warm JVM (JMH), and 20,000 trials (ideal 8 s);
+#   4. the chat agent against a fake model endpoint answering after 200 ms, cold through ./assay: a
+#      one-task run (target 0.8 s), 2,000 trials at --concurrency 500 as work beyond that run (ideal
+#      0.8 s) beside a bare client's (scripts/bare-chat-client.py), 20,000 trials (ideal 8 s); and
+#      2,000 trials in a warm JVM (JMH);
 #   5. a sandbox trial's own cost against a plain `docker run --rm IMAGE true` (needs Docker).
 # Usage: scripts/bench-macro.sh [WORK_DIR]   (default: target/bench-macro)
 set -euo pipefail
@@ -75,21 +77,59 @@ print(f"whole command: {float(sys.argv[2]) - float(sys.argv[1]):.2f} s (exit {sy
       f"{s['tasks']} tasks, {len(s['probes'])} probes; {s['error']} errors, {s['warning']} warnings, {s['info']} info")
 PY
 
-echo "== 4. chat agent against a fake endpoint (200 ms), --concurrency 500"
+echo "== 4. chat agent against a fake endpoint (200 ms), --concurrency 500: cold commands through ./assay"
+# As users meet it: `./assay` from the shell, with its start-up cache (JDK 25+), prepared here first.
+"$root/assay" --version > /dev/null
 "$JAVA_HOME/bin/java" -cp "$root/harness-bench/target/benchmarks.jar" io.assay.bench.FakeModelEndpoint 200 "$work/fake-url" &
 fake=$!
 trap 'kill $fake 2>/dev/null || true' EXIT
 while [ ! -f "$work/fake-url" ]; do sleep 0.1; done
-for trials in 2000 20000; do
-  suite "$work/suite-chat-$trials" "$trials" numeric
-  for attempt in 1 2 3; do
-    ASSAY_BENCH_KEY=unused "$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" run "$work/suite-chat-$trials" --agent chat \
-      --model openai/bench --base-url "$(cat "$work/fake-url")" --api-key-env ASSAY_BENCH_KEY --concurrency 500 \
-      --out "$work/run-chat-$trials-$attempt" --progress none > /dev/null
-    phase=$(seconds_between "$work/run-chat-$trials-$attempt/manifest.json")
-    python3 -c "import sys; p=float(sys.argv[1]); i=int(sys.argv[2])/500*0.2; print(f'cold command, {sys.argv[2]} trials: trial phase {p:.3f} s = {p/i:.2f}x the ideal {i:.1f} s')" \
-      "$phase" "$trials"
-  done
+url=$(cat "$work/fake-url")
+wall() { # COMMAND...: its wall time in seconds, its output dropped
+  local start end
+  start=$(date +%s.%N)
+  "$@" > /dev/null 2>&1
+  end=$(date +%s.%N)
+  python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$end"
+}
+chat_run() { # SUITE OUT
+  ASSAY_BENCH_KEY=unused "$root/assay" run "$1" --agent chat --model openai/bench --base-url "$url" \
+    --api-key-env ASSAY_BENCH_KEY --concurrency 500 --out "$2" --progress none
+}
+# "Work" is a run's wall time minus a one-task run's (start-up, loading, writing the summary), both
+# through ./assay; the bare client's is its 2,000 requests' wall time minus its single request's.
+# Each attempt measures all four back to back, so a busy machine weighs on both sides alike.
+suite "$work/suite-chat-1" 1 numeric
+suite "$work/suite-chat-2000" 2000 numeric
+for attempt in 1 2 3 4 5; do
+  one=$(wall chat_run "$work/suite-chat-1" "$work/run-chat-1-$attempt")
+  many=$(wall chat_run "$work/suite-chat-2000" "$work/run-chat-2000-$attempt")
+  bare_one=$(wall python3 "$root/scripts/bare-chat-client.py" "$url" 1 500)
+  bare_many=$(wall python3 "$root/scripts/bare-chat-client.py" "$url" 2000 500)
+  phase=$(seconds_between "$work/run-chat-2000-$attempt/manifest.json")
+  echo "$one $many $bare_one $bare_many $phase $(wc -l < "$work/run-chat-2000-$attempt/trials.jsonl")" >> "$work/chat-cold.txt"
+done
+python3 - "$work/chat-cold.txt" <<'PY'
+import statistics, sys
+rows = [list(map(float, line.split())) for line in open(sys.argv[1])]
+assert all(int(r[5]) == 2000 for r in rows), "a run recorded fewer than 2,000 trials"
+spread = lambda xs: f"min {min(xs):.2f} s, median {statistics.median(xs):.2f} s"
+one = [r[0] for r in rows]
+work = [r[1] - r[0] for r in rows]
+bare = [r[3] - r[2] for r in rows]
+ratio = [w / b for w, b in zip(work, bare)]
+for r, w, b in zip(rows, work, bare):
+    print(f"one task {r[0]:.2f} s, 2,000 trials {r[1]:.2f} s (trial phase {r[4]:.2f} s): work {w:.2f} s;"
+          f" bare client 1 request {r[2]:.2f} s, 2,000 {r[3]:.2f} s: work {b:.2f} s; assay/bare {w / b:.2f}")
+print(f"one-task model run, whole ./assay command: {spread(one)} (target 0.8 s)")
+print(f"2,000 trials, work: {spread(work)} = {min(work) / 0.8:.2f}-{statistics.median(work) / 0.8:.2f}x the ideal 0.8 s"
+      f" (target 1.0 s); bare client: {spread(bare)}; assay/bare: min {min(ratio):.2f}, median {statistics.median(ratio):.2f}")
+PY
+suite "$work/suite-chat-20000" 20000 numeric
+for attempt in 1 2 3; do
+  chat_run "$work/suite-chat-20000" "$work/run-chat-20000-$attempt" > /dev/null
+  phase=$(seconds_between "$work/run-chat-20000-$attempt/manifest.json")
+  python3 -c "import sys; p=float(sys.argv[1]); print(f'cold command, 20000 trials: trial phase {p:.3f} s = {p/8:.2f}x the ideal 8.0 s')" "$phase"
 done
 kill $fake
 echo "warm JVM (JMH, the fake in its own process): one run of 2,000 trials per measured invocation"

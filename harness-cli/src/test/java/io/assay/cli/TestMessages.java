@@ -22,7 +22,7 @@ class TestMessages {
     @Test
     void everyCommandSummaryIsACompleteSentenceOnOneLine() {
         List<CommandLine> withSubcommands = new ArrayList<>();
-        collect(new CommandLine(new AssayCommand()), withSubcommands);
+        collect(AssayCommand.commandLine(), withSubcommands);
         assertThat(withSubcommands).extracting(c -> c.getCommandSpec().qualifiedName())
                 .contains("assay", "assay suites", "assay plugin");
 

@@ -27,7 +27,7 @@ class TestSuggestion {
 
     @Test
     void everySubcommandSuggestsItsOwnFlags() {
-        CommandLine assay = new CommandLine(new AssayCommand());
+        CommandLine assay = AssayCommand.commandLine();
         for (Map.Entry<String, CommandLine> subcommand : assay.getSubcommands().entrySet()) {
             if (subcommand.getKey().equals("help")) {
                 continue;

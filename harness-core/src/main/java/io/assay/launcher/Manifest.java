@@ -15,6 +15,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * A run's {@code manifest.json}: everything needed to reproduce the run, or to resume it. Made from
@@ -154,6 +157,35 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
      * @param sha256 the SHA-256 of its bytes, in lower-case hex
      */
     public record PluginJar(String jar, String sha256) {
+
+        /**
+         * Starts hashing {@code jars}, each on a virtual thread of its own, and returns their records,
+         * in order, once asked for them. A cold JVM takes a few hundred milliseconds over the 44 MB of
+         * the bundled plugins' jars, most of it before the JIT has compiled SHA-256; started first, that
+         * overlaps with loading the suite and creating the agent, on the other core. A jar that cannot
+         * be read fails {@code get()} as {@link #of} would.
+         *
+         * <pre>{@code
+         * Supplier<List<PluginJar>> plugins = PluginJar.hashing(registry.pluginJars());
+         * Suite suite = suites.load(path);                    // meanwhile
+         * List<PluginJar> recorded = plugins.get();           // waits for the hashes
+         * }</pre>
+         */
+        public static Supplier<List<PluginJar>> hashing(List<Path> jars) {
+            List<CompletableFuture<PluginJar>> hashes = jars.stream()
+                    .map(jar -> CompletableFuture.supplyAsync(() -> of(jar),
+                            task -> Thread.ofVirtual().name("sha256 " + jar.getFileName()).start(task)))
+                    .toList();
+            return () -> hashes.stream().map(PluginJar::await).toList();
+        }
+
+        private static PluginJar await(CompletableFuture<PluginJar> hash) {
+            try {
+                return hash.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+        }
 
         /** {@code jar} and the SHA-256 of its bytes as they are now. */
         public static PluginJar of(Path jar) {

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +61,7 @@ public final class Runner {
 
     /** A new run. */
     public Run start(RunSettings settings) {
+        Supplier<List<Manifest.PluginJar>> plugins = Manifest.PluginJar.hashing(registry.pluginJars());
         // A shard joining a run another process prepared takes what that process checked and computed
         // as the manifest records it (SameRun refuses the shard unless its suite content is the same).
         boolean joining = settings.shard() != null && settings.out() != null && RunDirectory.holdsShardedRun(settings.out());
@@ -76,7 +78,7 @@ public final class Runner {
                 settings, now.toString(),
                 !settings.baselines() ? null : joining ? Map.of() // the recorded scores are the run's
                         : TrivialBaselines.scores(suite, task -> services.rewardChecks().forTask(suite, task)),
-                registry.pluginJars().stream().map(Manifest.PluginJar::of).toList());
+                plugins.get());
         if (settings.shard() != null) {
             return startShard(path, manifest, settings, suite, agent, services);
         }

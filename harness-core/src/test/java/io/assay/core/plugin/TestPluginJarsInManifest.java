@@ -1,6 +1,7 @@
 package io.assay.core.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.assay.core.testing.SuiteFiles;
 import io.assay.launcher.Assay;
@@ -8,11 +9,14 @@ import io.assay.launcher.Manifest;
 import io.assay.launcher.ProgressListener;
 import io.assay.launcher.RunReport;
 import io.assay.launcher.RunSettings;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +63,30 @@ class TestPluginJarsInManifest {
 
         assertThat(RunReport.manifestOf(run).plugins()).isEmpty();
         assertThat(rescored.plugins()).containsExactly(Manifest.PluginJar.of(jar));
+    }
+
+    @Test
+    void jarsHashedTogetherAreRecordedInOrderAsEachAlone() throws Exception {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        List<Path> jars = new ArrayList<>();
+        for (String name : List.of("b", "a", "c")) {
+            jars.add(TestingPluginJars.jar(plugins.resolve(name + ".jar"))
+                    .source("com.a.EchoPlugin", TestingPluginJars.agentPlugin("com.a.EchoPlugin", name))
+                    .service("com.a.EchoPlugin")
+                    .write());
+        }
+
+        assertThat(Manifest.PluginJar.hashing(jars).get()).containsExactlyElementsOf(jars.stream().map(Manifest.PluginJar::of).toList());
+    }
+
+    @Test
+    void aJarThatCannotBeReadFailsAsWhenHashedAlone() {
+        Path missing = temp.resolve("missing.jar");
+
+        Supplier<List<Manifest.PluginJar>> hashing = Manifest.PluginJar.hashing(List.of(missing));
+
+        assertThatThrownBy(hashing::get).isInstanceOf(UncheckedIOException.class)
+                .hasMessage("cannot read plugin jar " + missing + " to record its SHA-256");
     }
 
     @Test
