@@ -25,9 +25,10 @@ public record AuditSettings(int repeats, Duration timeout, List<String> probes, 
                             Options environmentOptions, Map<String, Options> checkDefaults,
                             List<AddedProbe> addedProbes, int concurrency) {
     /**
-     * Trials at once by default: two per core. A sandboxed trial mostly waits on the Docker engine
-     * (container start, exec, removal), so two per core keep the cores busy; more only queue in the
-     * engine (measured on 2 cores in docs/performance.md, "Sandboxed audits").
+     * Trials at once by default: two per core (4 on the 2-core reference machine, what the sandbox
+     * probes allowed each probe before they ran at once). A sandboxed trial mostly waits on the
+     * Docker engine (container start, exec, removal), whose work needs the same cores, so more than
+     * that only queue in the engine.
      */
     public static final int DEFAULT_CONCURRENCY = 2 * Runtime.getRuntime().availableProcessors();
 

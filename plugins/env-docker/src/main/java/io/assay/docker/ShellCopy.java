@@ -63,7 +63,7 @@ final class ShellCopy {
         MISSING_TOOL
     }
 
-    /** A file read: its content, or empty when nothing is at the path; {@code null} when a tool is missing. */
+    /** A file read: its content, or empty when nothing is at the path. */
     record Read(Optional<byte[]> content) {
     }
 
@@ -138,7 +138,12 @@ final class ShellCopy {
         return Copy.DONE;
     }
 
-    /** Reads the regular file at {@code path}. */
+    /**
+     * Reads the regular file at {@code path}.
+     *
+     * @return {@code null} when the image lacks a tool, so the file must be read another way
+     * @throws EnvironmentException when the path is a directory, a link or another non-regular file
+     */
     Read read(String path) {
         Result result = exec(List.of("sh", "-c", READ, "sh", path));
         return switch (result.exitCode()) {
