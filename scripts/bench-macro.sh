@@ -7,7 +7,9 @@
 #      one-task run (target 0.8 s), 2,000 trials at --concurrency 500 as work beyond that run (ideal
 #      0.8 s) beside a bare client's (scripts/bare-chat-client.py), 20,000 trials (ideal 8 s); and
 #      2,000 trials in a warm JVM (JMH);
-#   5. a sandbox trial's own cost against a plain `docker run --rm IMAGE true` (needs Docker).
+#   5. a sandbox trial's own cost against a plain `docker run --rm IMAGE true` (needs Docker);
+#   6. `assay audit examples/terminal` (6 sandboxed tasks, target: under 40 s) against as many plain
+#      `docker run --rm IMAGE true` of the same images, as many at once as the audit's --concurrency.
 # Usage: scripts/bench-macro.sh [WORK_DIR]   (default: target/bench-macro)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -181,3 +183,33 @@ print(f"warm_pool {sys.argv[4]}: {per_trial:.0f} ms per trial = verifier {gradin
       f"(container start, one command, removal); docker run --rm true: {plain:.0f} ms; sandbox/plain = {sandbox / plain:.2f}")
 PY
 done
+
+echo "== 6. assay audit examples/terminal (6 sandboxed tasks) against plain 'docker run --rm' of its containers"
+# The baseline starts and removes as many containers as the audit did, of the same task images, as
+# many at once as the audit runs trials: what the containers alone cost, with nothing done in them.
+# The audit's JSON is kept, so its findings can be compared between builds.
+"$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" audit "$root/examples/terminal" --format json \
+  --output "$work/audit-terminal-warmup.json" 2>/dev/null || true  # builds the task images once
+# Watched live: the engine keeps only its last 256 events, fewer than an audit makes.
+docker events --filter type=container --filter label=assay.managed=true --filter event=create \
+  --format '{{.From}}' > "$work/audit-terminal-images.txt" &
+watcher=$!
+sleep 0.5
+start=$(date +%s.%N)
+status=0
+"$JAVA_HOME/bin/java" "${flags[@]}" -jar "$jar" audit "$root/examples/terminal" --format json \
+  --output "$work/audit-terminal.json" 2>/dev/null || status=$?
+end=$(date +%s.%N)
+sleep 0.5
+kill "$watcher"
+[ "$status" -le 1 ] || { echo "the audit failed (exit $status)"; exit 1; }
+containers=$(wc -l < "$work/audit-terminal-images.txt")
+at_once=$((2 * $(nproc)))  # the audit's default --concurrency: twice the cores
+plain_start=$(date +%s.%N)
+xargs -P "$at_once" -I IMAGE docker run --rm --network none IMAGE true < "$work/audit-terminal-images.txt"
+plain_end=$(date +%s.%N)
+python3 -c "import sys
+audit = float(sys.argv[2]) - float(sys.argv[1]); plain = float(sys.argv[4]) - float(sys.argv[3]); n = int(sys.argv[5])
+print(f'audit: {audit:.1f} s for 6 tasks ({audit / 6:.1f} s per task, target 40 s), {n} containers; '
+      f'{n} x docker run --rm true, {sys.argv[6]} at once: {plain:.1f} s; audit/plain = {audit / plain:.2f}')" \
+  "$start" "$end" "$plain_start" "$plain_end" "$containers" "$at_once"

@@ -69,6 +69,11 @@ final class AuditCommand implements Callable<Integer> {
             description = "Per-trial limit for the agents probes run (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "How many trials the probes, which run at once, may have under way together (default: twice"
+                    + " the cores, here ${DEFAULT-VALUE}).")
+    int concurrency = AuditSettings.DEFAULT_CONCURRENCY;
+
     @Option(names = "--probe", paramLabel = "NAME", description = "Run only this probe. Repeatable; `assay plugins` lists them.")
     List<String> probes = new ArrayList<>();
 
@@ -119,7 +124,7 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReportOutput.requireWritable(output);
         AuditSettings settings = new AuditSettings(repeats, timeout, probes, selection.selection(), seed,
-                environment.environmentOptions(), judge.checkDefaults(), List.of(memorizationProbe()));
+                environment.environmentOptions(), judge.checkDefaults(), List.of(memorizationProbe()), concurrency);
         AuditResult report = shared.open().audit(suite, settings, probe -> {
             err.println("audit: " + probe);
             err.flush();

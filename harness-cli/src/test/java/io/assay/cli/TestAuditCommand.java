@@ -139,12 +139,14 @@ class TestAuditCommand {
         CliResult missing = run("audit", temp.resolve("nowhere").toString());
         CliResult unknownProbe = run("audit", example("arithmetic"), "--probe", "telepathy");
         CliResult badRepeats = run("audit", example("arithmetic"), "--repeats", "0");
+        CliResult badConcurrency = run("audit", example("arithmetic"), "--concurrency", "0");
 
-        for (CliResult result : List.of(missing, unknownProbe, badRepeats)) {
+        for (CliResult result : List.of(missing, unknownProbe, badRepeats, badConcurrency)) {
             assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
             assertThat(result.err()).startsWith("error: ").doesNotContain("\tat ");
         }
         assertThat(unknownProbe.err()).contains("unknown audit probe 'telepathy'").contains("solvability");
+        assertThat(badConcurrency.err()).startsWith("error: --concurrency must be at least 1, got 0");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.assay.core.plugin.ComponentRegistry;
 import io.assay.core.reward.RewardChecks;
 import io.assay.core.run.SingleTrials;
 import io.assay.core.suite.SuiteRepository;
+import io.assay.kit.Parallel;
 import io.assay.spi.Agent;
 import io.assay.spi.AuditContext;
 import io.assay.spi.AuditProbe;
@@ -69,10 +70,11 @@ public final class Auditor {
         List<AuditProbe> probes = selectedProbes(settings.probes(), available, unavailable);
         List<ProbeRun> runs = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        try (SingleTrials trials = new SingleTrials(suite, registry, checks, environments, settings.timeout())) {
-            Context context = new Context(suite, settings.repeats(), trials, checks);
-            for (AuditProbe probe : probes) {
-                runs.add(run(probe, context, findings, progress));
+        try (SingleTrials trials = new SingleTrials(suite, registry, checks, environments, settings.timeout(),
+                settings.concurrency())) {
+            for (Outcome outcome : runAll(probes, new Context(suite, settings.repeats(), trials, checks), progress)) {
+                runs.add(outcome.run());
+                findings.addAll(outcome.findings());
             }
         }
         available.stream().filter(probe -> !probes.contains(probe))
@@ -95,27 +97,65 @@ public final class Auditor {
         return new AuditReport(suite.id(), List.copyOf(findings), ChecklistItem.of(runs, groups), summary);
     }
 
-    /** Runs {@code probe} if it applies to the suite, adding what it finds to {@code findings}. */
-    private ProbeRun run(AuditProbe probe, AuditContext context, List<Finding> findings, Consumer<String> progress) {
-        try {
-            Optional<String> notApplicable = probe.notApplicable(context);
-            if (notApplicable.isPresent()) {
-                return ProbeRun.notApplicable(probe, notApplicable.get());
+    /** How one probe's turn ended, and what it found. */
+    private record Outcome(ProbeRun run, List<Finding> findings) {
+    }
+
+    /**
+     * Runs every probe that applies to the suite, all at once, outcomes in probe order. They
+     * overlap because most of a sandboxed probe's time is its trials waiting on containers, which
+     * the trials of other probes can fill (the trials' shared limit keeps the machine from
+     * crowding). {@code progress} is told the applicable probes' names in probe order first.
+     */
+    private static List<Outcome> runAll(List<AuditProbe> probes, AuditContext context, Consumer<String> progress)
+            throws InterruptedException {
+        Outcome[] outcomes = new Outcome[probes.size()];
+        List<Integer> applicable = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            AuditProbe probe = probes.get(i);
+            try {
+                Optional<String> notApplicable = probe.notApplicable(context);
+                if (notApplicable.isPresent()) {
+                    outcomes[i] = new Outcome(ProbeRun.notApplicable(probe, notApplicable.get()), List.of());
+                } else {
+                    applicable.add(i);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("audit interrupted", e);
+            } catch (Exception | LinkageError e) {
+                outcomes[i] = crashed(probe, e);
             }
-            progress.accept(probe.name());
+        }
+        applicable.forEach(i -> progress.accept(probes.get(i).name()));
+        List<Outcome> ran = Parallel.map(applicable, Math.max(1, applicable.size()), i -> run(probes.get(i), context));
+        for (int k = 0; k < applicable.size(); k++) {
+            outcomes[applicable.get(k)] = ran.get(k);
+        }
+        return List.of(outcomes);
+    }
+
+    /** Runs an applicable {@code probe}; findings carry its name. */
+    private static Outcome run(AuditProbe probe, AuditContext context) {
+        try {
+            List<Finding> findings = new ArrayList<>();
             for (Finding f : probe.audit(context)) {
                 findings.add(Objects.equals(f.probe(), probe.name()) ? f
                         : new Finding(probe.name(), f.abc(), f.severity(), f.task(), f.message(), f.evidence(), f.cause()));
             }
-            return ProbeRun.of(probe, ProbeRun.State.RAN);
+            return new Outcome(ProbeRun.of(probe, ProbeRun.State.RAN), findings);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("audit interrupted", e);
         } catch (Exception | LinkageError e) {
-            findings.add(new Finding(probe.name(), List.of(), Finding.Severity.ERROR, null,
-                    "the probe crashed, so this flaw class was not checked: " + e, Map.of()));
-            return ProbeRun.of(probe, ProbeRun.State.CRASHED);
+            return crashed(probe, e);
         }
+    }
+
+    /** A crash is itself an error finding: the flaw class the probe covers went unchecked. */
+    private static Outcome crashed(AuditProbe probe, Throwable e) {
+        return new Outcome(ProbeRun.of(probe, ProbeRun.State.CRASHED), List.of(new Finding(probe.name(), List.of(),
+                Finding.Severity.ERROR, null, "the probe crashed, so this flaw class was not checked: " + e, Map.of())));
     }
 
     /** The probes {@code names} select among {@code all}; a name of an unavailable probe selects nothing to run. */

@@ -15,10 +15,12 @@ import io.assay.spi.TrialRecord;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * Runs individual trials outside a run, exactly as a run does (environment session, timeout,
- * grading), for the audit's probes. Nothing is recorded. Thread-safe.
+ * grading), for the audit's probes. Nothing is recorded. Thread-safe: the probes run at once and
+ * share one limit on trials under way, so their containers overlap without crowding the machine.
  */
 public final class SingleTrials implements AutoCloseable {
     private static final Duration ABANDON_GRACE = Duration.ofSeconds(10);
@@ -30,9 +32,11 @@ public final class SingleTrials implements AutoCloseable {
     private final Duration timeout;
     private final Watchdog watchdog;
     private final Map<String, TrialExecutor> executors = new ConcurrentHashMap<>();
+    private final Semaphore underWay;
 
+    /** @param atOnce how many trials may be under way together; the others wait, their time limit not yet started */
     public SingleTrials(Suite suite, ComponentRegistry registry, RewardChecks rewardChecks, Environments environments,
-                        Duration timeout) {
+                        Duration timeout, int atOnce) {
         this.suite = suite;
         this.registry = registry;
         this.rewardChecks = rewardChecks;
@@ -40,6 +44,7 @@ public final class SingleTrials implements AutoCloseable {
                 new RunInfo("audit-" + suite.id() + "-" + ProcessHandle.current().pid(), null, suite.id(), null));
         this.timeout = timeout;
         this.watchdog = new Watchdog(timeout, ABANDON_GRACE);
+        this.underWay = new Semaphore(atOnce);
     }
 
     /** One trial of the named agent (created once, with no options) on {@code task}. */
@@ -54,10 +59,13 @@ public final class SingleTrials implements AutoCloseable {
 
     private TrialRecord run(TrialExecutor executor, Task task, int epoch) throws InterruptedException {
         TrialRecord[] abandoned = new TrialRecord[1];
+        underWay.acquire();
         try {
             return executor.run(task, epoch, record -> abandoned[0] = record).record();
         } catch (TrialExecutor.AbandonedTrialException e) {
             return abandoned[0];
+        } finally {
+            underWay.release();
         }
     }
 

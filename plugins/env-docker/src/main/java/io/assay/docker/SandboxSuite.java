@@ -6,20 +6,16 @@ import io.assay.spi.Task;
 import io.assay.spi.TrialRecord;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 /**
  * A suite that runs in Docker sandboxes, as the sandbox probes see it: its Harbor task
  * directories, and its trials. Tasks (and a probe's independent trials of one task) run in
- * parallel, while a shared limit keeps the number of containers working at once small.
+ * parallel, while the audit's limit on trials under way, shared by all probes ({@code assay audit
+ * --concurrency}), keeps the number of containers working at once small.
  */
 final class SandboxSuite {
-    // Each trial is a container working; on two cores about four at once keep the engine busy without thrashing.
-    private static final int PARALLEL_TRIALS = 4;
-
     private final AuditContext context;
     private final Path directory;
-    private final Semaphore trials = new Semaphore(PARALLEL_TRIALS);
 
     private SandboxSuite(AuditContext context, Path directory) {
         this.context = context;
@@ -43,28 +39,18 @@ final class SandboxSuite {
 
     /** One trial of a registered agent, such as {@code null}. */
     TrialRecord trial(String agent, Task task, int epoch) throws Exception {
-        trials.acquire();
-        try {
-            return context.trial(agent, task, epoch);
-        } finally {
-            trials.release();
-        }
+        return context.trial(agent, task, epoch);
     }
 
     /** One trial whose agent does {@code work} in the sandbox. */
     <T> SandboxTrial<T> trial(Task task, int epoch, SandboxTrial.Work<T> work) throws Exception {
-        trials.acquire();
-        try {
-            return SandboxTrial.run(context, task, epoch, work);
-        } finally {
-            trials.release();
-        }
+        return SandboxTrial.run(context, task, epoch, work);
     }
 
     /**
      * Runs independent work on every item (each making trials) all at once, results in item order;
-     * the first failure fails all. The limit on trials, not on items, keeps the containers working
-     * at once few.
+     * the first failure fails all. The audit's limit on trials, not on items, keeps the containers
+     * working at once few.
      */
     <T, R> List<R> parallel(List<T> items, Parallel.Work<T, R, Exception> work) throws Exception {
         return Parallel.map(items, Math.max(1, items.size()), work);
