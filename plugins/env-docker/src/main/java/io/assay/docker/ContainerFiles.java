@@ -17,31 +17,20 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Copies files into and out of one container: with a shell in the container when it has the few
- * tools that needs ({@link ShellCopy}, far cheaper for the engine), else as tar archives, Docker's
- * own copy format, which needs no tools in the image. Paths here are absolute paths inside the
- * container.
+ * Copies files into and out of one container as tar archives, Docker's own copy format, so the
+ * image needs no tools for it. Paths here are absolute paths inside the container.
  */
 final class ContainerFiles {
     private final DockerClient docker;
     private final String containerId;
-    private final ShellCopy shell;
-    /** Set once the image turns out to lack a tool the shell copy needs, so it is not tried again. */
-    private volatile boolean archivesOnly;
 
     ContainerFiles(DockerClient docker, String containerId) {
         this.docker = docker;
         this.containerId = containerId;
-        this.shell = new ShellCopy(docker, containerId);
     }
 
     /** Writes one file, creating missing parent directories. */
     void write(String path, byte[] content) {
-        ShellCopy.Writes writes = new ShellCopy.Writes().directory(path.substring(0, Math.max(1, path.lastIndexOf('/'))))
-                .file(path, content, 0644);
-        if (copiedByShell(writes)) {
-            return;
-        }
         ByteArrayOutputStream archive = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(archive)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -62,9 +51,6 @@ final class ContainerFiles {
      * directory must not exist yet.
      */
     void upload(Path directory, String target) {
-        if (copiedByShell(writes(directory, target))) {
-            return;
-        }
         ByteArrayOutputStream archive = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(archive);
              Stream<Path> walk = Files.walk(directory)) {
@@ -100,13 +86,6 @@ final class ContainerFiles {
 
     /** Reads one regular file, or nothing when the path does not exist. */
     Optional<byte[]> find(String path) {
-        if (!archivesOnly) {
-            ShellCopy.Read read = shell.read(path);
-            if (read != null) {
-                return read.content();
-            }
-            archivesOnly = true;
-        }
         byte[] content;
         try (InputStream stream = docker.copyArchiveFromContainerCmd(containerId, path).exec();
              TarArchiveInputStream tar = new TarArchiveInputStream(stream)) {
@@ -121,37 +100,6 @@ final class ContainerFiles {
             throw new EnvironmentException("not a regular file in the container: " + path);
         }
         return Optional.of(content);
-    }
-
-    /** The shell copy of a directory's contents to {@code target}, as {@link #upload} makes it. */
-    private static ShellCopy.Writes writes(Path directory, String target) {
-        ShellCopy.Writes writes = new ShellCopy.Writes();
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path path : walk.sorted().toList()) {
-                String relative = directory.relativize(path).toString().replace('\\', '/');
-                String name = target + (relative.isEmpty() ? "" : "/" + relative);
-                if (Files.isDirectory(path)) {
-                    writes.directory(name);
-                } else {
-                    writes.file(name, Files.readAllBytes(path), Files.isExecutable(path) ? 0755 : 0644);
-                }
-            }
-        } catch (IOException e) {
-            throw new EnvironmentException("could not read " + directory + " for the container", e);
-        }
-        return writes;
-    }
-
-    /** Whether the shell copied {@code writes}; if not, the caller copies them as an archive. */
-    private boolean copiedByShell(ShellCopy.Writes writes) {
-        if (archivesOnly || !writes.fits()) {
-            return false;
-        }
-        if (shell.write(writes) == ShellCopy.Copy.DONE) {
-            return true;
-        }
-        archivesOnly = true;
-        return false;
     }
 
     private void copyIn(byte[] archive, String path) {
