@@ -183,6 +183,9 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
             try {
                 return hash.join();
             } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 throw e.getCause() instanceof RuntimeException failure ? failure : e;
             }
         }

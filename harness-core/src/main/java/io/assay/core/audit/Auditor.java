@@ -56,7 +56,8 @@ public final class Auditor {
     /**
      * Audits the suite in {@code directory}.
      *
-     * @param progress told the name of each probe that applies to the suite, as it starts
+     * @param progress told the name of each probe that applies to the suite, in probe order, once it
+     *     is known to apply (the probes then run at once)
      */
     public AuditReport audit(Path directory, AuditSettings settings, Consumer<String> progress) throws Exception {
         Suite whole = environments.configure(
