@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
@@ -32,23 +31,15 @@ public final class ContentHash {
     public static String of(Path base, Collection<Path> files) throws IOException {
         Map<String, Path> byName = new TreeMap<>();
         files.forEach(file -> byName.put(base.relativize(file).toString().replace('\\', '/'), file));
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         for (Map.Entry<String, Path> entry : byName.entrySet()) {
             digest.update((entry.getKey() + "\0").getBytes(StandardCharsets.UTF_8));
-            MessageDigest content = sha256();
+            MessageDigest content = Sha256.digest();
             try (InputStream in = new DigestInputStream(Files.newInputStream(entry.getValue()), content)) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
             digest.update(content.digest());
         }
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package io.assay.cli.slurm;
 
+import io.assay.kit.Sha256;
 import io.assay.launcher.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -111,11 +110,7 @@ record ArraySubmission(Path runDirectory, int shards, List<String> slurmOptions,
             real = runDirectory.toAbsolutePath().normalize();
         }
         byte[] path = real.toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            return "assay-run:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(path), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return "assay-run:" + HexFormat.of().formatHex(Sha256.digest().digest(path), 0, 8);
     }
 
     private Path script() {
