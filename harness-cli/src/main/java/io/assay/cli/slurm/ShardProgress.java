@@ -109,15 +109,22 @@ final class ShardProgress implements AutoCloseable {
             int n;
             while ((n = file.read(chunk, offsets[index])) > 0) {
                 offsets[index] += n;
+                byte[] bytes = chunk.array();
+                int start = 0;
                 for (int i = 0; i < n; i++) {
-                    byte b = chunk.get(i);
-                    if (b == '\n') {
-                        count(partial[index].toString(StandardCharsets.UTF_8), report, null);
-                        partial[index].reset();
-                    } else {
-                        partial[index].write(b);
+                    if (bytes[i] != '\n') {
+                        continue;
                     }
+                    if (partial[index].size() == 0) {
+                        count(bytes, start, i - start, report);
+                    } else {
+                        partial[index].write(bytes, start, i - start);
+                        count(partial[index].toByteArray(), 0, partial[index].size(), report);
+                        partial[index].reset();
+                    }
+                    start = i + 1;
                 }
+                partial[index].write(bytes, start, n - start);
                 chunk.clear();
             }
         } catch (IOException e) {
@@ -137,26 +144,40 @@ final class ShardProgress implements AutoCloseable {
             return;
         }
         try (var lines = Files.lines(runDirectory.resolve("trials.jsonl"))) {
-            lines.forEach(line -> count(line, true, unseen));
+            lines.forEach(line -> {
+                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                count(bytes, 0, bytes.length, true, unseen);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + runDirectory.resolve("trials.jsonl"), e);
         }
     }
 
+    /** Counts the trial of a shard file's line; without a bar to show, its outcome is not read. */
+    private void count(byte[] line, int offset, int length, boolean report) {
+        if (report && reporter.isPresent()) {
+            count(line, offset, length, true, null);
+        } else if (!blank(line, offset, length)) {
+            recorded++;
+        }
+    }
+
     /** Counts the trial of {@code line}, if it belongs to one of {@code shards} (any, when {@code null}). */
-    private void count(String line, boolean report, boolean[] shards) {
-        if (line.isBlank()) {
+    private void count(byte[] line, int offset, int length, boolean report, boolean[] shards) {
+        if (blank(line, offset, length)) {
             return;
         }
         String task = null;
-        int epoch = 0;
+        Integer epoch = null;
         Outcome outcome = null;
-        boolean passed = false;
-        try (JsonParser parser = JSON.createParser(line)) {
+        Boolean passed = null;
+        try (JsonParser parser = JSON.createParser(line, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return;
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            // Stops at the last field it needs: the rest of the line (the trace) is the bulk of it.
+            while ((outcome == null || passed == null || (shards != null && (task == null || epoch == null)))
+                    && parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (field) {
@@ -170,15 +191,24 @@ final class ShardProgress implements AutoCloseable {
         } catch (IOException | IllegalArgumentException unreadable) {
             // A line the shard is still writing, or one the report will name; the bar only counts.
         }
-        if (shards != null && (task == null || !shards[Shard.of(task, epoch, count)])) {
+        if (shards != null && (task == null || !shards[Shard.of(task, epoch == null ? 0 : epoch, count)])) {
             return;
         }
         recorded++;
         if (report && outcome != null) {
             Outcome recordedOutcome = outcome;
-            boolean solved = passed;
+            boolean solved = Boolean.TRUE.equals(passed);
             reporter.ifPresent(shown -> shown.trialRecorded(recordedOutcome, solved));
         }
+    }
+
+    private static boolean blank(byte[] line, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (!Character.isWhitespace(line[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
