@@ -187,6 +187,31 @@ class TestSlurmExecutor {
     }
 
     @Test
+    void submittingAgainAfterTheSuiteWasEditedIsRefused() throws Exception {
+        Path suite = temp.resolve("arithmetic");
+        Files.createDirectories(suite);
+        for (String file : List.of("suite.yaml", "tasks.jsonl")) {
+            Files.copy(Path.of(example("arithmetic")).resolve(file), suite.resolve(file));
+        }
+        Path out = temp.resolve("edited");
+        String[] command = {"run", suite.toString(), "--agent", "oracle", "--out", out.toString(), "--progress", "none",
+                "--executor", "slurm", "--shards", "2"};
+        // Submitted held, then cancelled: prepared, with each shard's tasks written, and nothing run.
+        CliResult held = run(Stream.concat(Stream.of(command), Stream.of("--detach", "--slurm-option=--hold")).toArray(String[]::new));
+        assertThat(held.exitCode()).as(held.err()).isZero();
+        String job = Files.readAllLines(out.resolve("slurm").resolve("jobs")).getFirst();
+        new ProcessBuilder("scancel", job).start().waitFor(30, TimeUnit.SECONDS);
+        Path tasks = suite.resolve("tasks.jsonl");
+        Files.writeString(tasks, Files.readString(tasks).replace("\"answer\": 1.35", "\"answer\": 2.35"));
+
+        CliResult again = run(command);
+
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(2);
+        assertThat(again.err().lines().filter(line -> line.startsWith("error:")).toList()).singleElement().asString()
+                .contains("suite " + suite + " changed since the run in " + out + " started");
+    }
+
+    @Test
     void squeueFailingAFewTimesInARowIsAskedAgainAndTheRunCompletes() throws Exception {
         // An squeue that fails its first three calls, as while the controller restarts, then is Slurm's own.
         Path flaky = Files.createDirectories(temp.resolve("flaky-bin"));

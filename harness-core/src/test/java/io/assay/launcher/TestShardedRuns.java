@@ -308,16 +308,45 @@ class TestShardedRuns {
     }
 
     @Test
-    void aShardJoiningARunGradesOnlyItsOwnTasksReferencesAndIsRefusedWhenTheSuiteChanged() throws Exception {
+    void aShardJoiningARunRunsTheTasksItsCreatorCheckedAndSlicedForItAsTheyWereThen() throws Exception {
         Path counted = SuiteFiles.write(temp.resolve("counted"), "numbers", TASKS, "{type: counting}");
         Path run = temp.resolve("run");
         Function<Integer, RunSettings> shardOf = index -> RunSettings.builder(counted, "answer").out(run)
                 .shard(new Shard(index, 3)).build();
 
         TestingPlugin.GRADED.clear();
-        assay.start(shardOf.apply(0)).close();
-        assertThat(TestingPlugin.GRADED).as("the shard that writes the manifest grades every reference")
+        assay.start(shardOf.apply(0)).close(); // as the Slurm executor's submitting command prepares a run
+        assertThat(TestingPlugin.GRADED).as("the process that writes the manifest grades every reference")
                 .hasSize(TASKS).doesNotHaveDuplicates();
+        assertThat(run.resolve("shards/1-of-3.tasks.jsonl")).as("and writes every shard its tasks").exists();
+
+        TestingPlugin.GRADED.clear();
+        // Edited past loading: a shard that loaded the suite could not start.
+        Files.writeString(counted.resolve("suite.yaml"), "not: a suite any more\n");
+        for (int index = 0; index < 3; index++) {
+            assertThat(assay.start(shardOf.apply(index)).execute(ProgressListener.NONE).status()).isEqualTo(Manifest.COMPLETED);
+        }
+
+        assertThat(TestingPlugin.GRADED).as("the shards grade their trials, no reference again")
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, TASKS).mapToObj(i -> "t" + i).toList());
+        RunReport report = RunReport.of(run);
+        assertThat(report.manifest().status()).isEqualTo(Manifest.COMPLETED);
+        assertThat(report.summary().trials()).isEqualTo(TASKS);
+        assertThat(report.summary().passRate()).isEqualTo(1.0);
+        assertThat(run.resolve("shards")).as("the slices go with the shard files").isDirectoryNotContaining("glob:**.jsonl");
+    }
+
+    @Test
+    void withoutItsSliceAJoiningShardLoadsTheSuiteGradingItsOwnReferencesAloneAndRefusesAnEditedSuite() throws Exception {
+        Path counted = SuiteFiles.write(temp.resolve("counted"), "numbers", TASKS, "{type: counting}");
+        Path run = temp.resolve("run");
+        Function<Integer, RunSettings> shardOf = index -> RunSettings.builder(counted, "answer").out(run)
+                .shard(new Shard(index, 3)).build();
+        assay.start(shardOf.apply(0)).close();
+        // As a run prepared by an Assay before slices, or whose tasks were not plain data, has none.
+        for (int index = 0; index < 3; index++) {
+            Files.delete(run.resolve("shards/" + index + "-of-3.tasks.jsonl"));
+        }
 
         TestingPlugin.GRADED.clear();
         assay.start(shardOf.apply(1)).close();

@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -83,19 +84,23 @@ public final class RunDirectory {
     }
 
     /**
-     * Whether {@code path} holds the manifest of a run split into shards, which the submitting
-     * command or the first shard to start wrote. False when there is none or it does not read: the
-     * shard then starts as the first, and {@link #createShared} reports what is wrong.
+     * The manifest of a run split into shards in {@code path}, which the submitting command or the
+     * first shard to start wrote. Empty when there is none or it does not read: the shard then
+     * starts as the first, and {@link #createShared} reports what is wrong.
      */
-    public static boolean holdsShardedRun(Path path) {
+    public static Optional<Manifest> shardedRun(Path path) {
         if (!Files.isRegularFile(path.resolve("manifest.json"))) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return new RunDirectory(path).readManifest().shards() != null;
+            return Optional.of(new RunDirectory(path).readManifest()).filter(manifest -> manifest.shards() != null);
         } catch (InputException unreadable) {
-            return false;
+            return Optional.empty();
         }
+    }
+
+    /** The manifest a shard shares with the others, and whether this shard created it. */
+    public record Shared(Manifest manifest, boolean created) {
     }
 
     /**
@@ -106,7 +111,7 @@ public final class RunDirectory {
      * @return the manifest on disk: {@code manifest}, or the one another shard wrote, for the caller
      *     to check that it describes the same run
      */
-    public static Manifest createShared(Path path, Manifest manifest) {
+    public static Shared createShared(Path path, Manifest manifest) {
         if (Files.isRegularFile(path)) {
             throw new InputException(path + " is a file, not a directory", "choose another --out");
         }
@@ -120,7 +125,7 @@ public final class RunDirectory {
                             StandardCharsets.UTF_8);
                     // A hard link fails when the target exists, atomically (on NFS too): one shard wins.
                     Files.createLink(target, written);
-                    return manifest;
+                    return new Shared(manifest, true);
                 } catch (FileAlreadyExistsException anotherShardWasFirst) {
                     // read below
                 } finally {
@@ -130,7 +135,7 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new InputException("cannot create run directory " + path + ": " + e.getMessage());
         }
-        return new RunDirectory(path).readManifest();
+        return new Shared(new RunDirectory(path).readManifest(), false);
     }
 
     /** The view of this run as shard {@code shard} writes it: its trials go to {@code shards/I-of-N.jsonl}. */

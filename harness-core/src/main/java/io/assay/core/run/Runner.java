@@ -63,24 +63,37 @@ public final class Runner {
     public Run start(RunSettings settings) {
         Supplier<List<Manifest.PluginJar>> plugins = Manifest.PluginJar.hashing(registry.pluginJars());
         // A shard joining a run another process prepared takes what that process checked and computed
-        // as the manifest records it (SameRun refuses the shard unless its suite content is the same).
-        boolean joining = settings.shard() != null && settings.out() != null && RunDirectory.holdsShardedRun(settings.out());
-        Suite whole = load(settings, joining);
-        Suite suite = settings.selection().applyTo(whole, settings.seed());
+        // as the run directory records it: its own tasks from the slice written for it, else the suite
+        // with only its own tasks' references graded; SameRun refuses it unless the run is the same.
+        Optional<Manifest> joined = settings.shard() == null || settings.out() == null ? Optional.empty()
+                : RunDirectory.shardedRun(settings.out());
+        Optional<Suite> slice = joined.flatMap(run -> ShardSlices.read(settings.out(), settings.shard(), run));
+        Suite suite;
+        Manifest.SuiteRef suiteRef;
+        if (slice.isPresent()) {
+            suite = environments.configure(slice.get(), settings.environmentOptions());
+            suiteRef = joined.get().suite();
+        } else {
+            Suite whole = load(settings, joined.isPresent());
+            suite = settings.selection().applyTo(whole, settings.seed());
+            suiteRef = new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), settings.suite().toString(),
+                    whole.tasks().size(), settings.selection().isAll() ? null : suite.tasks().size());
+        }
         RunServices services = services(settings, suite);
         Agent agent = createAgent(settings.agent(), settings.agentOptions());
         sinksExist(settings.sinks());
         Instant now = clock.instant();
         Path path = settings.out() != null ? settings.out() : defaultDirectory(suite.id(), settings.agent(), now);
-        Manifest manifest = Manifest.started(path.getFileName().toString(),
-                new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), settings.suite().toString(),
-                        whole.tasks().size(), settings.selection().isAll() ? null : suite.tasks().size()),
-                settings, now.toString(),
-                !settings.baselines() ? null : joining ? Map.of() // the recorded scores are the run's
+        Manifest manifest = Manifest.started(path.getFileName().toString(), suiteRef, settings, now.toString(),
+                !settings.baselines() ? null : joined.isPresent() ? Map.of() // the recorded scores are the run's
                         : TrivialBaselines.scores(suite, task -> services.rewardChecks().forTask(suite, task)),
                 plugins.get());
         if (settings.shard() != null) {
-            return startShard(path, manifest, settings, suite, agent, services);
+            // A slice holds this shard's tasks only: the split of all of them is the recorded one.
+            Manifest.Sharding sharding = slice.isPresent()
+                    ? new Manifest.Sharding(settings.shard().count(), joined.get().shards().expectedTrials())
+                    : Manifest.Sharding.of(suite.tasks().stream().map(Task::id).toList(), settings.epochs(), settings.shard().count());
+            return startShard(path, manifest.withShards(sharding), settings, suite, agent, services);
         }
         RunDirectory directory = RunDirectory.create(path);
         directory.writeManifest(manifest);
@@ -89,15 +102,18 @@ public final class Runner {
 
     /**
      * Shard {@code settings.shard()} of the run in {@code path}: creates the run directory and its
-     * manifest when it is the first shard to start, else checks that the manifest there is of the
-     * same run; then resumes the shard's own trials, so a shard started again runs only what it misses.
+     * manifest, {@code mine}, when it is the first shard to start, and then every shard's slice of
+     * the tasks; else checks that the manifest there is of the same run. Then resumes the shard's own
+     * trials, so a shard started again runs only what it misses.
      */
-    private Run startShard(Path path, Manifest manifest, RunSettings settings, Suite suite, Agent agent,
+    private Run startShard(Path path, Manifest mine, RunSettings settings, Suite suite, Agent agent,
                            RunServices services) {
         Shard shard = settings.shard();
-        Manifest mine = manifest.withShards(Manifest.Sharding.of(
-                suite.tasks().stream().map(Task::id).toList(), settings.epochs(), shard.count()));
-        Manifest shared = RunDirectory.createShared(path, mine);
+        RunDirectory.Shared created = RunDirectory.createShared(path, mine);
+        Manifest shared = created.manifest();
+        if (created.created() && shard.count() > 1) {
+            ShardSlices.write(path, shared, suite, settings.epochs());
+        }
         SameRun.check(path, shared, mine);
         RunDirectory directory = RunDirectory.open(path).shard(shard);
         // Before the shard's file is repaired or read: another process of this shard may be appending to it.
@@ -185,7 +201,6 @@ public final class Runner {
         return done;
     }
 
-    /** The suite of the settings' split, with their environment options set. */
     /** The run's suite; a joining shard grades only its own tasks' references: the process that wrote the manifest graded them all. */
     private Suite load(RunSettings settings, boolean joining) {
         Optional<String> split = Optional.ofNullable(settings.selection().split());

@@ -44,7 +44,7 @@ final class ShardCombination {
     /**
      * Combines the run's shards if every one has finished and no other shard combined them yet.
      *
-     * @param tasks the run's tasks, in suite order
+     * @param tasks the run's tasks in suite order, or this shard's, when the run's creator recorded the order of all
      * @return whether the run is combined now
      */
     static boolean combineIfAllDone(RunDirectory run, List<Task> tasks, Clock clock) {
@@ -77,9 +77,11 @@ final class ShardCombination {
 
     private static void combine(RunDirectory run, Manifest manifest, List<Task> tasks, Clock clock) throws IOException {
         int count = manifest.shards().count();
+        // A shard that ran its slice knows its own tasks only; the run's creator wrote the order of all.
+        List<String> ids = ShardSlices.order(run.path(), manifest).orElseGet(() -> tasks.stream().map(Task::id).toList());
         Map<String, Integer> order = new HashMap<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            order.put(tasks.get(i).id(), i);
+        for (int i = 0; i < ids.size(); i++) {
+            order.put(ids.get(i), i);
         }
         List<Place> places = new ArrayList<>();
         Set<TrialKey> seen = new HashSet<>();
@@ -136,10 +138,14 @@ final class ShardCombination {
         run.writeManifest(manifest.withStatus(Manifest.COMPLETED, clock.instant().toString(), null));
     }
 
-    /** The shard files, once their trials are in {@code trials.jsonl}; the done markers stay, recording the split. */
+    /**
+     * The shard files and the tasks' slices, once the trials are in {@code trials.jsonl}; the done
+     * markers stay, recording the split.
+     */
     private static void removeShardFiles(Path run, int count) throws IOException {
         for (int index = 0; index < count; index++) {
             Files.deleteIfExists(RunDirectory.shardFile(run, new Shard(index, count)));
         }
+        ShardSlices.delete(run, count);
     }
 }

@@ -1,0 +1,174 @@
+package io.assay.core.run;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.assay.core.json.Json;
+import io.assay.core.suite.SuiteSlice;
+import io.assay.launcher.InputException;
+import io.assay.launcher.Manifest;
+import io.assay.launcher.Shard;
+import io.assay.spi.Suite;
+import io.assay.spi.Task;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Each shard's tasks, written by the process that creates a sharded run's manifest, so that a
+ * shard starts on its own tasks instead of loading, checking and grading the whole suite again:
+ * {@code shards/I-of-N.tasks.jsonl} ({@link SuiteSlice}) for each shard, and
+ * {@code shards/tasks.jsonl}, every task id in suite order, which the shard that combines the run
+ * orders the trials by. Both are bound to the manifest (run, start time, suite content hash), so a
+ * file of another run is never read. A suite whose tasks are not plain data gets no slices: its
+ * shards load it, as before.
+ */
+final class ShardSlices {
+    private ShardSlices() {
+    }
+
+    /** Writes the slices of {@code suite}, the run's selected tasks, for {@code manifest}'s shards. */
+    static void write(Path run, Manifest manifest, Suite suite, int epochs) {
+        int count = manifest.shards().count();
+        List<Path> written = new ArrayList<>();
+        try {
+            Path order = temporary(run, written);
+            try (BufferedWriter ids = Files.newBufferedWriter(order, StandardCharsets.UTF_8)) {
+                ids.write(quoted(binding(manifest, "order")) + "\n");
+                for (Task task : suite.tasks()) {
+                    ids.write(quoted(task.id()) + "\n");
+                }
+            }
+            List<Path> slices = new ArrayList<>();
+            List<SuiteSlice.Writer> writers = new ArrayList<>();
+            try {
+                for (int index = 0; index < count; index++) {
+                    Path slice = temporary(run, written);
+                    slices.add(slice);
+                    writers.add(SuiteSlice.writer(slice, binding(manifest, new Shard(index, count).name()), suite));
+                }
+                for (Task task : suite.tasks()) {
+                    boolean[] added = new boolean[count];
+                    for (int epoch = 0; epoch < epochs; epoch++) {
+                        int owner = Shard.of(task.id(), epoch, count);
+                        if (!added[owner]) {
+                            added[owner] = true;
+                            writers.get(owner).add(task);
+                        }
+                    }
+                }
+            } finally {
+                for (SuiteSlice.Writer writer : writers) {
+                    writer.close();
+                }
+            }
+            // The order first: a shard that finds its slice finds the order too.
+            Files.move(order, orderFile(run), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            for (int index = 0; index < count; index++) {
+                Files.move(slices.get(index), sliceFile(run, new Shard(index, count)), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (SuiteSlice.NotPlainData notPlain) {
+            // The shards load the suite themselves.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the shards' tasks in " + run.resolve(RunDirectory.SHARDS), e);
+        } finally {
+            written.forEach(ShardSlices::deleteQuietly);
+        }
+    }
+
+    /** {@code shard}'s tasks as the run's creator wrote them, or empty when it wrote none. */
+    static Optional<Suite> read(Path run, Shard shard, Manifest manifest) {
+        Path file = sliceFile(run, shard);
+        try {
+            return SuiteSlice.read(file, binding(manifest, shard.name()));
+        } catch (IOException e) {
+            throw edited(file, e);
+        }
+    }
+
+    /** The run's task ids in suite order, or empty when its creator wrote none. */
+    static Optional<List<String>> order(Path run, Manifest manifest) {
+        Path file = orderFile(run);
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.getFirst().equals(quoted(binding(manifest, "order")))) {
+                return Optional.empty();
+            }
+            List<String> ids = new ArrayList<>(lines.size() - 1);
+            for (String line : lines.subList(1, lines.size())) {
+                ids.add(unquoted(line));
+            }
+            return Optional.of(ids);
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw edited(file, e);
+        }
+    }
+
+    /** Removes the run's slices and order, once its trials are combined. */
+    static void delete(Path run, int count) throws IOException {
+        for (int index = 0; index < count; index++) {
+            Files.deleteIfExists(sliceFile(run, new Shard(index, count)));
+        }
+        Files.deleteIfExists(orderFile(run));
+    }
+
+    static Path sliceFile(Path run, Shard shard) {
+        return run.resolve(RunDirectory.SHARDS).resolve(shard.name() + ".tasks.jsonl");
+    }
+
+    private static Path orderFile(Path run) {
+        return run.resolve(RunDirectory.SHARDS).resolve("tasks.jsonl");
+    }
+
+    /** What a file must name to belong to this run: written once, by the process that created its manifest. */
+    private static String binding(Manifest manifest, String part) {
+        return "run " + manifest.runId() + " started " + manifest.started() + " suite " + manifest.suite().contentHash() + " " + part;
+    }
+
+    private static String quoted(String text) {
+        try {
+            return Json.MAPPER.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write a string as JSON", e);
+        }
+    }
+
+    private static String unquoted(String line) throws IOException {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(line)) {
+            if (parser.nextToken() != JsonToken.VALUE_STRING) {
+                throw new IOException("expected a JSON string, found: " + line);
+            }
+            return parser.getText();
+        }
+    }
+
+    private static Path temporary(Path run, List<Path> written) throws IOException {
+        Path file = Files.createTempFile(run.resolve(RunDirectory.SHARDS), ".tasks-", ".tmp");
+        written.add(file);
+        return file;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file left behind is ignored by every reader
+        }
+    }
+
+    private static InputException edited(Path file, IOException e) {
+        return new InputException("cannot read " + file + ": " + e.getMessage(),
+                "the run directory was edited; delete that file and the shard loads the suite itself");
+    }
+}
