@@ -214,7 +214,7 @@ final class RunCommand implements Callable<Integer> {
         return switch (slurm.run(executor.detach, ProgressReporter.forMode(progress, err))) {
             case DETACHED -> 0;
             case INTERRUPTED -> INTERRUPTED;
-            case COMPLETED -> reportCombined(RunReport.of(slurm.directory()));
+            case COMPLETED -> reportCombined(RunReport.completed(slurm.directory()));
         };
     }
 

@@ -34,6 +34,19 @@ public record RunReport(Path directory, Manifest manifest, Summary summary) {
     }
 
     /**
+     * A completed run as its {@code summary.json} records it, without reading its trials again:
+     * for the command that waited while other processes ran and combined it (the shards of
+     * {@code --executor slurm}). Recomputed like {@link #of} when there is no summary yet.
+     *
+     * @throws InputException when it is not a run directory, or its summary does not read
+     */
+    public static RunReport completed(Path path) {
+        RunDirectory directory = RunDirectory.open(path);
+        Manifest manifest = directory.readManifest();
+        return new RunReport(path, manifest, directory.readSummary().orElseGet(directory::summarize));
+    }
+
+    /**
      * The manifest of the run directory at {@code path} alone, without reading its trials: what a
      * run claims to be even when a trial line is corrupt.
      *

@@ -6,6 +6,7 @@ import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.Summary;
 import io.assay.core.results.SummaryCalculator;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -189,6 +190,22 @@ public final class RunDirectory {
 
     public void writeSummary(Summary summary) {
         replace("summary.json", Json.MAPPER.writerWithDefaultPrettyPrinter(), summary);
+    }
+
+    /**
+     * The summary {@code summary.json} holds, as the run's last process wrote it, or empty when
+     * there is none (a run still going).
+     */
+    public Optional<Summary> readSummary() {
+        Path file = path.resolve("summary.json");
+        try {
+            return Optional.of(Json.MAPPER.readValue(file.toFile(), Summary.class));
+        } catch (FileNotFoundException absent) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new InputException(file + ": not a valid run summary: " + e.getMessage(),
+                    "recompute it from trials.jsonl with: assay report " + path);
+        }
     }
 
     /** Summarises every trial recorded so far, streaming {@code trials.jsonl}. */

@@ -61,12 +61,14 @@ public final class Runner {
 
     /** A new run. */
     public Run start(RunSettings settings) {
-        Supplier<List<Manifest.PluginJar>> plugins = Manifest.PluginJar.hashing(registry.pluginJars());
         // A shard joining a run another process prepared takes what that process checked and computed
         // as the run directory records it: its own tasks from the slice written for it, else the suite
-        // with only its own tasks' references graded; SameRun refuses it unless the run is the same.
+        // with only its own tasks' references graded, and the plugins it hashed; SameRun refuses it
+        // unless the run is the same.
         Optional<Manifest> joined = settings.shard() == null || settings.out() == null ? Optional.empty()
                 : RunDirectory.shardedRun(settings.out());
+        Supplier<List<Manifest.PluginJar>> plugins = joined.isPresent() ? joined.get()::plugins
+                : Manifest.PluginJar.hashing(registry.pluginJars());
         Optional<Suite> slice = joined.flatMap(run -> ShardSlices.read(settings.out(), settings.shard(), run));
         Suite suite;
         Manifest.SuiteRef suiteRef;

@@ -11,6 +11,7 @@ import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.ModelUsageSummary;
 import io.assay.launcher.ProgressListener;
+import io.assay.launcher.RunReport;
 import io.assay.launcher.RunResult;
 import io.assay.launcher.RunSettings;
 import io.assay.core.testing.SuiteFiles;
@@ -54,6 +55,8 @@ class TestRunBudgetAndUsage {
         assertThat(usage.models().get("openai/gpt-test").servedModels()).containsExactly("gpt-test-2026-01-01");
         // Two epochs report two fingerprints: the endpoint changed something during the run.
         assertThat(usage.warnings()).singleElement().asString().contains("2 system fingerprints");
+        assertThat(RunReport.completed(temp.resolve("run")).summaryJson()).as("summary.json reads back whole, usage too")
+                .contains("gpt-test-2026-01-01").isEqualTo(RunReport.of(temp.resolve("run")).summaryJson());
     }
 
     @Test
