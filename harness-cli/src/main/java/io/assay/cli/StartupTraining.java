@@ -1,11 +1,13 @@
 package io.assay.cli;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code -XX:AOTCacheOutput}): what users run most, so the cache holds the classes those commands
  * load and the profiles of the methods they run hot. A plain run with the {@code oracle} agent, then
  * a run of the {@code chat} agent against a loopback endpoint in this process that answers every
- * chat completion at once, enough calls for the request path to be compiled. No network is used.
+ * chat completion at once, enough calls for the request path to be compiled, then a generated suite
+ * of {@value #SHARDED_TASKS} tasks run as two shards, as the tasks of {@code --executor slurm} run
+ * it: each shard is a JVM of its own that starts on its slice of the tasks, runs them, and the last
+ * combines the run, so cold starts are most of their cost. No network is used.
  *
  * <pre>
  * ASSAY_TRAINING_KEY=unused java -XX:AOTCacheOutput=assay.aot -cp assay.jar io.assay.cli.StartupTraining \
@@ -23,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  *
  * The launcher sets {@value #KEY_VARIABLE} (the chat agent reads its key from the environment); the
- * endpoint ignores its value. Exits 0 when both runs completed, otherwise with the failing run's code.
+ * endpoint ignores its value. Exits 0 when every run completed, otherwise with the failing run's code.
  */
 public final class StartupTraining {
 
@@ -35,6 +40,9 @@ public final class StartupTraining {
      * enough for the JIT to profile the request path (the cache keeps those profiles) in a second or two.
      */
     private static final int CHAT_EPOCHS = 20;
+
+    /** Tasks of the sharded run: enough for its trial and combination paths to be compiled, in a few seconds. */
+    private static final int SHARDED_TASKS = 20_000;
 
     private static final byte[] COMPLETION = ("""
             {"id":"chatcmpl-training","object":"chat.completion","created":1700000000,"model":"training",\
@@ -86,9 +94,32 @@ public final class StartupTraining {
                     "--model", "openai/training", "--base-url", baseUrl, "--api-key-env", KEY_VARIABLE,
                     "--epochs", String.valueOf(CHAT_EPOCHS), "--concurrency", "50",
                     "--out", work.resolve("chat").toString(), "--progress", "none");
-            return new Outcome(chat, calls.get());
+            if (chat != 0) {
+                return new Outcome(chat, calls.get());
+            }
         } finally {
             endpoint.stop(0);
         }
+        return new Outcome(sharded(work, out, err), calls.get());
+    }
+
+    /** Two shards of a generated suite with the {@code null} agent, one after the other: the exit code of the first failing. */
+    private static int sharded(Path work, PrintStream out, PrintStream err) throws IOException {
+        Path suite = Files.createDirectories(work.resolve("sharded-suite"));
+        Files.writeString(suite.resolve("suite.yaml"), "id: training\nversion: '1'\nmeasures: the harness's own work\nreward: {type: exact}\n");
+        try (BufferedWriter tasks = Files.newBufferedWriter(suite.resolve("tasks.jsonl"))) {
+            for (int i = 0; i < SHARDED_TASKS; i++) {
+                tasks.write("{\"id\":\"t" + i + "\",\"prompt\":\"What is " + i + " + 1?\",\"answer\":\"" + (i + 1)
+                        + "\",\"metadata\":{\"bucket\":\"b" + i % 10 + "\"}}\n");
+            }
+        }
+        for (int shard = 0; shard < 2; shard++) {
+            int code = AssayCommand.execute(out, err, "run", suite.toString(), "--agent", "null", "--shard", shard + "/2",
+                    "--out", work.resolve("sharded").toString(), "--progress", "none");
+            if (code != 0) {
+                return code;
+            }
+        }
+        return 0;
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The workload {@code ./assay} trains its start-up cache on covers a plain run and a model call
- * path, on loopback only, and says when it failed (the launcher then runs without a cache).
+ * The workload {@code ./assay} trains its start-up cache on covers a plain run, a model call
+ * path, on loopback only, and a sharded run, and says when it failed (the launcher then runs without a cache).
  */
 class TestStartupTraining {
 
@@ -24,7 +24,7 @@ class TestStartupTraining {
     private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
     @Test
-    void trainsOnAnOracleRunAndOnChatCallsToItsOwnLoopbackEndpoint() throws Exception {
+    void trainsOnAnOracleRunChatCallsToItsOwnLoopbackEndpointAndTwoShards() throws Exception {
         StartupTraining.Outcome outcome = StartupTraining.train(REPO.resolve("examples/arithmetic"), temp, quiet,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
@@ -35,6 +35,9 @@ class TestStartupTraining {
                 .allSatisfy(line -> assertThat(line).contains("\"served_model\":\"training\"")
                         .doesNotContain("\"outcome\":\"error\""));
         assertThat(outcome.modelCalls()).isEqualTo(400);
+        // Then two shards of a generated suite, the second starting on its slice and combining the run.
+        assertThat(Files.readString(temp.resolve("sharded/manifest.json"))).contains("\"status\" : \"completed\"");
+        assertThat(Files.readAllLines(temp.resolve("sharded/trials.jsonl"))).hasSize(20_000);
     }
 
     @Test
