@@ -308,12 +308,16 @@ class TestShardedRuns {
         assertThat(shard(run, 1, 3).status()).as("another concurrency is the same run").isEqualTo(Manifest.COMPLETED);
     }
 
+    /** Shard I of 3 of a run of {@code suite}, whose "counting" check records every task it grades. */
+    private static Function<Integer, RunSettings> countedShards(Path suite, Path run) {
+        return index -> RunSettings.builder(suite, "answer").out(run).shard(new Shard(index, 3)).build();
+    }
+
     @Test
     void aShardJoiningARunRunsTheTasksItsCreatorCheckedAndSlicedForItAsTheyWereThen() throws Exception {
         Path counted = SuiteFiles.write(temp.resolve("counted"), "numbers", TASKS, "{type: counting}");
         Path run = temp.resolve("run");
-        Function<Integer, RunSettings> shardOf = index -> RunSettings.builder(counted, "answer").out(run)
-                .shard(new Shard(index, 3)).build();
+        Function<Integer, RunSettings> shardOf = countedShards(counted, run);
 
         TestingPlugin.GRADED.clear();
         assay.start(shardOf.apply(0)).close(); // as the Slurm executor's submitting command prepares a run
@@ -341,8 +345,7 @@ class TestShardedRuns {
     void withoutItsSliceAJoiningShardLoadsTheSuiteGradingItsOwnReferencesAloneAndRefusesAnEditedSuite() throws Exception {
         Path counted = SuiteFiles.write(temp.resolve("counted"), "numbers", TASKS, "{type: counting}");
         Path run = temp.resolve("run");
-        Function<Integer, RunSettings> shardOf = index -> RunSettings.builder(counted, "answer").out(run)
-                .shard(new Shard(index, 3)).build();
+        Function<Integer, RunSettings> shardOf = countedShards(counted, run);
         assay.start(shardOf.apply(0)).close();
         // As a run prepared by an Assay before slices, or whose tasks were not plain data, has none.
         for (int index = 0; index < 3; index++) {
