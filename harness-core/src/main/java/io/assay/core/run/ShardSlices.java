@@ -1,5 +1,6 @@
 package io.assay.core.run;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,7 +11,6 @@ import io.assay.launcher.Manifest;
 import io.assay.launcher.Shard;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +41,14 @@ final class ShardSlices {
         List<Path> written = new ArrayList<>();
         try {
             Path order = temporary(run, written);
-            try (BufferedWriter ids = Files.newBufferedWriter(order, StandardCharsets.UTF_8)) {
-                ids.write(quoted(binding(manifest, "order")) + "\n");
+            try (JsonGenerator ids = Json.MAPPER.getFactory().createGenerator(Files.newBufferedWriter(order, StandardCharsets.UTF_8))) {
+                ids.setRootValueSeparator(null); // one value per line, the line end written here
+                ids.writeString(binding(manifest, "order"));
                 for (Task task : suite.tasks()) {
-                    ids.write(quoted(task.id()) + "\n");
+                    ids.writeRaw('\n');
+                    ids.writeString(task.id());
                 }
+                ids.writeRaw('\n');
             }
             List<Path> slices = new ArrayList<>();
             List<SuiteSlice.Writer> writers = new ArrayList<>();

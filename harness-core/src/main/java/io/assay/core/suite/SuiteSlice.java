@@ -52,6 +52,7 @@ public final class SuiteSlice {
         private Writer(Path file) throws IOException {
             this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
             this.json = JsonLines.JSON.createGenerator(out);
+            json.setRootValueSeparator(null); // one value per line, the line end written here
         }
 
         public void add(Task task) throws IOException, NotPlainData {
