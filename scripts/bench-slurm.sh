@@ -6,6 +6,8 @@
 # queue when there are more shards than CPUs, and the last shard's combination. Runs the two back to
 # back ROUNDS times, alternating, so that both see the same load; checks that every run holds each
 # trial once and the same summary. Needs a running Slurm (scripts/start-slurm.sh).
+# The machine's CPU seconds during each command are printed too (every process: the tasks' JVMs
+# run under slurmd, not under the command), so run it on an otherwise idle machine.
 # Usage: scripts/bench-slurm.sh [SHARDS] [ROUNDS] [WORK_DIR]   (default: 4, 3, target/bench-slurm)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,13 +26,20 @@ rm -rf "$work" && mkdir -p "$work"
 # cache (made here, once, before timing), and the Slurm tasks' JVMs get the same flags and cache.
 "$root/assay" --version > /dev/null
 
-timed() { # LABEL ARGS...: runs `./assay ARGS`, prints the wall time
-  local label=$1 start end
+cpu() { # CPU seconds the whole machine has spent (user, nice, system, irq, softirq), from /proc/stat
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu /{print ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat
+}
+
+timed() { # LABEL ARGS...: runs `./assay ARGS`, prints the wall time and the machine's CPU seconds meanwhile
+  local label=$1 start end cpu_start cpu_end
   shift
+  cpu_start=$(cpu)
   start=$(date +%s.%N)
   "$root/assay" "$@" --progress none > "$work/$label.out" 2> "$work/$label.err"
   end=$(date +%s.%N)
-  python3 -c "import sys; print(f'{sys.argv[1]:<14} {float(sys.argv[3]) - float(sys.argv[2]):6.2f} s')" "$label" "$start" "$end"
+  cpu_end=$(cpu)
+  python3 -c "import sys; a = [float(x) for x in sys.argv[2:]]; print(f'{sys.argv[1]:<14} {a[1] - a[0]:6.2f} s wall {a[3] - a[2]:6.2f} CPU-s')" \
+    "$label" "$start" "$end" "$cpu_start" "$cpu_end"
 }
 
 echo "nproc $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
