@@ -69,9 +69,12 @@ class TestBundledPlugins {
         assertThatThrownBy(() -> agents.loadClass(AssayCommand.class.getName()))
                 .isInstanceOf(ClassNotFoundException.class);
         assertThat(agents.loadClass(Task.class.getName())).isSameAs(Task.class);
-        assertThat(agents.loadClass(ObjectMapper.class.getName()))
-                .as("the plugin's own Jackson, shaded into its jar").isNotSameAs(ObjectMapper.class)
-                .isNotSameAs(checks.loadClass(ObjectMapper.class.getName()));
+        assertThat(checks.loadClass(ObjectMapper.class.getName()))
+                .as("the plugin's own Jackson, shaded into its jar").isNotSameAs(ObjectMapper.class);
+        assertThat(agents.loadClass("io.assay.agents.internal.jackson.databind.ObjectMapper").getClassLoader())
+                .as("the agents plugin's own Jackson, shaded and renamed for the start-up cache").isSameAs(agents);
+        assertThatThrownBy(() -> agents.loadClass(ObjectMapper.class.getName()))
+                .as("nor does it see the host's").isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -45,6 +46,7 @@ final class JsonEndpoint {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(limit).setSocketTimeout(limit).build())
                         .useSystemProperties() // javax.net.ssl.* trust and key stores, as the JDK's clients
+                        .setTlsSocketStrategy(EndpointTls.of(uri, DefaultClientTlsStrategy::createSystemDefault))
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
                 .useSystemProperties() // http(s).proxyHost and friends

@@ -28,9 +28,15 @@ public final class ContainerSweeper implements Sweeper {
     static final String TASK = "assay.task";
     static final String RUN = "assay.run";
 
-    private static final String HOST = hostName();
-    private static final String CURRENT_OWNER = HOST + ":" + ProcessHandle.current().pid() + ":"
-            + startMillis(ProcessHandle.current());
+    /**
+     * This JVM's owner label, made when a container is first labelled or swept, not when the plugin
+     * lists its sweeper: every command lists it, and the host's name costs a cold start about 15 ms.
+     */
+    private static final class Owner {
+        static final String HOST = hostName();
+        static final String CURRENT = HOST + ":" + ProcessHandle.current().pid() + ":"
+                + startMillis(ProcessHandle.current());
+    }
 
     @Override
     public String name() {
@@ -81,13 +87,13 @@ public final class ContainerSweeper implements Sweeper {
      * serve another task built from the same image with the same limits.
      */
     static Map<String, String> labels(String taskId) {
-        return Map.of(MANAGED, "true", OWNER, CURRENT_OWNER, TASK, taskId);
+        return Map.of(MANAGED, "true", OWNER, Owner.CURRENT, TASK, taskId);
     }
 
     static boolean isOrphan(String owner, boolean all) {
         int startAt = owner == null ? -1 : owner.lastIndexOf(':');
         int pidAt = startAt <= 0 ? -1 : owner.lastIndexOf(':', startAt - 1);
-        if (pidAt < 0 || !owner.substring(0, pidAt).equals(HOST)) {
+        if (pidAt < 0 || !owner.substring(0, pidAt).equals(Owner.HOST)) {
             return all;
         }
         try {

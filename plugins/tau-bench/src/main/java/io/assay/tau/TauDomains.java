@@ -23,7 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * frozen and shared; every trial works on its own copy of what it writes ({@link Domain#initialState()}).
  */
 final class TauDomains implements DomainLoader {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Built when a domain is first read, not when the plugin lists its environments: every command
+     * lists them, and building a mapper with this plugin's own Jackson costs a cold start about 20 ms.
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     /** Built once per folder, version and policy: building one reads and freezes megabytes. */
     private final Map<List<Object>, Domain> domains = new ConcurrentHashMap<>();
@@ -60,15 +66,15 @@ final class TauDomains implements DomainLoader {
         try {
             Path database = folder.resolve(DomainTables.DATABASE);
             if (Files.isRegularFile(database)) {
-                return (ObjectNode) JSON.readTree(database.toFile());
+                return (ObjectNode) Json.MAPPER.readTree(database.toFile());
             }
-            ObjectNode tables = JSON.createObjectNode();
+            ObjectNode tables = Json.MAPPER.createObjectNode();
             for (String table : DomainTables.BY_DOMAIN.get(domain)) {
                 Path file = folder.resolve(table + ".json");
                 if (!Files.isRegularFile(file)) {
                     throw new InvalidOptionException(field, "no db.json and no " + file.getFileName() + " in " + folder);
                 }
-                JsonNode content = JSON.readTree(file.toFile());
+                JsonNode content = Json.MAPPER.readTree(file.toFile());
                 tables.set(table, content);
             }
             return tables;
