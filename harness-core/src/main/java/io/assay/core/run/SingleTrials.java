@@ -64,6 +64,8 @@ public final class SingleTrials implements AutoCloseable {
 
     private TrialRecord run(TrialExecutor executor, Task task, int epoch) throws InterruptedException {
         TrialRecord[] abandoned = new TrialRecord[1];
+        // Told before waiting: a trial queued behind others is one the environment can prepare for.
+        environment.expect(task);
         underWay.acquire();
         try {
             return executor.run(task, epoch, record -> abandoned[0] = record).record();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The pool's bookkeeping, with a launcher that only counts and background work run at once. */
@@ -25,8 +26,8 @@ class TestWarmPool {
     }
 
     @Test
-    void anEmptyPoolStartsOneNowAndRefillsInTheBackground() {
-        WarmPool pool = new WarmPool(2, this::launch, later);
+    void anEmptyPoolStartsOneNowAndRefillsInTheBackground() throws InterruptedException {
+        WarmPool pool = new WarmPool(() -> 2, this::launch, later);
 
         assertThat(pool.take()).isEqualTo("c1");
         assertThat(pending).hasSize(2);
@@ -37,8 +38,8 @@ class TestWarmPool {
     }
 
     @Test
-    void neverHandsOutAContainerTwice() {
-        WarmPool pool = new WarmPool(1, this::launch, Runnable::run);
+    void neverHandsOutAContainerTwice() throws InterruptedException {
+        WarmPool pool = new WarmPool(() -> 1, this::launch, Runnable::run);
         List<String> taken = new ArrayList<>();
         for (int trial = 0; trial < 5; trial++) {
             taken.add(pool.take());
@@ -48,8 +49,47 @@ class TestWarmPool {
     }
 
     @Test
-    void aPoolOfZeroStartsEachContainerWhenAsked() {
-        WarmPool pool = new WarmPool(0, this::launch, later);
+    void refillsToTheSizeAskedAtEachRefill() throws InterruptedException {
+        AtomicInteger size = new AtomicInteger(1);
+        WarmPool pool = new WarmPool(size::get, this::launch, later);
+
+        pool.take();
+        assertThat(pending).hasSize(1);
+        runPending();
+        size.set(0);
+        pool.take();
+        assertThat(pending).isEmpty();
+        size.set(2);
+        pool.refill();
+        assertThat(pending).hasSize(2);
+    }
+
+    @Test
+    void aTrialTakesTheContainerAlreadyStartingRatherThanStartingItsOwn() throws Exception {
+        AtomicInteger size = new AtomicInteger(1);
+        WarmPool pool = new WarmPool(size::get, this::launch, later);
+        pool.take();
+        size.set(0);
+        // One container is starting in the background for the trial that comes next.
+        AtomicReference<String> taken = new AtomicReference<>();
+        Thread next = Thread.ofVirtual().start(() -> {
+            try {
+                taken.set(pool.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        runPending();
+        next.join();
+
+        assertThat(taken).hasValue("c2");
+        assertThat(launched).hasValue(2);
+    }
+
+    @Test
+    void aPoolOfZeroStartsEachContainerWhenAsked() throws InterruptedException {
+        WarmPool pool = new WarmPool(() -> 0, this::launch, later);
 
         assertThat(pool.take()).isEqualTo("c1");
         assertThat(pending).isEmpty();
