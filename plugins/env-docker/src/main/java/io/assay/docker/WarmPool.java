@@ -24,6 +24,8 @@ final class WarmPool {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition launched = lock.newCondition();
     private int launching;
+    /** Trials waiting in {@link #take} for a container starting in the background: one each. */
+    private int waiting;
 
     /**
      * @param size how many started containers to keep ready, asked at every refill
@@ -37,16 +39,21 @@ final class WarmPool {
     }
 
     /**
-     * A started container no trial has used: a ready one, else the next one to finish starting in
-     * the background (which started before this call, so is ready no later than one started now,
-     * and would otherwise wait for a trial that may never come), else one started now.
+     * A started container no trial has used: a ready one, else one starting in the background that
+     * no other trial is waiting for (it started before this call, so is ready no later than one
+     * started now, and might otherwise wait for a trial that never comes), else one started now.
      */
     String take() throws InterruptedException {
         String id;
         lock.lock();
         try {
-            while ((id = ready.pollFirst()) == null && launching > 0) {
-                launched.await();
+            while ((id = ready.pollFirst()) == null && launching > waiting) {
+                waiting++;
+                try {
+                    launched.await();
+                } finally {
+                    waiting--;
+                }
             }
         } finally {
             lock.unlock();

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The pool's bookkeeping, with a launcher that only counts and background work run at once. */
 class TestWarmPool {
@@ -65,6 +68,7 @@ class TestWarmPool {
     }
 
     @Test
+    @Timeout(30) // only a safeguard against hanging if a trial waited for a container never coming
     void aTrialTakesTheContainerAlreadyStartingRatherThanStartingItsOwn() throws Exception {
         AtomicInteger size = new AtomicInteger(1);
         WarmPool pool = new WarmPool(size::get, this::launch, later);
@@ -85,6 +89,38 @@ class TestWarmPool {
 
         assertThat(taken).hasValue("c2");
         assertThat(launched).hasValue(2);
+    }
+
+    @Test
+    @Timeout(30) // only a safeguard against hanging if a trial waited for a container never coming
+    void trialsBeyondTheContainersStartingStartTheirOwn() throws Exception {
+        AtomicInteger size = new AtomicInteger(1);
+        WarmPool pool = new WarmPool(size::get, this::launch, later);
+        pool.take();
+        size.set(0);
+        // One container is starting in the background and two trials come: one waits for it.
+        Set<String> taken = ConcurrentHashMap.newKeySet();
+        List<Thread> trials = new ArrayList<>();
+        for (int trial = 0; trial < 2; trial++) {
+            trials.add(Thread.ofVirtual().start(() -> {
+                try {
+                    taken.add(pool.take());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        while (launched.get() < 2) {
+            Thread.onSpinWait(); // the other trial starts its own rather than wait for the same one
+        }
+
+        runPending();
+        for (Thread trial : trials) {
+            trial.join();
+        }
+
+        assertThat(taken).hasSize(2).doesNotContain("c1");
+        assertThat(launched).hasValue(3);
     }
 
     @Test
