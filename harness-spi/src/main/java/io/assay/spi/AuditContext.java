@@ -37,4 +37,19 @@ public interface AuditContext {
      * grader's files, exactly as {@link #trial(String, Task, int)} does.
      */
     TrialRecord trial(Agent agent, Task task, int epoch) throws Exception;
+
+    /**
+     * Runs one trial of the probe's own agent as {@link #trial(Agent, Task, int)} does but does not
+     * grade it, for a probe that wants only what its agent found in the environment, never the
+     * verdict: grading a sandbox costs a copy of the tests in, a run of them and a read of the
+     * reward. The harness's context returns a record with no reward; this default grades anyway,
+     * which serves the same probes at that higher cost.
+     *
+     * <pre>{@code
+     * TrialRecord look = context.ungradedTrial(fingerprinter, task, 0); // look.reward() == null
+     * }</pre>
+     */
+    default TrialRecord ungradedTrial(Agent agent, Task task, int epoch) throws Exception {
+        return trial(agent, task, epoch);
+    }
 }

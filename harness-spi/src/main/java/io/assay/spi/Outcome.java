@@ -9,7 +9,7 @@ package io.assay.spi;
  * }</pre>
  */
 public enum Outcome {
-    /** The agent answered and the answer was graded. */
+    /** The agent answered and the answer was graded (or not, in an audit's {@link AuditContext#ungradedTrial}: no reward). */
     COMPLETED,
     /** The agent threw: its failure, scored 0. */
     AGENT_ERROR,

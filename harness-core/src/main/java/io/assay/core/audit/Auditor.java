@@ -243,6 +243,11 @@ public final class Auditor {
         public TrialRecord trial(Agent agent, Task task, int epoch) throws InterruptedException {
             return trials.run(agent, task, epoch);
         }
+
+        @Override
+        public TrialRecord ungradedTrial(Agent agent, Task task, int epoch) throws InterruptedException {
+            return trials.runUngraded(agent, task, epoch);
+        }
     }
 
     /** By severity, then probe, then the suite's own task order (task "2" before "12"), suite-level findings first. */

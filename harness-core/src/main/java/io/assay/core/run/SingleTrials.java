@@ -57,8 +57,15 @@ public final class SingleTrials implements AutoCloseable {
         return run(executor(agent), task, epoch);
     }
 
+    /** One trial of an agent the caller made, on {@code task}, not graded: its record has no reward. */
+    public TrialRecord runUngraded(Agent agent, Task task, int epoch) throws InterruptedException {
+        return run(new TrialExecutor(suite, agent, environment, null, timeout, 0, 0, watchdog), task, epoch);
+    }
+
     private TrialRecord run(TrialExecutor executor, Task task, int epoch) throws InterruptedException {
         TrialRecord[] abandoned = new TrialRecord[1];
+        // Told before waiting: a trial queued behind others is one the environment can prepare for.
+        environment.expect(task);
         underWay.acquire();
         try {
             return executor.run(task, epoch, record -> abandoned[0] = record).record();

@@ -39,12 +39,16 @@ final class TrialExecutor {
     private final long baseSeed;
     private final Watchdog watchdog;
 
+    /**
+     * @param rewardChecks grade each trial; null leaves trials ungraded, their records without a
+     *     reward (an audit probe that only looks around the environment)
+     */
     TrialExecutor(Suite suite, Agent agent, Environment environment, RewardChecks rewardChecks,
                   Duration timeout, int retryErrors, long baseSeed, Watchdog watchdog) {
         this.suite = suite;
         this.agent = agent;
         this.environment = environment;
-        this.grading = new Grading(suite, rewardChecks);
+        this.grading = rewardChecks == null ? null : new Grading(suite, rewardChecks);
         this.timeout = timeout;
         this.retryErrors = retryErrors;
         this.baseSeed = baseSeed;
@@ -140,6 +144,9 @@ final class TrialExecutor {
                     agentNanos, 0);
         }
         output = withTranscript(output, session);
+        if (grading == null) {
+            return trial.end(Outcome.COMPLETED, output, null, null, agentNanos, 0);
+        }
         Grading.Graded graded = grading.grade(trial.task, output, Optional.of(session));
         trial.fatal = graded.fatal();
         return trial.end(graded.outcome(), output, graded.reward(), graded.error(), agentNanos, graded.time().toNanos());

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -32,8 +33,12 @@ final class DockerEnvironment implements Environment {
     private final Containers containers;
     private final Map<String, HarborTask> tasks = new ConcurrentHashMap<>();
     private final Map<String, WarmPool> pools = new ConcurrentHashMap<>();
+    /** Trials announced by {@link #expect} and not yet started, by container shape. */
+    private final Map<String, AtomicInteger> coming = new ConcurrentHashMap<>();
     private final Thread removeOnExit;
     private volatile boolean closed;
+    /** Whether the harness says which trials are coming ({@link #expect}). */
+    private volatile boolean told;
 
     /**
      * @param reader the Harbor task of a task id
@@ -60,17 +65,51 @@ final class DockerEnvironment implements Environment {
         }
         HarborTask harbor = tasks.computeIfAbsent(task.id(), reader);
         TaskImage image = images.image(harbor);
-        // One pool per container shape, not per task: tasks built from the same environment/ with the
-        // same limits share warm containers, which is what lets a trial skip the container start.
-        String shape = image.tag() + "|" + harbor.cpus() + "|" + harbor.memoryBytes() + "|" + containers.networkMode(harbor);
-        String id = pools.computeIfAbsent(shape,
-                key -> new WarmPool(warmPool, () -> containers.launch(image, harbor), background)).take();
+        String shape = shape(harbor);
+        AtomicInteger coming = coming(shape);
+        coming.updateAndGet(trials -> Math.max(0, trials - 1)); // this one
+        String id = pools.computeIfAbsent(shape, key -> new WarmPool(
+                () -> told ? Math.min(warmPool, coming.get()) : warmPool,
+                () -> containers.launch(image, harbor), background)).take();
         ContainerSession session = new ContainerSession(docker, id, harbor, image, () -> release(id));
         if (closed) {
             session.close(); // Closed while this container started: close() may have missed it.
             throw new EnvironmentException("the docker environment is closed");
         }
         return session;
+    }
+
+    /**
+     * Counts a trial of {@code task} as coming. Once told of any, the warm pools keep ready only as
+     * many containers as trials of their shape are coming (at most {@code warm_pool}), so an audit
+     * starts no container that no trial takes; told nothing, as in a run, they keep {@code warm_pool}.
+     */
+    @Override
+    public void expect(Task task) {
+        String shape;
+        try {
+            shape = shape(tasks.computeIfAbsent(task.id(), reader));
+        } catch (RuntimeException unreadable) {
+            return; // The trial's start fails the same way and reports it.
+        }
+        told = true;
+        coming(shape).incrementAndGet();
+        WarmPool pool = pools.get(shape);
+        if (pool != null) {
+            pool.refill();
+        }
+    }
+
+    /**
+     * One pool per container shape, not per task: tasks built from the same environment/ with the
+     * same limits share warm containers, which is what lets a trial skip the container start.
+     */
+    private String shape(HarborTask harbor) {
+        return images.tag(harbor) + "|" + harbor.cpus() + "|" + harbor.memoryBytes() + "|" + containers.networkMode(harbor);
+    }
+
+    private AtomicInteger coming(String shape) {
+        return coming.computeIfAbsent(shape, key -> new AtomicInteger());
     }
 
     /** How many images this environment built rather than found. */

@@ -27,7 +27,7 @@ record ReferenceOutputs(Map<String, byte[]> outputs, Set<String> changed) {
             "/etc/", "/var/", "/tmp/", "/run/", "/logs/", "/solution/", "/root/.cache/", "/root/.local/");
 
     static SandboxTrial<ReferenceOutputs> run(SandboxSuite suite, Task task) throws Exception {
-        return suite.trial(task, 0, sandbox -> {
+        return suite.ungradedTrial(task, 0, sandbox -> {
             if (!(sandbox instanceof ReferenceSolution reference)) {
                 throw new IllegalStateException("the sandbox cannot apply the reference solution");
             }

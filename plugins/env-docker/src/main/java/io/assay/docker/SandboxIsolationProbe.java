@@ -92,7 +92,7 @@ public final class SandboxIsolationProbe extends SandboxProbe {
         }
         List<Secret> secrets = secrets(expected, reference, harborTask.instruction());
         List<String> values = expected.values();
-        SandboxTrial<Search> trial = suite.trial(task, 0, sandbox -> search(new SandboxShell(sandbox),
+        SandboxTrial<Search> trial = suite.ungradedTrial(task, 0, sandbox -> search(new SandboxShell(sandbox),
                 grading, values, secrets));
         if (!trial.finished()) {
             return List.of(trial.notChecked(name(), ABC, task, "Whether grading material is visible to the agent"));

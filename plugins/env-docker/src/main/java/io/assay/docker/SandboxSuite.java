@@ -42,9 +42,14 @@ final class SandboxSuite {
         return context.trial(agent, task, epoch);
     }
 
-    /** One trial whose agent does {@code work} in the sandbox. */
+    /** One trial whose agent does {@code work} in the sandbox, graded by the task's verifier. */
     <T> SandboxTrial<T> trial(Task task, int epoch, SandboxTrial.Work<T> work) throws Exception {
         return SandboxTrial.run(context, task, epoch, work);
+    }
+
+    /** One trial whose agent does {@code work} in the sandbox, not graded: what the work finds is all it is for. */
+    <T> SandboxTrial<T> ungradedTrial(Task task, int epoch, SandboxTrial.Work<T> work) throws Exception {
+        return SandboxTrial.ungraded(context, task, epoch, work);
     }
 
     /**

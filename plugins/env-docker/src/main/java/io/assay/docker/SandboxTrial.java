@@ -1,5 +1,6 @@
 package io.assay.docker;
 
+import io.assay.spi.Agent;
 import io.assay.spi.AgentOutput;
 import io.assay.spi.AuditContext;
 import io.assay.spi.Finding;
@@ -29,15 +30,36 @@ record SandboxTrial<T>(TrialRecord record, T found) {
         T run(Sandbox sandbox) throws Exception;
     }
 
+    /** How a trial of the work's agent is run: graded or not. */
+    @FunctionalInterface
+    private interface Runner {
+        TrialRecord run(Agent agent) throws Exception;
+    }
+
+    /** A trial whose agent does {@code work}, graded by the task's verifier. */
     static <T> SandboxTrial<T> run(AuditContext context, Task task, int epoch, Work<T> work) throws Exception {
+        return run(work, agent -> context.trial(agent, task, epoch));
+    }
+
+    /**
+     * A trial whose agent does {@code work}, not graded: for a probe that needs only what the work
+     * found, which saves the sandbox a copy of the tests in, their run and a read of the reward.
+     * Its {@link #verdict()} has no reward, which matters only when the work did not finish, and
+     * then no trial is graded anyway.
+     */
+    static <T> SandboxTrial<T> ungraded(AuditContext context, Task task, int epoch, Work<T> work) throws Exception {
+        return run(work, agent -> context.ungradedTrial(agent, task, epoch));
+    }
+
+    private static <T> SandboxTrial<T> run(Work<T> work, Runner runner) throws Exception {
         AtomicReference<T> found = new AtomicReference<>();
-        TrialRecord record = context.trial(input -> {
+        TrialRecord record = runner.run(input -> {
             if (!(input.environment() instanceof Sandbox sandbox)) {
                 throw new IllegalStateException("the trial's environment is not a sandbox: " + input.environment());
             }
             found.set(work.run(sandbox));
             return AgentOutput.of("");
-        }, task, epoch);
+        });
         return new SandboxTrial<>(record, found.get());
     }
 

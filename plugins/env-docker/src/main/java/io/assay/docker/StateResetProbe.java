@@ -43,7 +43,7 @@ public final class StateResetProbe extends SandboxProbe {
     @Override
     List<Finding> auditTask(SandboxSuite suite, Task task, HarborTask harborTask) throws Exception {
         String marker = ".assay-state-reset-" + UUID.randomUUID();
-        SandboxTrial<Map<String, String>> first = suite.trial(task, 0, sandbox -> {
+        SandboxTrial<Map<String, String>> first = suite.ungradedTrial(task, 0, sandbox -> {
             SandboxShell shell = new SandboxShell(sandbox);
             Map<String, String> start = shell.contentHashes();
             shell.writeFile(shell.workingDirectory() + "/" + marker, "left by the first trial\n");
@@ -53,7 +53,7 @@ public final class StateResetProbe extends SandboxProbe {
         if (!first.finished()) {
             return List.of(first.notChecked(name(), ABC, task, "Whether trials start from the same state"));
         }
-        SandboxTrial<Map<String, String>> second = suite.trial(task, 1,
+        SandboxTrial<Map<String, String>> second = suite.ungradedTrial(task, 1,
                 sandbox -> new SandboxShell(sandbox).contentHashes());
         if (!second.finished()) {
             return List.of(second.notChecked(name(), ABC, task, "Whether trials start from the same state"));

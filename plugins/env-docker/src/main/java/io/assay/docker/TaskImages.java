@@ -69,8 +69,7 @@ final class TaskImages {
      * machine), else the image of its content hash, built first if missing.
      */
     TaskImage image(HarborTask task) throws InterruptedException {
-        String tag = task.dockerImage()
-                .orElseGet(() -> tags.computeIfAbsent(task.environmentDirectory(), TaskImages::tag));
+        String tag = tag(task);
         // One future per tag: trials of tasks with the same environment wait for the same build. A
         // prebuilt image is looked up once per task, so a missing one's error names the task it fails.
         String key = task.dockerImage().isPresent() ? task.id() + "|" + tag : tag;
@@ -83,6 +82,11 @@ final class TaskImages {
                     ? failure
                     : new EnvironmentException("image of task " + task.id() + " failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** The name of the task's image, known before it is built: its prebuilt {@code docker_image}, else its content hash's tag. */
+    String tag(HarborTask task) {
+        return task.dockerImage().orElseGet(() -> tags.computeIfAbsent(task.environmentDirectory(), TaskImages::tag));
     }
 
     /** How many images this instance has built (not found ready). */

@@ -145,6 +145,22 @@ class TestDockerEnvironment {
     }
 
     @Test
+    void toldWhichTrialsAreComingThePoolStartsContainersForThoseOnly() throws Exception {
+        Task task = HarborTaskDir.in(suite, "announced").write();
+        try (EngineCalls calls = EngineCalls.watch("announced")) {
+            try (DockerEnvironment environment = environment(2)) {
+                environment.expect(task);
+                environment.expect(task);
+                environment.start(task, 0).close(); // starts its own, and one for the trial still coming
+                environment.start(task, 1).close(); // takes that one, ready or still starting
+            }
+
+            // Two trials, two containers: none started for a third trial that never came.
+            assertThat(calls.counts()).containsEntry("create", 2);
+        }
+    }
+
+    @Test
     void closingRemovesPooledAndUnclosedContainers() throws Exception {
         Task task = HarborTaskDir.in(suite, "left").write();
         DockerEnvironment environment = environment(1);
