@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -70,19 +71,10 @@ class TestWarmPool {
     @Test
     @Timeout(30) // only a safeguard against hanging if a trial waited for a container never coming
     void aTrialTakesTheContainerAlreadyStartingRatherThanStartingItsOwn() throws Exception {
-        AtomicInteger size = new AtomicInteger(1);
-        WarmPool pool = new WarmPool(size::get, this::launch, later);
-        pool.take();
-        size.set(0);
+        WarmPool pool = oneStarting();
         // One container is starting in the background for the trial that comes next.
         AtomicReference<String> taken = new AtomicReference<>();
-        Thread next = Thread.ofVirtual().start(() -> {
-            try {
-                taken.set(pool.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread next = trial(pool, taken::set);
 
         runPending();
         next.join();
@@ -94,21 +86,12 @@ class TestWarmPool {
     @Test
     @Timeout(30) // only a safeguard against hanging if a trial waited for a container never coming
     void trialsBeyondTheContainersStartingStartTheirOwn() throws Exception {
-        AtomicInteger size = new AtomicInteger(1);
-        WarmPool pool = new WarmPool(size::get, this::launch, later);
-        pool.take();
-        size.set(0);
+        WarmPool pool = oneStarting();
         // One container is starting in the background and two trials come: one waits for it.
         Set<String> taken = ConcurrentHashMap.newKeySet();
         List<Thread> trials = new ArrayList<>();
         for (int trial = 0; trial < 2; trial++) {
-            trials.add(Thread.ofVirtual().start(() -> {
-                try {
-                    taken.add(pool.take());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            trials.add(trial(pool, taken::add));
         }
         while (launched.get() < 2) {
             Thread.onSpinWait(); // the other trial starts its own rather than wait for the same one
@@ -121,6 +104,26 @@ class TestWarmPool {
 
         assertThat(taken).hasSize(2).doesNotContain("c1");
         assertThat(launched).hasValue(3);
+    }
+
+    /** A pool of one whose first container was taken, with the next one starting and the size now 0. */
+    private WarmPool oneStarting() throws InterruptedException {
+        AtomicInteger size = new AtomicInteger(1);
+        WarmPool pool = new WarmPool(size::get, this::launch, later);
+        pool.take();
+        size.set(0);
+        return pool;
+    }
+
+    /** A trial on a virtual thread of its own, handing the container it takes to {@code taken}. */
+    private static Thread trial(WarmPool pool, Consumer<String> taken) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                taken.accept(pool.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     @Test
