@@ -122,6 +122,11 @@ final class RunCommand implements Callable<Integer> {
                     + " the last shard to finish combines them. Run it again to resume the shard.")
     String shard;
 
+    /** Set by the Slurm executor on its array tasks (ShardCommand); not for users, so not in the help. */
+    @Option(names = "--prepared-tasks", hidden = true,
+            description = "Run the tasks the command that created the run wrote for this shard, without loading the suite.")
+    boolean preparedTasks;
+
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run with its recorded settings.")
     Path resume;
 
@@ -264,12 +269,16 @@ final class RunCommand implements Callable<Integer> {
         if (agent.agent == null) {
             throw new InputException("missing --agent NAME", "`assay plugins` lists the agents; try --agent oracle");
         }
+        if (preparedTasks && part == null) {
+            throw new InputException("--prepared-tasks is for a shard (--shard I/N) of a run the Slurm executor created",
+                    "drop --prepared-tasks");
+        }
         RunSettings.Builder settings = RunSettings.builder(suite, agent.agent).agentOptions(Options.of(agent.options())).epochs(epochs)
                 .timeout(timeout).retryErrors(retryErrors).seed(seed).out(directory).sinks(sinks).baselines(baselines)
                 .arguments(spec.commandLine().getParseResult().originalArgs()).maxCostUsd(maxCost)
                 .maxErrors(maxErrors()).selection(selection.selection())
                 .environmentOptions(environment.environmentOptions()).checkDefaults(judge.checkDefaults())
-                .shard(part);
+                .shard(part).preparedTasks(preparedTasks);
         if (concurrency != null) {
             settings.concurrency(concurrency);
         }

@@ -114,7 +114,8 @@ public final class StartupTraining {
             }
         }
         for (int shard = 0; shard < 2; shard++) {
-            int code = AssayCommand.execute(out, err, "run", suite.toString(), "--agent", "null", "--shard", shard + "/2",
+            // As the Slurm executor starts its tasks: the second runs the slice the first wrote for it.
+            int code = AssayCommand.execute(out, err, "run", suite.toString(), "--agent", "null", "--shard", shard + "/2", "--prepared-tasks",
                     "--out", work.resolve("sharded").toString(), "--progress", "none");
             if (code != 0) {
                 return code;

@@ -45,6 +45,9 @@ class TestShardCommands {
         CliResult resume = run("run", "--resume", temp.toString(), "--shard", "0/2");
         assertThat(resume.exitCode()).isEqualTo(2);
         assertThat(resume.err()).startsWith("error: --resume takes its settings from the run's manifest.json; drop --shard");
+        CliResult prepared = runArithmetic(temp.resolve("run"), "--prepared-tasks");
+        assertThat(prepared.exitCode()).isEqualTo(2);
+        assertThat(prepared.err()).startsWith("error: --prepared-tasks is for a shard (--shard I/N) of a run the Slurm executor created");
     }
 
     @Test

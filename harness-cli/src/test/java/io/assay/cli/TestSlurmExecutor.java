@@ -208,7 +208,7 @@ class TestSlurmExecutor {
 
         assertThat(again.exitCode()).as(again.err()).isEqualTo(2);
         assertThat(again.err().lines().filter(line -> line.startsWith("error:")).toList()).singleElement().asString()
-                .contains("suite " + suite + " changed since the run in " + out + " started");
+                .contains(out + " holds a run with other suite content hash");
     }
 
     @Test

@@ -36,14 +36,21 @@ public record RunReport(Path directory, Manifest manifest, Summary summary) {
     /**
      * A completed run as its {@code summary.json} records it, without reading its trials again:
      * for the command that waited while other processes ran and combined it (the shards of
-     * {@code --executor slurm}). Recomputed like {@link #of} when there is no summary yet.
+     * {@code --executor slurm}). Recomputed like {@link #of} when there is no summary, or it does
+     * not read (written by another Assay version, say).
      *
-     * @throws InputException when it is not a run directory, or its summary does not read
+     * @throws InputException when it is not a run directory, or a trial line is corrupt
      */
     public static RunReport completed(Path path) {
         RunDirectory directory = RunDirectory.open(path);
         Manifest manifest = directory.readManifest();
-        return new RunReport(path, manifest, directory.readSummary().orElseGet(directory::summarize));
+        Summary summary;
+        try {
+            summary = directory.readSummary().orElseGet(directory::summarize);
+        } catch (InputException unreadable) {
+            summary = directory.summarize();
+        }
+        return new RunReport(path, manifest, summary);
     }
 
     /**

@@ -42,6 +42,7 @@ public final class RunSettings {
     private final Options environmentOptions;
     private final Map<String, Options> checkDefaults;
     private final Shard shard;
+    private final boolean preparedTasks;
 
     private RunSettings(Builder builder) {
         this.suite = builder.suite;
@@ -62,6 +63,7 @@ public final class RunSettings {
         this.environmentOptions = builder.environmentOptions;
         this.checkDefaults = Map.copyOf(builder.checkDefaults);
         this.shard = builder.shard;
+        this.preparedTasks = builder.preparedTasks;
     }
 
     /** Settings for running {@code agent} on the suite in the directory {@code suite}; the defaults are those of {@code assay run}. */
@@ -227,6 +229,14 @@ public final class RunSettings {
     }
 
     /**
+     * Whether this shard runs the tasks the run's creator wrote for it instead of loading the suite
+     * ({@link Builder#preparedTasks}). Not part of the manifest's settings.
+     */
+    public boolean preparedTasks() {
+        return preparedTasks;
+    }
+
+    /**
      * The scheduling settings as the manifest records them: the timeout in seconds, no selection when
      * all tasks run, no environment options or check defaults when none were given.
      */
@@ -257,6 +267,7 @@ public final class RunSettings {
         private Options environmentOptions = Options.empty();
         private Map<String, Options> checkDefaults = Map.of();
         private Shard shard;
+        private boolean preparedTasks;
 
         private Builder(Path suite, String agent) {
             this.suite = suite;
@@ -355,6 +366,18 @@ public final class RunSettings {
          */
         public Builder shard(Shard shard) {
             this.shard = shard;
+            return this;
+        }
+
+        /**
+         * Default {@code false}. For a shard started by the command that created its run and
+         * checked the suite just before (the Slurm executor's array tasks): it runs the tasks that
+         * command wrote for it, as checked then, rather than loading, checking and grading the
+         * whole suite again. Without it a shard loads the suite, and one whose suite content
+         * differs from the manifest's is refused.
+         */
+        public Builder preparedTasks(boolean preparedTasks) {
+            this.preparedTasks = preparedTasks;
             return this;
         }
 

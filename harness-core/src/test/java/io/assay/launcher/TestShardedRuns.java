@@ -308,16 +308,19 @@ class TestShardedRuns {
         assertThat(shard(run, 1, 3).status()).as("another concurrency is the same run").isEqualTo(Manifest.COMPLETED);
     }
 
-    /** Shard I of 3 of a run of {@code suite}, whose "counting" check records every task it grades. */
-    private static Function<Integer, RunSettings> countedShards(Path suite, Path run) {
-        return index -> RunSettings.builder(suite, "answer").out(run).shard(new Shard(index, 3)).build();
+    /**
+     * Shard I of 3 of a run of {@code suite}, whose "counting" check records every task it grades;
+     * with {@code prepared}, as the Slurm executor starts its array tasks.
+     */
+    private static Function<Integer, RunSettings> countedShards(Path suite, Path run, boolean prepared) {
+        return index -> RunSettings.builder(suite, "answer").out(run).shard(new Shard(index, 3)).preparedTasks(prepared).build();
     }
 
     @Test
-    void aShardJoiningARunRunsTheTasksItsCreatorCheckedAndSlicedForItAsTheyWereThen() throws Exception {
+    void aShardStartedWithPreparedTasksRunsTheTasksItsCreatorCheckedAndSlicedForItAsTheyWereThen() throws Exception {
         Path counted = SuiteFiles.write(temp.resolve("counted"), "numbers", TASKS, "{type: counting}");
         Path run = temp.resolve("run");
-        Function<Integer, RunSettings> shardOf = countedShards(counted, run);
+        Function<Integer, RunSettings> shardOf = countedShards(counted, run, true);
 
         TestingPlugin.GRADED.clear();
         assay.start(shardOf.apply(0)).close(); // as the Slurm executor's submitting command prepares a run
@@ -342,15 +345,13 @@ class TestShardedRuns {
     }
 
     @Test
-    void withoutItsSliceAJoiningShardLoadsTheSuiteGradingItsOwnReferencesAloneAndRefusesAnEditedSuite() throws Exception {
+    void aShardStartedByHandLoadsTheSuiteGradingItsOwnReferencesAloneAndRefusesAnEditedSuite() throws Exception {
         Path counted = SuiteFiles.write(temp.resolve("counted"), "numbers", TASKS, "{type: counting}");
         Path run = temp.resolve("run");
-        Function<Integer, RunSettings> shardOf = countedShards(counted, run);
+        Function<Integer, RunSettings> shardOf = countedShards(counted, run, false);
         assay.start(shardOf.apply(0)).close();
-        // As a run prepared by an Assay before slices, or whose tasks were not plain data, has none.
-        for (int index = 0; index < 3; index++) {
-            Files.delete(run.resolve("shards/" + index + "-of-3.tasks.jsonl"));
-        }
+        // The slices are there, but nothing vouches that the suite this shard names is the one checked.
+        assertThat(run.resolve("shards/1-of-3.tasks.jsonl")).exists();
 
         TestingPlugin.GRADED.clear();
         assay.start(shardOf.apply(1)).close();

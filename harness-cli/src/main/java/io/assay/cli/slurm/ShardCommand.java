@@ -49,7 +49,8 @@ record ShardCommand(List<String> arguments) {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
         command.addAll(runArguments(submitted));
-        command.addAll(List.of("--out", runDirectory.toString(), "--progress", "lines"));
+        // The submitting command checked the suite and wrote each shard its tasks just before.
+        command.addAll(List.of("--out", runDirectory.toString(), "--progress", "lines", "--prepared-tasks"));
         return new ShardCommand(command);
     }
 

@@ -88,13 +88,11 @@ public final class SlurmRun {
         SlurmCommand.require("sbatch");
         // Before preparing: that resumes shard 0's file, which a task still running would be writing.
         refuseWhileStillQueued();
-        boolean submittedBefore = Files.exists(directory().resolve("manifest.json"));
+        // This command loads and checks the suite every time (its settings do not take prepared tasks):
+        // submitted again, it refuses a suite edited since the run began, whose tasks the slices hold.
         Manifest manifest;
         try (PreparedRun prepared = assay.start(settings)) {
             manifest = prepared.manifest(); // shard 0's lock released: its task may run on this machine
-        }
-        if (submittedBefore) {
-            refuseEditedSuite(manifest);
         }
         List<Integer> unfinished = unfinished();
         ShardAttempts attempts = new ShardAttempts(shards);
@@ -202,20 +200,6 @@ public final class SlurmRun {
                         "wait for it (assay status " + directory() + ") or cancel it (scancel " + task.getKey().job()
                                 + "), then submit again");
             }
-        }
-    }
-
-    /**
-     * The shards of a run prepared before run the tasks as they were then (each shard's slice, which
-     * the first submission wrote), so a suite edited since would silently not be what runs: refused,
-     * as one process refuses to resume it.
-     */
-    private void refuseEditedSuite(Manifest manifest) {
-        String now = assay.loadSuite(settings.suite(), settings.selection().split()).contentHash();
-        if (!now.equals(manifest.suite().contentHash())) {
-            throw new InputException("suite " + settings.suite() + " changed since the run in " + directory() + " started ("
-                    + manifest.suite().contentHash() + ", now " + now + ")",
-                    "results from two versions of a suite cannot be mixed; start a new run with another --out");
         }
     }
 

@@ -20,12 +20,13 @@ class TestShardCommand {
     }
 
     @Test
-    void theCommandIsThisJavaAndClassPathWritingToTheSharedDirectory() {
+    void theCommandIsThisJavaAndClassPathWritingToTheSharedDirectoryOnTheTasksPrepared() {
         ShardCommand command = ShardCommand.of(List.of("run", "suite", "--agent", "oracle", "--out", "x"), Path.of("/shared/run"));
 
         assertThat(command.arguments().getFirst()).endsWith("java");
         assertThat(command.arguments()).containsSubsequence("-cp", System.getProperty("java.class.path"),
-                "io.assay.cli.AssayCommand", "run", "suite", "--agent", "oracle", "--out", "/shared/run", "--progress", "lines");
+                "io.assay.cli.AssayCommand", "run", "suite", "--agent", "oracle", "--out", "/shared/run", "--progress", "lines",
+                "--prepared-tasks");
         assertThat(command.arguments()).doesNotContain("x").noneMatch(argument -> argument.startsWith("-Dassay.stderr.tty="));
     }
 }

@@ -62,14 +62,15 @@ public final class Runner {
     /** A new run. */
     public Run start(RunSettings settings) {
         // A shard joining a run another process prepared takes what that process checked and computed
-        // as the run directory records it: its own tasks from the slice written for it, else the suite
-        // with only its own tasks' references graded, and the plugins it hashed; SameRun refuses it
-        // unless the run is the same.
+        // as the run directory records it: the plugins it hashed, and either the suite with only its own
+        // tasks' references graded (SameRun refuses it unless the suite content is the same) or, when
+        // the command that created the run and checked the suite started it, the slice written for it.
         Optional<Manifest> joined = settings.shard() == null || settings.out() == null ? Optional.empty()
                 : RunDirectory.shardedRun(settings.out());
         Supplier<List<Manifest.PluginJar>> plugins = joined.isPresent() ? joined.get()::plugins
                 : Manifest.PluginJar.hashing(registry.pluginJars());
-        Optional<Suite> slice = joined.flatMap(run -> ShardSlices.read(settings.out(), settings.shard(), run));
+        Optional<Suite> slice = joined.filter(run -> settings.preparedTasks())
+                .flatMap(run -> ShardSlices.read(settings.out(), settings.shard(), settings.epochs(), run));
         Suite suite;
         Manifest.SuiteRef suiteRef;
         if (slice.isPresent()) {

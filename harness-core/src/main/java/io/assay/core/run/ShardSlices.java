@@ -12,15 +12,19 @@ import io.assay.launcher.Shard;
 import io.assay.spi.Suite;
 import io.assay.spi.Task;
 import java.io.IOException;
+import java.io.BufferedReader;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Each shard's tasks, written by the process that creates a sharded run's manifest, so that a
@@ -29,19 +33,24 @@ import java.util.Optional;
  * {@code shards/tasks.jsonl}, every task id in suite order, which the shard that combines the run
  * orders the trials by. Both are bound to the manifest (run, start time, suite content hash), so a
  * file of another run is never read. A suite whose tasks are not plain data gets no slices: its
- * shards load it, as before.
+ * shards load it, as before. Only shards started with {@code preparedTasks} (the Slurm executor's
+ * array tasks, whose submitting command checked the suite just before) read them.
  */
 final class ShardSlices {
     private ShardSlices() {
     }
 
-    /** Writes the slices of {@code suite}, the run's selected tasks, for {@code manifest}'s shards. */
+    /**
+     * Writes the slices of {@code suite}, the run's selected tasks, for {@code manifest}'s shards:
+     * all or none. None when a task is not plain data or a file cannot be written: the shards then
+     * load the suite, as they do for a run created before slices.
+     */
     static void write(Path run, Manifest manifest, Suite suite, int epochs) {
         int count = manifest.shards().count();
         List<Path> written = new ArrayList<>();
         try {
             Path order = temporary(run, written);
-            try (JsonGenerator ids = Json.MAPPER.getFactory().createGenerator(Files.newBufferedWriter(order, StandardCharsets.UTF_8))) {
+            try (JsonGenerator ids = Json.MAPPER.getFactory().createGenerator(Files.newOutputStream(order))) {
                 ids.setRootValueSeparator(null); // one value per line, the line end written here
                 ids.writeString(binding(manifest, "order"));
                 for (Task task : suite.tasks()) {
@@ -51,26 +60,13 @@ final class ShardSlices {
                 ids.writeRaw('\n');
             }
             List<Path> slices = new ArrayList<>();
-            List<SuiteSlice.Writer> writers = new ArrayList<>();
-            try {
-                for (int index = 0; index < count; index++) {
-                    Path slice = temporary(run, written);
-                    slices.add(slice);
-                    writers.add(SuiteSlice.writer(slice, binding(manifest, new Shard(index, count).name()), suite));
-                }
-                for (Task task : suite.tasks()) {
-                    boolean[] added = new boolean[count];
-                    for (int epoch = 0; epoch < epochs; epoch++) {
-                        int owner = Shard.of(task.id(), epoch, count);
-                        if (!added[owner]) {
-                            added[owner] = true;
-                            writers.get(owner).add(task);
-                        }
-                    }
-                }
-            } finally {
-                for (SuiteSlice.Writer writer : writers) {
-                    writer.close();
+            for (int index = 0; index < count; index++) {
+                slices.add(temporary(run, written));
+            }
+            writeSlices(slices, manifest, suite, epochs);
+            for (Path file : written) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(true); // on disk before its name says it is complete
                 }
             }
             // The order first: a shard that finds its slice finds the order too.
@@ -79,23 +75,72 @@ final class ShardSlices {
                 Files.move(slices.get(index), sliceFile(run, new Shard(index, count)), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (SuiteSlice.NotPlainData notPlain) {
+        } catch (SuiteSlice.NotPlainData | IOException none) {
             // The shards load the suite themselves.
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the shards' tasks in " + run.resolve(RunDirectory.SHARDS), e);
         } finally {
             written.forEach(ShardSlices::deleteQuietly);
         }
     }
 
-    /** {@code shard}'s tasks as the run's creator wrote them, or empty when it wrote none. */
-    static Optional<Suite> read(Path run, Shard shard, Manifest manifest) {
-        Path file = sliceFile(run, shard);
+    private static void writeSlices(List<Path> files, Manifest manifest, Suite suite, int epochs)
+            throws IOException, SuiteSlice.NotPlainData {
+        int count = files.size();
+        List<SuiteSlice.Writer> writers = new ArrayList<>();
         try {
-            return SuiteSlice.read(file, binding(manifest, shard.name()));
-        } catch (IOException e) {
-            throw edited(file, e);
+            for (int index = 0; index < count; index++) {
+                writers.add(SuiteSlice.writer(files.get(index), binding(manifest, new Shard(index, count).name()), suite));
+            }
+            for (Task task : suite.tasks()) {
+                boolean[] added = new boolean[count];
+                for (int epoch = 0; epoch < epochs; epoch++) {
+                    int owner = Shard.of(task.id(), epoch, count);
+                    if (!added[owner]) {
+                        added[owner] = true;
+                        writers.get(owner).add(task);
+                    }
+                }
+            }
+        } finally {
+            IOException failed = null;
+            for (SuiteSlice.Writer writer : writers) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
         }
+    }
+
+    /**
+     * {@code shard}'s tasks as the run's creator wrote them, or empty when it wrote none (or not the
+     * order of all, which the shard would need to combine the run).
+     *
+     * @throws InputException when the slice is damaged: it does not read, or holds other than the
+     *     shard's trials the manifest counts
+     */
+    static Optional<Suite> read(Path run, Shard shard, int epochs, Manifest manifest) {
+        Path file = sliceFile(run, shard);
+        Optional<Suite> slice;
+        try {
+            if (!firstLine(orderFile(run)).equals(Optional.of(quoted(binding(manifest, "order"))))) {
+                return Optional.empty();
+            }
+            slice = SuiteSlice.read(file, binding(manifest, shard.name()));
+        } catch (IOException e) {
+            throw edited(file, e.getMessage());
+        }
+        long trials = slice.map(suite -> suite.tasks().stream()
+                .mapToLong(task -> IntStream.range(0, epochs).filter(epoch -> shard.owns(task.id(), epoch)).count()).sum())
+                .orElse(0L);
+        if (slice.isPresent() && trials != manifest.shards().expected(shard.index())) {
+            throw edited(file, "it holds " + trials + " trials of shard " + shard + ", not the "
+                    + manifest.shards().expected(shard.index()) + " the manifest counts");
+        }
+        return slice;
     }
 
     /** The run's task ids in suite order, or empty when its creator wrote none. */
@@ -114,7 +159,16 @@ final class ShardSlices {
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException e) {
-            throw edited(file, e);
+            throw new InputException("cannot read " + file + ": " + e.getMessage(),
+                    "the run directory was edited; start a new run");
+        }
+    }
+
+    private static Optional<String> firstLine(Path file) throws IOException {
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return Optional.ofNullable(lines.readLine());
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
         }
     }
 
@@ -170,8 +224,8 @@ final class ShardSlices {
         }
     }
 
-    private static InputException edited(Path file, IOException e) {
-        return new InputException("cannot read " + file + ": " + e.getMessage(),
+    private static InputException edited(Path file, String why) {
+        return new InputException("cannot read " + file + ": " + why,
                 "the run directory was edited; delete that file and the shard loads the suite itself");
     }
 }

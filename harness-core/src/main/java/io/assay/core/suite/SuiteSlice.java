@@ -188,7 +188,7 @@ public final class SuiteSlice {
                     (String) header.get("description"), (String) header.get("measures"), (String) header.get("canary"),
                     options(header.get("environment")), options(header.get("reward")), tasks,
                     directory == null ? null : Path.of(directory), (String) header.get("content_hash")));
-        } catch (ClassCastException | NullPointerException notASlice) {
+        } catch (RuntimeException notASlice) { // a field of another type, a missing one, a path that does not parse
             throw new IOException(file + " is not a suite slice: " + notASlice.getMessage(), notASlice);
         }
     }

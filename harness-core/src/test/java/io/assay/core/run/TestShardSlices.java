@@ -39,7 +39,7 @@ class TestShardSlices {
     private static Manifest manifest(String started) {
         RunSettings settings = RunSettings.builder(Path.of("suite"), "null").epochs(EPOCHS).build();
         return Manifest.started("run", new Manifest.SuiteRef("s", "1", "sha256:abc", "suite", 20, null), settings, started,
-                null, List.of()).withShards(new Manifest.Sharding(COUNT, List.of(1L, 1L, 1L)));
+                null, List.of()).withShards(Manifest.Sharding.of(tasks(20).stream().map(Task::id).toList(), EPOCHS, COUNT));
     }
 
     private static Suite suite(List<Task> tasks) {
@@ -61,7 +61,7 @@ class TestShardSlices {
             List<Task> own = tasks.stream()
                     .filter(task -> IntStream.range(0, EPOCHS).anyMatch(epoch -> shard.owns(task.id(), epoch))).toList();
             assertThat(own).isNotEmpty().hasSizeLessThan(tasks.size());
-            assertThat(ShardSlices.read(run, shard, manifest).orElseThrow().tasks()).isEqualTo(own);
+            assertThat(ShardSlices.read(run, shard, EPOCHS, manifest).orElseThrow().tasks()).isEqualTo(own);
         }
         assertThat(ShardSlices.order(run, manifest)).contains(tasks.stream().map(Task::id).toList());
         assertThat(run.resolve("shards")).as("no temporary file left").isDirectoryNotContaining("glob:**.tmp");
@@ -71,7 +71,7 @@ class TestShardSlices {
     void filesOfAnotherRunInTheSameDirectoryAreNotRead() {
         ShardSlices.write(run, manifest("2026-12-05T09:00:00Z"), suite(tasks(20)), EPOCHS);
 
-        assertThat(ShardSlices.read(run, new Shard(0, COUNT), manifest)).isEmpty();
+        assertThat(ShardSlices.read(run, new Shard(0, COUNT), EPOCHS, manifest)).isEmpty();
         assertThat(ShardSlices.order(run, manifest)).isEmpty();
     }
 
@@ -82,7 +82,26 @@ class TestShardSlices {
         ShardSlices.write(run, manifest, suite(tasks), EPOCHS);
 
         assertThat(run.resolve("shards")).isEmptyDirectory();
-        assertThat(ShardSlices.read(run, new Shard(1, COUNT), manifest)).isEmpty();
+        assertThat(ShardSlices.read(run, new Shard(1, COUNT), EPOCHS, manifest)).isEmpty();
+    }
+
+    @Test
+    void aSliceMissingSomeOfItsShardsTrialsIsDamagedNotAShorterShard() throws IOException {
+        ShardSlices.write(run, manifest, suite(tasks(20)), EPOCHS);
+        Path slice = ShardSlices.sliceFile(run, new Shard(1, COUNT));
+        List<String> lines = Files.readAllLines(slice);
+        Files.write(slice, lines.subList(0, lines.size() - 1)); // cut at a line's end, as a crash before a sync could
+
+        assertThatThrownBy(() -> ShardSlices.read(run, new Shard(1, COUNT), EPOCHS, manifest)).isInstanceOf(InputException.class)
+                .hasMessageContaining(slice + ": it holds").hasMessageContaining("the manifest counts");
+    }
+
+    @Test
+    void withoutTheOrderOfAllTasksNoShardRunsASlice() throws IOException {
+        ShardSlices.write(run, manifest, suite(tasks(20)), EPOCHS);
+        Files.delete(run.resolve("shards/tasks.jsonl"));
+
+        assertThat(ShardSlices.read(run, new Shard(0, COUNT), EPOCHS, manifest)).as("it could not combine the run").isEmpty();
     }
 
     @Test
@@ -91,7 +110,7 @@ class TestShardSlices {
         Path slice = ShardSlices.sliceFile(run, new Shard(2, COUNT));
         Files.writeString(slice, Files.readString(slice) + "{\"id\":\"t99\",\"prompt\n");
 
-        assertThatThrownBy(() -> ShardSlices.read(run, new Shard(2, COUNT), manifest)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> ShardSlices.read(run, new Shard(2, COUNT), EPOCHS, manifest)).isInstanceOf(InputException.class)
                 .hasMessageContaining(slice.toString())
                 .extracting(e -> ((InputException) e).hint()).asString().contains("delete that file and the shard loads the suite itself");
     }
