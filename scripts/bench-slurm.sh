@@ -27,7 +27,7 @@ rm -rf "$work" && mkdir -p "$work"
 "$root/assay" --version > /dev/null
 
 cpu() { # CPU seconds the whole machine has spent (user, nice, system, irq, softirq), from /proc/stat
-  awk -v hz="$(getconf CLK_TCK)" '/^cpu /{print ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu /{printf "%.2f\n", ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat
 }
 
 timed() { # LABEL ARGS...: runs `./assay ARGS`, prints the wall time and the machine's CPU seconds meanwhile
