@@ -44,13 +44,7 @@ public record RunReport(Path directory, Manifest manifest, Summary summary) {
     public static RunReport completed(Path path) {
         RunDirectory directory = RunDirectory.open(path);
         Manifest manifest = directory.readManifest();
-        Summary summary;
-        try {
-            summary = directory.readSummary().orElseGet(directory::summarize);
-        } catch (InputException unreadable) {
-            summary = directory.summarize();
-        }
-        return new RunReport(path, manifest, summary);
+        return new RunReport(path, manifest, directory.readSummary().orElseGet(directory::summarize));
     }
 
     /**

@@ -6,7 +6,6 @@ import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.Summary;
 import io.assay.core.results.SummaryCalculator;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -194,17 +193,14 @@ public final class RunDirectory {
 
     /**
      * The summary {@code summary.json} holds, as the run's last process wrote it, or empty when
-     * there is none (a run still going).
+     * there is none (a run still going) or it does not read (written by another Assay version, say):
+     * {@link #summarize} recomputes it either way.
      */
     public Optional<Summary> readSummary() {
-        Path file = path.resolve("summary.json");
         try {
-            return Optional.of(Json.MAPPER.readValue(file.toFile(), Summary.class));
-        } catch (FileNotFoundException absent) {
+            return Optional.of(Json.MAPPER.readValue(path.resolve("summary.json").toFile(), Summary.class));
+        } catch (IOException absentOrUnreadable) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new InputException(file + ": not a valid run summary: " + e.getMessage(),
-                    "recompute it from trials.jsonl with: assay report " + path);
         }
     }
 
