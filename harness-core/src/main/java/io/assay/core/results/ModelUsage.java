@@ -7,11 +7,11 @@ import io.assay.spi.TrialRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Folds the model calls of a run's trials: tokens, cost, latency and the identity each endpoint
@@ -116,8 +116,9 @@ public final class ModelUsage {
 
     /** One requested model's served identities, with how many calls each. */
     private static final class Model {
-        final Map<String, Long> served = new LinkedHashMap<>();
-        final Set<String> fingerprints = new LinkedHashSet<>();
+        // Sorted, not in the order first seen: the order trials are added in must not show.
+        final Map<String, Long> served = new TreeMap<>();
+        final Set<String> fingerprints = new TreeSet<>();
         long calls;
 
         void add(String servedModel, String fingerprint) {

@@ -10,6 +10,7 @@ import io.assay.spi.TrialRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +19,16 @@ import java.util.TreeMap;
 
 /**
  * Folds trial records, one at a time, into a {@link Summary}. Memory grows with the number of
- * tasks, not trials, so a 100,000-trial run summarises in a small heap.
+ * tasks (and one score per graded trial), so a 100,000-trial run summarises in a small heap. The
+ * summary does not depend on the order trials are added in, to the last bit: one process records
+ * them as they finish, a sharded run's combination shard by shard.
  */
 public final class SummaryCalculator {
     private final String suite;
     private final String agent;
     private final long expectedTrials;
     private final Map<String, Double> baselines;
-    private final Map<String, TaskTally> tallies = new LinkedHashMap<>();
+    private final Map<String, TaskTally> tallies = new HashMap<>();
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     private final ModelUsage usage = new ModelUsage();
     private long trials;
@@ -67,17 +70,19 @@ public final class SummaryCalculator {
             tally.errors++;
             return;
         }
-        tally.graded++;
-        tally.scoreSum += trial.score();
-        if (trial.passed()) {
-            tally.passed++;
-        }
+        tally.graded(trial.score(), trial.passed());
     }
 
+    /**
+     * The figures of the trials added so far. Tasks are taken in the order of their ids, so that
+     * the sums across tasks, like each task's ({@link TaskTally}), do not depend on the order the
+     * trials were added in.
+     */
     public Summary summary() {
-        Figures all = Figures.of(tallies.values());
+        List<TaskTally> tasks = new TreeMap<>(tallies).values().stream().toList();
+        Figures all = Figures.of(tasks);
         Map<String, Map<String, List<TaskTally>>> grouped = new TreeMap<>();
-        for (TaskTally tally : tallies.values()) {
+        for (TaskTally tally : tasks) {
             for (Map.Entry<String, String> segment : tally.segments) {
                 grouped.computeIfAbsent(segment.getKey(), k -> new TreeMap<>())
                         .computeIfAbsent(segment.getValue(), v -> new ArrayList<>())

@@ -5,11 +5,8 @@ import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.Shard;
 import io.assay.spi.Task;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -17,19 +14,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Combines the shards of a run once every one has finished: one {@code trials.jsonl} holding every
- * trial in a fixed order (epoch by epoch, tasks in suite order, as one process schedules them), the
- * summary of those lines folded in that order, then the manifest marked completed, then the shard
- * files removed. The completed manifest is the commit point: before it, readers read the shard
+ * trial, the shard files joined in shard order, and the summary of their lines (which does not depend
+ * on their order: {@link SummaryCalculator}), then the manifest marked completed, then the shard
+ * files removed. Each line is read once. The completed manifest is the commit point: before it, readers read the shard
  * files (a crash leaves at most a stray {@code trials.jsonl}, which the next combination replaces);
  * after it, {@code trials.jsonl}. Shards finishing at once combine one at a time, under a lock on
  * {@code shards/combine.lock}; the second finds the run completed and does nothing.
@@ -44,7 +37,7 @@ final class ShardCombination {
     /**
      * Combines the run's shards if every one has finished and no other shard combined them yet.
      *
-     * @param tasks the run's tasks in suite order, or this shard's, when the run's creator recorded the order of all
+     * @param tasks the run's tasks, or this shard's alone when the run's creator recorded the ids of all
      * @return whether the run is combined now
      */
     static boolean combineIfAllDone(RunDirectory run, List<Task> tasks, Clock clock) {
@@ -71,68 +64,48 @@ final class ShardCombination {
         }
     }
 
-    /** Where one trial's line is: which shard file, where in it. */
-    private record Place(int epoch, int task, int shard, long offset, int length) {
-    }
-
     private static void combine(RunDirectory run, Manifest manifest, List<Task> tasks, Clock clock) throws IOException {
         int count = manifest.shards().count();
-        // A shard that ran its slice knows its own tasks only; the run's creator wrote the order of all.
-        List<String> ids = ShardSlices.order(run.path(), manifest).orElseGet(() -> tasks.stream().map(Task::id).toList());
-        Map<String, Integer> order = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            order.put(ids.get(i), i);
-        }
-        List<Place> places = new ArrayList<>();
+        // A shard that ran its slice knows its own tasks only; the run's creator wrote the ids of all.
+        Set<String> suite = new HashSet<>(ShardSlices.order(run.path(), manifest).orElseGet(() -> tasks.stream().map(Task::id).toList()));
         Set<TrialKey> seen = new HashSet<>();
+        SummaryCalculator summary = SummaryCalculator.forRun(manifest);
+        long[] complete = new long[count];
         for (int index = 0; index < count; index++) {
-            int shard = index;
             Path file = RunDirectory.shardFile(run.path(), new Shard(index, count));
-            run.readFile(file, RunDirectory.Position.START, TrialCodec::key, (offset, length, trial) -> {
-                Integer task = order.get(trial.task());
-                if (task == null || !seen.add(trial)) {
-                    throw new InputException(file + " holds " + (task == null ? "task " + trial.task() + ", not in the suite"
-                            : "a second trial of task " + trial.task() + " epoch " + trial.epoch()),
+            complete[index] = run.readFile(file, RunDirectory.Position.START, TrialCodec::figures, (offset, length, trial) -> {
+                boolean known = suite.contains(trial.task());
+                if (!known || !seen.add(new TrialKey(trial.task(), trial.epoch()))) {
+                    throw new InputException(file + " holds " + (known ? "a second trial of task " + trial.task() + " epoch "
+                            + trial.epoch() : "task " + trial.task() + ", not in the suite"),
                             "the run directory was edited; restore the shard files or start a new run");
                 }
-                places.add(new Place(trial.epoch(), task, shard, offset, length));
-            });
+                summary.add(trial);
+            }).offset();
         }
         long expected = manifest.shards().expectedTrials().stream().mapToLong(Long::longValue).sum();
-        if (places.size() != expected) {
-            throw new InputException("the shards of " + run.path() + " hold " + places.size() + " trials, not the "
+        if (seen.size() != expected) {
+            throw new InputException("the shards of " + run.path() + " hold " + seen.size() + " trials, not the "
                     + expected + " their manifest expects", "the run directory was edited; start a new run");
         }
-        places.sort(Comparator.comparingInt(Place::epoch).thenComparingInt(Place::task));
+        // The summary does not depend on the lines' order, so the files are joined as they are, shard
+        // by shard, each up to its last whole line.
         Path combined = run.path().resolve("trials.jsonl");
         Path temporary = run.path().resolve("trials.jsonl.combining");
-        FileChannel[] files = new FileChannel[count];
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 20)) {
+        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
             for (int index = 0; index < count; index++) {
-                files[index] = FileChannel.open(RunDirectory.shardFile(run.path(), new Shard(index, count)));
-            }
-            for (Place place : places) {
-                ByteBuffer line = ByteBuffer.allocate(place.length());
-                while (line.hasRemaining() && files[place.shard()].read(line, place.offset() + line.position()) > 0) {
-                    // reads until the whole line is in
+                if (complete[index] == 0) {
+                    continue; // a shard with no trials may have no file
                 }
-                out.write(line.array());
-                out.write('\n');
-            }
-        } finally {
-            for (FileChannel file : files) {
-                if (file != null) {
-                    file.close();
+                try (FileChannel in = FileChannel.open(RunDirectory.shardFile(run.path(), new Shard(index, count)))) {
+                    for (long copied = 0; copied < complete[index]; ) {
+                        copied += in.transferTo(copied, complete[index] - copied, out);
+                    }
                 }
             }
+            out.force(true);
         }
-        try (FileChannel written = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            written.force(true);
-        }
-        // Folded in the combined file's order (decoded on every core, handed over in order), so the
-        // summary is the same to the last bit whichever shard combines and however the shards ran.
-        SummaryCalculator summary = SummaryCalculator.forRun(manifest);
-        run.readFile(temporary, RunDirectory.Position.START, TrialCodec::figures, (offset, length, trial) -> summary.add(trial));
         Files.move(temporary, combined, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         run.writeSummary(summary.summary());
         run.writeManifest(manifest.withStatus(Manifest.COMPLETED, clock.instant().toString(), null));

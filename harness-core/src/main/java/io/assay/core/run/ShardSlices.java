@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
  * shard starts on its own tasks instead of loading, checking and grading the whole suite again:
  * {@code shards/I-of-N.tasks.jsonl} ({@link SuiteSlice}) for each shard, and
  * {@code shards/tasks.jsonl}, every task id in suite order, which the shard that combines the run
- * orders the trials by. Both are bound to the manifest (run, start time, suite content hash), so a
+ * checks every trial against. Both are bound to the manifest (run, start time, suite content hash), so a
  * file of another run is never read. A suite whose tasks are not plain data gets no slices: its
  * shards load it, as before. Only shards started with {@code preparedTasks} (the Slurm executor's
  * array tasks, whose submitting command checked the suite just before) read them.

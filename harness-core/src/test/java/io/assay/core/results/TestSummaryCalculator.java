@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
+import io.assay.core.run.TrialCodec;
 import io.assay.launcher.ScoreStatistics;
 import io.assay.launcher.Summary;
 import io.assay.spi.AgentOutput;
+import io.assay.spi.ModelCall;
 import io.assay.spi.Outcome;
 import io.assay.spi.RewardResult;
 import io.assay.spi.TrialRecord;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TestSummaryCalculator {
@@ -116,6 +122,37 @@ class TestSummaryCalculator {
         assertThat(summary.segments().get("level").get("easy").tasks()).isEqualTo(2);
         assertThat(summary.segments().get("level").get("easy").score().mean()).isEqualTo(1.0);
         assertThat(summary.segments().get("level").get("hard").score().mean()).isEqualTo(0.0);
+    }
+
+    @Test
+    void theSummaryIsTheSameToTheLastBitWhateverOrderTheTrialsArriveIn() throws Exception {
+        // Scores whose sums round differently by order ((0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)), three
+        // epochs, segments, and calls served by two models with two fingerprints.
+        List<TrialCodec.Figures> trials = new ArrayList<>();
+        double[] scores = {0.1, 0.2, 0.3, 0.7, 0.6, 1.0 / 3};
+        for (int task = 0; task < 40; task++) {
+            for (int epoch = 0; epoch < 3; epoch++) {
+                double score = scores[(task + epoch * 5) % scores.length];
+                List<ModelCall> calls = List.of(new ModelCall("openai", "m", epoch == 1 ? "m-b" : "m-a", "fp" + (task % 2), 10, 2,
+                        new BigDecimal("0.01"), 100, 1, "stop", null, null));
+                trials.add(new TrialCodec.Figures("t" + task, epoch, Outcome.COMPLETED, score, score > 0.5, Duration.ZERO,
+                        Map.of("level", task % 3 == 0 ? "hard" : "easy"), calls));
+            }
+        }
+        String inOrder = summaryOf(trials);
+        Collections.reverse(trials);
+        assertThat(summaryOf(trials)).as("reversed").isEqualTo(inOrder);
+        for (long seed = 1; seed <= 5; seed++) {
+            Collections.shuffle(trials, new Random(seed));
+            assertThat(summaryOf(trials)).as("shuffled with seed " + seed).isEqualTo(inOrder);
+        }
+        assertThat(inOrder).contains("m-a", "m-b", "fp0", "fp1", "hard", "easy");
+    }
+
+    private static String summaryOf(List<TrialCodec.Figures> trials) throws Exception {
+        SummaryCalculator calculator = new SummaryCalculator("s", "a", trials.size(), null);
+        trials.forEach(calculator::add);
+        return Json.MAPPER.writeValueAsString(calculator.summary());
     }
 
     private static void add(SummaryCalculator calculator, String task, int epoch, double score, Map<String, Object> metadata) {
