@@ -6,13 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.assay.cli.progress.ProgressReporter;
 import io.assay.launcher.Shard;
 import io.assay.spi.Outcome;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -39,8 +36,8 @@ final class ShardProgress implements AutoCloseable {
     private final int count;
     private final Optional<ProgressReporter> reporter;
     private final FileChannel[] files;
+    /** Where each shard file's first line not yet counted starts. */
     private final long[] offsets;
-    private final ByteArrayOutputStream[] partial;
     private long recorded;
 
     ShardProgress(Path runDirectory, int count, Optional<ProgressReporter> reporter) {
@@ -49,7 +46,6 @@ final class ShardProgress implements AutoCloseable {
         this.reporter = reporter;
         this.files = new FileChannel[count];
         this.offsets = new long[count];
-        this.partial = new ByteArrayOutputStream[count];
     }
 
     /** Counts what the shards recorded before, and starts showing progress towards {@code total}. */
@@ -93,7 +89,6 @@ final class ShardProgress implements AutoCloseable {
             try {
                 files[index] = FileChannel.open(runDirectory.resolve("shards").resolve(new Shard(index, count).name() + ".jsonl"),
                         StandardOpenOption.READ);
-                partial[index] = new ByteArrayOutputStream();
             } catch (NoSuchFileException notYet) {
                 return null;
             } catch (IOException e) {
@@ -105,28 +100,7 @@ final class ShardProgress implements AutoCloseable {
 
     private void readLines(int index, FileChannel file, boolean report) {
         try {
-            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
-            int n;
-            while ((n = file.read(chunk, offsets[index])) > 0) {
-                offsets[index] += n;
-                byte[] bytes = chunk.array();
-                int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (bytes[i] != '\n') {
-                        continue;
-                    }
-                    if (partial[index].size() == 0) {
-                        count(bytes, start, i - start, report);
-                    } else {
-                        partial[index].write(bytes, start, i - start);
-                        count(partial[index].toByteArray(), 0, partial[index].size(), report);
-                        partial[index].reset();
-                    }
-                    start = i + 1;
-                }
-                partial[index].write(bytes, start, n - start);
-                chunk.clear();
-            }
+            offsets[index] = forEachLine(file, offsets[index], (bytes, offset, length) -> count(bytes, offset, length, report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shard files of " + runDirectory, e);
         }
@@ -143,14 +117,48 @@ final class ShardProgress implements AutoCloseable {
         if (!any) {
             return;
         }
-        try (var lines = Files.lines(runDirectory.resolve("trials.jsonl"))) {
-            lines.forEach(line -> {
-                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-                count(bytes, 0, bytes.length, true, unseen);
-            });
+        Path combined = runDirectory.resolve("trials.jsonl");
+        try (FileChannel file = FileChannel.open(combined, StandardOpenOption.READ)) {
+            forEachLine(file, 0, (bytes, offset, length) -> count(bytes, offset, length, true, unseen));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + runDirectory.resolve("trials.jsonl"), e);
+            throw new UncheckedIOException("cannot read " + combined, e);
         }
+    }
+
+    /** A whole line: {@code length} bytes of {@code bytes} from {@code offset}, without its newline. */
+    @FunctionalInterface
+    private interface LineConsumer {
+        void accept(byte[] bytes, int offset, int length);
+    }
+
+    /**
+     * Hands every whole line of {@code file} from {@code from} to {@code each}, and returns where the
+     * first line not yet whole starts: it is read again, whole, on a later look. Never reading past a
+     * whole line is also what keeps the place right when a shard killed mid-line is started again: it
+     * cuts its file back to that line end ({@code truncateTornTail}) and appends from there.
+     */
+    private static long forEachLine(FileChannel file, long from, LineConsumer each) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+        long position = from;
+        int n;
+        while ((n = file.read(chunk.clear(), position)) > 0) {
+            byte[] bytes = chunk.array();
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (bytes[i] == '\n') {
+                    each.accept(bytes, start, i - start);
+                    start = i + 1;
+                }
+            }
+            if (start == 0) {
+                if (n < chunk.capacity()) {
+                    break; // a line still being written
+                }
+                chunk = ByteBuffer.allocate(chunk.capacity() * 2); // a line longer than the buffer
+            }
+            position += start;
+        }
+        return position;
     }
 
     /** Counts the trial of a shard file's line; without a bar to show, its outcome is not read. */

@@ -81,6 +81,46 @@ class TestShardProgress {
         }
     }
 
+    @Test
+    void aShardStartedAgainAfterAKillMidLineIsReadOnFromWhereItCutItsFile() throws IOException {
+        Files.createDirectories(run.resolve("shards"));
+        String first = trial("a", true, "completed", "");
+        append(0, first + trial("b", true, "completed", "x".repeat(500)).substring(0, 300));
+        StringWriter shown = new StringWriter();
+        try (ShardProgress progress = new ShardProgress(run, 2, ProgressReporter.forMode(ProgressMode.LINES, new PrintWriter(shown)))) {
+            progress.start(3);
+            progress.poll();
+            assertThat(progress.recorded()).isEqualTo(1);
+            // The shard started again cuts the torn line off, as RunDirectory.truncateTornTail does, and appends.
+            Path file = run.resolve("shards").resolve(new Shard(0, 2).name() + ".jsonl");
+            try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(first.length());
+            }
+            append(0, trial("b", false, "completed", "") + trial("c", false, "harness_error", ""));
+            progress.poll();
+            assertThat(progress.recorded()).isEqualTo(3);
+            progress.finish(false);
+        }
+        assertThat(shown.toString()).contains("progress: 3/3 trials").contains("pass 0.0%");
+    }
+
+    @Test
+    void aCombinedFileWithBytesThatAreNotUtf8IsCountedAroundThem() throws IOException {
+        Files.createDirectories(run.resolve("shards"));
+        StringBuilder combined = new StringBuilder();
+        for (String task : new String[] {"a", "b", "c", "d"}) {
+            combined.append(trial(task, true, "completed", ""));
+        }
+        byte[] bad = {'{', '"', 't', 'a', 's', 'k', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
+        Files.write(run.resolve("trials.jsonl"), bad);
+        Files.writeString(run.resolve("trials.jsonl"), combined, StandardOpenOption.APPEND);
+        try (ShardProgress progress = new ShardProgress(run, 2, Optional.empty())) {
+            progress.start(4);
+            progress.finish(true);
+            assertThat(progress.recorded()).isEqualTo(4);
+        }
+    }
+
     private static String trial(String task, boolean passed, String outcome, String trace) {
         return "{\"suite\":\"s\",\"task\":\"" + task + "\",\"epoch\":0,\"outcome\":\"" + outcome + "\",\"passed\":" + passed
                 + ",\"output\":{\"answer\":\"\",\"trace\":\"" + trace + "\"},\"reward\":{\"passed\":" + !passed + "}}\n";
