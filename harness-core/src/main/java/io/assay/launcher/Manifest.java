@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -118,17 +117,6 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
 
         public Sharding {
             expectedTrials = List.copyOf(expectedTrials);
-        }
-
-        /** How {@code epochs} of the tasks {@code taskIds} split into {@code count} shards ({@link Shard#of}). */
-        public static Sharding of(List<String> taskIds, int epochs, int count) {
-            long[] expected = new long[count];
-            for (int epoch = 0; epoch < epochs; epoch++) {
-                for (String task : taskIds) {
-                    expected[Shard.of(task, epoch, count)]++;
-                }
-            }
-            return new Sharding(count, Arrays.stream(expected).boxed().toList());
         }
 
         /** How many trials shard {@code index} runs. */

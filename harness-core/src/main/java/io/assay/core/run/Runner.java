@@ -93,10 +93,11 @@ public final class Runner {
                 plugins.get());
         if (settings.shard() != null) {
             // A slice holds this shard's tasks only: the split of all of them is the recorded one.
-            Manifest.Sharding sharding = slice.isPresent()
-                    ? new Manifest.Sharding(settings.shard().count(), joined.get().shards().expectedTrials())
-                    : Manifest.Sharding.of(suite.tasks().stream().map(Task::id).toList(), settings.epochs(), settings.shard().count());
-            return startShard(path, manifest.withShards(sharding), settings, suite, agent, services);
+            Optional<ShardAssignment> split = slice.isPresent() ? Optional.empty()
+                    : Optional.of(ShardAssignment.of(suite.tasks(), settings.epochs(), settings.shard().count()));
+            Manifest.Sharding sharding = split.map(ShardAssignment::sharding)
+                    .orElseGet(() -> new Manifest.Sharding(settings.shard().count(), joined.get().shards().expectedTrials()));
+            return startShard(path, manifest.withShards(sharding), split, settings, suite, agent, services);
         }
         RunDirectory directory = RunDirectory.create(path);
         directory.writeManifest(manifest);
@@ -109,13 +110,14 @@ public final class Runner {
      * the tasks; else checks that the manifest there is of the same run. Then resumes the shard's own
      * trials, so a shard started again runs only what it misses.
      */
-    private Run startShard(Path path, Manifest mine, RunSettings settings, Suite suite, Agent agent,
-                           RunServices services) {
+    private Run startShard(Path path, Manifest mine, Optional<ShardAssignment> split, RunSettings settings, Suite suite,
+                           Agent agent, RunServices services) {
         Shard shard = settings.shard();
         RunDirectory.Shared created = RunDirectory.createShared(path, mine);
         Manifest shared = created.manifest();
         if (created.created() && shard.count() > 1) {
-            ShardSlices.write(path, shared, suite, settings.epochs());
+            // A shard that ran a slice cannot create the run: the run's creator wrote the slice.
+            ShardSlices.write(path, shared, suite, split.orElseThrow());
         }
         SameRun.check(path, shared, mine);
         RunDirectory directory = RunDirectory.open(path).shard(shard);

@@ -45,7 +45,7 @@ final class ShardSlices {
      * all or none. None when a task is not plain data or a file cannot be written: the shards then
      * load the suite, as they do for a run created before slices.
      */
-    static void write(Path run, Manifest manifest, Suite suite, int epochs) {
+    static void write(Path run, Manifest manifest, Suite suite, ShardAssignment split) {
         int count = manifest.shards().count();
         List<Path> written = new ArrayList<>();
         try {
@@ -63,7 +63,7 @@ final class ShardSlices {
             for (int index = 0; index < count; index++) {
                 slices.add(temporary(run, written));
             }
-            writeSlices(slices, manifest, suite, epochs);
+            writeSlices(slices, manifest, suite, split);
             for (Path file : written) {
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     channel.force(true); // on disk before its name says it is complete
@@ -82,7 +82,7 @@ final class ShardSlices {
         }
     }
 
-    private static void writeSlices(List<Path> files, Manifest manifest, Suite suite, int epochs)
+    private static void writeSlices(List<Path> files, Manifest manifest, Suite suite, ShardAssignment split)
             throws IOException, SuiteSlice.NotPlainData {
         int count = files.size();
         List<SuiteSlice.Writer> writers = new ArrayList<>();
@@ -90,13 +90,13 @@ final class ShardSlices {
             for (int index = 0; index < count; index++) {
                 writers.add(SuiteSlice.writer(files.get(index), binding(manifest, new Shard(index, count).name()), suite));
             }
-            for (Task task : suite.tasks()) {
+            for (int task = 0; task < suite.tasks().size(); task++) {
                 boolean[] added = new boolean[count];
-                for (int epoch = 0; epoch < epochs; epoch++) {
-                    int owner = Shard.of(task.id(), epoch, count);
+                for (int epoch = 0; epoch < split.epochs(); epoch++) {
+                    int owner = split.owner(task, epoch);
                     if (!added[owner]) {
                         added[owner] = true;
-                        writers.get(owner).add(task);
+                        writers.get(owner).add(suite.tasks().get(task));
                     }
                 }
             }

@@ -39,7 +39,11 @@ class TestShardSlices {
     private static Manifest manifest(String started) {
         RunSettings settings = RunSettings.builder(Path.of("suite"), "null").epochs(EPOCHS).build();
         return Manifest.started("run", new Manifest.SuiteRef("s", "1", "sha256:abc", "suite", 20, null), settings, started,
-                null, List.of()).withShards(Manifest.Sharding.of(tasks(20).stream().map(Task::id).toList(), EPOCHS, COUNT));
+                null, List.of()).withShards(ShardAssignment.of(tasks(20), EPOCHS, COUNT).sharding());
+    }
+
+    private void write(Manifest manifest, List<Task> tasks) {
+        ShardSlices.write(run, manifest, suite(tasks), ShardAssignment.of(tasks, EPOCHS, COUNT));
     }
 
     private static Suite suite(List<Task> tasks) {
@@ -54,7 +58,7 @@ class TestShardSlices {
     @Test
     void eachShardGetsTheTasksItOwnsInSomeEpochInSuiteOrderAndTheCombinerGetsTheOrderOfAll() {
         List<Task> tasks = tasks(20);
-        ShardSlices.write(run, manifest, suite(tasks), EPOCHS);
+        write(manifest, tasks);
 
         for (int index = 0; index < COUNT; index++) {
             Shard shard = new Shard(index, COUNT);
@@ -69,7 +73,7 @@ class TestShardSlices {
 
     @Test
     void filesOfAnotherRunInTheSameDirectoryAreNotRead() {
-        ShardSlices.write(run, manifest("2026-12-05T09:00:00Z"), suite(tasks(20)), EPOCHS);
+        write(manifest("2026-12-05T09:00:00Z"), tasks(20));
 
         assertThat(ShardSlices.read(run, new Shard(0, COUNT), EPOCHS, manifest)).isEmpty();
         assertThat(ShardSlices.order(run, manifest)).isEmpty();
@@ -79,7 +83,7 @@ class TestShardSlices {
     void aSuiteWhoseTasksAreNotPlainDataGetsNoSlicesAndItsShardsLoadIt() {
         List<Task> tasks = List.of(new Task("t0", "", 0.5, null, Map.of(), null), new Task("t1", "", "1", null, Map.of(), null));
 
-        ShardSlices.write(run, manifest, suite(tasks), EPOCHS);
+        write(manifest, tasks);
 
         assertThat(run.resolve("shards")).isEmptyDirectory();
         assertThat(ShardSlices.read(run, new Shard(1, COUNT), EPOCHS, manifest)).isEmpty();
@@ -87,7 +91,7 @@ class TestShardSlices {
 
     @Test
     void aSliceMissingSomeOfItsShardsTrialsIsDamagedNotAShorterShard() throws IOException {
-        ShardSlices.write(run, manifest, suite(tasks(20)), EPOCHS);
+        write(manifest, tasks(20));
         Path slice = ShardSlices.sliceFile(run, new Shard(1, COUNT));
         List<String> lines = Files.readAllLines(slice);
         Files.write(slice, lines.subList(0, lines.size() - 1)); // cut at a line's end, as a crash before a sync could
@@ -98,7 +102,7 @@ class TestShardSlices {
 
     @Test
     void withoutTheOrderOfAllTasksNoShardRunsASlice() throws IOException {
-        ShardSlices.write(run, manifest, suite(tasks(20)), EPOCHS);
+        write(manifest, tasks(20));
         Files.delete(run.resolve("shards/tasks.jsonl"));
 
         assertThat(ShardSlices.read(run, new Shard(0, COUNT), EPOCHS, manifest)).as("it could not combine the run").isEmpty();
@@ -106,7 +110,7 @@ class TestShardSlices {
 
     @Test
     void aDamagedSliceIsOneLineNamingItAndHowToGoOn() throws IOException {
-        ShardSlices.write(run, manifest, suite(tasks(20)), EPOCHS);
+        write(manifest, tasks(20));
         Path slice = ShardSlices.sliceFile(run, new Shard(2, COUNT));
         Files.writeString(slice, Files.readString(slice) + "{\"id\":\"t99\",\"prompt\n");
 
