@@ -19,9 +19,9 @@ import java.util.TreeMap;
 
 /**
  * Folds trial records, one at a time, into a {@link Summary}. Memory grows with the number of
- * tasks (and one score per graded trial), so a 100,000-trial run summarises in a small heap. The
- * summary does not depend on the order trials are added in, to the last bit: one process records
- * them as they finish, a sharded run's combination shard by shard.
+ * tasks, not trials, so a 100,000-trial run summarises in a small heap. The summary does not
+ * depend on the order trials are added in, to the last bit (its sums are exact: {@link ExactSum}):
+ * one process adds them as they finish, a sharded run's combination shard by shard.
  */
 public final class SummaryCalculator {
     private final String suite;
@@ -74,15 +74,14 @@ public final class SummaryCalculator {
     }
 
     /**
-     * The figures of the trials added so far. Tasks are taken in the order of their ids, so that
-     * the sums across tasks, like each task's ({@link TaskTally}), do not depend on the order the
+     * The figures of the trials added so far. Every sum in them, across tasks as within each
+     * ({@link TaskTally}), is exact ({@link ExactSum}), so they do not depend on the order the
      * trials were added in.
      */
     public Summary summary() {
-        List<TaskTally> tasks = new TreeMap<>(tallies).values().stream().toList();
-        Figures all = Figures.of(tasks);
+        Figures all = Figures.of(tallies.values());
         Map<String, Map<String, List<TaskTally>>> grouped = new TreeMap<>();
-        for (TaskTally tally : tasks) {
+        for (TaskTally tally : tallies.values()) {
             for (Map.Entry<String, String> segment : tally.segments) {
                 grouped.computeIfAbsent(segment.getKey(), k -> new TreeMap<>())
                         .computeIfAbsent(segment.getValue(), v -> new ArrayList<>())
@@ -127,8 +126,8 @@ public final class SummaryCalculator {
             long passed = 0;
             long errors = 0;
             int scoredTasks = 0;
-            double sum = 0;
-            double sumOfSquares = 0;
+            ExactSum sum = new ExactSum();
+            ExactSum sumOfSquares = new ExactSum();
             int maxSamples = 0;
             for (TaskTally tally : group) {
                 graded += tally.graded;
@@ -137,30 +136,30 @@ public final class SummaryCalculator {
                 if (tally.graded > 0) {
                     scoredTasks++;
                     double mean = tally.meanScore();
-                    sum += mean;
-                    sumOfSquares += mean * mean;
+                    sum.add(mean);
+                    sumOfSquares.add(mean * mean);
                     maxSamples = Math.max(maxSamples, tally.graded);
                 }
             }
-            ScoreStatistics score = MeanInterval.of(scoredTasks, sum, sumOfSquares, 0.0, 1.0);
+            ScoreStatistics score = MeanInterval.of(scoredTasks, sum.value(), sumOfSquares.value(), 0.0, 1.0);
             if (graded == 0) {
                 return new Figures(errors, errors, null, score, null, null); // nothing scored: no figures, not zeros
             }
             Map<String, Double> passAtK = new LinkedHashMap<>();
             Map<String, Double> passHatK = new LinkedHashMap<>();
             for (int k = 1; k <= maxSamples; k++) {
-                double at = 0;
-                double hat = 0;
+                ExactSum at = new ExactSum();
+                ExactSum hat = new ExactSum();
                 int counted = 0;
                 for (TaskTally tally : group) {
                     if (tally.graded >= k) {
-                        at += PassAtK.passAtK(tally.graded, tally.passed, k);
-                        hat += PassAtK.passHatK(tally.graded, tally.passed, k);
+                        at.add(PassAtK.passAtK(tally.graded, tally.passed, k));
+                        hat.add(PassAtK.passHatK(tally.graded, tally.passed, k));
                         counted++;
                     }
                 }
-                passAtK.put(Integer.toString(k), at / counted);
-                passHatK.put(Integer.toString(k), hat / counted);
+                passAtK.put(Integer.toString(k), at.value() / counted);
+                passHatK.put(Integer.toString(k), hat.value() / counted);
             }
             return new Figures(graded + errors, errors, (double) passed / graded, score, passAtK, passHatK);
         }

@@ -118,4 +118,15 @@ class TestShardSlices {
                 .hasMessageContaining(slice.toString())
                 .extracting(e -> ((InputException) e).hint()).asString().contains("delete that file and the shard loads the suite itself");
     }
+
+    @Test
+    void anOrderFileHoldingOtherThanTaskIdsIsOneLineSayingTheRunWasEdited() throws IOException {
+        write(manifest, tasks(20));
+        Path order = run.resolve("shards/tasks.jsonl");
+        Files.writeString(order, Files.readString(order) + "{\"id\": \"t20\"}\n");
+
+        assertThatThrownBy(() -> ShardSlices.order(run, manifest)).isInstanceOf(InputException.class)
+                .hasMessageContaining(order + ": expected a task id, a JSON string, at line 22")
+                .extracting(e -> ((InputException) e).hint()).asString().contains("the run directory was edited");
+    }
 }

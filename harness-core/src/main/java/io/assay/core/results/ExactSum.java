@@ -1,0 +1,75 @@
+package io.assay.core.results;
+
+import java.util.Arrays;
+
+/**
+ * A sum of finite doubles kept exactly and rounded once, when read: the same value, to the last
+ * bit, whatever order the terms were added in, which a running {@code double} sum is not. Trials
+ * finish in a different order every run, and a sharded run's shards in any order, yet the summary
+ * must not change. The exact sum is held as non-overlapping partials (Shewchuk's algorithm, as
+ * Python's {@code math.fsum}); a task's scores or a run's per-task means need one or two.
+ *
+ * <pre>{@code
+ * ExactSum sum = new ExactSum();
+ * for (int i = 0; i < 10; i++) sum.add(0.1);
+ * sum.value(); // 1.0, where adding ten 0.1s gives 0.9999999999999999
+ * }</pre>
+ */
+final class ExactSum {
+    /** The exact sum is the sum of these, by increasing magnitude, no two overlapping in their bits. */
+    private double[] partials = new double[1];
+    private int size;
+
+    void add(double term) {
+        double x = term;
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            double y = partials[i];
+            if (Math.abs(x) < Math.abs(y)) {
+                double swap = x;
+                x = y;
+                y = swap;
+            }
+            double high = x + y;
+            double low = y - (high - x); // what rounding high lost, exactly
+            if (low != 0.0) {
+                partials[kept++] = low;
+            }
+            x = high;
+        }
+        if (kept == partials.length) {
+            partials = Arrays.copyOf(partials, kept * 2);
+        }
+        partials[kept] = x;
+        size = kept + 1;
+    }
+
+    /** The exact sum, rounded to the nearest double (ties to even). */
+    double value() {
+        if (size == 0) {
+            return 0.0;
+        }
+        int next = size - 1;
+        double high = partials[next];
+        double low = 0.0;
+        while (next > 0) {
+            double x = high;
+            double y = partials[--next];
+            high = x + y;
+            low = y - (high - x);
+            if (low != 0.0) {
+                break;
+            }
+        }
+        // high + low is the sum to here, exactly; when low is half an ulp of high, the partials left
+        // decide which way the tie goes.
+        if (next > 0 && (low < 0 && partials[next - 1] < 0 || low > 0 && partials[next - 1] > 0)) {
+            double twice = low * 2;
+            double rounded = high + twice;
+            if (twice == rounded - high) {
+                high = rounded;
+            }
+        }
+        return high;
+    }
+}
