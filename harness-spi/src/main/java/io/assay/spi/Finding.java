@@ -1,9 +1,16 @@
 package io.assay.spi;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedCollection;
+import java.util.SequencedMap;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One flaw an audit probe found.
@@ -33,7 +40,35 @@ public record Finding(String probe, List<String> abc, Severity severity, String 
 
     public Finding {
         abc = List.copyOf(abc);
-        evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(inStableOrder(evidence));
+    }
+
+    /**
+     * {@code map}, and every map and set in it, in an order every run repeats: its own when it keeps
+     * one (a {@code LinkedHashMap}, a {@code TreeMap}), else its keys' (or elements') as text.
+     * {@code Map.of} and {@code Set.of} iterate in an order that changes from one JVM to the next,
+     * and an audit's findings are compared byte for byte.
+     */
+    private static <K> Map<K, Object> inStableOrder(Map<K, ?> map) {
+        Map<K, Object> ordered = new LinkedHashMap<>();
+        Stream<? extends Map.Entry<K, ?>> entries = map.entrySet().stream();
+        if (!(map instanceof SequencedMap)) {
+            entries = entries.sorted(Comparator.comparing(entry -> String.valueOf(entry.getKey())));
+        }
+        entries.forEach(entry -> ordered.put(entry.getKey(), inStableOrder(entry.getValue())));
+        return ordered;
+    }
+
+    private static Object inStableOrder(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return inStableOrder(map);
+        } else if (value instanceof Set<?> set && !(set instanceof SequencedCollection)) {
+            return set.stream().map(Finding::inStableOrder).sorted(Comparator.comparing(String::valueOf))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+        } else if (value instanceof List<?> list) {
+            return list.stream().map(Finding::inStableOrder).toList();
+        }
+        return value;
     }
 
     /** A finding whose message is its cause: findings with the same message are grouped. */

@@ -1,0 +1,40 @@
+package io.assay.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A finding's evidence reads the same in every run, whatever map the probe built it with. */
+class TestFinding {
+
+    private static Finding withEvidence(Map<String, Object> evidence) {
+        return new Finding("probe", List.of("T.10"), Finding.Severity.INFO, null, "message", evidence);
+    }
+
+    @Test
+    void evidenceWithoutAnOrderOfItsOwnIsInTheOrderOfItsKeysNestedMapsAndSetsToo() {
+        Finding finding = withEvidence(Map.of("tasks", 7, "passed", 3, "agent", "empty",
+                "counts", Map.of("timeout", 1, "error", 2, "completed", 4), "ids", Set.of("q9", "q1", "q5")));
+
+        assertThat(finding.evidence().keySet()).containsExactly("agent", "counts", "ids", "passed", "tasks");
+        assertThat(List.copyOf(((Map<?, ?>) finding.evidence().get("counts")).keySet())).isEqualTo(List.of("completed", "error", "timeout"));
+        assertThat(List.copyOf((Set<?>) finding.evidence().get("ids"))).isEqualTo(List.of("q1", "q5", "q9"));
+    }
+
+    @Test
+    void evidenceThatKeepsAnOrderKeepsItsOwn() {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("reply", "The answer is 42.");
+        ordered.put("expected", "42");
+        ordered.put("steps", List.of(Map.of("z", 1, "a", 2)));
+
+        Finding finding = withEvidence(ordered);
+
+        assertThat(finding.evidence().keySet()).containsExactly("reply", "expected", "steps");
+        assertThat(List.copyOf(((Map<?, ?>) ((List<?>) finding.evidence().get("steps")).getFirst()).keySet())).isEqualTo(List.of("a", "z"));
+    }
+}
