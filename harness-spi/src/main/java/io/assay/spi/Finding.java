@@ -1,16 +1,8 @@
 package io.assay.spi;
 
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedCollection;
-import java.util.SequencedMap;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One flaw an audit probe found.
@@ -29,7 +21,8 @@ import java.util.stream.Stream;
  * @param severity how much it undermines the score
  * @param task the task at fault, or {@code null} for a suite-level finding
  * @param message what is wrong and how to fix it
- * @param evidence JSON-shaped details that show it
+ * @param evidence JSON-shaped details that show it, kept in a fixed order (a {@code Map.of}'s in
+ *                 the order of its keys)
  * @param cause what is wrong, without anything particular to the task, or {@code null} when the
  *              message has nothing particular to it. The audit reports findings of one probe with
  *              the same severity, checklist ids and cause (or message) as one finding listing
@@ -40,35 +33,7 @@ public record Finding(String probe, List<String> abc, Severity severity, String 
 
     public Finding {
         abc = List.copyOf(abc);
-        evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(inStableOrder(evidence));
-    }
-
-    /**
-     * {@code map}, and every map and set in it, in an order every run repeats: its own when it keeps
-     * one (a {@code LinkedHashMap}, a {@code TreeMap}), else its keys' (or elements') as text.
-     * {@code Map.of} and {@code Set.of} iterate in an order that changes from one JVM to the next,
-     * and an audit's findings are compared byte for byte.
-     */
-    private static <K> Map<K, Object> inStableOrder(Map<K, ?> map) {
-        Map<K, Object> ordered = new LinkedHashMap<>();
-        Stream<? extends Map.Entry<K, ?>> entries = map.entrySet().stream();
-        if (!(map instanceof SequencedMap)) {
-            entries = entries.sorted(Comparator.comparing(entry -> String.valueOf(entry.getKey())));
-        }
-        entries.forEach(entry -> ordered.put(entry.getKey(), inStableOrder(entry.getValue())));
-        return ordered;
-    }
-
-    private static Object inStableOrder(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return inStableOrder(map);
-        } else if (value instanceof Set<?> set && !(set instanceof SequencedCollection)) {
-            return set.stream().map(Finding::inStableOrder).sorted(Comparator.comparing(String::valueOf))
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-        } else if (value instanceof List<?> list) {
-            return list.stream().map(Finding::inStableOrder).toList();
-        }
-        return value;
+        evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(Evidence.inStableOrder(evidence));
     }
 
     /** A finding whose message is its cause: findings with the same message are grouped. */

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param score in [0, 1]
  * @param passed whether the task counts as solved (for pass rates and pass@k)
  * @param explanation one sentence for people: why this score
- * @param evidence JSON-shaped details: what was compared with what
+ * @param evidence JSON-shaped details: what was compared with what, kept in a fixed order (a
+ *                 {@code Map.of}'s in the order of its keys)
  */
 public record RewardResult(double score, boolean passed, String explanation, Map<String, Object> evidence) {
 
@@ -23,7 +24,7 @@ public record RewardResult(double score, boolean passed, String explanation, Map
             throw new IllegalArgumentException("score must be in [0, 1], got " + score);
         }
         explanation = explanation == null ? "" : explanation;
-        evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(Evidence.inStableOrder(evidence));
     }
 
     /** Full reward. */

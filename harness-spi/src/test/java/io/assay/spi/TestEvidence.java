@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** A finding's evidence reads the same in every run, whatever map the probe built it with. */
-class TestFinding {
+/** A finding's and a reward's evidence read the same in every run, whatever map their plugin built it with. */
+class TestEvidence {
 
     private static Finding withEvidence(Map<String, Object> evidence) {
         return new Finding("probe", List.of("T.10"), Finding.Severity.INFO, null, "message", evidence);
@@ -36,5 +36,14 @@ class TestFinding {
 
         assertThat(finding.evidence().keySet()).containsExactly("reply", "expected", "steps");
         assertThat(List.copyOf(((Map<?, ?>) ((List<?>) finding.evidence().get("steps")).getFirst()).keySet())).isEqualTo(List.of("a", "z"));
+    }
+
+    @Test
+    void aRewardsEvidenceIsInTheSameStableOrder() {
+        RewardResult reward = new RewardResult(1.0, true, "ok", Map.of("rewards", Map.of("b", 1, "a", 0), "exit_code", 0,
+                "output_tail", "", "image", Map.of("tag", "t", "id", "sha256:1")));
+
+        assertThat(List.copyOf(reward.evidence().keySet())).isEqualTo(List.of("exit_code", "image", "output_tail", "rewards"));
+        assertThat(List.copyOf(((Map<?, ?>) reward.evidence().get("image")).keySet())).isEqualTo(List.of("id", "tag"));
     }
 }
