@@ -1,7 +1,7 @@
 package io.assay.spi;
 
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SequencedCollection;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Evidence ({@link RewardResult#evidence}, {@link Finding#evidence}) in an order every run repeats:
@@ -18,24 +19,30 @@ import java.util.Set;
  * byte.
  */
 final class Evidence {
-    private static final Comparator<Object> AS_TEXT = Comparator.comparing(String::valueOf);
-
     private Evidence() {
     }
 
+    /** {@code map} in a stable order, unmodifiable; it stays in that order when given again. */
     static <K> Map<K, Object> inStableOrder(Map<K, ?> map) {
-        Map<K, Object> ordered = LinkedHashMap.newLinkedHashMap(map.size());
+        SequencedMap<K, Object> ordered = LinkedHashMap.newLinkedHashMap(map.size());
         if (map.size() < 2 || map instanceof SequencedMap) {
             map.forEach((key, value) -> ordered.put(key, stable(value)));
         } else {
-            @SuppressWarnings("unchecked") // the keys of map, so K
-            K[] keys = (K[]) map.keySet().toArray();
-            Arrays.sort(keys, AS_TEXT);
-            for (K key : keys) {
+            for (K key : byText(map.keySet())) {
                 ordered.put(key, stable(map.get(key)));
             }
         }
-        return ordered;
+        return Collections.unmodifiableSequencedMap(ordered);
+    }
+
+    /** {@code items} in the order of their text, each item's text made once. */
+    private static <T> List<T> byText(Collection<T> items) {
+        return items.stream().map(item -> Map.entry(String.valueOf(item), new Holder<>(item)))
+                .sorted(Map.Entry.comparingByKey()).map(entry -> entry.getValue().item()).toList();
+    }
+
+    /** Lets a null item through {@link Map#entry}, which refuses null values. */
+    private record Holder<T>(T item) {
     }
 
     /** {@code value} itself when it and everything in it keep an order: evidence read from JSON is not copied. */
@@ -43,9 +50,8 @@ final class Evidence {
         if (value instanceof Map<?, ?> map) {
             return map instanceof SequencedMap && map.values().stream().allMatch(Evidence::isStable) ? map : inStableOrder(map);
         } else if (value instanceof Set<?> set && !isStable(set)) {
-            Object[] elements = set.stream().map(Evidence::stable).toArray();
-            Arrays.sort(elements, AS_TEXT);
-            return new LinkedHashSet<>(Arrays.asList(elements));
+            Collection<?> ordered = set.size() < 2 || set instanceof SequencedCollection ? set : byText(set);
+            return ordered.stream().map(Evidence::stable).collect(Collectors.toCollection(LinkedHashSet::new));
         } else if (value instanceof List<?> list && !isStable(list)) {
             return list.stream().map(Evidence::stable).toList();
         }

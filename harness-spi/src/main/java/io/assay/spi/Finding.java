@@ -1,6 +1,5 @@
 package io.assay.spi;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +32,7 @@ public record Finding(String probe, List<String> abc, Severity severity, String 
 
     public Finding {
         abc = List.copyOf(abc);
-        evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(Evidence.inStableOrder(evidence));
+        evidence = evidence == null ? Map.of() : Evidence.inStableOrder(evidence);
     }
 
     /** A finding whose message is its cause: findings with the same message are grouped. */

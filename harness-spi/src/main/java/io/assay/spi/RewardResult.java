@@ -1,6 +1,5 @@
 package io.assay.spi;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ public record RewardResult(double score, boolean passed, String explanation, Map
             throw new IllegalArgumentException("score must be in [0, 1], got " + score);
         }
         explanation = explanation == null ? "" : explanation;
-        evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(Evidence.inStableOrder(evidence));
+        evidence = evidence == null ? Map.of() : Evidence.inStableOrder(evidence);
     }
 
     /** Full reward. */

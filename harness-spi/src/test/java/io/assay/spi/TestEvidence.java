@@ -3,6 +3,7 @@ package io.assay.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,12 +31,17 @@ class TestEvidence {
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("reply", "The answer is 42.");
         ordered.put("expected", "42");
-        ordered.put("steps", List.of(Map.of("z", 1, "a", 2)));
+        ordered.put("steps", List.of(Map.of("z", 1, "a", 2, "m", 3, "c", 4, "x", 5, "b", 6)));
+        ordered.put("seen", new LinkedHashSet<>(List.of("q9", "q1")));
 
         Finding finding = withEvidence(ordered);
 
-        assertThat(finding.evidence().keySet()).containsExactly("reply", "expected", "steps");
-        assertThat(List.copyOf(((Map<?, ?>) ((List<?>) finding.evidence().get("steps")).getFirst()).keySet())).isEqualTo(List.of("a", "z"));
+        assertThat(finding.evidence().keySet()).containsExactly("reply", "expected", "steps", "seen");
+        assertThat(List.copyOf(((Map<?, ?>) ((List<?>) finding.evidence().get("steps")).getFirst()).keySet()))
+                .isEqualTo(List.of("a", "b", "c", "m", "x", "z"));
+        assertThat(List.copyOf((Set<?>) finding.evidence().get("seen"))).as("a set's own order").isEqualTo(List.of("q9", "q1"));
+        Finding again = new Finding("other", List.of("T.10"), Finding.Severity.INFO, null, "message", finding.evidence());
+        assertThat(again.evidence().keySet()).as("evidence handed on keeps its order").containsExactly("reply", "expected", "steps", "seen");
     }
 
     @Test
@@ -45,5 +51,8 @@ class TestEvidence {
 
         assertThat(List.copyOf(reward.evidence().keySet())).isEqualTo(List.of("exit_code", "image", "output_tail", "rewards"));
         assertThat(List.copyOf(((Map<?, ?>) reward.evidence().get("image")).keySet())).isEqualTo(List.of("id", "tag"));
+        RewardResult composite = new RewardResult(1.0, true, "all", Map.of("children", List.of(reward.evidence())));
+        Map<?, ?> child = (Map<?, ?>) ((List<?>) composite.evidence().get("children")).getFirst();
+        assertThat(List.copyOf(child.keySet())).isEqualTo(List.of("exit_code", "image", "output_tail", "rewards"));
     }
 }
