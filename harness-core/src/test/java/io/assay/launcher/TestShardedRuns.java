@@ -190,6 +190,25 @@ class TestShardedRuns {
     }
 
     @Test
+    void theCombinationJoinsWholeLinesOnlyAndSkipsBlankOnes() throws Exception {
+        Path run = temp.resolve("run");
+        shard(run, 0, 3);
+        shard(run, 1, 3);
+        // Shard 0's file ends in a blank line and a torn one (it is not the shard that combines, so
+        // nothing repairs it before the combination reads it).
+        Path file = run.resolve("shards/0-of-3.jsonl");
+        String torn = "{\"suite\": \"s\", \"task\": \"t1\", \"ep";
+        Files.writeString(file, "\n" + torn, StandardOpenOption.APPEND);
+
+        shard(run, 2, 3);
+
+        String combined = Files.readString(run.resolve("trials.jsonl"));
+        assertThat(combined).doesNotContain(torn).endsWith("\n");
+        assertThat(combined.lines().filter(line -> !line.isBlank()).count()).isEqualTo(TASKS * EPOCHS);
+        assertCombinedEqualsSingle(run);
+    }
+
+    @Test
     void aShardStartedAgainOnACombinedRunChangesNothing() throws Exception {
         Path run = temp.resolve("run");
         for (int index = 0; index < 3; index++) {

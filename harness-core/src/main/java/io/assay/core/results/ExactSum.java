@@ -19,8 +19,14 @@ final class ExactSum {
     /** The exact sum is the sum of these, by increasing magnitude, no two overlapping in their bits. */
     private double[] partials = new double[1];
     private int size;
+    /** The infinite and NaN terms' sum: the value, when there is any. */
+    private double special;
 
     void add(double term) {
+        if (!Double.isFinite(term)) {
+            special += term; // kept out of the partials, which would grow by one with each term after it
+            return;
+        }
         double x = term;
         int kept = 0;
         for (int i = 0; i < size; i++) {
@@ -44,8 +50,11 @@ final class ExactSum {
         size = kept + 1;
     }
 
-    /** The exact sum, rounded to the nearest double (ties to even). */
+    /** The exact sum, rounded to the nearest double (ties to even); 0.0, not -0.0, for a sum of zeros. */
     double value() {
+        if (special != 0.0 || Double.isNaN(special)) {
+            return special;
+        }
         if (size == 0) {
             return 0.0;
         }
@@ -70,6 +79,6 @@ final class ExactSum {
                 high = rounded;
             }
         }
-        return high;
+        return high + 0.0; // -0.0 + 0.0 is 0.0, as a sum of terms that are all zero should read
     }
 }

@@ -91,6 +91,9 @@ final class FiguresReader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a trial record: unknown outcome '" + outcome + "'", e);
         }
+        if (parsed.scored() && !(score >= 0.0 && score <= 1.0)) {
+            throw new IllegalArgumentException("not a trial record: a scored trial's 'score' must be in [0, 1], got " + score);
+        }
         calls.addAll(ModelCall.inEvidence(Map.of(MODEL_CALLS_EVIDENCE, judged)));
         return new TrialCodec.Figures(task, epoch, parsed, parsed.scored() ? score : Double.NaN, passed,
                 Duration.ofNanos(Math.round(agentMillis * 1_000_000)), metadata, calls);

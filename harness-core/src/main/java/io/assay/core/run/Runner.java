@@ -117,7 +117,8 @@ public final class Runner {
         Manifest shared = created.manifest();
         if (created.created() && shard.count() > 1) {
             // A shard that ran a slice cannot create the run: the run's creator wrote the slice.
-            ShardSlices.write(path, shared, suite, split.orElseThrow());
+            ShardSlices.write(path, shared, suite, split.orElseThrow(() -> new IllegalStateException(
+                    "a shard started on its slice created the run " + path)));
         }
         SameRun.check(path, shared, mine);
         RunDirectory directory = RunDirectory.open(path).shard(shard);

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -98,10 +99,17 @@ final class ShardCombination {
                 if (complete[index] == 0) {
                     continue; // a shard with no trials may have no file
                 }
-                try (FileChannel in = FileChannel.open(RunDirectory.shardFile(run.path(), new Shard(index, count)))) {
+                Path file = RunDirectory.shardFile(run.path(), new Shard(index, count));
+                try (FileChannel in = FileChannel.open(file)) {
                     for (long copied = 0; copied < complete[index]; ) {
-                        copied += in.transferTo(copied, complete[index] - copied, out);
+                        long moved = in.transferTo(copied, complete[index] - copied, out);
+                        if (moved == 0) {
+                            throw shrunk(file);
+                        }
+                        copied += moved;
                     }
+                } catch (NoSuchFileException gone) {
+                    throw shrunk(file);
                 }
             }
             out.force(true);
@@ -109,6 +117,11 @@ final class ShardCombination {
         Files.move(temporary, combined, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         run.writeSummary(summary.summary());
         run.writeManifest(manifest.withStatus(Manifest.COMPLETED, clock.instant().toString(), null));
+    }
+
+    private static InputException shrunk(Path file) {
+        return new InputException(file + " is shorter than when it was read for the combination",
+                "another process changed the run directory; start any shard of the run again to combine it");
     }
 
     /**

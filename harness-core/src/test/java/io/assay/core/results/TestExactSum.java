@@ -33,6 +33,19 @@ class TestExactSum {
         // ...unless a smaller term puts the true sum above half-way.
         assertThat(sum(List.of(1.0, Math.scalb(1.0, -53), Math.scalb(1.0, -106)))).isEqualTo(Math.nextUp(1.0));
         assertThat(sum(List.of(1.0, 1e-16, 1e-16))).isEqualTo(Math.nextUp(1.0));
+        // ...or below it, and the same for negative sums.
+        assertThat(sum(List.of(1.0, Math.scalb(1.0, -53), -Math.scalb(1.0, -106)))).isEqualTo(1.0);
+        assertThat(sum(List.of(-1.0, -Math.scalb(1.0, -53), -Math.scalb(1.0, -106)))).isEqualTo(Math.nextDown(-1.0));
+        assertThat(sum(List.of(-1.0, -Math.scalb(1.0, -53), Math.scalb(1.0, -106)))).isEqualTo(-1.0);
+    }
+
+    @Test
+    void zerosSumToPositiveZeroAndAnInfiniteOrNaNTermIsTheSum() {
+        assertThat(Double.doubleToRawLongBits(sum(List.of(-0.0)))).as("+0.0").isZero();
+        assertThat(Double.doubleToRawLongBits(sum(List.of(-0.0, -0.0)))).as("+0.0").isZero();
+        assertThat(sum(List.of(0.5, Double.POSITIVE_INFINITY, 0.25))).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(sum(List.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY))).isNaN();
+        assertThat(sum(List.of(Double.NaN, 1.0))).isNaN();
     }
 
     @Test

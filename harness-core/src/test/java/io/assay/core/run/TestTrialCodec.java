@@ -71,6 +71,10 @@ class TestTrialCodec {
         assertThatThrownBy(() -> TrialCodec.figures("{\"task\": \"t\", \"outcome\": \"won\"}"))
                 .hasMessage("not a trial record: unknown outcome 'won'");
         assertThatThrownBy(() -> TrialCodec.figures("{\"task\": ")).hasMessageStartingWith("not valid JSON: ");
+        assertThatThrownBy(() -> TrialCodec.figures("{\"task\": \"t\", \"outcome\": \"completed\", \"score\": 1e999}"))
+                .hasMessage("not a trial record: a scored trial's 'score' must be in [0, 1], got Infinity");
+        assertThat(TrialCodec.figures("{\"task\": \"t\", \"outcome\": \"harness_error\", \"score\": 7}").score())
+                .as("an unscored trial's score is not read").isNaN();
     }
 
     @Test
