@@ -40,12 +40,26 @@ timed() { # LABEL ARGS...: runs `./assay ARGS`, prints the wall time and the mac
   cpu_end=$(cpu)
   python3 -c "import sys; a = [float(x) for x in sys.argv[2:]]; print(f'{sys.argv[1]:<14} {a[1] - a[0]:6.2f} s wall {a[3] - a[2]:6.2f} CPU-s')" \
     "$label" "$start" "$end" "$cpu_start" "$cpu_end"
+  echo "$start $end" > "$work/$label.times"
+}
+
+timeline() { # LABEL: where a Slurm run's time went, from its run directory's file times, in seconds from the command's start
+  python3 - "$work/$1" $(cat "$work/$1.times") "$(cd "$work/$1/slurm" && stat -c '%n %.3W' shard-*.log | tr '\n' ' ')" <<'PY'
+import os, sys
+run, start, end, logs = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4].split()
+at = lambda path: os.path.getmtime(os.path.join(run, path)) - start
+born = {name.split("-")[1].split(".")[0]: float(time) - start for name, time in zip(logs[0::2], logs[1::2])}  # a shard's last task
+tasks = {shard: (began, at(f"shards/{shard}-of-{len(born)}.done")) for shard, began in born.items()}  # started, trials done
+print(f"  submitted {at('slurm/jobs'):.1f}; " + "; ".join(f"shard {s} {a:.1f}-{b:.1f}" for s, (a, b) in sorted(tasks.items(), key=lambda t: int(t[0])))
+      + f"; combined {at('manifest.json'):.1f} (trials.jsonl {at('trials.jsonl'):.1f}); command ended {end - start:.1f}")
+PY
 }
 
 echo "nproc $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
   timed "one-$round" run "$work/suite-100k" --agent null --out "$work/one-$round"
   timed "slurm-$round" run "$work/suite-100k" --agent null --out "$work/slurm-$round" --executor slurm --shards "$shards"
+  timeline "slurm-$round"
   python3 - "$work/one-$round" "$work/slurm-$round" <<'PY'
 import json, sys
 one, sharded = sys.argv[1], sys.argv[2]
