@@ -1,7 +1,10 @@
 package io.assay.spi;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,31 +27,38 @@ final class Evidence {
 
     /** {@code map} in a stable order, unmodifiable; it stays in that order when given again. */
     static <K> Map<K, Object> inStableOrder(Map<K, ?> map) {
+        if (isStable(map)) {
+            return Collections.unmodifiableSequencedMap(new LinkedHashMap<>(map)); // the common case: a plain copy
+        }
         SequencedMap<K, Object> ordered = LinkedHashMap.newLinkedHashMap(map.size());
-        if (map.size() < 2 || map instanceof SequencedMap) {
-            map.forEach((key, value) -> ordered.put(key, stable(value)));
-        } else {
-            for (K key : byText(map.keySet())) {
-                ordered.put(key, stable(map.get(key)));
-            }
+        for (K key : map.size() < 2 || map instanceof SequencedMap ? map.keySet() : byText(map.keySet())) {
+            ordered.put(key, stable(map.get(key)));
         }
         return Collections.unmodifiableSequencedMap(ordered);
     }
 
-    /** {@code items} in the order of their text, each item's text made once. */
+    /** {@code items} in the order of their text, each item's text made once (a reward's evidence is made per trial). */
+    @SuppressWarnings("unchecked") // items' own elements
     private static <T> List<T> byText(Collection<T> items) {
-        return items.stream().map(item -> Map.entry(String.valueOf(item), new Holder<>(item)))
-                .sorted(Map.Entry.comparingByKey()).map(entry -> entry.getValue().item()).toList();
-    }
-
-    /** Lets a null item through {@link Map#entry}, which refuses null values. */
-    private record Holder<T>(T item) {
+        Object[] things = items.toArray();
+        String[] texts = new String[things.length];
+        Integer[] order = new Integer[things.length];
+        for (int i = 0; i < things.length; i++) {
+            texts[i] = String.valueOf(things[i]);
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(i -> texts[i]));
+        List<T> sorted = new ArrayList<>(things.length);
+        for (int i : order) {
+            sorted.add((T) things[i]);
+        }
+        return sorted;
     }
 
     /** {@code value} itself when it and everything in it keep an order: evidence read from JSON is not copied. */
     private static Object stable(Object value) {
         if (value instanceof Map<?, ?> map) {
-            return map instanceof SequencedMap && map.values().stream().allMatch(Evidence::isStable) ? map : inStableOrder(map);
+            return isStable(map) ? map : inStableOrder(map);
         } else if (value instanceof Set<?> set && !isStable(set)) {
             Collection<?> ordered = set.size() < 2 || set instanceof SequencedCollection ? set : byText(set);
             return ordered.stream().map(Evidence::stable).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -60,11 +70,20 @@ final class Evidence {
 
     private static boolean isStable(Object value) {
         if (value instanceof Map<?, ?> map) {
-            return map instanceof SequencedMap && map.values().stream().allMatch(Evidence::isStable);
+            return map instanceof SequencedMap && allStable(map.values());
         } else if (value instanceof Set<?> set) {
-            return (set.size() < 2 || set instanceof SequencedCollection) && set.stream().allMatch(Evidence::isStable);
+            return (set.size() < 2 || set instanceof SequencedCollection) && allStable(set);
         } else if (value instanceof List<?> list) {
-            return list.stream().allMatch(Evidence::isStable);
+            return allStable(list);
+        }
+        return true;
+    }
+
+    private static boolean allStable(Collection<?> values) {
+        for (Object value : values) {
+            if (!isStable(value)) {
+                return false;
+            }
         }
         return true;
     }

@@ -27,6 +27,22 @@ final class ExactSum {
             special += term; // kept out of the partials, which would grow by one with each term after it
             return;
         }
+        if (size == 1) {
+            // The common case, a sum still held in one double: Knuth's two-sum, without the loop.
+            double sum = partials[0] + term;
+            double back = sum - term;
+            double low = (partials[0] - back) + (term - (sum - back));
+            partials[0] = sum;
+            if (low != 0.0) {
+                if (partials.length == 1) {
+                    partials = Arrays.copyOf(partials, 2);
+                }
+                partials[1] = sum;
+                partials[0] = low;
+                size = 2;
+            }
+            return;
+        }
         double x = term;
         int kept = 0;
         for (int i = 0; i < size; i++) {
@@ -55,8 +71,8 @@ final class ExactSum {
         if (special != 0.0 || Double.isNaN(special)) {
             return special;
         }
-        if (size == 0) {
-            return 0.0;
+        if (size < 2) {
+            return size == 0 ? 0.0 : partials[0] + 0.0;
         }
         int next = size - 1;
         double high = partials[next];

@@ -14,6 +14,8 @@ final class TaskTally {
     int passed;
     int errors;
     private final ExactSum scores = new ExactSum();
+    /** The mean as last read, or NaN: a summary reads it once for the run and once per segment. */
+    private double mean = Double.NaN;
 
     TaskTally(List<Map.Entry<String, String>> segments) {
         this.segments = segments;
@@ -21,6 +23,7 @@ final class TaskTally {
 
     void graded(double score, boolean pass) {
         scores.add(score);
+        mean = Double.NaN;
         graded++;
         if (pass) {
             passed++;
@@ -28,6 +31,9 @@ final class TaskTally {
     }
 
     double meanScore() {
-        return scores.value() / graded;
+        if (Double.isNaN(mean)) {
+            mean = scores.value() / graded;
+        }
+        return mean;
     }
 }
