@@ -85,7 +85,7 @@ class TestShardedRuns {
         assertThat(sharded.manifest().status()).isEqualTo(Manifest.COMPLETED);
         assertThat(sharded.manifest().baselines()).as("the baselines the first shard computed, as one process does")
                 .isNotEmpty().isEqualTo(single.manifest().baselines());
-        assertThat(run.resolve("shards")).isDirectoryNotContaining("glob:**.jsonl");
+        assertThat(run.resolve("shards")).isDirectoryNotContaining("glob:**.jsonl").isDirectoryNotContaining("glob:**.tally");
         assertThat(RunProgress.of(run).shardsDone()).isEqualTo(3);
     }
 
@@ -149,6 +149,47 @@ class TestShardedRuns {
         assertThat(shards).allMatch(result -> result.status().equals(Manifest.COMPLETED));
         assertThat(shards.stream().mapToLong(result -> result.summary().trials()).sum()).isEqualTo(TASKS * EPOCHS);
         assertCombinedEqualsSingle(run);
+    }
+
+    @Test
+    void aFinishedShardLeavesTheTallyOfItsFileWhichTheCombinationAddsUp() throws Exception {
+        Path run = temp.resolve("run");
+        shard(run, 0, 3);
+
+        List<String> tally = Files.readAllLines(run.resolve("shards/0-of-3.tally"));
+        assertThat(tally.getFirst()).startsWith("{\"bytes\": " + Files.size(run.resolve("shards/0-of-3.jsonl")) + ", \"crc32c\": ");
+        long lines = Files.readAllLines(run.resolve("shards/0-of-3.jsonl")).size();
+        assertThat(tally.get(1)).startsWith("{\"trials\":" + lines + ",");
+
+        shard(run, 1, 3);
+        shard(run, 2, 3);
+        assertCombinedEqualsSingle(run);
+    }
+
+    @Test
+    void aShardWithoutATallyIsReadFromItsFile() throws Exception {
+        Path run = temp.resolve("run");
+        shard(run, 0, 3);
+        shard(run, 1, 3);
+        Files.delete(run.resolve("shards/1-of-3.tally"));
+
+        shard(run, 2, 3);
+
+        assertCombinedEqualsSingle(run);
+    }
+
+    @Test
+    void aShardFileEditedAfterItsShardFinishedIsReadAgainAndATrialOfAnotherShardRefused() throws Exception {
+        Path run = temp.resolve("run");
+        shard(run, 0, 3);
+        shard(run, 1, 3);
+        // Shard 1's first trial copied into shard 0's file: its tally no longer fits it.
+        String stray = Files.readAllLines(run.resolve("shards/1-of-3.jsonl")).getFirst();
+        Files.writeString(run.resolve("shards/0-of-3.jsonl"), stray + "\n", StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> shard(run, 2, 3)).isInstanceOf(InputException.class)
+                .hasMessageContaining("0-of-3.jsonl holds task").hasMessageContaining("which belongs to another shard");
+        assertThat(run.resolve("trials.jsonl")).doesNotExist();
     }
 
     @Test

@@ -8,15 +8,16 @@ import java.util.Set;
 
 /**
  * The command every array task runs: this very Assay (the same Java, JVM flags, jar or class path,
- * and so the same bundled plugins beside it) running {@code assay run} with the user's run flags,
- * the shared run directory, and {@code --shard TASK/N} added by the batch script. The run directory
+ * and so the same bundled plugins beside it; the JIT's C1 alone unless those flags say otherwise)
+ * running {@code assay run} with the user's run flags, the shared run directory, and
+ * {@code --shard TASK/N} added by the batch script. The run directory
  * and any relative path in the flags are read on the compute node from the submitting directory,
  * which a Slurm cluster shares.
  *
  * <pre>{@code
  * ShardCommand command = ShardCommand.of(List.of("run", "examples/arithmetic", "--agent", "oracle",
  *         "--executor", "slurm", "--shards", "4"), Path.of("/shared/runs/a"));
- * command.arguments(); // [/usr/lib/jvm/.../java, ..., -cp, .../assay.jar, io.assay.cli.AssayCommand, run,
+ * command.arguments(); // [/usr/lib/jvm/.../java, -XX:TieredStopAtLevel=1, ..., -cp, .../assay.jar, io.assay.cli.AssayCommand, run,
  *                      //  examples/arithmetic, --agent, oracle, --out, /shared/runs/a, --progress, lines]
  * }</pre>
  *
@@ -27,6 +28,14 @@ record ShardCommand(List<String> arguments) {
     private static final Set<String> VALUED = Set.of("--executor", "--shards", "--slurm-option", "--out", "--progress");
     private static final Set<String> SWITCHES = Set.of("--detach");
     private static final String MAIN_CLASS = "io.assay.cli.AssayCommand";
+    /**
+     * The tasks' JIT: C1 alone. Every task is a JVM of its own that compiles the same code again,
+     * and C2's compilations were the largest part of a short shard's CPU (1.0-1.2 of 2.7-3.1 CPU-s
+     * for 25,000 trials); the harness's own work in a trial is microseconds beside a model call or a
+     * sandbox, which is what a shard's trials are. Before the submitting JVM's flags, so that a
+     * {@code -XX:TieredStopAtLevel=4} there (ASSAY_JAVA_OPTS) gives the tasks C2 back.
+     */
+    static final String TASK_JIT = "-XX:TieredStopAtLevel=1";
 
     ShardCommand {
         arguments = List.copyOf(arguments);
@@ -41,6 +50,7 @@ record ShardCommand(List<String> arguments) {
     static ShardCommand of(List<String> submitted, Path runDirectory) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(TASK_JIT);
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // The submitting terminal is not the task's: its log file decides for itself.
             if (!flag.startsWith("-Dassay.stderr.tty=")) {

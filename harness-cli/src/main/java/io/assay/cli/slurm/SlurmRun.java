@@ -36,10 +36,14 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class SlurmRun {
-    /** How often the shard files and the manifest are read: cheap, and the run's end is seen soon. */
+    /**
+     * How often the shard files and the manifest are read, at the least: cheap. The run's end is seen
+     * at once where the file system tells of new files in the run directory (a local one does; a
+     * network file system may not, and then this is the delay).
+     */
     private static final Duration POLL = Duration.ofMillis(250);
-    /** Asking squeue is a call to the controller: once in so many polls (a second). */
-    private static final int POLLS_PER_QUEUE_LOOK = 4;
+    /** Asking squeue is a call to the controller: once a second. */
+    private static final Duration QUEUE_LOOK = Duration.ofSeconds(1);
     /** Looks in a row that must miss a task before it counts as gone: squeue may list an array late. */
     private static final int ABSENT_LOOKS = 3;
 
@@ -130,54 +134,58 @@ public final class SlurmRun {
     private boolean await(ShardAttempts attempts, ShardProgress shown, InterruptHook cancel)
             throws IOException, InterruptedException {
         int[] absent = new int[shards];
-        for (long polls = 0; !cancel.interrupted(); polls++) {
-            shown.poll();
-            if (!RunReport.manifestOf(directory()).shardsPending()) {
-                return true;
-            }
-            if (polls % POLLS_PER_QUEUE_LOOK != 0) {
-                Thread.sleep(POLL);
-                continue;
-            }
-            Map<SlurmQueue.Task, String> states = attempts.jobs().isEmpty() ? Map.of()
-                    : SlurmQueue.states(attempts.jobs(), cancel::interrupted);
-            if (cancel.interrupted()) {
-                break;
-            }
-            List<Integer> again = new ArrayList<>();
-            boolean running = false;
-            for (int shard = 0; shard < shards; shard++) {
-                SlurmQueue.Task task = attempts.task(shard);
-                String state = task == null ? null : states.get(task);
-                absent[shard] = state == null ? absent[shard] + 1 : 0;
-                boolean ended = task == null || (state == null ? absent[shard] >= ABSENT_LOOKS : SlurmQueue.ended(state));
-                running |= !ended;
-                // The marker is looked at after the queue: a task seen ended has written all it will.
-                if (ended && task != null && !Files.exists(doneMarker(shard))) {
-                    if (attempts.exhausted(shard)) {
-                        cancelAndWait(attempts.jobs());
-                        throw new InputException("shard " + shard + " of " + shards + " did not finish in "
-                                + Plural.of(attempts.attempts(shard), "Slurm submission") + " (last: task " + task + ", "
-                                + (state == null ? "gone from squeue" : state) + "); its log: " + submission.log(shard, task.job()),
-                                "fix what the log shows, then submit the unfinished shards again (finished trials are kept): " + sameCommand());
-                    }
-                    again.add(shard);
+        try (NewFiles newFiles = NewFiles.in(directory())) {
+            long nextQueueLook = System.nanoTime();
+            while (!cancel.interrupted()) {
+                shown.poll();
+                if (!RunReport.manifestOf(directory()).shardsPending()) {
+                    return true;
                 }
+                if (System.nanoTime() < nextQueueLook) {
+                    newFiles.await(POLL);
+                    continue;
+                }
+                nextQueueLook = System.nanoTime() + QUEUE_LOOK.toNanos();
+                Map<SlurmQueue.Task, String> states = attempts.jobs().isEmpty() ? Map.of()
+                        : SlurmQueue.states(attempts.jobs(), cancel::interrupted);
+                if (cancel.interrupted()) {
+                    break;
+                }
+                List<Integer> again = new ArrayList<>();
+                boolean running = false;
+                for (int shard = 0; shard < shards; shard++) {
+                    SlurmQueue.Task task = attempts.task(shard);
+                    String state = task == null ? null : states.get(task);
+                    absent[shard] = state == null ? absent[shard] + 1 : 0;
+                    boolean ended = task == null || (state == null ? absent[shard] >= ABSENT_LOOKS : SlurmQueue.ended(state));
+                    running |= !ended;
+                    // The marker is looked at after the queue: a task seen ended has written all it will.
+                    if (ended && task != null && !Files.exists(doneMarker(shard))) {
+                        if (attempts.exhausted(shard)) {
+                            cancelAndWait(attempts.jobs());
+                            throw new InputException("shard " + shard + " of " + shards + " did not finish in "
+                                    + Plural.of(attempts.attempts(shard), "Slurm submission") + " (last: task " + task + ", "
+                                    + (state == null ? "gone from squeue" : state) + "); its log: " + submission.log(shard, task.job()),
+                                    "fix what the log shows, then submit the unfinished shards again (finished trials are kept): " + sameCommand());
+                        }
+                        again.add(shard);
+                    }
+                }
+                if (!again.isEmpty()) {
+                    String job = submission.submit(again);
+                    err.println(System.lineSeparator() + "Resubmitted " + describe(again) + " as Slurm job " + job
+                            + ": the previous task ended before finishing (" + again.stream().map(shard -> "shard " + shard
+                            + ": " + Optional.ofNullable(states.get(attempts.task(shard))).orElse("gone from squeue"))
+                            .collect(Collectors.joining(", ")) + ")");
+                    err.flush();
+                    attempts.submitted(again, job);
+                    again.forEach(shard -> absent[shard] = 0);
+                } else if (!running && allDone()) {
+                    // Every shard finished, yet none combined the run (the last one died combining): do it here.
+                    combineHere();
+                }
+                newFiles.await(POLL);
             }
-            if (!again.isEmpty()) {
-                String job = submission.submit(again);
-                err.println(System.lineSeparator() + "Resubmitted " + describe(again) + " as Slurm job " + job
-                        + ": the previous task ended before finishing (" + again.stream().map(shard -> "shard " + shard
-                        + ": " + Optional.ofNullable(states.get(attempts.task(shard))).orElse("gone from squeue"))
-                        .collect(Collectors.joining(", ")) + ")");
-                err.flush();
-                attempts.submitted(again, job);
-                again.forEach(shard -> absent[shard] = 0);
-            } else if (!running && allDone()) {
-                // Every shard finished, yet none combined the run (the last one died combining): do it here.
-                combineHere();
-            }
-            Thread.sleep(POLL);
         }
         return false;
     }

@@ -27,6 +27,8 @@ class TestShardCommand {
         assertThat(command.arguments()).containsSubsequence("-cp", System.getProperty("java.class.path"),
                 "io.assay.cli.AssayCommand", "run", "suite", "--agent", "oracle", "--out", "/shared/run", "--progress", "lines",
                 "--prepared-tasks");
+        assertThat(command.arguments().get(1)).as("C1 alone, before the submitting JVM's flags, which may override it")
+                .isEqualTo("-XX:TieredStopAtLevel=1");
         assertThat(command.arguments()).doesNotContain("x").noneMatch(argument -> argument.startsWith("-Dassay.stderr.tty="));
     }
 }

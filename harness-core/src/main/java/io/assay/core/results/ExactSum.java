@@ -66,6 +66,18 @@ final class ExactSum {
         size = kept + 1;
     }
 
+    /**
+     * Terms whose exact sum is this sum: its partials, and its infinite or NaN part when it has one.
+     * Adding them to another sum adds this one to it, exactly (a shard's sums to the run's).
+     */
+    double[] terms() {
+        double[] terms = Arrays.copyOf(partials, size + (special != 0.0 || Double.isNaN(special) ? 1 : 0));
+        if (terms.length > size) {
+            terms[size] = special;
+        }
+        return terms;
+    }
+
     /** The exact sum, rounded to the nearest double (ties to even); 0.0, not -0.0, for a sum of zeros. */
     double value() {
         if (special != 0.0 || Double.isNaN(special)) {

@@ -1,9 +1,12 @@
 package io.assay.core.results;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.launcher.ModelUsageSummary;
 import io.assay.kit.Plural;
 import io.assay.spi.ModelCall;
 import io.assay.spi.TrialRecord;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +33,84 @@ public final class ModelUsage {
     private long unpriced;
     private long latencyMs;
     private BigDecimal cost = BigDecimal.ZERO;
+
+    /** Adds the calls another fold counted: a shard's, to the run's. */
+    void addAll(ModelUsage other) {
+        calls += other.calls;
+        attempts += other.attempts;
+        inputTokens += other.inputTokens;
+        outputTokens += other.outputTokens;
+        unpriced += other.unpriced;
+        latencyMs += other.latencyMs;
+        cost = cost.add(other.cost);
+        other.models.forEach((requested, model) -> models.computeIfAbsent(requested, key -> new Model()).addAll(model));
+    }
+
+    /** Writes the figures folded so far as one JSON object, which {@link #read} reads back. */
+    void write(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("calls", calls);
+        json.writeNumberField("attempts", attempts);
+        json.writeNumberField("input_tokens", inputTokens);
+        json.writeNumberField("output_tokens", outputTokens);
+        json.writeNumberField("unpriced", unpriced);
+        json.writeNumberField("latency_ms", latencyMs);
+        json.writeStringField("cost", cost.toPlainString());
+        json.writeObjectFieldStart("models");
+        for (Map.Entry<String, Model> entry : models.entrySet()) {
+            Model model = entry.getValue();
+            json.writeObjectFieldStart(entry.getKey());
+            json.writeNumberField("calls", model.calls);
+            json.writeObjectFieldStart("served");
+            for (Map.Entry<String, Long> served : model.served.entrySet()) {
+                json.writeNumberField(served.getKey(), served.getValue());
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("fingerprints");
+            for (String fingerprint : model.fingerprints) {
+                json.writeString(fingerprint);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /**
+     * The figures {@link #write} wrote.
+     *
+     * @throws IllegalArgumentException when a field is missing or not of its type
+     */
+    static ModelUsage read(JsonNode figures) {
+        ModelUsage usage = new ModelUsage();
+        usage.calls = count(figures, "calls");
+        usage.attempts = count(figures, "attempts");
+        usage.inputTokens = count(figures, "input_tokens");
+        usage.outputTokens = count(figures, "output_tokens");
+        usage.unpriced = count(figures, "unpriced");
+        usage.latencyMs = count(figures, "latency_ms");
+        usage.cost = new BigDecimal(figures.path("cost").asText("?"));
+        for (Map.Entry<String, JsonNode> entry : figures.path("models").properties()) {
+            Model model = new Model();
+            model.calls = count(entry.getValue(), "calls");
+            entry.getValue().path("served").properties().forEach(served -> model.served.put(served.getKey(), count(served.getValue())));
+            entry.getValue().path("fingerprints").forEach(fingerprint -> model.fingerprints.add(fingerprint.textValue()));
+            usage.models.put(entry.getKey(), model);
+        }
+        return usage;
+    }
+
+    private static long count(JsonNode object, String field) {
+        return count(object.path(field));
+    }
+
+    private static long count(JsonNode value) {
+        if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException("expected a whole number, got " + value);
+        }
+        return value.asLong();
+    }
 
     /**
      * The model calls one trial made: its agent's, then its check's. Read once per trial, then
@@ -120,6 +201,12 @@ public final class ModelUsage {
         final Map<String, Long> served = new TreeMap<>();
         final Set<String> fingerprints = new TreeSet<>();
         long calls;
+
+        void addAll(Model other) {
+            calls += other.calls;
+            other.served.forEach((model, count) -> served.merge(model, count, Long::sum));
+            fingerprints.addAll(other.fingerprints);
+        }
 
         void add(String servedModel, String fingerprint) {
             calls++;

@@ -28,11 +28,12 @@ public final class SummaryCalculator {
     private final String agent;
     private final long expectedTrials;
     private final Map<String, Double> baselines;
-    private final Map<String, TaskTally> tallies = new HashMap<>();
-    private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-    private final ModelUsage usage = new ModelUsage();
-    private long trials;
-    private long errors;
+    // Package-private for SummaryState, which writes and reads them.
+    final Map<String, TaskTally> tallies = new HashMap<>();
+    final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+    final ModelUsage usage = new ModelUsage();
+    long trials;
+    long errors;
 
     /** @param baselines trivial-agent scores to report beside the agent's, or {@code null} */
     public SummaryCalculator(String suite, String agent, long expectedTrials, Map<String, Double> baselines) {
@@ -74,6 +75,19 @@ public final class SummaryCalculator {
     }
 
     /**
+     * Adds the trials another calculator folded, as if each had been added here: a shard's, read
+     * back with {@link SummaryState#read}, to the run's.
+     */
+    public void addAll(SummaryCalculator other) {
+        trials += other.trials;
+        errors += other.errors;
+        other.outcomes.forEach((outcome, count) -> outcomes.merge(outcome, count, Long::sum));
+        usage.addAll(other.usage);
+        other.tallies.forEach((task, tally) -> tallies.computeIfAbsent(task, id -> new TaskTally(tally.segments))
+                .merge(tally.graded, tally.passed, tally.errors, tally.scoreTerms()));
+    }
+
+    /**
      * The figures of the trials added so far. Every sum in them, across tasks as within each
      * ({@link TaskTally}), is exact ({@link ExactSum}), so they do not depend on the order the
      * trials were added in.
@@ -100,6 +114,11 @@ public final class SummaryCalculator {
         }
         return new Summary(suite, agent, trials, errors, outcomeCounts, expectedTrials, all.passRate,
                 all.score, all.passAtK, all.passHatK, segments, baselines, usage.summary());
+    }
+
+    /** How many trials were added so far. */
+    public long trials() {
+        return trials;
     }
 
     /** The model calls folded so far, for a budget. */

@@ -30,6 +30,22 @@ final class TaskTally {
         }
     }
 
+    /** Adds another part of the same task's trials: a shard's, as its tally file gives them. */
+    void merge(int graded, int passed, int errors, double[] scoreTerms) {
+        for (double term : scoreTerms) {
+            scores.add(term);
+        }
+        mean = Double.NaN;
+        this.graded += graded;
+        this.passed += passed;
+        this.errors += errors;
+    }
+
+    /** Terms whose exact sum is the sum of the graded scores ({@link ExactSum#terms}). */
+    double[] scoreTerms() {
+        return scores.terms();
+    }
+
     double meanScore() {
         if (Double.isNaN(mean)) {
             mean = scores.value() / graded;

@@ -272,6 +272,7 @@ public final class Run {
         if (settings.shard() == null) {
             directory.writeManifest(manifest.withStatus(status(), services.clock().instant().toString(), reason()));
         } else if (Manifest.COMPLETED.equals(status())) {
+            ShardTally.write(directory.path(), settings.shard(), recorded.summary());
             directory.markShardDone(recorded.done().size() + ran.get());
             ShardCombination.combineIfAllDone(RunDirectory.open(directory.path()), suite.tasks(), services.clock());
         }

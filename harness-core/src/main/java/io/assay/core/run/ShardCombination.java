@@ -17,16 +17,19 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Combines the shards of a run once every one has finished: one {@code trials.jsonl} holding every
  * trial, the shard files joined in shard order, and the summary of their lines (which does not depend
  * on their order: {@link SummaryCalculator}), then the manifest marked completed, then the shard
- * files removed. Each line is read once. The completed manifest is the commit point: before it, readers read the shard
- * files (a crash leaves at most a stray {@code trials.jsonl}, which the next combination replaces);
- * after it, {@code trials.jsonl}. Shards finishing at once combine one at a time, under a lock on
- * {@code shards/combine.lock}; the second finds the run completed and does nothing.
+ * files removed. Each shard's figures come from the tally it left ({@link ShardTally}); a shard's
+ * lines are read, once, only when it has no tally that fits its file. The completed manifest is the
+ * commit point: before it, readers read the shard files (a crash leaves at most a stray
+ * {@code trials.jsonl}, which the next combination replaces); after it, {@code trials.jsonl}.
+ * Shards finishing at once combine one at a time, under a lock on {@code shards/combine.lock}; the
+ * second finds the run completed and does nothing.
  */
 final class ShardCombination {
     /** {@link FileChannel#lock} is per process; shards running in one JVM (tests) also take this. */
@@ -67,26 +70,45 @@ final class ShardCombination {
 
     private static void combine(RunDirectory run, Manifest manifest, List<Task> tasks, Clock clock) throws IOException {
         int count = manifest.shards().count();
-        // A shard that ran its slice knows its own tasks only; the run's creator wrote the ids of all.
-        Set<String> suite = new HashSet<>(ShardSlices.order(run.path(), manifest).orElseGet(() -> tasks.stream().map(Task::id).toList()));
-        Set<TrialKey> seen = new HashSet<>();
         SummaryCalculator summary = SummaryCalculator.forRun(manifest);
         long[] complete = new long[count];
+        long recorded = 0;
+        Set<String> suite = null;
+        Set<TrialKey> seen = new HashSet<>();
         for (int index = 0; index < count; index++) {
-            Path file = RunDirectory.shardFile(run.path(), new Shard(index, count));
+            Shard shard = new Shard(index, count);
+            Optional<ShardTally.Part> tally = ShardTally.read(run.path(), shard);
+            if (tally.isPresent()) {
+                summary.addAll(tally.get().summary());
+                recorded += tally.get().summary().trials();
+                complete[index] = tally.get().bytes();
+                continue;
+            }
+            // No tally, or its file has changed since: this shard's trials are read and checked one by one.
+            if (suite == null) {
+                // A shard that ran its slice knows its own tasks only; the run's creator wrote the ids of all.
+                suite = new HashSet<>(ShardSlices.order(run.path(), manifest).orElseGet(() -> tasks.stream().map(Task::id).toList()));
+            }
+            Set<String> known = suite;
+            Path file = RunDirectory.shardFile(run.path(), shard);
+            long before = seen.size();
             complete[index] = run.readFile(file, RunDirectory.Position.START, TrialCodec::figures, (offset, length, trial) -> {
-                boolean known = suite.contains(trial.task());
-                if (!known || !seen.add(new TrialKey(trial.task(), trial.epoch()))) {
-                    throw new InputException(file + " holds " + (known ? "a second trial of task " + trial.task() + " epoch "
-                            + trial.epoch() : "task " + trial.task() + ", not in the suite"),
+                String problem = !known.contains(trial.task()) ? "task " + trial.task() + ", not in the suite"
+                        : !shard.owns(trial.task(), trial.epoch()) ? "task " + trial.task() + " epoch " + trial.epoch()
+                                + ", which belongs to another shard"
+                        : !seen.add(new TrialKey(trial.task(), trial.epoch())) ? "a second trial of task " + trial.task()
+                                + " epoch " + trial.epoch() : null;
+                if (problem != null) {
+                    throw new InputException(file + " holds " + problem,
                             "the run directory was edited; restore the shard files or start a new run");
                 }
                 summary.add(trial);
             }).offset();
+            recorded += seen.size() - before;
         }
         long expected = manifest.shards().expectedTrials().stream().mapToLong(Long::longValue).sum();
-        if (seen.size() != expected) {
-            throw new InputException("the shards of " + run.path() + " hold " + seen.size() + " trials, not the "
+        if (recorded != expected) {
+            throw new InputException("the shards of " + run.path() + " hold " + recorded + " trials, not the "
                     + expected + " their manifest expects", "the run directory was edited; start a new run");
         }
         // The summary does not depend on the lines' order, so the files are joined as they are, shard
@@ -131,6 +153,7 @@ final class ShardCombination {
     private static void removeShardFiles(Path run, int count) throws IOException {
         for (int index = 0; index < count; index++) {
             Files.deleteIfExists(RunDirectory.shardFile(run, new Shard(index, count)));
+            Files.deleteIfExists(ShardTally.file(run, new Shard(index, count)));
         }
         ShardSlices.delete(run, count);
     }

@@ -1,0 +1,174 @@
+package io.assay.core.results;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.assay.core.json.Json;
+import io.assay.spi.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a {@link SummaryCalculator} has folded, as JSON another process reads back and adds to its
+ * own ({@link SummaryCalculator#addAll}): each shard of a run writes its part when it finishes, and
+ * the shard that combines the run adds the parts instead of reading every trial again. Exact: a
+ * sum is written as the terms of its exact sum ({@link ExactSum#terms}), which Java's shortest
+ * decimal form of a double reads back bit for bit. A task is an array: its id, graded trials,
+ * passes, harness errors, the index of its segments in {@code segments} (key, value, key, value
+ * ...), then the terms of its scores' sum.
+ *
+ * <pre>{@code
+ * {"trials": 3, "errors": 1, "outcomes": {"completed": 2, "error": 1}, "usage": {"calls": 0, ...},
+ *  "segments": [["bucket", "b0"]], "tasks": [["t0", 1, 1, 0, 0, 1.0], ["t1", 1, 0, 1, 0, 0.0]]}
+ * }</pre>
+ */
+public final class SummaryState {
+    private SummaryState() {
+    }
+
+    /** Writes what {@code summary} has folded to {@code out}, which it leaves open. */
+    public static void write(SummaryCalculator summary, OutputStream out) throws IOException {
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("trials", summary.trials);
+            json.writeNumberField("errors", summary.errors);
+            json.writeObjectFieldStart("outcomes");
+            for (Map.Entry<Outcome, Long> outcome : summary.outcomes.entrySet()) {
+                json.writeNumberField(outcome.getKey().name().toLowerCase(Locale.ROOT), outcome.getValue());
+            }
+            json.writeEndObject();
+            json.writeFieldName("usage");
+            summary.usage.write(json);
+            // Tasks share a few segment lists (one per bucket, say): each is written once, before the tasks.
+            Map<List<Map.Entry<String, String>>, Integer> segments = new HashMap<>();
+            json.writeArrayFieldStart("segments");
+            for (TaskTally tally : summary.tallies.values()) {
+                if (segments.putIfAbsent(tally.segments, segments.size()) == null) {
+                    json.writeStartArray();
+                    for (Map.Entry<String, String> segment : tally.segments) {
+                        json.writeString(segment.getKey());
+                        json.writeString(segment.getValue());
+                    }
+                    json.writeEndArray();
+                }
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("tasks");
+            for (Map.Entry<String, TaskTally> entry : summary.tallies.entrySet()) {
+                TaskTally tally = entry.getValue();
+                json.writeStartArray();
+                json.writeString(entry.getKey());
+                json.writeNumber(tally.graded);
+                json.writeNumber(tally.passed);
+                json.writeNumber(tally.errors);
+                json.writeNumber(segments.get(tally.segments));
+                for (double term : tally.scoreTerms()) {
+                    json.writeNumber(term);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    /**
+     * What {@link #write} wrote, as a calculator to add to another. The suite, agent and expected
+     * trials are not part of it: the calculator it is added to has them.
+     *
+     * @throws IOException when it does not read as JSON
+     * @throws IllegalArgumentException when a value is not of its type
+     */
+    public static SummaryCalculator read(InputStream in) throws IOException {
+        SummaryCalculator summary = new SummaryCalculator(null, null, 0, null);
+        List<List<Map.Entry<String, String>>> segments = new ArrayList<>();
+        try (JsonParser json = Json.MAPPER.getFactory().createParser(in)) {
+            expect(json.nextToken(), JsonToken.START_OBJECT, json);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                switch (field) {
+                    case "trials" -> summary.trials = count(json);
+                    case "errors" -> summary.errors = count(json);
+                    case "outcomes" -> {
+                        expect(json.currentToken(), JsonToken.START_OBJECT, json);
+                        while (json.nextToken() == JsonToken.FIELD_NAME) {
+                            Outcome outcome = Outcome.valueOf(json.currentName().toUpperCase(Locale.ROOT));
+                            json.nextToken();
+                            summary.outcomes.put(outcome, count(json));
+                        }
+                    }
+                    case "usage" -> summary.usage.addAll(ModelUsage.read(json.readValueAsTree()));
+                    case "segments" -> {
+                        for (JsonNode list : (JsonNode) json.readValueAsTree()) {
+                            List<Map.Entry<String, String>> pairs = new ArrayList<>();
+                            for (int i = 0; i + 1 < list.size(); i += 2) {
+                                pairs.add(Map.entry(list.get(i).asText(), list.get(i + 1).asText()));
+                            }
+                            segments.add(List.copyOf(pairs));
+                        }
+                    }
+                    case "tasks" -> readTasks(json, segments, summary.tallies);
+                    default -> json.skipChildren();
+                }
+            }
+        }
+        return summary;
+    }
+
+    /** The tasks' array, after the segments it refers to. */
+    private static void readTasks(JsonParser json, List<List<Map.Entry<String, String>>> segments,
+                                  Map<String, TaskTally> tallies) throws IOException {
+        expect(json.currentToken(), JsonToken.START_ARRAY, json);
+        double[] terms = new double[8];
+        while (json.nextToken() == JsonToken.START_ARRAY) {
+            expect(json.nextToken(), JsonToken.VALUE_STRING, json);
+            String id = json.getText();
+            int[] counts = new int[4];
+            for (int i = 0; i < counts.length; i++) {
+                json.nextToken();
+                counts[i] = Math.toIntExact(count(json));
+            }
+            if (counts[3] >= segments.size()) {
+                throw new IllegalArgumentException("task " + id + " names segments " + counts[3] + " of " + segments.size());
+            }
+            int size = 0;
+            for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+                // A finite term is a number; an infinite or NaN one a string ("NaN"), as Jackson writes them.
+                if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) {
+                    throw new IllegalArgumentException("expected a number at " + json.currentLocation() + ", got " + token);
+                }
+                if (size == terms.length) {
+                    terms = Arrays.copyOf(terms, size * 2);
+                }
+                terms[size++] = json.getValueAsDouble();
+            }
+            TaskTally tally = new TaskTally(segments.get(counts[3]));
+            tally.merge(counts[0], counts[1], counts[2], Arrays.copyOf(terms, size));
+            tallies.put(id, tally);
+        }
+        expect(json.currentToken(), JsonToken.END_ARRAY, json);
+    }
+
+    /** A count: a whole number, at least 0. */
+    private static long count(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.VALUE_NUMBER_INT || json.getLongValue() < 0) {
+            throw new IllegalArgumentException("expected a count at " + json.currentLocation() + ", got " + json.getText());
+        }
+        return json.getLongValue();
+    }
+
+    private static void expect(JsonToken token, JsonToken expected, JsonParser json) {
+        if (token != expected) {
+            throw new IllegalArgumentException("expected " + expected + " at " + json.currentLocation() + ", got " + token);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.assay.core.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.assay.core.json.Json;
+import io.assay.core.run.TrialCodec;
+import io.assay.spi.ModelCall;
+import io.assay.spi.Outcome;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestSummaryState {
+
+    /**
+     * Trials whose score sums round differently by order, three epochs, harness errors, segments
+     * (and a task without), and model calls served by two models with two fingerprints, one unpriced.
+     */
+    private static List<TrialCodec.Figures> trials() {
+        List<TrialCodec.Figures> trials = new ArrayList<>();
+        double[] scores = {0.1, 0.2, 0.3, 0.7, 0.6, 1.0 / 3};
+        for (int task = 0; task < 30; task++) {
+            for (int epoch = 0; epoch < 3; epoch++) {
+                double score = scores[(task + epoch * 5) % scores.length];
+                Outcome outcome = (task * 3 + epoch) % 11 == 0 ? Outcome.HARNESS_ERROR : Outcome.COMPLETED;
+                List<ModelCall> calls = List.of(new ModelCall("openai", "m", epoch == 1 ? "m-b" : "m-a", "fp" + (task % 2), 10, 2,
+                        task == 4 ? null : new BigDecimal("0.013"), 100 + task, 1 + epoch, "stop", null, null));
+                Map<String, Object> metadata = task == 7 ? Map.of() : Map.of("level", task % 3 == 0 ? "hard" : "easy", "n", task % 2);
+                trials.add(new TrialCodec.Figures("t" + task, epoch, outcome, outcome.scored() ? score : Double.NaN,
+                        outcome.scored() && score > 0.5, Duration.ZERO, metadata, calls));
+            }
+        }
+        return trials;
+    }
+
+    private static SummaryCalculator empty() {
+        return new SummaryCalculator("s", "a", 90, Map.of("null", 0.0));
+    }
+
+    private static SummaryCalculator roundTrip(SummaryCalculator part) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SummaryState.write(part, out);
+        return SummaryState.read(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    private static String json(SummaryCalculator calculator) throws IOException {
+        return Json.MAPPER.writeValueAsString(calculator.summary());
+    }
+
+    @Test
+    void partsWrittenReadBackAndAddedGiveTheSummaryOfAllTrialsToTheLastBit() throws Exception {
+        List<TrialCodec.Figures> trials = trials();
+        SummaryCalculator whole = empty();
+        trials.forEach(whole::add);
+        // Three parts as three shards would split them: a task's epochs in different parts.
+        List<SummaryCalculator> parts = List.of(empty(), empty(), empty());
+        for (int i = 0; i < trials.size(); i++) {
+            parts.get(i % 3).add(trials.get(i));
+        }
+
+        SummaryCalculator combined = empty();
+        for (SummaryCalculator part : parts) {
+            combined.addAll(roundTrip(part));
+        }
+
+        assertThat(json(combined)).isEqualTo(json(whole)).contains("m-a", "m-b", "fp0", "fp1", "hard", "easy", "harness_error");
+        assertThat(combined.trials()).isEqualTo(90);
+        assertThat(combined.usage().cost()).isEqualTo(whole.usage().cost());
+        assertThat(combined.usage().unpricedCalls()).isTrue();
+    }
+
+    @Test
+    void anEmptyPartAddsNothing() throws Exception {
+        SummaryCalculator whole = empty();
+        trials().forEach(whole::add);
+        String before = json(whole);
+
+        whole.addAll(roundTrip(empty()));
+
+        assertThat(json(whole)).isEqualTo(before);
+    }
+
+    @Test
+    void aStateThatIsNotOneIsRefused() {
+        assertThatThrownBy(() -> read("{\"trials\": -1}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected a count");
+        assertThatThrownBy(() -> read("{\"segments\": [], \"tasks\": [[\"t0\", 1, 0, 0, 0, 0.5]]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("task t0 names segments 0 of 0");
+        assertThatThrownBy(() -> read("{\"segments\": [[]], \"tasks\": [[\"t0\", 1, 0, 0, 0, [0.5]]]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a number");
+        assertThatThrownBy(() -> read("{\"outcomes\": {\"lost\": 1}}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> read("{\"usage\": {\"calls\": \"many\"}}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> read("{\"trials\": 1")).isInstanceOf(IOException.class);
+    }
+
+    private static SummaryCalculator read(String text) throws IOException {
+        return SummaryState.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
