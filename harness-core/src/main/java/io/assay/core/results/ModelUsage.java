@@ -95,7 +95,7 @@ public final class ModelUsage {
             Model model = new Model();
             model.calls = count(entry.getValue(), "calls");
             entry.getValue().path("served").properties().forEach(served -> model.served.put(served.getKey(), count(served.getValue())));
-            entry.getValue().path("fingerprints").forEach(fingerprint -> model.fingerprints.add(fingerprint.textValue()));
+            entry.getValue().path("fingerprints").forEach(fingerprint -> model.fingerprints.add(fingerprint.asText()));
             usage.models.put(entry.getKey(), model);
         }
         return usage;

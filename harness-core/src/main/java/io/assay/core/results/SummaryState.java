@@ -135,7 +135,11 @@ public final class SummaryState {
             int[] counts = new int[4];
             for (int i = 0; i < counts.length; i++) {
                 json.nextToken();
-                counts[i] = Math.toIntExact(count(json));
+                long count = count(json);
+                if (count > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("task " + id + ": " + count + " is more than a task's count can be");
+                }
+                counts[i] = (int) count;
             }
             if (counts[3] >= segments.size()) {
                 throw new IllegalArgumentException("task " + id + " names segments " + counts[3] + " of " + segments.size());

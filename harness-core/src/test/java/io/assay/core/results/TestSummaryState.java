@@ -97,6 +97,8 @@ class TestSummaryState {
         assertThatThrownBy(() -> read("{\"segments\": [[]], \"tasks\": [[\"t0\", 1, 0, 0, 0, [0.5]]]}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a number");
         assertThatThrownBy(() -> read("{\"outcomes\": {\"lost\": 1}}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> read("{\"segments\": [[]], \"tasks\": [[\"t0\", 3000000000, 0, 0, 0]]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than a task's count can be");
         assertThatThrownBy(() -> read("{\"usage\": {\"calls\": \"many\"}}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> read("{\"trials\": 1")).isInstanceOf(IOException.class);
     }
