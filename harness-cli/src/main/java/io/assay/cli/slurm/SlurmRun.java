@@ -145,7 +145,6 @@ public final class SlurmRun {
                     newFiles.await(POLL);
                     continue;
                 }
-                nextQueueLook = System.nanoTime() + QUEUE_LOOK.toNanos();
                 Map<SlurmQueue.Task, String> states = attempts.jobs().isEmpty() ? Map.of()
                         : SlurmQueue.states(attempts.jobs(), cancel::interrupted);
                 if (cancel.interrupted()) {
@@ -184,6 +183,8 @@ public final class SlurmRun {
                     // Every shard finished, yet none combined the run (the last one died combining): do it here.
                     combineHere();
                 }
+                // From the look's end: a slow squeue or sbatch does not bring the next look closer.
+                nextQueueLook = System.nanoTime() + QUEUE_LOOK.toNanos();
                 newFiles.await(POLL);
             }
         }

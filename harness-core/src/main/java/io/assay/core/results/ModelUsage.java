@@ -95,7 +95,12 @@ public final class ModelUsage {
             Model model = new Model();
             model.calls = count(entry.getValue(), "calls");
             entry.getValue().path("served").properties().forEach(served -> model.served.put(served.getKey(), count(served.getValue())));
-            entry.getValue().path("fingerprints").forEach(fingerprint -> model.fingerprints.add(fingerprint.asText()));
+            entry.getValue().path("fingerprints").forEach(fingerprint -> {
+                if (!fingerprint.isTextual()) {
+                    throw new IllegalArgumentException("expected a fingerprint's text, got " + fingerprint);
+                }
+                model.fingerprints.add(fingerprint.textValue());
+            });
             usage.models.put(entry.getKey(), model);
         }
         return usage;

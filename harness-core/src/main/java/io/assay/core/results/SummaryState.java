@@ -12,9 +12,11 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a {@link SummaryCalculator} has folded, as JSON another process reads back and adds to its
@@ -31,12 +33,16 @@ import java.util.Map;
  * }</pre>
  */
 public final class SummaryState {
+    private static final Set<String> FIELDS = Set.of("trials", "errors", "outcomes", "usage", "segments", "tasks");
+    /** The strings Jackson writes for the doubles JSON has no number for. */
+    private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
+
     private SummaryState() {
     }
 
     /** Writes what {@code summary} has folded to {@code out}, which it leaves open. */
     public static void write(SummaryCalculator summary, OutputStream out) throws IOException {
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.writeStartObject();
             json.writeNumberField("trials", summary.trials);
             json.writeNumberField("errors", summary.errors);
@@ -85,15 +91,18 @@ public final class SummaryState {
      * trials are not part of it: the calculator it is added to has them.
      *
      * @throws IOException when it does not read as JSON
-     * @throws IllegalArgumentException when a value is not of its type
+     * @throws IllegalArgumentException when a field is missing, a value is not of its type, or the
+     *     counts do not add up (the trials are not the tasks' graded trials and errors, say)
      */
     public static SummaryCalculator read(InputStream in) throws IOException {
         SummaryCalculator summary = new SummaryCalculator(null, null, 0, null);
         List<List<Map.Entry<String, String>>> segments = new ArrayList<>();
-        try (JsonParser json = Json.MAPPER.getFactory().createParser(in)) {
+        Set<String> fields = new HashSet<>();
+        try (JsonParser json = Json.MAPPER.getFactory().createParser(in).disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)) {
             expect(json.nextToken(), JsonToken.START_OBJECT, json);
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
+                fields.add(field);
                 json.nextToken();
                 switch (field) {
                     case "trials" -> summary.trials = count(json);
@@ -109,9 +118,15 @@ public final class SummaryState {
                     case "usage" -> summary.usage.addAll(ModelUsage.read(json.readValueAsTree()));
                     case "segments" -> {
                         for (JsonNode list : (JsonNode) json.readValueAsTree()) {
+                            if (!list.isArray() || list.size() % 2 != 0) {
+                                throw new IllegalArgumentException("segments: expected [key, value, ...], got " + list);
+                            }
                             List<Map.Entry<String, String>> pairs = new ArrayList<>();
-                            for (int i = 0; i + 1 < list.size(); i += 2) {
-                                pairs.add(Map.entry(list.get(i).asText(), list.get(i + 1).asText()));
+                            for (int i = 0; i < list.size(); i += 2) {
+                                if (!list.get(i).isTextual() || !list.get(i + 1).isTextual()) {
+                                    throw new IllegalArgumentException("segments: expected text, got " + list);
+                                }
+                                pairs.add(Map.entry(list.get(i).textValue(), list.get(i + 1).textValue()));
                             }
                             segments.add(List.copyOf(pairs));
                         }
@@ -121,8 +136,23 @@ public final class SummaryState {
                 }
             }
         }
+        if (!fields.containsAll(FIELDS)) {
+            throw new IllegalArgumentException("expected the fields " + FIELDS + ", got " + fields);
+        }
+        long trials = 0;
+        long errors = 0;
+        for (TaskTally tally : summary.tallies.values()) {
+            trials += tally.graded + tally.errors;
+            errors += tally.errors;
+        }
+        long outcomes = summary.outcomes.values().stream().mapToLong(Long::longValue).sum();
+        if (trials != summary.trials || errors != summary.errors || outcomes != summary.trials) {
+            throw new IllegalArgumentException("the counts do not add up: " + summary.trials + " trials and " + summary.errors
+                    + " errors, the tasks' " + trials + " and " + errors + ", the outcomes' " + outcomes + " trials");
+        }
         return summary;
     }
+
 
     /** The tasks' array, after the segments it refers to. */
     private static void readTasks(JsonParser json, List<List<Map.Entry<String, String>>> segments,
@@ -144,11 +174,15 @@ public final class SummaryState {
             if (counts[3] >= segments.size()) {
                 throw new IllegalArgumentException("task " + id + " names segments " + counts[3] + " of " + segments.size());
             }
+            if (counts[1] > counts[0]) {
+                throw new IllegalArgumentException("task " + id + ": " + counts[1] + " passes of " + counts[0] + " graded trials");
+            }
             int size = 0;
             for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
                 // A finite term is a number; an infinite or NaN one a string ("NaN"), as Jackson writes them.
-                if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) {
-                    throw new IllegalArgumentException("expected a number at " + json.currentLocation() + ", got " + token);
+                boolean number = token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT;
+                if (!number && !(token == JsonToken.VALUE_STRING && NON_FINITE.contains(json.getText()))) {
+                    throw new IllegalArgumentException("expected a number at " + json.currentLocation() + ", got " + json.getText());
                 }
                 if (size == terms.length) {
                     terms = Arrays.copyOf(terms, size * 2);

@@ -77,7 +77,9 @@ final class ShardCombination {
         Set<TrialKey> seen = new HashSet<>();
         for (int index = 0; index < count; index++) {
             Shard shard = new Shard(index, count);
-            Optional<ShardTally.Part> tally = ShardTally.read(run.path(), shard);
+            // A tally of other than the manifest's count for the shard is not used: reading the file says what is wrong.
+            Optional<ShardTally.Part> tally = ShardTally.read(run.path(), shard)
+                    .filter(part -> part.summary().trials() == manifest.shards().expected(shard.index()));
             if (tally.isPresent()) {
                 summary.addAll(tally.get().summary());
                 recorded += tally.get().summary().trials();

@@ -4,11 +4,11 @@ import io.assay.core.results.SummaryCalculator;
 import io.assay.core.results.SummaryState;
 import io.assay.launcher.Shard;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +23,12 @@ import java.util.zip.CRC32C;
  * A finished shard's summary of its own trials, {@code shards/I-of-N.tally}, so the shard that
  * combines the run adds four small files' figures instead of reading 100,000 trials again. It is a
  * cache of the shard's trial file and says which file it summarises: its first line holds the
- * file's length and CRC32C when the tally was written, the rest is {@link SummaryState}. A tally
- * whose file has changed since, or that does not read, is not used; the combination then reads
- * that shard's trials, as it would without one.
+ * file's length and CRC32C when the tally was written, and the CRC32C of the rest, which is
+ * {@link SummaryState}. A tally whose file has changed since, that was changed itself, or that does
+ * not read, is not used; the combination then reads that shard's trials, as it would without one.
  *
  * <pre>{@code
- * {"bytes": 14068823, "crc32c": 1826419811}
+ * {"bytes": 14068823, "crc32c": 1826419811, "tally_crc32c": 2210873042}
  * {"trials": 25209, "errors": 0, "outcomes": {"completed": 25209}, ...}
  * }</pre>
  */
@@ -43,20 +43,29 @@ final class ShardTally {
 
     /**
      * Writes the tally of {@code shard}, whose trial file holds every trial {@code summary} folded
-     * and nothing else. Call once the shard's last trial is written, before its done marker.
+     * and nothing else. Call once the shard's last trial is written, before its done marker. A
+     * tally that cannot be written (a full disk) is no reason to fail the shard: it is a cache, and
+     * without it the combination reads the shard's trials.
      */
     static void write(Path run, Shard shard, SummaryCalculator summary) {
         Path file = file(run, shard);
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Fingerprint trials = Fingerprint.of(RunDirectory.shardFile(run, shard));
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                out.write(trials.header().getBytes(StandardCharsets.UTF_8));
-                SummaryState.write(summary, out);
+            Files.deleteIfExists(file); // a tally of this shard's file as it was before is no longer its tally
+            ByteArrayOutputStream tally = new ByteArrayOutputStream(1 << 16);
+            SummaryState.write(summary, tally);
+            String header = header(Fingerprint.of(RunDirectory.shardFile(run, shard)), crc32c(tally.toByteArray()));
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                out.write(header.getBytes(StandardCharsets.UTF_8));
+                tally.writeTo(out);
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+        } catch (IOException cannotWrite) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the combination ignores a .tmp
+            }
         }
     }
 
@@ -68,14 +77,25 @@ final class ShardTally {
         Path file = file(run, shard);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             String header = firstLine(in);
+            byte[] tally = in.readAllBytes();
             Fingerprint now = Fingerprint.of(RunDirectory.shardFile(run, shard));
-            if (!header.equals(now.header().strip())) {
+            if (!header.equals(header(now, crc32c(tally)).strip())) {
                 return Optional.empty();
             }
-            return Optional.of(new Part(SummaryState.read(in), now.bytes()));
+            return Optional.of(new Part(SummaryState.read(new ByteArrayInputStream(tally)), now.bytes()));
         } catch (NoSuchFileException | IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException unusable) {
             return Optional.empty();
         }
+    }
+
+    private static String header(Fingerprint trials, long tallyCrc32c) {
+        return "{\"bytes\": " + trials.bytes() + ", \"crc32c\": " + trials.crc32c() + ", \"tally_crc32c\": " + tallyCrc32c + "}\n";
+    }
+
+    private static long crc32c(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return crc.getValue();
     }
 
     /** A shard's tally: its trials' figures, and how many bytes of its trial file they summarise. */
@@ -110,10 +130,6 @@ final class ShardTally {
                 // a shard with no trials may have no file
             }
             return new Fingerprint(bytes, crc.getValue());
-        }
-
-        String header() {
-            return "{\"bytes\": " + bytes + ", \"crc32c\": " + crc32c + "}\n";
         }
     }
 }

@@ -60,11 +60,15 @@ class TestSummaryState {
         List<TrialCodec.Figures> trials = trials();
         SummaryCalculator whole = empty();
         trials.forEach(whole::add);
-        // Three parts as three shards would split them: a task's epochs in different parts.
+        // Three parts as three shards would split them: a task's first two epochs in one part, its
+        // third in another, so a part's sum of a task's scores is inexact (0.1 + 0.7) as well.
         List<SummaryCalculator> parts = List.of(empty(), empty(), empty());
-        for (int i = 0; i < trials.size(); i++) {
-            parts.get(i % 3).add(trials.get(i));
+        for (TrialCodec.Figures trial : trials) {
+            int task = Integer.parseInt(trial.task().substring(1));
+            parts.get((task + (trial.epoch() == 2 ? 1 : 0)) % 3).add(trial);
         }
+        assertThat(parts.getFirst().tallies.values()).as("sums that one double does not hold exactly")
+                .anyMatch(tally -> tally.scoreTerms().length >= 2);
 
         SummaryCalculator combined = empty();
         for (SummaryCalculator part : parts) {
@@ -101,6 +105,22 @@ class TestSummaryState {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than a task's count can be");
         assertThatThrownBy(() -> read("{\"usage\": {\"calls\": \"many\"}}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> read("{\"trials\": 1")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> read("{\"segments\": [[]], \"tasks\": [[\"t0\", 1, 0, 0, 0, \"abc\"]]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a number");
+        assertThatThrownBy(() -> read("{\"segments\": [[1, 2]], \"tasks\": []}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected text");
+        assertThatThrownBy(() -> read("{\"trials\": 0}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected the fields");
+        String usage = "{\"calls\": 0, \"attempts\": 0, \"input_tokens\": 0, \"output_tokens\": 0, \"unpriced\": 0,"
+                + " \"latency_ms\": 0, \"cost\": \"0\", \"models\": {\"openai/m\": {\"calls\": 0, \"served\": {}, \"fingerprints\": [5]}}}";
+        assertThatThrownBy(() -> read("{\"usage\": " + usage + "}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected a fingerprint's text");
+        String valid = usage.replace("[5]", "[]");
+        assertThatThrownBy(() -> read("{\"trials\": 2, \"errors\": 0, \"outcomes\": {\"completed\": 2}, \"usage\": " + valid
+                + ", \"segments\": [[]], \"tasks\": [[\"t0\", 1, 1, 0, 0, 1.0]]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the counts do not add up");
+        assertThatThrownBy(() -> read("{\"segments\": [[]], \"tasks\": [[\"t0\", 1, 2, 0, 0, 1.0]]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 passes of 1 graded trials");
     }
 
     private static SummaryCalculator read(String text) throws IOException {

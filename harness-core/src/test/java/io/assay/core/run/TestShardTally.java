@@ -64,6 +64,11 @@ class TestShardTally {
         Files.writeString(tally, text.substring(text.indexOf('\n') + 1));
         assertThat(ShardTally.read(run, SHARD)).as("no header").isEmpty();
 
+        Files.writeString(tally, text.replace("\"trials\":2", "\"trials\":3"));
+        assertThat(ShardTally.read(run, SHARD)).as("changed itself").isEmpty();
+        Files.writeString(tally, text);
+        assertThat(ShardTally.read(run, SHARD)).as("as written").isPresent();
+
         Files.delete(tally);
         assertThat(ShardTally.read(run, SHARD)).as("none").isEmpty();
     }
