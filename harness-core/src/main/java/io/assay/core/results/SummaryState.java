@@ -28,7 +28,7 @@ import java.util.Set;
  * ...), then the terms of its scores' sum.
  *
  * <pre>{@code
- * {"trials": 3, "errors": 1, "outcomes": {"completed": 2, "error": 1}, "usage": {"calls": 0, ...},
+ * {"trials": 3, "errors": 1, "outcomes": {"completed": 2, "harness_error": 1}, "usage": {"calls": 0, ...},
  *  "segments": [["bucket", "b0"]], "tasks": [["t0", 1, 1, 0, 0, 1.0], ["t1", 1, 0, 1, 0, 0.0]]}
  * }</pre>
  */
@@ -152,7 +152,6 @@ public final class SummaryState {
         }
         return summary;
     }
-
 
     /** The tasks' array, after the segments it refers to. */
     private static void readTasks(JsonParser json, List<List<Map.Entry<String, String>>> segments,
