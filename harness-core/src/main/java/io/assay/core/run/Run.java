@@ -234,7 +234,7 @@ public final class Run {
                 return null;
             }
             TrialPlan.Pending next = plan.next();
-            if (next != null && Budget.reached(settings.maxCostUsd(), log.cost())) {
+            if (next != null && Budget.reached(settings.maxCostUsd(), log::cost)) {
                 budgetReached.set(true); // the trial taken is not run: resume runs it
                 return null;
             }
