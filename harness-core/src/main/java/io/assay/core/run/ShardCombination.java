@@ -73,8 +73,8 @@ final class ShardCombination {
         SummaryCalculator summary = SummaryCalculator.forRun(manifest);
         long[] complete = new long[count];
         long recorded = 0;
-        Set<String> suite = null;
-        Set<TrialKey> seen = new HashSet<>();
+        Set<TrialKey> read = new HashSet<>();
+        Set<String> suite = null; // read only for a shard without a fitting tally
         for (int index = 0; index < count; index++) {
             Shard shard = new Shard(index, count);
             // A tally of other than the manifest's count for the shard is not used: reading the file says what is wrong.
@@ -84,29 +84,12 @@ final class ShardCombination {
                 summary.addAll(tally.get().summary());
                 recorded += tally.get().summary().trials();
                 complete[index] = tally.get().bytes();
-                continue;
+            } else {
+                suite = suite == null ? runTaskIds(run, manifest, tasks) : suite;
+                long before = read.size();
+                complete[index] = readTrials(run, shard, suite, read, summary);
+                recorded += read.size() - before;
             }
-            // No tally, or its file has changed since: this shard's trials are read and checked one by one.
-            if (suite == null) {
-                // A shard that ran its slice knows its own tasks only; the run's creator wrote the ids of all.
-                suite = new HashSet<>(ShardSlices.order(run.path(), manifest).orElseGet(() -> tasks.stream().map(Task::id).toList()));
-            }
-            Set<String> known = suite;
-            Path file = RunDirectory.shardFile(run.path(), shard);
-            long before = seen.size();
-            complete[index] = run.readFile(file, RunDirectory.Position.START, TrialCodec::figures, (offset, length, trial) -> {
-                String problem = !known.contains(trial.task()) ? "task " + trial.task() + ", not in the suite"
-                        : !shard.owns(trial.task(), trial.epoch()) ? "task " + trial.task() + " epoch " + trial.epoch()
-                                + ", which belongs to another shard"
-                        : !seen.add(new TrialKey(trial.task(), trial.epoch())) ? "a second trial of task " + trial.task()
-                                + " epoch " + trial.epoch() : null;
-                if (problem != null) {
-                    throw new InputException(file + " holds " + problem,
-                            "the run directory was edited; restore the shard files or start a new run");
-                }
-                summary.add(trial);
-            }).offset();
-            recorded += seen.size() - before;
         }
         long expected = manifest.shards().expectedTrials().stream().mapToLong(Long::longValue).sum();
         if (recorded != expected) {
@@ -141,6 +124,37 @@ final class ShardCombination {
         Files.move(temporary, combined, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         run.writeSummary(summary.summary());
         run.writeManifest(manifest.withStatus(Manifest.COMPLETED, clock.instant().toString(), null));
+    }
+
+    /** The run's task ids: a shard that ran its slice knows its own tasks only; the run's creator wrote the ids of all. */
+    private static Set<String> runTaskIds(RunDirectory run, Manifest manifest, List<Task> tasks) {
+        return new HashSet<>(ShardSlices.order(run.path(), manifest).orElseGet(() -> tasks.stream().map(Task::id).toList()));
+    }
+
+    /**
+     * Folds the trials of {@code shard}'s file into {@code summary}, checking each: of a task of the
+     * run, this shard's, and not read before (it is added to {@code read}).
+     *
+     * @return where the file's last whole line ends
+     */
+    private static long readTrials(RunDirectory run, Shard shard, Set<String> suite, Set<TrialKey> read,
+                                   SummaryCalculator summary) {
+        Path file = RunDirectory.shardFile(run.path(), shard);
+        return run.readFile(file, RunDirectory.Position.START, TrialCodec::figures, (offset, length, trial) -> {
+            String problem = null;
+            if (!suite.contains(trial.task())) {
+                problem = "task " + trial.task() + ", not in the suite";
+            } else if (!shard.owns(trial.task(), trial.epoch())) {
+                problem = "task " + trial.task() + " epoch " + trial.epoch() + ", which belongs to another shard";
+            } else if (!read.add(new TrialKey(trial.task(), trial.epoch()))) {
+                problem = "a second trial of task " + trial.task() + " epoch " + trial.epoch();
+            }
+            if (problem != null) {
+                throw new InputException(file + " holds " + problem,
+                        "the run directory was edited; restore the shard files or start a new run");
+            }
+            summary.add(trial);
+        }).offset();
     }
 
     private static InputException shrunk(Path file) {
