@@ -19,7 +19,7 @@ work="$(mkdir -p "${3:-$root/target/bench-slurm}" && cd "${3:-$root/target/bench
 assay_find_jdk
 command -v sbatch >/dev/null || { echo "bench-slurm: no sbatch on the PATH; start Slurm with scripts/start-slurm.sh" >&2; exit 2; }
 
-(cd "$root" && ./mvnw -B -q -DskipTests -pl harness-cli,harness-bench -am package)
+(cd "$root" && [ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -B -q -DskipTests -pl harness-cli,harness-bench -am package)
 rm -rf "$work" && mkdir -p "$work"
 "$JAVA_HOME/bin/java" -cp "$root/harness-bench/target/benchmarks.jar" io.assay.bench.BenchmarkSuites "$work/suite-100k" 100000
 # Both through ./assay, as users run them: on JDK 25 it starts the JVM with the build's start-up
@@ -44,16 +44,26 @@ timed() { # LABEL ARGS...: runs `./assay ARGS`, prints the wall time and the mac
 }
 
 timeline() { # LABEL: where a Slurm run's time went, from its run directory's file times, in seconds from the command's start
-  python3 - "$work/$1" $(cat "$work/$1.times") "$(cd "$work/$1/slurm" && stat -c '%n %.3W' shard-*.log | tr '\n' ' ')" <<'PY'
-import os, sys
-run, start, end, logs = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4].split()
+  python3 - "$work/$1" $(cat "$work/$1.times") <<'PY'
+import glob, os, re, sys
+run, start, end = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
 at = lambda path: os.path.getmtime(os.path.join(run, path)) - start
-born = {name.split("-")[1].split(".")[0]: float(time) - start for name, time in zip(logs[0::2], logs[1::2])}  # a shard's last task
-tasks = {shard: (began, at(f"shards/{shard}-of-{len(born)}.done")) for shard, began in born.items()}  # started, trials done
-print(f"  submitted {at('slurm/jobs'):.1f}; " + "; ".join(f"shard {s} {a:.1f}-{b:.1f}" for s, (a, b) in sorted(tasks.items(), key=lambda t: int(t[0])))
+count = len(glob.glob(f"{run}/shards/*-of-*.done"))
+def began(shard):  # a shard another task took began when it took it; else when its own task's log appeared
+    claim = f"{run}/slurm/shard-{shard}.claim"
+    if os.path.exists(claim):
+        return os.path.getmtime(claim) - start, " (taken)"
+    logs = glob.glob(f"{run}/slurm/shard-{shard}.*.log")
+    return max(float(os.popen(f"stat -c %.3W {log}").read()) for log in logs) - start, ""  # the last task's log
+shards = []
+for shard in range(count):
+    b, how = began(shard)
+    shards.append(f"shard {shard} {b:.1f}-{at(f'shards/{shard}-of-{count}.done'):.1f}{how}")
+print(f"  submitted {at('slurm/jobs'):.1f}; " + "; ".join(shards)
       + f"; combined {at('manifest.json'):.1f} (trials.jsonl {at('trials.jsonl'):.1f}); command ended {end - start:.1f}")
 PY
 }
+
 
 echo "nproc $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do

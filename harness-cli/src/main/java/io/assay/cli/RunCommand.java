@@ -2,6 +2,7 @@ package io.assay.cli;
 
 import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
+import io.assay.cli.slurm.ShardClaims;
 import io.assay.cli.slurm.SlurmRun;
 import io.assay.launcher.Assay;
 import io.assay.launcher.InputException;
@@ -13,6 +14,7 @@ import io.assay.launcher.RunReport;
 import io.assay.launcher.RunResult;
 import io.assay.launcher.RunSettings;
 import io.assay.launcher.Shard;
+import io.assay.launcher.ShardHeldException;
 import io.assay.kit.Plural;
 import io.assay.spi.Options;
 import java.io.PrintWriter;
@@ -20,8 +22,10 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,6 +131,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Run the tasks the command that created the run wrote for this shard, without loading the suite.")
     boolean preparedTasks;
 
+    /** Set by the Slurm executor on its array tasks (ShardCommand), with --prepared-tasks; not in the help. */
+    @Option(names = "--then-unstarted-shards", hidden = true,
+            description = "After this shard, run each shard of the run that no process has begun (their tasks still wait).")
+    boolean unstartedShards;
+
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run with its recorded settings.")
     Path resume;
 
@@ -140,36 +149,79 @@ final class RunCommand implements Callable<Integer> {
         if (executor.slurm()) {
             return runOnSlurm();
         }
+        if (unstartedShards && (shard == null || out == null)) {
+            throw new InputException("--then-unstarted-shards is for a shard (--shard I/N, --out DIR) of a run the Slurm"
+                    + " executor created", "drop --then-unstarted-shards");
+        }
         Assay assay = shared.open();
-        PreparedRun run = resume != null ? assay.resume(resume, checkResumeArguments(), maxCost, maxErrors())
-                : assay.start(settings(out, shard == null ? null : Shard.parse(shard)));
+        if (resume != null) {
+            return execute(assay.resume(resume, checkResumeArguments(), maxCost, maxErrors()), null);
+        }
+        Shard part = shard == null ? null : Shard.parse(shard);
+        if (unstartedShards) {
+            return runArrayTask(assay, part);
+        }
+        return execute(assay.start(settings(out, part)), part);
+    }
+
+    /**
+     * A Slurm array task: its own shard, then each shard no process has begun, while the shards end
+     * as they should (every trial recorded, some perhaps unscored); the worst exit code of them.
+     * A shard another process holds is left to it.
+     */
+    private int runArrayTask(Assay assay, Shard mine) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Set<Integer> tried = new HashSet<>();
+        int code = 0;
+        for (Optional<Shard> next = Optional.of(mine); next.isPresent() && (code == 0 || code == ErrorReporter.FAILURES);
+             next = ShardClaims.nextUnstarted(out, mine, tried)) {
+            Shard taken = next.get();
+            tried.add(taken.index());
+            PreparedRun run;
+            try {
+                run = assay.start(settings(out, taken));
+            } catch (ShardHeldException held) {
+                err.println("Shard " + taken + " is run by another process; leaving it to that one.");
+                err.flush();
+                continue;
+            }
+            if (!taken.equals(mine)) {
+                ShardClaims.record(out, taken);
+            }
+            code = Math.max(code, execute(run, taken));
+        }
+        return code;
+    }
+
+    /** Runs the prepared {@code run}, shard {@code part} of a run or all of it ({@code null}), and reports it: the exit code. */
+    private int execute(PreparedRun run, Shard part) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (InterruptHook interrupt = InterruptHook.on(run)) {
             String subset = run.manifest().settings().selection() != null
                     ? " (tasks " + SummaryTable.subset(run.manifest()) + ")" : "";
-            String part = shard != null ? ", shard " + shard.trim() + "," : "";
-            err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + subset + part + " with agent "
+            String partText = part != null ? ", shard " + part + "," : "";
+            err.println((resume != null ? "Resuming " : "Running ") + run.manifest().suite().id() + subset + partText + " with agent "
                     + run.manifest().agent().name() + " -> " + run.directory());
             err.flush();
             RunResult result = run.execute(ProgressReporter.create(progress, err));
             if (result.failed()) {
                 err.println("error: run failed: " + result.reason());
-                err.println("hint: once that is fixed, run its trials with: " + resumeCommand(result.directory(), ""));
+                err.println("hint: once that is fixed, run its trials with: " + resumeCommand(result.directory(), part, ""));
                 err.flush();
                 return STOPPED;
             }
             out.print(SummaryTable.render(result.summary(), run.manifest()));
             out.println("Run directory: " + result.directory());
             out.flush();
-            if (shard != null && !result.interrupted()) {
+            if (part != null && !result.interrupted()) {
                 reportShards(result.directory(), err);
             }
             result.warnings().forEach(w -> err.println("warning: " + w));
             if (result.interrupted()) {
                 err.println("Interrupted: " + result.summary().trials() + " of "
                         + Plural.of(result.summary().expectedTrials(), "trial") + " recorded. Resume with: "
-                        + resumeCommand(result.directory(), ""));
+                        + resumeCommand(result.directory(), part, ""));
                 err.flush();
                 return INTERRUPTED;
             }
@@ -183,7 +235,7 @@ final class RunCommand implements Callable<Integer> {
                 err.println("error: run aborted: " + result.reason());
                 err.println("hint: no more trials were scheduled, " + result.summary().trials() + " of "
                         + result.summary().expectedTrials() + " recorded; fix the cause, then resume with: "
-                        + resumeCommand(result.directory(), ""));
+                        + resumeCommand(result.directory(), part, ""));
                 err.flush();
                 return STOPPED;
             }
@@ -191,7 +243,7 @@ final class RunCommand implements Callable<Integer> {
                 err.println("Stopped: the cost budget was reached (" + SummaryTable.usd(result.summary().usage().costUsd())
                         + " spent); no more trials were scheduled, " + result.summary().trials() + " of "
                         + Plural.of(result.summary().expectedTrials(), "trial") + " recorded. Resume with: "
-                        + resumeCommand(result.directory(), " --max-cost HIGHER"));
+                        + resumeCommand(result.directory(), part, " --max-cost HIGHER"));
                 err.flush();
                 return ErrorReporter.FAILURES;
             }
@@ -241,22 +293,23 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * How to continue the run in {@code directory}, {@code extra} flags added: {@code assay run --resume},
-     * or, as a shard refuses that, the command that started the shard, run again.
+     * or, as shard {@code part} refuses that, the command that started the shard, run again.
      */
-    private String resumeCommand(Path directory, String extra) {
-        return shard == null ? "assay run --resume " + directory + extra
-                : "the same command (assay run ... --shard " + Shard.parse(shard) + " --out " + directory + extra + ")";
+    private static String resumeCommand(Path directory, Shard part, String extra) {
+        return part == null ? "assay run --resume " + directory + extra
+                : "the same command (assay run ... --shard " + part + " --out " + directory + extra + ")";
     }
 
     /** After a shard: how many of the run's shards are done, and whether this one combined them. */
     private static void reportShards(Path directory, PrintWriter err) {
-        RunProgress progress = RunProgress.of(directory);
-        int count = progress.shards().size();
-        if (Manifest.COMPLETED.equals(progress.status())) {
+        // From the manifest and the shards' markers: counting the trials of every shard file is not needed here.
+        Manifest manifest = RunReport.manifestOf(directory);
+        int count = manifest.shards().count();
+        if (Manifest.COMPLETED.equals(manifest.status())) {
             err.println("All " + count + " shards done: " + directory + " holds the whole run (trials.jsonl, summary.json);"
                     + " see it with: assay report " + directory);
         } else {
-            err.println(progress.shardsDone() + " of " + count + " shards done; the last to finish combines them."
+            err.println(RunProgress.finishedShards(directory) + " of " + count + " shards done; the last to finish combines them."
                     + " Progress: assay status " + directory);
         }
         err.flush();

@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * load and the profiles of the methods they run hot. A plain run with the {@code oracle} agent, then
  * a run of the {@code chat} agent against a loopback endpoint in this process that answers every
  * chat completion at once, enough calls for the request path to be compiled, then a generated suite
- * of {@value #SHARDED_TASKS} tasks run as two shards, as the tasks of {@code --executor slurm} run
- * it: each shard is a JVM of its own that starts on its slice of the tasks, runs them, and the last
- * combines the run, so cold starts are most of their cost. No network is used.
+ * of {@value #SHARDED_TASKS} tasks run as two shards, as a task of {@code --executor slurm} runs
+ * them when the other's task still waits: its own shard, then the other on its slice of the tasks,
+ * then the combination; such tasks are JVMs of their own, so cold starts are most of their cost.
+ * No network is used.
  *
  * <pre>
  * ASSAY_TRAINING_KEY=unused java -XX:AOTCacheOutput=assay.aot -cp assay.jar io.assay.cli.StartupTraining \
@@ -103,7 +104,7 @@ public final class StartupTraining {
         return new Outcome(sharded(work, out, err), calls.get());
     }
 
-    /** Two shards of a generated suite with the {@code null} agent, one after the other: the exit code of the first failing. */
+    /** Two shards of a generated suite with the {@code null} agent, run by one array task: its exit code. */
     private static int sharded(Path work, PrintStream out, PrintStream err) throws IOException {
         Path suite = Files.createDirectories(work.resolve("sharded-suite"));
         Files.writeString(suite.resolve("suite.yaml"), "id: training\nversion: '1'\nmeasures: the harness's own work\nreward: {type: exact}\n");
@@ -113,14 +114,8 @@ public final class StartupTraining {
                         + "\",\"metadata\":{\"bucket\":\"b" + i % 10 + "\"}}\n");
             }
         }
-        for (int shard = 0; shard < 2; shard++) {
-            // As the Slurm executor starts its tasks: the second runs the slice the first wrote for it.
-            int code = AssayCommand.execute(out, err, "run", suite.toString(), "--agent", "null", "--shard", shard + "/2", "--prepared-tasks",
-                    "--out", work.resolve("sharded").toString(), "--progress", "none");
-            if (code != 0) {
-                return code;
-            }
-        }
-        return 0;
+        // Shard 0 creates the run and writes both slices; then, as a Slurm array task does, it takes shard 1.
+        return AssayCommand.execute(out, err, "run", suite.toString(), "--agent", "null", "--shard", "0/2", "--prepared-tasks",
+                "--then-unstarted-shards", "--out", work.resolve("sharded").toString(), "--progress", "none");
     }
 }

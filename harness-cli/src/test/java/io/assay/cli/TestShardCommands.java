@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.assay.core.json.Json;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,52 @@ class TestShardCommands {
         assertThat(Files.readAllLines(sharded.resolve("trials.jsonl"))).hasSize(expected.path("trials").asInt());
         CliResult compare = run("compare", single.toString(), sharded.toString());
         assertThat(compare.exitCode()).as(compare.err()).isZero();
+    }
+
+    @Test
+    void anArrayTaskDoneWithItsShardRunsTheShardsNoProcessHasBegunAndCombinesTheRun() throws Exception {
+        Path single = temp.resolve("single");
+        Path sharded = temp.resolve("sharded");
+        assertThat(runArithmetic(single).exitCode()).isZero();
+
+        CliResult task = runArithmetic(sharded, "--shard", "1/3", "--prepared-tasks", "--then-unstarted-shards");
+
+        assertThat(task.exitCode()).as(task.err()).isZero();
+        assertThat(task.err().lines().filter(line -> line.startsWith("Running ")).toList()).containsExactly(
+                "Running arithmetic, shard 1/3, with agent scripted -> " + sharded,
+                "Running arithmetic, shard 0/3, with agent scripted -> " + sharded,
+                "Running arithmetic, shard 2/3, with agent scripted -> " + sharded);
+        assertThat(task.err()).contains("All 3 shards done: " + sharded);
+        assertThat(Json.MAPPER.readTree(sharded.resolve("summary.json").toFile()))
+                .isEqualTo(Json.MAPPER.readTree(single.resolve("summary.json").toFile()));
+        assertThat(sharded.resolve("slurm")).as("a claim is recorded for a Slurm task's submitting command only").doesNotExist();
+    }
+
+    @Test
+    void anArrayTaskLeavesAShardAnotherProcessHoldsToIt() throws Exception {
+        Path out = temp.resolve("held");
+        assertThat(runArithmetic(out, "--shard", "0/3", "--prepared-tasks").exitCode()).isZero();
+        CliResult task;
+        // Shard 2 running elsewhere, its file still empty: its lock is held.
+        try (FileChannel lock = FileChannel.open(out.resolve("shards/2-of-3.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = lock.lock()) {
+            task = runArithmetic(out, "--shard", "1/3", "--prepared-tasks", "--then-unstarted-shards");
+        }
+
+        assertThat(task.exitCode()).as(task.err()).isZero();
+        assertThat(task.err()).contains("Shard 2/3 is run by another process; leaving it to that one.")
+                .contains("2 of 3 shards done").doesNotContain("Running arithmetic, shard 2/3");
+        assertThat(out.resolve("shards/2-of-3.done")).doesNotExist();
+        CliResult last = runArithmetic(out, "--shard", "2/3", "--prepared-tasks");
+        assertThat(last.err()).contains("All 3 shards done");
+    }
+
+    @Test
+    void takingTheShardsNoProcessHasBegunIsForAShardOfARun() {
+        CliResult withoutShard = runArithmetic(temp.resolve("run"), "--then-unstarted-shards");
+
+        assertThat(withoutShard.exitCode()).isEqualTo(2);
+        assertThat(withoutShard.err()).startsWith("error: --then-unstarted-shards is for a shard (--shard I/N, --out DIR)");
     }
 
     @Test

@@ -49,8 +49,36 @@ class TestSlurmExecutor {
                 .isEqualTo(Json.MAPPER.readTree(local.resolve("summary.json").toFile()));
         assertThat(Json.MAPPER.readTree(sharded.resolve("manifest.json").toFile()).path("status").asText()).isEqualTo("completed");
         assertThat(trialSeeds(sharded)).isEqualTo(trialSeeds(local)).hasSize(40);
-        assertThat(sharded.resolve("slurm")).isDirectoryContaining("glob:**/shard-0.*.log")
-                .isDirectoryContaining("glob:**/shard-1.*.log").isDirectoryContaining("glob:**/shard-2.*.log");
+        for (int index = 0; index < 3; index++) {
+            int shard = index;
+            // Each shard ran in its own task, or in a task that took it while its own still waited for a CPU.
+            assertThat(sharded.resolve("slurm")).satisfiesAnyOf(
+                    slurm -> assertThat(slurm).isDirectoryContaining("glob:**/shard-" + shard + ".*.log"),
+                    slurm -> assertThat(slurm.resolve("shard-" + shard + ".claim")).exists());
+        }
+    }
+
+    @Test
+    void aTaskDoneWithItsShardTakesTheShardsWhoseTasksStillWaitAndTheirTasksAreCancelled() throws Exception {
+        Path out = temp.resolve("taken");
+        // --exclusive: one task on the node at a time, so tasks 1 and 2 wait while task 0 runs (0.4 s a trial, 7 trials a shard).
+        CliResult result = run("run", example("arithmetic"), "--agent", "sleep", "-A", "ms=400", "--concurrency", "1",
+                "--out", out.toString(), "--progress", "none", "--executor", "slurm", "--shards", "3", "--slurm-option=--exclusive");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).doesNotContain("Resubmitted");
+        assertThat(trialSeeds(out)).hasSize(20);
+        String job = Files.readAllLines(out.resolve("slurm").resolve("jobs")).getFirst();
+        assertThat(Files.readString(out.resolve("slurm/shard-1.claim")).strip()).isEqualTo(job + "_0");
+        assertThat(Files.readString(out.resolve("slurm/shard-2.claim")).strip()).isEqualTo(job + "_0");
+        Process squeue = new ProcessBuilder("squeue", "--noheader", "--array", "--states=all", "--jobs=" + job, "--format=%K %T")
+                .redirectErrorStream(true).start();
+        String states = new String(squeue.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        squeue.waitFor();
+        // Tasks cancelled before they started are listed together, as the array's record ("N/A CANCELLED").
+        assertThat(states.lines().map(String::strip).filter(line -> !line.endsWith(" CANCELLED")).toList()).as(states)
+                .containsExactly("0 COMPLETED");
+        assertThat(out.resolve("slurm")).isDirectoryNotContaining("glob:**/shard-1.*.log").isDirectoryNotContaining("glob:**/shard-2.*.log");
     }
 
     @Test

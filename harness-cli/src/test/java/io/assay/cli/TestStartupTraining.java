@@ -35,7 +35,7 @@ class TestStartupTraining {
                 .allSatisfy(line -> assertThat(line).contains("\"served_model\":\"training\"")
                         .doesNotContain("\"outcome\":\"error\""));
         assertThat(outcome.modelCalls()).isEqualTo(400);
-        // Then two shards of a generated suite, the second starting on its slice and combining the run.
+        // Then two shards of a generated suite run by one task, as an array task takes a waiting shard: the second on its slice, then the combination.
         assertThat(Files.readString(temp.resolve("sharded/manifest.json"))).contains("\"status\" : \"completed\"");
         assertThat(Files.readAllLines(temp.resolve("sharded/trials.jsonl"))).hasSize(20_000);
     }

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * How far a run has got ({@code assay status}): its status, how many trials are recorded of how
@@ -87,6 +88,39 @@ public record RunProgress(@JsonSerialize(using = ToStringSerializer.class) Path 
                     + manifest.shards().count() + " shards done, so it has no trials.jsonl yet",
                     "`assay status " + path + "` shows its progress; `assay report " + path
                             + "` reads the shards now; this works once the last shard has finished and combined them");
+        }
+    }
+
+    /**
+     * The shards of the sharded run at {@code path} that no process has begun: not finished, and
+     * without a recorded byte. From the files' presence and sizes alone, without reading them.
+     */
+    public static List<Integer> unstartedShards(Path path) {
+        Manifest manifest = RunDirectory.open(path).readManifest();
+        List<Integer> unstarted = new ArrayList<>();
+        for (int index = 0; manifest.shards() != null && index < manifest.shards().count(); index++) {
+            Shard shard = new Shard(index, manifest.shards().count());
+            if (!Files.exists(RunDirectory.doneMarker(path, shard)) && sizeOf(RunDirectory.shardFile(path, shard)) == 0) {
+                unstarted.add(index);
+            }
+        }
+        return unstarted;
+    }
+
+    /** How many shards of the run at {@code path} have finished, from their markers alone; 0 for a run in one process. */
+    public static long finishedShards(Path path) {
+        Manifest manifest = RunDirectory.open(path).readManifest();
+        int count = manifest.shards() == null ? 0 : manifest.shards().count();
+        return IntStream.range(0, count).filter(index -> Files.exists(RunDirectory.doneMarker(path, new Shard(index, count)))).count();
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException absent) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + file, e);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.Set;
  * ShardCommand command = ShardCommand.of(List.of("run", "examples/arithmetic", "--agent", "oracle",
  *         "--executor", "slurm", "--shards", "4"), Path.of("/shared/runs/a"));
  * command.arguments(); // [/usr/lib/jvm/.../java, -XX:TieredStopAtLevel=1, ..., -cp, .../assay.jar, io.assay.cli.AssayCommand, run,
- *                      //  examples/arithmetic, --agent, oracle, --out, /shared/runs/a, --progress, lines]
+ *                      //  examples/arithmetic, --agent, oracle, --out, /shared/runs/a, --progress, lines, --prepared-tasks,
+ *                      //  --then-unstarted-shards]
  * }</pre>
  *
  * @param arguments the program and its arguments, without {@code --shard}
@@ -59,8 +60,9 @@ record ShardCommand(List<String> arguments) {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
         command.addAll(runArguments(submitted));
-        // The submitting command checked the suite and wrote each shard its tasks just before.
-        command.addAll(List.of("--out", runDirectory.toString(), "--progress", "lines", "--prepared-tasks"));
+        // The submitting command checked the suite and wrote each shard its tasks just before; a task
+        // done with its shard goes on with those whose tasks still wait for a CPU (ShardClaims).
+        command.addAll(List.of("--out", runDirectory.toString(), "--progress", "lines", "--prepared-tasks", "--then-unstarted-shards"));
         return new ShardCommand(command);
     }
 

@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 /**
  * {@code assay run --executor slurm}: prepares the run directory and its manifest here (so bad input
  * fails at once, not in N job logs), submits its unfinished shards as one Slurm job array, then shows
- * one progress bar over all shards, submits again the shards whose tasks ended unfinished, and
- * returns once the last shard has combined the run. Submitting the same command again on the same
+ * one progress bar over all shards, submits again the shards whose tasks ended unfinished (a shard
+ * another task took, {@link ShardClaims}, once that task ended too; its own waiting task is
+ * cancelled), and returns once the last shard has combined the run. Submitting the same command again on the same
  * {@code --out} runs only the shards not finished yet.
  *
  * <pre>{@code
@@ -46,6 +47,8 @@ public final class SlurmRun {
     private static final Duration QUEUE_LOOK = Duration.ofSeconds(1);
     /** Looks in a row that must miss a task before it counts as gone: squeue may list an array late. */
     private static final int ABSENT_LOOKS = 3;
+    /** A task waiting for resources. */
+    private static final String PENDING = "PENDING";
 
     private final Assay assay;
     private final RunSettings settings;
@@ -139,6 +142,7 @@ public final class SlurmRun {
             while (!cancel.interrupted()) {
                 shown.poll();
                 if (!RunReport.manifestOf(directory()).shardsPending()) {
+                    cancelWaitingTasks(attempts);
                     return true;
                 }
                 if (System.nanoTime() < nextQueueLook) {
@@ -151,12 +155,18 @@ public final class SlurmRun {
                     break;
                 }
                 List<Integer> again = new ArrayList<>();
+                List<String> notNeeded = new ArrayList<>();
                 boolean running = false;
                 for (int shard = 0; shard < shards; shard++) {
                     SlurmQueue.Task task = attempts.task(shard);
                     String state = task == null ? null : states.get(task);
                     absent[shard] = state == null ? absent[shard] + 1 : 0;
-                    boolean ended = task == null || (state == null ? absent[shard] >= ABSENT_LOOKS : SlurmQueue.ended(state));
+                    boolean takerRuns = takerRuns(shard, states);
+                    if (PENDING.equals(state) && (takerRuns || Files.exists(doneMarker(shard)))) {
+                        notNeeded.add(task.toString()); // another task has its shard: it need not start
+                    }
+                    boolean ended = !takerRuns
+                            && (task == null || (state == null ? absent[shard] >= ABSENT_LOOKS : SlurmQueue.ended(state)));
                     running |= !ended;
                     // The marker is looked at after the queue: a task seen ended has written all it will.
                     if (ended && task != null && !Files.exists(doneMarker(shard))) {
@@ -164,18 +174,18 @@ public final class SlurmRun {
                             cancelAndWait(attempts.jobs());
                             throw new InputException("shard " + shard + " of " + shards + " did not finish in "
                                     + Plural.of(attempts.attempts(shard), "Slurm submission") + " (last: task " + task + ", "
-                                    + (state == null ? "gone from squeue" : state) + "); its log: " + submission.log(shard, task.job()),
+                                    + howEnded(shard, task, states) + "); its log: " + submission.log(shard, task.job()),
                                     "fix what the log shows, then submit the unfinished shards again (finished trials are kept): " + sameCommand());
                         }
                         again.add(shard);
                     }
                 }
+                scancel(notNeeded);
                 if (!again.isEmpty()) {
                     String job = submission.submit(again);
                     err.println(System.lineSeparator() + "Resubmitted " + describe(again) + " as Slurm job " + job
-                            + ": the previous task ended before finishing (" + again.stream().map(shard -> "shard " + shard
-                            + ": " + Optional.ofNullable(states.get(attempts.task(shard))).orElse("gone from squeue"))
-                            .collect(Collectors.joining(", ")) + ")");
+                            + ": the previous task ended before finishing (" + again.stream()
+                            .map(shard -> "shard " + shard + ": " + howEnded(shard, attempts.task(shard), states)).collect(Collectors.joining(", ")) + ")");
                     err.flush();
                     attempts.submitted(again, job);
                     again.forEach(shard -> absent[shard] = 0);
@@ -189,6 +199,38 @@ public final class SlurmRun {
             }
         }
         return false;
+    }
+
+    /** What the queue says of the tasks that ran {@code shard}: its own task's state, and the state of a task that took it. */
+    private String howEnded(int shard, SlurmQueue.Task own, Map<SlurmQueue.Task, String> states) {
+        String ownState = Optional.ofNullable(states.get(own)).orElse("gone from squeue");
+        Optional<SlurmQueue.Task> taker = ShardClaims.taker(directory(), shard);
+        return taker.isEmpty() ? ownState : ownState + ", taken by task " + taker.get() + ": "
+                + Optional.ofNullable(states.get(taker.get())).orElse("gone from squeue");
+    }
+
+    /**
+     * Whether a task other than {@code shard}'s own has taken it ({@link ShardClaims}) and still runs.
+     * A taker the queue does not list (gone, or of an earlier command's job) runs no more.
+     */
+    private boolean takerRuns(int shard, Map<SlurmQueue.Task, String> states) {
+        Optional<String> state = ShardClaims.taker(directory(), shard).map(states::get);
+        return state.isPresent() && !SlurmQueue.ended(state.get());
+    }
+
+    /**
+     * Once the run is combined: cancels the tasks still waiting for a CPU, whose shards others took
+     * and finished before they were seen taken. Only when a shard was taken: else none waits.
+     */
+    private void cancelWaitingTasks(ShardAttempts attempts) throws IOException, InterruptedException {
+        boolean taken = false;
+        for (int shard = 0; shard < shards; shard++) {
+            taken |= Files.exists(ShardClaims.file(directory(), shard));
+        }
+        if (taken) {
+            scancel(SlurmQueue.states(attempts.jobs(), () -> false).entrySet().stream()
+                    .filter(task -> PENDING.equals(task.getValue())).map(task -> task.getKey().toString()).toList());
+        }
     }
 
     /**

@@ -20,13 +20,13 @@ class TestShardCommand {
     }
 
     @Test
-    void theCommandIsThisJavaAndClassPathWritingToTheSharedDirectoryOnTheTasksPrepared() {
+    void theCommandIsThisJavaAndClassPathWritingToTheSharedDirectoryOnTheTasksPreparedThenOnUnstartedShards() {
         ShardCommand command = ShardCommand.of(List.of("run", "suite", "--agent", "oracle", "--out", "x"), Path.of("/shared/run"));
 
         assertThat(command.arguments().getFirst()).endsWith("java");
         assertThat(command.arguments()).containsSubsequence("-cp", System.getProperty("java.class.path"),
                 "io.assay.cli.AssayCommand", "run", "suite", "--agent", "oracle", "--out", "/shared/run", "--progress", "lines",
-                "--prepared-tasks");
+                "--prepared-tasks", "--then-unstarted-shards");
         assertThat(command.arguments().get(1)).as("C1 alone, before the submitting JVM's flags, which may override it")
                 .isEqualTo("-XX:TieredStopAtLevel=1");
         assertThat(command.arguments()).doesNotContain("x").noneMatch(argument -> argument.startsWith("-Dassay.stderr.tty="));

@@ -1,7 +1,7 @@
 package io.assay.core.run;
 
-import io.assay.launcher.InputException;
 import io.assay.launcher.Shard;
+import io.assay.launcher.ShardHeldException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -44,7 +44,7 @@ final class ShardLock implements AutoCloseable {
     /**
      * Takes the lock of {@code shard} of the run in {@code run}, whose {@code shards/} folder exists.
      *
-     * @throws InputException when another process, or another run in this one, holds it
+     * @throws ShardHeldException when another process, or another run in this one, holds it
      */
     static ShardLock take(Path run, Shard shard) {
         Path file;
@@ -77,8 +77,8 @@ final class ShardLock implements AutoCloseable {
         }
     }
 
-    private static InputException alreadyRunning(Path run, Shard shard) {
-        return new InputException("shard " + shard + " of " + run + " is already running in another process",
+    private static ShardHeldException alreadyRunning(Path run, Shard shard) {
+        return new ShardHeldException("shard " + shard + " of " + run + " is already running in another process",
                 "let it finish, or stop it and start the shard again; `assay status " + run + "` shows its progress");
     }
 
