@@ -9,6 +9,7 @@
 # The machine's CPU seconds during each command are printed too (every process: the tasks' JVMs
 # run under slurmd, not under the command), so run it on an otherwise idle machine.
 # Usage: scripts/bench-slurm.sh [SHARDS] [ROUNDS] [WORK_DIR]   (default: 4, 3, target/bench-slurm)
+# BENCH_NO_BUILD=1 measures the jar as built, without building it first.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shards="${1:-4}"
@@ -59,7 +60,7 @@ shards = []
 for shard in range(count):
     b, how = began(shard)
     shards.append(f"shard {shard} {b:.1f}-{at(f'shards/{shard}-of-{count}.done'):.1f}{how}")
-print(f"  submitted {at('slurm/jobs'):.1f}; " + "; ".join(shards)
+print(f"  submitted {at('slurm/jobs'):.1f}; prepared {at('slurm/prepared'):.1f}; " + "; ".join(shards)
       + f"; combined {at('manifest.json'):.1f} (trials.jsonl {at('trials.jsonl'):.1f}); command ended {end - start:.1f}")
 PY
 }

@@ -2,6 +2,7 @@ package io.assay.cli;
 
 import io.assay.cli.progress.ProgressMode;
 import io.assay.cli.progress.ProgressReporter;
+import io.assay.cli.slurm.Preparation;
 import io.assay.cli.slurm.ShardClaims;
 import io.assay.cli.slurm.SlurmRun;
 import io.assay.launcher.Assay;
@@ -158,6 +159,10 @@ final class RunCommand implements Callable<Integer> {
             return execute(assay.resume(resume, checkResumeArguments(), maxCost, maxErrors()), null);
         }
         Shard part = shard == null ? null : Shard.parse(shard);
+        if (preparedTasks && part != null && out != null) {
+            // A Slurm array task may start before the submitting command has written the run's tasks.
+            Preparation.await(out, spec.commandLine().getErr());
+        }
         if (unstartedShards) {
             return runArrayTask(assay, part);
         }

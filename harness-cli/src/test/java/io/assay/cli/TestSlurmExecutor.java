@@ -156,6 +156,25 @@ class TestSlurmExecutor {
     }
 
     @Test
+    void aNewRunThatCannotBePreparedHasItsJobCancelledAndLeavesNothing() throws Exception {
+        Path out = temp.resolve("unprepared");
+        // A new run is submitted before its suite is loaded and its agent created: this agent does not exist.
+        CliResult result = run("run", example("arithmetic"), "--agent", "no-such-agent", "--out", out.toString(),
+                "--progress", "none", "--executor", "slurm", "--shards", "2");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err().lines().filter(line -> line.startsWith("error:")).toList()).singleElement().asString()
+                .contains("no-such-agent");
+        assertThat(result.err()).doesNotContain("Submitted Slurm job");
+        assertThat(out).doesNotExist();
+        Process squeue = new ProcessBuilder("squeue", "--noheader", "--states=PENDING,RUNNING,COMPLETING", "--name=assay-unprepared")
+                .redirectErrorStream(true).start();
+        String left = new String(squeue.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        squeue.waitFor();
+        assertThat(left).as("the run's job, submitted before it was prepared, is cancelled").isBlank();
+    }
+
+    @Test
     void detachReturnsAfterSubmittingAndStatusFollowsTheRun() throws Exception {
         Path out = temp.resolve("detached");
         CliResult result = run("run", example("arithmetic"), "--agent", "oracle", "--out", out.toString(), "--progress", "none",

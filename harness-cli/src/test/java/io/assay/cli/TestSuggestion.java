@@ -33,7 +33,8 @@ class TestSuggestion {
                 continue;
             }
             // Every command's longest flag with its last letter dropped: "--concurrency" as "--concurrenc".
-            String flag = subcommand.getValue().getCommandSpec().options().stream()
+            // Hidden flags (set by Assay itself, as on Slurm's array tasks) are not suggested.
+            String flag = subcommand.getValue().getCommandSpec().options().stream().filter(option -> !option.hidden())
                     .flatMap(option -> List.of(option.names()).stream())
                     .filter(name -> name.startsWith("--")).max((a, b) -> Integer.compare(a.length(), b.length()))
                     .orElseThrow();

@@ -18,10 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code assay run --executor slurm}: prepares the run directory and its manifest here (so bad input
@@ -95,41 +97,97 @@ public final class SlurmRun {
         SlurmCommand.require("sbatch");
         // Before preparing: that resumes shard 0's file, which a task still running would be writing.
         refuseWhileStillQueued();
-        // This command loads and checks the suite every time (its settings do not take prepared tasks):
-        // submitted again, it refuses a suite edited since the run began, whose tasks the slices hold.
+        ShardAttempts attempts = new ShardAttempts(shards);
+        // Ctrl-C cancels the array jobs named at that moment; their shards stop as on Ctrl-C (Slurm sends
+        // them SIGTERM) and stay resumable. A failed scancel leaves the jobs named in the run's slurm folder.
+        try (InterruptHook cancel = InterruptHook.on(() -> scancel(attempts.jobs()))) {
+            Manifest manifest = Files.exists(directory().resolve("manifest.json")) ? prepareThenSubmit(attempts)
+                    : submitThenPrepare(attempts);
+            long total = manifest.shards().expectedTrials().stream().mapToLong(Long::longValue).sum();
+            if (detach && !cancel.interrupted()) {
+                err.println("Follow it with: assay status " + directory());
+                err.flush();
+                return Ending.DETACHED;
+            }
+            try (ShardProgress shown = new ShardProgress(directory(), shards, progress)) {
+                shown.start(total);
+                boolean combined = !cancel.interrupted() && await(attempts, shown, cancel);
+                shown.finish(combined);
+                if (!combined) {
+                    err.println("Interrupted: cancelled Slurm job " + String.join(", ", attempts.jobs()) + "; " + shown.recorded()
+                            + " of " + Plural.of(total, "trial") + " recorded. Resume with: " + sameCommand());
+                    err.flush();
+                    return Ending.INTERRUPTED;
+                }
+                return Ending.COMPLETED;
+            }
+        }
+    }
+
+    /**
+     * A run submitted before: prepared again here (so a suite edited since, whose tasks the slices
+     * hold, is refused before anything runs), then its unfinished shards submitted.
+     */
+    private Manifest prepareThenSubmit(ShardAttempts attempts) throws IOException, InterruptedException {
+        Manifest manifest = prepare();
+        List<Integer> unfinished = unfinished();
+        if (!unfinished.isEmpty() && manifest.shardsPending()) {
+            String job = submission.submit(unfinished);
+            attempts.submitted(unfinished, job);
+            announce(job, unfinished, manifest);
+        }
+        return manifest;
+    }
+
+    /**
+     * A new run: submitted first, so that Slurm's scheduling and the tasks' JVM start-up overlap
+     * loading and checking the suite here; the tasks wait for the run to be prepared ({@link Preparation}).
+     * When it cannot be, the job is cancelled, and the run directory removed if this command created it.
+     */
+    private Manifest submitThenPrepare(ShardAttempts attempts) throws IOException, InterruptedException {
+        boolean existed = Files.exists(directory());
+        List<Integer> all = unfinished();
+        String job = submission.submit(all);
+        attempts.submitted(all, job);
+        Manifest manifest;
+        try {
+            manifest = prepare();
+        } catch (RuntimeException | IOException e) {
+            cancelAndWait(List.of(job));
+            if (!existed) {
+                deleteCreated(directory());
+            }
+            throw e;
+        }
+        announce(job, all, manifest);
+        return manifest;
+    }
+
+    /**
+     * Prepares the run as shard 0 would (its directory, manifest and the shards' tasks) and records
+     * that it is. This command loads and checks the suite every time: its settings do not take prepared tasks.
+     */
+    private Manifest prepare() throws IOException {
         Manifest manifest;
         try (PreparedRun prepared = assay.start(settings)) {
             manifest = prepared.manifest(); // shard 0's lock released: its task may run on this machine
         }
-        List<Integer> unfinished = unfinished();
-        ShardAttempts attempts = new ShardAttempts(shards);
-        if (!unfinished.isEmpty() && manifest.shardsPending()) {
-            String job = submission.submit(unfinished);
-            attempts.submitted(unfinished, job);
-            err.println("Submitted Slurm job " + job + ": " + describe(unfinished) + " of " + manifest.suite().id()
-                    + " with agent " + manifest.agent().name() + " -> " + directory() + " (logs in " + submission.slurmDirectory() + ")");
-            err.flush();
-        }
-        if (detach) {
-            err.println("Follow it with: assay status " + directory());
-            err.flush();
-            return Ending.DETACHED;
-        }
-        long total = manifest.shards().expectedTrials().stream().mapToLong(Long::longValue).sum();
-        // Ctrl-C cancels the array jobs named at that moment; their shards stop as on Ctrl-C (Slurm sends
-        // them SIGTERM) and stay resumable. A failed scancel leaves the jobs named in the run's slurm folder.
-        try (InterruptHook cancel = InterruptHook.on(() -> scancel(attempts.jobs()));
-             ShardProgress shown = new ShardProgress(directory(), shards, progress)) {
-            shown.start(total);
-            boolean combined = await(attempts, shown, cancel);
-            shown.finish(combined);
-            if (!combined) {
-                err.println("Interrupted: cancelled Slurm job " + String.join(", ", attempts.jobs()) + "; " + shown.recorded()
-                        + " of " + Plural.of(total, "trial") + " recorded. Resume with: " + sameCommand());
-                err.flush();
-                return Ending.INTERRUPTED;
+        Preparation.markPrepared(directory());
+        return manifest;
+    }
+
+    private void announce(String job, List<Integer> submitted, Manifest manifest) {
+        err.println("Submitted Slurm job " + job + ": " + describe(submitted) + " of " + manifest.suite().id()
+                + " with agent " + manifest.agent().name() + " -> " + directory() + " (logs in " + submission.slurmDirectory() + ")");
+        err.flush();
+    }
+
+    /** Deletes {@code directory} with all it holds: a new run's, which this command created and could not prepare. */
+    private static void deleteCreated(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
-            return Ending.COMPLETED;
         }
     }
 
