@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Run the tasks the command that created the run wrote for this shard, without loading the suite.")
     boolean preparedTasks;
 
-    /** Set by the Slurm executor on its array tasks (ShardCommand), with --prepared-tasks; not in the help. */
+    /** Set by the Slurm executor on its array tasks (ShardCommand); not for users, so not in the help. */
     @Option(names = "--then-unstarted-shards", hidden = true,
             description = "After this shard, run each shard of the run that no process has begun (their tasks still wait).")
     boolean unstartedShards;
@@ -171,15 +171,15 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * A Slurm array task: its own shard, then each shard no process has begun, while the shards end
-     * as they should (every trial recorded, some perhaps unscored); the worst exit code of them.
-     * A shard another process holds is left to it.
+     * as they should (every trial recorded, some perhaps unscored: not stopped by a budget, an error
+     * limit or Ctrl-C); the worst exit code of them. A shard another process holds is left to it.
      */
     private int runArrayTask(Assay assay, Shard mine) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Set<Integer> tried = new HashSet<>();
         int code = 0;
-        for (Optional<Shard> next = Optional.of(mine); next.isPresent() && (code == 0 || code == ErrorReporter.FAILURES);
-             next = ShardClaims.nextUnstarted(out, mine, tried)) {
+        boolean ended = true; // each shard so far ended with every trial recorded, or was left to another process
+        for (Optional<Shard> next = Optional.of(mine); next.isPresent() && ended; next = ShardClaims.nextUnstarted(out, mine, tried)) {
             Shard taken = next.get();
             tried.add(taken.index());
             PreparedRun run;
@@ -194,6 +194,7 @@ final class RunCommand implements Callable<Integer> {
                 ShardClaims.record(out, taken);
             }
             code = Math.max(code, execute(run, taken));
+            ended = RunProgress.finished(out, taken);
         }
         return code;
     }

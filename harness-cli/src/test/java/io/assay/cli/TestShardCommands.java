@@ -93,7 +93,26 @@ class TestShardCommands {
         assertThat(task.err()).contains("All 3 shards done: " + sharded);
         assertThat(Json.MAPPER.readTree(sharded.resolve("summary.json").toFile()))
                 .isEqualTo(Json.MAPPER.readTree(single.resolve("summary.json").toFile()));
-        assertThat(sharded.resolve("slurm")).as("a claim is recorded for a Slurm task's submitting command only").doesNotExist();
+        if (System.getenv("SLURM_ARRAY_JOB_ID") == null) {
+            assertThat(sharded.resolve("slurm")).as("a claim is recorded for a Slurm task's submitting command only").doesNotExist();
+        }
+    }
+
+    @Test
+    void anArrayTaskWhoseShardStoppedTakesNoOther() throws Exception {
+        Path suite = temp.resolve("boxed");
+        Files.createDirectories(suite);
+        Files.writeString(suite.resolve("suite.yaml"), "id: boxed\nreward: {type: exact}\nenvironment: {type: unavailable}\n");
+        Files.writeString(suite.resolve("tasks.jsonl"), "{\"id\":\"a\",\"prompt\":\"p\",\"answer\":\"x\"}\n"
+                + "{\"id\":\"b\",\"prompt\":\"p\",\"answer\":\"x\"}\n{\"id\":\"c\",\"prompt\":\"p\",\"answer\":\"x\"}\n");
+        Path out = temp.resolve("stopped");
+
+        CliResult task = run("run", suite.toString(), "--agent", "oracle", "--shard", "0/2", "--out", out.toString(),
+                "--progress", "none", "--prepared-tasks", "--then-unstarted-shards");
+
+        assertThat(task.exitCode()).as(task.err()).isEqualTo(2);
+        assertThat(task.err()).contains("error: run failed").doesNotContain("shard 1/2");
+        assertThat(out.resolve("shards/1-of-2.jsonl")).doesNotExist();
     }
 
     @Test

@@ -172,6 +172,11 @@ class TestSlurmExecutor {
         String left = new String(squeue.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         squeue.waitFor();
         assertThat(left).as("the run's job, submitted before it was prepared, is cancelled").isBlank();
+        Process cancelled = new ProcessBuilder("squeue", "--noheader", "--states=CANCELLED", "--name=assay-unprepared")
+                .redirectErrorStream(true).start();
+        String submitted = new String(cancelled.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        cancelled.waitFor();
+        assertThat(submitted).as("it was submitted before the run was prepared").isNotBlank();
     }
 
     @Test

@@ -100,7 +100,7 @@ public record RunProgress(@JsonSerialize(using = ToStringSerializer.class) Path 
         List<Integer> unstarted = new ArrayList<>();
         for (int index = 0; manifest.shards() != null && index < manifest.shards().count(); index++) {
             Shard shard = new Shard(index, manifest.shards().count());
-            if (!Files.exists(RunDirectory.doneMarker(path, shard)) && sizeOf(RunDirectory.shardFile(path, shard)) == 0) {
+            if (!finished(path, shard) && sizeOf(RunDirectory.shardFile(path, shard)) == 0) {
                 unstarted.add(index);
             }
         }
@@ -111,7 +111,12 @@ public record RunProgress(@JsonSerialize(using = ToStringSerializer.class) Path 
     public static long finishedShards(Path path) {
         Manifest manifest = RunDirectory.open(path).readManifest();
         int count = manifest.shards() == null ? 0 : manifest.shards().count();
-        return IntStream.range(0, count).filter(index -> Files.exists(RunDirectory.doneMarker(path, new Shard(index, count)))).count();
+        return IntStream.range(0, count).filter(index -> finished(path, new Shard(index, count))).count();
+    }
+
+    /** Whether {@code shard} of the run at {@code path} has recorded all its trials and marked itself done. */
+    public static boolean finished(Path path, Shard shard) {
+        return Files.exists(RunDirectory.doneMarker(path, shard));
     }
 
     private static long sizeOf(Path file) {

@@ -71,8 +71,8 @@ record ArraySubmission(Path runDirectory, int shards, List<String> slurmOptions,
         String job = result.output().strip().split(";", 2)[0];
         if (!result.ok() || !job.matches("\\d+")) {
             throw new InputException("sbatch refused the job array: " + result.message(),
-                    "check the --slurm-option flags (sbatch --help) and `sinfo`; the run in " + runDirectory
-                            + " is kept: submitting the same command again runs its unfinished shards");
+                    "check the --slurm-option flags (sbatch --help) and `sinfo`, then submit the same command again"
+                            + " (a run already begun in " + runDirectory + " keeps its finished shards)");
         }
         Files.writeString(jobsFile(), job + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return job;

@@ -59,7 +59,7 @@ public final class Preparation {
                 if (System.nanoTime() > deadline) {
                     String waited = limit.toMinutes() > 0 ? limit.toMinutes() + " minutes" : limit.toMillis() + " ms";
                     throw new InputException(run + " was not prepared within " + waited + " of this task's start:"
-                            + " the command that submitted it ended before preparing it",
+                            + " the command that submitted it ended before preparing it, or is still loading the suite",
                             "submit the same command again once this job has ended (or cancel it with scancel)");
                 }
                 created.await(Duration.ofMillis(250));

@@ -68,6 +68,15 @@ public final class ShardClaims {
         }
     }
 
+    /** Forgets who took {@code shard}: it is submitted again, its taker having ended. */
+    static void forget(Path run, int shard) {
+        try {
+            Files.deleteIfExists(file(run, shard));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file(run, shard), e);
+        }
+    }
+
     /** The task that last took {@code shard} besides its own, if any did. */
     static Optional<SlurmQueue.Task> taker(Path run, int shard) {
         String text;

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code assay run --executor slurm}: prepares the run directory and its manifest here (so bad input
- * fails at once, not in N job logs), submits its unfinished shards as one Slurm job array, then shows
+ * fails at once, not in N job logs; a new run is submitted just before, its tasks waiting for the
+ * preparation, {@link Preparation}), submits its unfinished shards as one Slurm job array, then shows
  * one progress bar over all shards, submits again the shards whose tasks ended unfinished (a shard
  * another task took, {@link ShardClaims}, once that task ended too; its own waiting task is
  * cancelled), and returns once the last shard has combined the run. Submitting the same command again on the same
@@ -101,8 +102,8 @@ public final class SlurmRun {
         // Ctrl-C cancels the array jobs named at that moment; their shards stop as on Ctrl-C (Slurm sends
         // them SIGTERM) and stay resumable. A failed scancel leaves the jobs named in the run's slurm folder.
         try (InterruptHook cancel = InterruptHook.on(() -> scancel(attempts.jobs()))) {
-            Manifest manifest = Files.exists(directory().resolve("manifest.json")) ? prepareThenSubmit(attempts)
-                    : submitThenPrepare(attempts);
+            Manifest manifest = Files.exists(directory().resolve("manifest.json")) ? prepareThenSubmit(attempts, cancel)
+                    : submitThenPrepare(attempts, cancel);
             long total = manifest.shards().expectedTrials().stream().mapToLong(Long::longValue).sum();
             if (detach && !cancel.interrupted()) {
                 err.println("Follow it with: assay status " + directory());
@@ -128,13 +129,11 @@ public final class SlurmRun {
      * A run submitted before: prepared again here (so a suite edited since, whose tasks the slices
      * hold, is refused before anything runs), then its unfinished shards submitted.
      */
-    private Manifest prepareThenSubmit(ShardAttempts attempts) throws IOException, InterruptedException {
+    private Manifest prepareThenSubmit(ShardAttempts attempts, InterruptHook cancel) throws IOException, InterruptedException {
         Manifest manifest = prepare();
         List<Integer> unfinished = unfinished();
-        if (!unfinished.isEmpty() && manifest.shardsPending()) {
-            String job = submission.submit(unfinished);
-            attempts.submitted(unfinished, job);
-            announce(job, unfinished, manifest);
+        if (!unfinished.isEmpty() && manifest.shardsPending() && !cancel.interrupted()) {
+            announce(submit(unfinished, attempts, cancel), unfinished, manifest);
         }
         return manifest;
     }
@@ -142,25 +141,39 @@ public final class SlurmRun {
     /**
      * A new run: submitted first, so that Slurm's scheduling and the tasks' JVM start-up overlap
      * loading and checking the suite here; the tasks wait for the run to be prepared ({@link Preparation}).
-     * When it cannot be, the job is cancelled, and the run directory removed if this command created it.
+     * When it cannot be, or sbatch refuses the job, the job is cancelled and the run directory removed
+     * if this command created it: bad input leaves nothing behind.
      */
-    private Manifest submitThenPrepare(ShardAttempts attempts) throws IOException, InterruptedException {
+    private Manifest submitThenPrepare(ShardAttempts attempts, InterruptHook cancel) throws IOException, InterruptedException {
         boolean existed = Files.exists(directory());
         List<Integer> all = unfinished();
-        String job = submission.submit(all);
-        attempts.submitted(all, job);
-        Manifest manifest;
         try {
-            manifest = prepare();
-        } catch (RuntimeException | IOException e) {
-            cancelAndWait(List.of(job));
-            if (!existed) {
-                deleteCreated(directory());
+            String job = submit(all, attempts, cancel);
+            Manifest manifest = prepare();
+            announce(job, all, manifest);
+            return manifest;
+        } catch (Throwable failed) {
+            // Each step on its own: what the user must read is why the run could not start, not a cleanup's trouble.
+            try {
+                cancelAndWait(attempts.jobs());
+                if (!existed) {
+                    deleteCreated(directory());
+                }
+            } catch (Exception cleanup) {
+                failed.addSuppressed(cleanup);
             }
-            throw e;
+            throw failed;
         }
-        announce(job, all, manifest);
-        return manifest;
+    }
+
+    /** Submits {@code indexes} as one array job and records it; cancels it at once should Ctrl-C have come meanwhile. */
+    private String submit(List<Integer> indexes, ShardAttempts attempts, InterruptHook cancel) throws IOException, InterruptedException {
+        String job = submission.submit(indexes);
+        attempts.submitted(indexes, job);
+        if (cancel.interrupted()) {
+            scancel(List.of(job)); // the hook cancelled the jobs it knew of, before this one was recorded
+        }
+        return job;
     }
 
     /**
@@ -238,14 +251,15 @@ public final class SlurmRun {
                         again.add(shard);
                     }
                 }
-                scancel(notNeeded);
+                cancelPending(notNeeded);
                 if (!again.isEmpty()) {
-                    String job = submission.submit(again);
+                    String ended = again.stream().map(shard -> "shard " + shard + ": " + howEnded(shard, attempts.task(shard), states))
+                            .collect(Collectors.joining(", "));
+                    again.forEach(shard -> ShardClaims.forget(directory(), shard)); // its taker ended: the next to run it starts afresh
+                    String job = submit(again, attempts, cancel);
                     err.println(System.lineSeparator() + "Resubmitted " + describe(again) + " as Slurm job " + job
-                            + ": the previous task ended before finishing (" + again.stream()
-                            .map(shard -> "shard " + shard + ": " + howEnded(shard, attempts.task(shard), states)).collect(Collectors.joining(", ")) + ")");
+                            + ": the previous task ended before finishing (" + ended + ")");
                     err.flush();
-                    attempts.submitted(again, job);
                     again.forEach(shard -> absent[shard] = 0);
                 } else if (!running && allDone()) {
                     // Every shard finished, yet none combined the run (the last one died combining): do it here.
@@ -278,16 +292,34 @@ public final class SlurmRun {
 
     /**
      * Once the run is combined: cancels the tasks still waiting for a CPU, whose shards others took
-     * and finished before they were seen taken. Only when a shard was taken: else none waits.
+     * and finished before they were seen taken. Only when a shard was taken (else none waits), and
+     * at best: the run is complete whatever Slurm answers.
      */
-    private void cancelWaitingTasks(ShardAttempts attempts) throws IOException, InterruptedException {
+    private void cancelWaitingTasks(ShardAttempts attempts) {
         boolean taken = false;
         for (int shard = 0; shard < shards; shard++) {
             taken |= Files.exists(ShardClaims.file(directory(), shard));
         }
-        if (taken) {
-            scancel(SlurmQueue.states(attempts.jobs(), () -> false).entrySet().stream()
-                    .filter(task -> PENDING.equals(task.getValue())).map(task -> task.getKey().toString()).toList());
+        if (taken && !attempts.jobs().isEmpty()) {
+            try {
+                cancelPending(attempts.jobs());
+            } catch (RuntimeException e) {
+                err.println("warning: could not cancel the run's tasks still waiting (" + e.getMessage() + "): scancel --state=PENDING "
+                        + String.join(" ", attempts.jobs()));
+                err.flush();
+            }
+        }
+    }
+
+    /**
+     * Cancels those of {@code tasks} (or jobs) still waiting: {@code scancel --state=PENDING}, so a
+     * task that started since the queue was asked is left to run, whatever the queue said a moment ago.
+     */
+    private static void cancelPending(List<String> tasks) {
+        if (!tasks.isEmpty()) {
+            List<String> scancel = new ArrayList<>(List.of("scancel", "--state=PENDING"));
+            scancel.addAll(tasks);
+            run(scancel);
         }
     }
 
@@ -318,6 +350,9 @@ public final class SlurmRun {
      * submitted again at once.
      */
     private void cancelAndWait(List<String> jobs) throws IOException, InterruptedException {
+        if (jobs.isEmpty()) {
+            return;
+        }
         scancel(jobs);
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (SlurmQueue.states(jobs, () -> false).values().stream().anyMatch(state -> !SlurmQueue.ended(state)) && System.nanoTime() < deadline) {
@@ -327,15 +362,18 @@ public final class SlurmRun {
 
     /** Cancels {@code jobs}, if any. */
     private static void scancel(List<String> jobs) {
-        if (jobs.isEmpty()) {
-            return;
+        if (!jobs.isEmpty()) {
+            List<String> scancel = new ArrayList<>(List.of("scancel"));
+            scancel.addAll(jobs);
+            run(scancel);
         }
-        List<String> scancel = new ArrayList<>(List.of("scancel"));
-        scancel.addAll(jobs);
+    }
+
+    private static void run(List<String> scancel) {
         try {
             SlurmCommand.run(scancel);
         } catch (IOException e) {
-            throw new UncheckedIOException("scancel " + String.join(" ", jobs) + " failed", e);
+            throw new UncheckedIOException(String.join(" ", scancel) + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

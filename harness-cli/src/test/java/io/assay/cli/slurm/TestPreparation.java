@@ -63,6 +63,6 @@ class TestPreparation {
         Files.createDirectories(run.resolve("slurm"));
 
         assertThatThrownBy(() -> Preparation.await(run, err, Duration.ofMillis(300))).isInstanceOf(InputException.class)
-                .hasMessage(run + " was not prepared within 300 ms of this task's start: the command that submitted it ended before preparing it");
+                .hasMessage(run + " was not prepared within 300 ms of this task's start: the command that submitted it ended before preparing it, or is still loading the suite");
     }
 }
