@@ -182,12 +182,16 @@ final class RunCommand implements Callable<Integer> {
         for (Optional<Shard> next = Optional.of(mine); next.isPresent() && ended; next = ShardClaims.nextUnstarted(out, mine, tried)) {
             Shard taken = next.get();
             tried.add(taken.index());
+            // A shard another task is starting is seen before its tasks are read, or refused by its lock then.
+            if (!taken.equals(mine) && RunProgress.running(out, taken)) {
+                leave(taken, err);
+                continue;
+            }
             PreparedRun run;
             try {
                 run = assay.start(settings(out, taken));
             } catch (ShardHeldException held) {
-                err.println("Shard " + taken + " is run by another process; leaving it to that one.");
-                err.flush();
+                leave(taken, err);
                 continue;
             }
             if (!taken.equals(mine)) {
@@ -197,6 +201,11 @@ final class RunCommand implements Callable<Integer> {
             ended = RunProgress.finished(out, taken);
         }
         return code;
+    }
+
+    private static void leave(Shard running, PrintWriter err) {
+        err.println("Shard " + running + " is run by another process; leaving it to that one.");
+        err.flush();
     }
 
     /** Runs the prepared {@code run}, shard {@code part} of a run or all of it ({@code null}), and reports it: the exit code. */

@@ -116,20 +116,24 @@ class TestShardCommands {
     }
 
     @Test
-    void anArrayTaskLeavesAShardAnotherProcessHoldsToIt() throws Exception {
+    void anArrayTaskLeavesTheShardsAnotherProcessHoldsToIt() throws Exception {
         Path out = temp.resolve("held");
         assertThat(runArithmetic(out, "--shard", "0/3", "--prepared-tasks").exitCode()).isZero();
         CliResult task;
-        // Shard 2 running elsewhere, its file still empty: its lock is held.
-        try (FileChannel lock = FileChannel.open(out.resolve("shards/2-of-3.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock held = lock.lock()) {
+        // Shards 1 (the task's own) and 2 running elsewhere, their files still empty: their locks are held.
+        try (FileChannel own = FileChannel.open(out.resolve("shards/1-of-3.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ownHeld = own.lock();
+             FileChannel other = FileChannel.open(out.resolve("shards/2-of-3.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock otherHeld = other.lock()) {
             task = runArithmetic(out, "--shard", "1/3", "--prepared-tasks", "--then-unstarted-shards");
         }
 
         assertThat(task.exitCode()).as(task.err()).isZero();
-        assertThat(task.err()).contains("Shard 2/3 is run by another process; leaving it to that one.")
-                .contains("2 of 3 shards done").doesNotContain("Running arithmetic, shard 2/3");
+        assertThat(task.err()).contains("Shard 1/3 is run by another process; leaving it to that one.")
+                .contains("Shard 2/3 is run by another process; leaving it to that one.").doesNotContain("Running arithmetic");
+        assertThat(out.resolve("shards/1-of-3.done")).doesNotExist();
         assertThat(out.resolve("shards/2-of-3.done")).doesNotExist();
+        assertThat(runArithmetic(out, "--shard", "1/3", "--prepared-tasks").exitCode()).isZero();
         CliResult last = runArithmetic(out, "--shard", "2/3", "--prepared-tasks");
         assertThat(last.err()).contains("All 3 shards done");
     }

@@ -114,6 +114,14 @@ public record RunProgress(@JsonSerialize(using = ToStringSerializer.class) Path 
         return IntStream.range(0, count).filter(index -> finished(path, new Shard(index, count))).count();
     }
 
+    /**
+     * Whether a process runs {@code shard} of the run at {@code path} now (it holds the shard's lock),
+     * wherever it runs: the lock is the run directory's, on a file system the processes share.
+     */
+    public static boolean running(Path path, Shard shard) {
+        return RunDirectory.shardRunning(path, shard);
+    }
+
     /** Whether {@code shard} of the run at {@code path} has recorded all its trials and marked itself done. */
     public static boolean finished(Path path, Shard shard) {
         return Files.exists(RunDirectory.doneMarker(path, shard));

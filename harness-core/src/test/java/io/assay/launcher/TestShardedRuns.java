@@ -324,8 +324,11 @@ class TestShardedRuns {
         Path file = run.resolve("shards/1-of-3.jsonl");
         String writing = "{\"task\": \"t1\", \"ep"; // a line the running shard is half-way through
         Files.writeString(file, writing);
+        assertThat(RunProgress.running(run, new Shard(1, 3))).as("no process holds shard 1 yet").isFalse();
         Process other = holdInAnotherProcess(run.resolve("shards/1-of-3.lock"));
         try {
+            assertThat(RunProgress.running(run, new Shard(1, 3))).as("the other process runs shard 1").isTrue();
+            assertThat(RunProgress.running(run, new Shard(2, 3))).isFalse();
             assertThatThrownBy(() -> shard(run, 1, 3)).isInstanceOf(InputException.class)
                     .hasMessage("shard 1/3 of " + run + " is already running in another process");
             assertThat(Files.readString(file)).as("not cut, nothing appended").isEqualTo(writing);
@@ -334,7 +337,9 @@ class TestShardedRuns {
             other.waitFor();
         }
         // Its process gone, the lock goes with it: the shard starts again; so does it once a run here ends.
+        assertThat(RunProgress.running(run, new Shard(1, 3))).as("its process gone, nobody holds it").isFalse();
         try (PreparedRun prepared = assay.start(settings(run).shard(new Shard(1, 3)).build())) {
+            assertThat(RunProgress.running(run, new Shard(1, 3))).as("a run in this process holds it").isTrue();
             assertThatThrownBy(() -> shard(run, 1, 3)).isInstanceOf(InputException.class)
                     .hasMessageContaining("is already running in another process");
         }

@@ -7,6 +7,7 @@ import io.assay.launcher.InputException;
 import io.assay.launcher.Manifest;
 import io.assay.launcher.PreparedRun;
 import io.assay.launcher.ProgressListener;
+import io.assay.launcher.RunProgress;
 import io.assay.launcher.RunReport;
 import io.assay.launcher.RunSettings;
 import io.assay.launcher.Shard;
@@ -238,9 +239,15 @@ public final class SlurmRun {
                     }
                     boolean ended = !takerRuns
                             && (task == null || (state == null ? absent[shard] >= ABSENT_LOOKS : SlurmQueue.ended(state)));
-                    running |= !ended;
                     // The marker is looked at after the queue: a task seen ended has written all it will.
-                    if (ended && task != null && !Files.exists(doneMarker(shard))) {
+                    boolean unfinished = ended && task != null && !Files.exists(doneMarker(shard));
+                    // And the lock, before the shard runs again: a taker whose claim this file system does not show yet holds it.
+                    if (unfinished && RunProgress.running(directory(), new Shard(shard, shards))) {
+                        ended = false;
+                        unfinished = false;
+                    }
+                    running |= !ended;
+                    if (unfinished) {
                         if (attempts.exhausted(shard)) {
                             cancelAndWait(attempts.jobs());
                             throw new InputException("shard " + shard + " of " + shards + " did not finish in "
@@ -251,7 +258,10 @@ public final class SlurmRun {
                         again.add(shard);
                     }
                 }
-                cancelPending(notNeeded);
+                // By task id, without --state=PENDING: Slurm 22.05 then cancels every waiting task of the array, not
+                // the one named. A task that started since the look is cancelled too; it held no shard yet, or
+                // one that, interrupted, its own submission resumes.
+                scancel(notNeeded);
                 if (!again.isEmpty()) {
                     String ended = again.stream().map(shard -> "shard " + shard + ": " + howEnded(shard, attempts.task(shard), states))
                             .collect(Collectors.joining(", "));
@@ -312,15 +322,13 @@ public final class SlurmRun {
     }
 
     /**
-     * Cancels those of {@code tasks} (or jobs) still waiting: {@code scancel --state=PENDING}, so a
-     * task that started since the queue was asked is left to run, whatever the queue said a moment ago.
+     * Cancels the tasks of {@code jobs} still waiting ({@code scancel --state=PENDING}): a task
+     * that started since the queue was last asked is left to end by itself.
      */
-    private static void cancelPending(List<String> tasks) {
-        if (!tasks.isEmpty()) {
-            List<String> scancel = new ArrayList<>(List.of("scancel", "--state=PENDING"));
-            scancel.addAll(tasks);
-            run(scancel);
-        }
+    private static void cancelPending(List<String> jobs) {
+        List<String> scancel = new ArrayList<>(List.of("scancel", "--state=PENDING"));
+        scancel.addAll(jobs);
+        run(scancel);
     }
 
     /**

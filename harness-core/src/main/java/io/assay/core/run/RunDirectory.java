@@ -157,6 +157,11 @@ public final class RunDirectory {
         return directory.resolve(SHARDS).resolve(shard.name() + ".jsonl");
     }
 
+    /** Whether a process runs {@code shard} of the run in {@code directory} now: it holds the shard's lock. */
+    public static boolean shardRunning(Path directory, Shard shard) {
+        return ShardLock.held(directory, shard);
+    }
+
     /** The marker {@code shard} of a run in {@code directory} leaves once every one of its trials is recorded. */
     public static Path doneMarker(Path directory, Shard shard) {
         return directory.resolve(SHARDS).resolve(shard.name() + ".done");

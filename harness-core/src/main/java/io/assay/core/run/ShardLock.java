@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
@@ -74,6 +75,36 @@ final class ShardLock implements AutoCloseable {
             }
             HELD.add(file);
             return new ShardLock(file, channel);
+        }
+    }
+
+    /**
+     * Whether a process (this one included) holds the lock of {@code shard} of the run in {@code run}
+     * now, that is, runs the shard. Looks by taking the lock and letting it go at once: a process
+     * starting the shard at that very moment is refused, as by any other holder.
+     */
+    static boolean held(Path run, Shard shard) {
+        Path file = run.resolve(RunDirectory.SHARDS).resolve(shard.name() + ".lock");
+        synchronized (HELD) {
+            try {
+                if (!Files.exists(file) || HELD.contains(file.toRealPath())) {
+                    return Files.exists(file);
+                }
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException heldElsewhereInThisProcess) {
+                    return true; // not closed: that would drop the other holder's lock too (see HELD)
+                } catch (IOException e) {
+                    closeQuietly(channel);
+                    throw e;
+                }
+                channel.close(); // releases the lock just taken, if any
+                return lock == null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot look at the lock of shard " + shard + " of " + run + " (" + file + ")", e);
+            }
         }
     }
 
