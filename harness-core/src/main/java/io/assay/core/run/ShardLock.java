@@ -87,8 +87,11 @@ final class ShardLock implements AutoCloseable {
         Path file = run.resolve(RunDirectory.SHARDS).resolve(shard.name() + ".lock");
         synchronized (HELD) {
             try {
-                if (!Files.exists(file) || HELD.contains(file.toRealPath())) {
-                    return Files.exists(file);
+                if (!Files.exists(file)) {
+                    return false; // never taken
+                }
+                if (HELD.contains(file.toRealPath())) {
+                    return true; // by a run in this process
                 }
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
                 FileLock lock;
