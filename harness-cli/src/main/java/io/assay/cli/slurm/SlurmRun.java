@@ -234,13 +234,14 @@ public final class SlurmRun {
                     String state = task == null ? null : states.get(task);
                     absent[shard] = state == null ? absent[shard] + 1 : 0;
                     boolean takerRuns = takerRuns(shard, states);
-                    if (PENDING.equals(state) && (takerRuns || Files.exists(doneMarker(shard)))) {
+                    // The marker is looked at after the queue: a task seen ended has written all it will.
+                    boolean done = finished(shard);
+                    if (PENDING.equals(state) && (takerRuns || done)) {
                         notNeeded.add(task.toString()); // another task has its shard: it need not start
                     }
                     boolean ended = !takerRuns
                             && (task == null || (state == null ? absent[shard] >= ABSENT_LOOKS : SlurmQueue.ended(state)));
-                    // The marker is looked at after the queue: a task seen ended has written all it will.
-                    boolean unfinished = ended && task != null && !Files.exists(doneMarker(shard));
+                    boolean unfinished = ended && task != null && !done;
                     // And the lock, before the shard runs again: a taker whose claim this file system does not show yet holds it.
                     if (unfinished && RunProgress.running(directory(), new Shard(shard, shards))) {
                         ended = false;
@@ -391,7 +392,7 @@ public final class SlurmRun {
     private List<Integer> unfinished() {
         List<Integer> unfinished = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
-            if (!Files.exists(doneMarker(shard))) {
+            if (!finished(shard)) {
                 unfinished.add(shard);
             }
         }
@@ -402,8 +403,8 @@ public final class SlurmRun {
         return unfinished().isEmpty();
     }
 
-    private Path doneMarker(int shard) {
-        return directory().resolve("shards").resolve(new Shard(shard, shards).name() + ".done");
+    private boolean finished(int shard) {
+        return RunProgress.finished(directory(), new Shard(shard, shards));
     }
 
     /** Shard 0 started again here finds every trial recorded and, like any last shard, combines the run. */
