@@ -214,7 +214,7 @@ public final class SlurmRun {
             while (!cancel.interrupted()) {
                 shown.poll();
                 if (!RunReport.manifestOf(directory()).shardsPending()) {
-                    cancelWaitingTasks(attempts);
+                    cancelTakenShardsTasks(attempts);
                     return true;
                 }
                 if (System.nanoTime() < nextQueueLook) {
@@ -302,34 +302,29 @@ public final class SlurmRun {
     }
 
     /**
-     * Once the run is combined: cancels the tasks still waiting for a CPU, whose shards others took
-     * and finished before they were seen taken. Only when a shard was taken (else none waits), and
-     * at best: the run is complete whatever Slurm answers.
+     * Once the run is combined: cancels the tasks of shards another task took, whether still waiting
+     * for a CPU or started since (Slurm may start one the moment its taker ends, before it is seen
+     * taken), and waits until they have ended, so that nothing of the run writes into its directory
+     * once the command has returned. Only when a shard was taken (else there are none), and at best:
+     * the run is complete whatever Slurm answers.
      */
-    private void cancelWaitingTasks(ShardAttempts attempts) {
-        boolean taken = false;
+    private void cancelTakenShardsTasks(ShardAttempts attempts) {
+        List<String> tasks = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
-            taken |= Files.exists(ShardClaims.file(directory(), shard));
-        }
-        if (taken && !attempts.jobs().isEmpty()) {
-            try {
-                cancelPending(attempts.jobs());
-            } catch (RuntimeException e) {
-                err.println("warning: could not cancel the run's tasks still waiting (" + e.getMessage() + "): scancel --state=PENDING "
-                        + String.join(" ", attempts.jobs()));
-                err.flush();
+            SlurmQueue.Task own = attempts.task(shard);
+            if (own != null && ShardClaims.taker(directory(), shard).filter(taker -> !taker.equals(own)).isPresent()) {
+                tasks.add(own.toString());
             }
         }
-    }
-
-    /**
-     * Cancels the tasks of {@code jobs} still waiting ({@code scancel --state=PENDING}): a task
-     * that started since the queue was last asked is left to end by itself.
-     */
-    private static void cancelPending(List<String> jobs) {
-        List<String> scancel = new ArrayList<>(List.of("scancel", "--state=PENDING"));
-        scancel.addAll(jobs);
-        run(scancel);
+        try {
+            cancelAndWait(tasks);
+        } catch (IOException | RuntimeException e) {
+            err.println("warning: could not cancel the tasks whose shards others ran (" + e.getMessage() + "): scancel "
+                    + String.join(" ", tasks));
+            err.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
