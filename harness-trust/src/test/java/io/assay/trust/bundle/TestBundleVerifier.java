@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -127,17 +129,20 @@ class TestBundleVerifier {
 
     @Test
     void aRepeatedTrialLineIsNamedWithBothLines() throws Exception {
-        // The last line replaced by a copy of an earlier one no longer than it, so the file does not grow.
+        // The longest line replaced by a copy of another, so the file does not grow. Which line is longest
+        // depends on the run's timings, so it may come before or after the one copied.
         List<String> lines = BundleFixtures.entry(bundle, TRIALS).lines().toList();
-        int copied = IntStream.range(0, lines.size() - 1).filter(i -> lines.get(i).length() <= lines.getLast().length())
-                .findFirst().orElseThrow();
-        Path zip = tampered(TRIALS, text -> String.join("\n", lines.subList(0, lines.size() - 1)) + "\n" + lines.get(copied) + "\n");
+        int longest = IntStream.range(0, lines.size()).boxed().max(Comparator.comparingInt(i -> lines.get(i).length())).orElseThrow();
+        int copied = longest == 0 ? 1 : 0;
+        List<String> edited = new ArrayList<>(lines);
+        edited.set(longest, lines.get(copied));
+        Path zip = tampered(TRIALS, text -> String.join("\n", edited) + "\n");
         String repeated = lines.get(copied).replaceAll(".*\"task\":\"([a-d]+)\",\"epoch\":(\\d).*", "($1, epoch $2)");
 
         List<String> failures = failures(verify(zip));
 
-        assertThat(failures).contains("run/trials.jsonl:" + lines.size() + ": task: " + repeated + " once (it is also on line "
-                + (copied + 1) + ")");
+        assertThat(failures).contains("run/trials.jsonl:" + (Math.max(longest, copied) + 1) + ": task: " + repeated
+                + " once (it is also on line " + (Math.min(longest, copied) + 1) + ")");
     }
 
     @Test
