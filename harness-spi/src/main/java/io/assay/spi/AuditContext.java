@@ -26,7 +26,8 @@ public interface AuditContext {
 
     /**
      * Runs one real trial of a registered agent on {@code task}, in the suite's environment, exactly
-     * as {@code assay run} would: fresh environment session, timeout, grading.
+     * as {@code assay run} would: fresh environment session, timeout, grading. As in a run, each
+     * agent, task and epoch is one trial: probes asking for the same one share its record.
      *
      * @param agent a registered agent's name, such as {@code oracle} or {@code null}
      */

@@ -14,7 +14,9 @@ import io.assay.spi.Task;
 import io.assay.spi.TrialRecord;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -32,6 +34,7 @@ public final class SingleTrials implements AutoCloseable {
     private final Duration timeout;
     private final Watchdog watchdog;
     private final Map<String, TrialExecutor> executors = new ConcurrentHashMap<>();
+    private final Map<NamedTrial, CompletableFuture<TrialRecord>> namedTrials = new ConcurrentHashMap<>();
     private final Semaphore underWay;
 
     /** @param atOnce how many trials may be under way together; the others wait, their time limit not yet started */
@@ -47,9 +50,41 @@ public final class SingleTrials implements AutoCloseable {
         this.underWay = new Semaphore(atOnce);
     }
 
-    /** One trial of the named agent (created once, with no options) on {@code task}. */
+    /**
+     * One trial of the named agent (created once, with no options) on {@code task}. Like a run, which
+     * holds each trial once, an audit runs a named agent's trial of a task and epoch once: a probe
+     * asking for one another probe already ran or is running (the {@code null} agent's, which the
+     * do-nothing and tamper probes both judge by) gets that trial's record, and no container is
+     * started for it.
+     */
     public TrialRecord run(String agent, Task task, int epoch) throws InterruptedException {
-        return run(executors.computeIfAbsent(agent, this::executor), task, epoch);
+        CompletableFuture<TrialRecord> mine = new CompletableFuture<>();
+        CompletableFuture<TrialRecord> first = namedTrials.putIfAbsent(new NamedTrial(agent, task.id(), epoch), mine);
+        if (first != null) {
+            return recordOf(first);
+        }
+        try {
+            TrialRecord record = run(executors.computeIfAbsent(agent, this::executor), task, epoch);
+            mine.complete(record);
+            return record;
+        } catch (InterruptedException | RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** The record of a trial another probe asked for first, or what ended that trial without one. */
+    private static TrialRecord recordOf(CompletableFuture<TrialRecord> trial) throws InterruptedException {
+        try {
+            return trial.get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case InterruptedException interrupted -> throw interrupted;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /** One trial of an agent the caller made, on {@code task}. */
@@ -88,6 +123,10 @@ public final class SingleTrials implements AutoCloseable {
 
     private TrialExecutor executor(Agent agent) {
         return new TrialExecutor(suite, agent, environment, rewardChecks, timeout, 0, 0, watchdog);
+    }
+
+    /** A named agent's trial of a task and epoch: what a run would hold once. */
+    private record NamedTrial(String agent, String task, int epoch) {
     }
 
     @Override

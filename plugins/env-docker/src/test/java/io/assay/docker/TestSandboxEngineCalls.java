@@ -2,6 +2,7 @@ package io.assay.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.assay.core.audit.AuditReport;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,21 @@ class TestSandboxEngineCalls {
             SandboxAuditFixture.audit(suite, List.of("sandbox-do-nothing"));
 
             assertThat(calls.counts()).containsEntry("extract-to-dir", 1).containsEntry("archive-path", 1);
+        }
+    }
+
+    @Test
+    void aTrialTwoProbesNeedIsRunOnce() throws Exception {
+        // Tests that pass whatever the agent did: the do-nothing probe's null trial passes, and so does
+        // sandbox-tamper's own trial, after which it asks whether the null agent's trial passes too.
+        SandboxAuditFixture.task(suite, "shared-calls", "Write /app/out.txt.\n", "",
+                "#!/bin/bash\nmkdir -p /logs/verifier\necho 1 > /logs/verifier/reward.txt\n", null);
+        try (EngineCalls calls = EngineCalls.watch("shared-calls")) {
+            AuditReport report = SandboxAuditFixture.audit(suite, List.of("sandbox-do-nothing", "sandbox-tamper"));
+
+            assertThat(SandboxAuditFixture.of(report, "sandbox-do-nothing")).hasSize(1);
+            // sandbox-tamper's trial and one null trial, not a second null trial for sandbox-tamper.
+            assertThat(calls.counts()).containsEntry("create", 2);
         }
     }
 
