@@ -150,8 +150,10 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
          * Starts hashing {@code jars}, each on a virtual thread of its own, and returns their records,
          * in order, once asked for them. A cold JVM takes a few hundred milliseconds over the 44 MB of
          * the bundled plugins' jars, most of it before the JIT has compiled SHA-256; started first, that
-         * overlaps with loading the suite and creating the agent, on the other core. A jar that cannot
-         * be read fails {@code get()} as {@link #of} would.
+         * overlaps with loading the suite and creating the agent, on the other core. A jar unchanged
+         * since an earlier command hashed it is not read again: its digest comes from the user's cache
+         * ({@link PluginJarDigests}, which says when a jar counts as unchanged). A jar that cannot be
+         * read fails {@code get()} as {@link #of} would.
          *
          * <pre>{@code
          * Supplier<List<PluginJar>> plugins = PluginJar.hashing(registry.pluginJars());
@@ -160,11 +162,19 @@ public record Manifest(String runId, String status, SuiteRef suite, AgentRef age
          * }</pre>
          */
         public static Supplier<List<PluginJar>> hashing(List<Path> jars) {
+            return hashing(jars, PluginJarDigests.ofUser());
+        }
+
+        static Supplier<List<PluginJar>> hashing(List<Path> jars, PluginJarDigests digests) {
             List<CompletableFuture<PluginJar>> hashes = jars.stream()
-                    .map(jar -> CompletableFuture.supplyAsync(() -> of(jar),
+                    .map(jar -> CompletableFuture.supplyAsync(() -> digests.digest(jar),
                             task -> Thread.ofVirtual().name("sha256 " + jar.getFileName()).start(task)))
                     .toList();
-            return () -> hashes.stream().map(PluginJar::await).toList();
+            return () -> {
+                List<PluginJar> recorded = hashes.stream().map(PluginJar::await).toList();
+                digests.save();
+                return recorded;
+            };
         }
 
         private static PluginJar await(CompletableFuture<PluginJar> hash) {

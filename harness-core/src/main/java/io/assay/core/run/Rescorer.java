@@ -87,7 +87,7 @@ public final class Rescorer {
                 new Manifest.SuiteRef(suite.id(), suite.version(), suite.contentHash(), manifest.suite().path(),
                         suite.tasks().size(), manifest.suite().selected()),
                 defaults, arguments, clock.instant().toString(), run.toString(),
-                registry.pluginJars().stream().map(Manifest.PluginJar::of).toList());
+                Manifest.PluginJar.hashing(registry.pluginJars()).get());
         target.writeManifest(rescored);
         Tally tally = new Tally();
         try (TrialLog log = new TrialLog(target.trialsFile(), SummaryCalculator.forRun(rescored), SinkFanOut.none());
