@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
  */
 record ConfigFile(Path file, List<Path> pluginPath) {
     static final String PLUGIN_PATH = "plugin_path";
-    private static final TomlMapper TOML = new TomlMapper();
     private static final String EXAMPLE = "plugin_path = [\"~/assay-plugins\"]";
     private static final String HINT = "docs/getting-started.md describes the config file, for example: " + EXAMPLE;
 
@@ -77,7 +76,9 @@ record ConfigFile(Path file, List<Path> pluginPath) {
         }
         Map<String, Object> values;
         try {
-            values = TOML.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+            // Made here, not in a static field: most commands find no config file, and a TOML mapper
+            // costs a cold JVM about 20 ms to make.
+            values = new TomlMapper().readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             throw problem(file, location == null ? 0 : location.getLineNr(), "", "invalid TOML: " + e.getOriginalMessage());
