@@ -123,7 +123,9 @@ ratio = [w / b for w, b in zip(work, bare)]
 for r, w, b in zip(rows, work, bare):
     print(f"one task {r[0]:.2f} s, 2,000 trials {r[1]:.2f} s (trial phase {r[4]:.2f} s): work {w:.2f} s;"
           f" bare client 1 request {r[2]:.2f} s, 2,000 {r[3]:.2f} s: work {b:.2f} s; assay/bare {w / b:.2f}")
-print(f"one-task model run, whole ./assay command: {spread(one)} (target 0.8 s)")
+bare_one = [r[2] for r in rows]
+print(f"one-task model run, whole ./assay command: {spread(one)} (target 0.8 s); bare client, 1 request:"
+      f" {spread(bare_one)}; assay/bare: median {statistics.median([o / b for o, b in zip(one, bare_one)]):.2f}")
 print(f"2,000 trials, work: {spread(work)} = {min(work) / 0.8:.2f}-{statistics.median(work) / 0.8:.2f}x the ideal 0.8 s"
       f" (target 1.0 s); bare client: {spread(bare)}; assay/bare: min {min(ratio):.2f}, median {statistics.median(ratio):.2f}")
 PY

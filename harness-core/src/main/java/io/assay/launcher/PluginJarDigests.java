@@ -7,10 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -24,14 +29,23 @@ import java.util.regex.Pattern;
  * <p>A remembered digest is used only while the jar's file status is exactly what it was when its
  * bytes were hashed: device, inode, size, modification time and status-change time. Every write,
  * truncation, replacement or rename into place moves the status-change time, which no unprivileged
- * process can set back; git's index trusts the same fields. A jar whose times are less than
- * {@code settled} old when hashed could still change within the file system's clock tick unseen, so
- * its digest is not kept. Where the file system does not report inodes and status-change times, or
- * the cache cannot be read or written, every jar is hashed as before: the cache only ever saves
- * work, it never decides a digest on its own.
+ * process can set back; git's index trusts the same fields. That holds on local POSIX file
+ * systems only (network file systems answer {@code stat} from a cache, and FAT, CIFS or sshfs let
+ * a client set the status-change time), so jars elsewhere are always hashed. A jar whose times are
+ * less than {@code settled} old when hashed could still change within the file system's clock tick
+ * unseen, so its digest is not kept. A cache file another user owns, or others may write, is not
+ * read. Where any of this cannot be told, or the cache cannot be read or written, every jar is
+ * hashed as before: the cache only ever saves work, it never decides a digest on its own.
+ *
+ * <p>A process running as the user could write a false line into the cache; it could as well
+ * replace the plugin, whose code runs inside the command and writes the manifest. The digests record
+ * what the user's own account ran (docs/trust.md).
  */
 final class PluginJarDigests {
     private static final Duration SETTLED = Duration.ofSeconds(2);
+    /** File systems whose status-change time moves with every change and is answered by the kernel itself. */
+    private static final Set<String> LOCAL_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "zfs", "f2fs",
+            "tmpfs", "overlay", "apfs");
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})\t(-?\\d+)\t(-?\\d+)\t(\\d+)\t(-?\\d+)\t(-?\\d+)\t(.+)");
 
     private final Path file;
@@ -52,7 +66,8 @@ final class PluginJarDigests {
     static PluginJarDigests ofUser() {
         String cacheHome = System.getenv("XDG_CACHE_HOME");
         String home = System.getProperty("user.home");
-        Path directory = cacheHome != null && !cacheHome.isBlank() ? Path.of(cacheHome)
+        // The XDG base directory spec says to ignore a relative XDG_CACHE_HOME.
+        Path directory = cacheHome != null && !cacheHome.isBlank() && Path.of(cacheHome).isAbsolute() ? Path.of(cacheHome)
                 : home == null || home.isBlank() ? null : Path.of(home, ".cache");
         return new PluginJarDigests(directory == null ? null : directory.resolve("assay").resolve("plugin-jars.tsv"), SETTLED);
     }
@@ -68,7 +83,7 @@ final class PluginJarDigests {
         Manifest.PluginJar hashed = Manifest.PluginJar.of(absolute);
         Optional<Status> after = Status.of(absolute);
         if (before.isPresent() && before.equals(after) && before.get().settled(Instant.now(), settled)
-                && !absolute.toString().contains("\n")) {
+                && absolute.toString().chars().noneMatch(Character::isISOControl)) {
             remembered.put(absolute.toString(), new Remembered(before.get(), hashed.sha256()));
             changed = true;
         }
@@ -85,9 +100,16 @@ final class PluginJarDigests {
             return;
         }
         StringBuilder text = new StringBuilder();
-        remembered.forEach((path, entry) -> text.append(entry.line(path)).append('\n'));
+        // Jars gone since (a plugin directory removed, a build cleaned) are forgotten.
+        remembered.forEach((path, entry) -> {
+            if (Files.exists(Path.of(path))) {
+                text.append(entry.line(path)).append('\n');
+            }
+        });
         try {
-            Files.createDirectories(file.getParent());
+            if (!Files.isDirectory(file.getParent())) {
+                Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
                 Files.writeString(temporary, text, StandardCharsets.UTF_8);
@@ -111,6 +133,9 @@ final class PluginJarDigests {
 
     private void read(Path from) {
         try {
+            if (!Files.exists(from) || !ownOnly(from)) {
+                return;
+            }
             for (String line : Files.readAllLines(from, StandardCharsets.UTF_8)) {
                 var match = LINE.matcher(line);
                 if (match.matches()) {
@@ -122,6 +147,19 @@ final class PluginJarDigests {
         } catch (IOException | NumberFormatException e) {
             // No cache, or one this version cannot read: every jar is hashed, and the file rewritten.
             remembered.clear();
+        }
+    }
+
+    /** Whether {@code file} is this user's and no one else may write it. */
+    private static boolean ownOnly(Path file) throws IOException {
+        try {
+            UserPrincipal me = file.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            return Files.getOwner(file).equals(me) && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | UserPrincipalNotFoundException e) {
+            return false;
         }
     }
 
@@ -138,6 +176,9 @@ final class PluginJarDigests {
 
         static Optional<Status> of(Path file) {
             try {
+                if (!LOCAL_FILE_SYSTEMS.contains(Files.getFileStore(file).type())) {
+                    return Optional.empty();
+                }
                 Map<String, Object> unix = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
                 return Optional.of(new Status((Long) unix.get("dev"), (Long) unix.get("ino"), (Long) unix.get("size"),
                         nanos(unix.get("lastModifiedTime")), nanos(unix.get("ctime"))));

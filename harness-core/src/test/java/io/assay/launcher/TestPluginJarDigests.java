@@ -1,18 +1,28 @@
 package io.assay.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TestPluginJarDigests {
     @TempDir
     Path directory;
+
+    @BeforeEach
+    void unixFileSystem() throws Exception {
+        // Elsewhere the cache is never used (no inodes or status-change times): every jar is hashed.
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("unix"), "a Unix file system");
+    }
 
     private Path jar(String name, String content) throws Exception {
         return Files.writeString(directory.resolve(name), content);
@@ -45,12 +55,26 @@ class TestPluginJarDigests {
         String versionOne = first.digest(jar).sha256();
         first.save();
         FileTime modified = Files.getLastModifiedTime(jar);
-        Thread.sleep(20); // past the file system's clock tick, so the status-change time moves
+        Thread.sleep(1100); // past the file system's clock tick (a second on some), so the status-change time moves
         Files.writeString(jar, "version two");
         Files.setLastModifiedTime(jar, modified);
 
         String versionTwo = digests(Duration.ZERO).digest(jar).sha256();
         assertThat(versionTwo).isEqualTo(Manifest.PluginJar.of(jar).sha256()).isNotEqualTo(versionOne);
+    }
+
+    @Test
+    void aCacheFileOthersMayWriteIsNotRead() throws Exception {
+        Path jar = jar("plugin.jar", "the plugin's bytes");
+        PluginJarDigests first = digests(Duration.ZERO);
+        first.digest(jar);
+        first.save();
+        Path cache = directory.resolve("cache").resolve("plugin-jars.tsv");
+        String planted = "ab".repeat(32);
+        Files.writeString(cache, Files.readString(cache).replaceFirst("^[0-9a-f]{64}", planted));
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        assertThat(digests(Duration.ZERO).digest(jar)).isEqualTo(Manifest.PluginJar.of(jar));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.assay.spi.Task;
 import io.assay.spi.TrialRecord;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -55,31 +56,52 @@ public final class SingleTrials implements AutoCloseable {
      * holds each trial once, an audit runs a named agent's trial of a task and epoch once: a probe
      * asking for one another probe already ran or is running (the {@code null} agent's, which the
      * do-nothing and tamper probes both judge by) gets that trial's record, and no container is
-     * started for it.
+     * started for it. A trial whose probe was interrupted before it finished (a sibling task of that
+     * probe failed) is no result: the next probe asking for it runs it.
      */
     public TrialRecord run(String agent, Task task, int epoch) throws InterruptedException {
-        CompletableFuture<TrialRecord> mine = new CompletableFuture<>();
-        CompletableFuture<TrialRecord> first = namedTrials.putIfAbsent(new NamedTrial(agent, task.id(), epoch), mine);
-        if (first != null) {
-            return recordOf(first);
+        NamedTrial key = new NamedTrial(agent, task.id(), epoch);
+        while (true) {
+            CompletableFuture<TrialRecord> mine = new CompletableFuture<>();
+            CompletableFuture<TrialRecord> first = namedTrials.putIfAbsent(key, mine);
+            if (first == null) {
+                return runShared(key, mine, task);
+            }
+            Optional<TrialRecord> shared = recordOf(first);
+            if (shared.isPresent()) {
+                return shared.get();
+            }
         }
+    }
+
+    private TrialRecord runShared(NamedTrial key, CompletableFuture<TrialRecord> shared, Task task)
+            throws InterruptedException {
         try {
-            TrialRecord record = run(executors.computeIfAbsent(agent, this::executor), task, epoch);
-            mine.complete(record);
+            TrialRecord record = run(executors.computeIfAbsent(key.agent(), this::executor), task, key.epoch());
+            shared.complete(record);
             return record;
-        } catch (InterruptedException | RuntimeException | Error e) {
-            mine.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            namedTrials.remove(key, shared);
+            shared.completeExceptionally(e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            shared.completeExceptionally(e);
             throw e;
         }
     }
 
-    /** The record of a trial another probe asked for first, or what ended that trial without one. */
-    private static TrialRecord recordOf(CompletableFuture<TrialRecord> trial) throws InterruptedException {
+    /**
+     * The record of a trial another probe asked for first; empty when that probe was interrupted
+     * before the trial finished; what ended the trial otherwise (an agent that cannot be created).
+     */
+    private static Optional<TrialRecord> recordOf(CompletableFuture<TrialRecord> trial) throws InterruptedException {
         try {
-            return trial.get();
+            return Optional.of(trial.get());
         } catch (ExecutionException e) {
             switch (e.getCause()) {
-                case InterruptedException interrupted -> throw interrupted;
+                case InterruptedException interrupted -> {
+                    return Optional.empty();
+                }
                 case RuntimeException runtime -> throw runtime;
                 case Error error -> throw error;
                 default -> throw new IllegalStateException(e.getCause());

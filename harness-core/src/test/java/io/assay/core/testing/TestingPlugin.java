@@ -45,6 +45,8 @@ public final class TestingPlugin implements AssayPlugin {
     /** Highest number of agent calls seen running at once, across all "sleepy" agents. */
     public static final AtomicInteger MAX_CONCURRENT = new AtomicInteger();
     private static final AtomicInteger RUNNING = new AtomicInteger();
+    /** How many times a {@code counted} agent was called, per task id and epoch ({@code t0#0}). */
+    public static final Map<String, AtomicInteger> COUNTED = new ConcurrentHashMap<>();
     /** The ids of the tasks every {@code counting} check was asked to grade, in order. */
     public static final Queue<String> GRADED = new ConcurrentLinkedQueue<>();
     /** The call a {@code fragile} check that gives no verdict says it paid for. */
@@ -58,6 +60,15 @@ public final class TestingPlugin implements AssayPlugin {
                 agent("wrong", options -> input -> AgentOutput.of("wrong")),
                 agent("throws", options -> input -> {
                     throw new IllegalStateException("agent gave up");
+                }),
+                agent("counted", options -> {
+                    long ms = Long.parseLong(options.string("ms", "300"));
+                    return input -> {
+                        COUNTED.computeIfAbsent(input.task().id() + "#" + input.epoch(), key -> new AtomicInteger())
+                                .incrementAndGet();
+                        Thread.sleep(ms);
+                        return AgentOutput.of(String.valueOf(input.task().answer()));
+                    };
                 }),
                 agent("sleepy", options -> {
                     long ms = Long.parseLong(options.string("ms", "50"));
