@@ -46,7 +46,7 @@ final class PluginJarDigests {
     /** File systems whose status-change time moves with every change and is answered by the kernel itself. */
     private static final Set<String> LOCAL_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "zfs", "f2fs",
             "tmpfs", "overlay", "apfs");
-    private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})\t(-?\\d+)\t(-?\\d+)\t(\\d+)\t(-?\\d+)\t(-?\\d+)\t(.+)");
+    private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})\t(-?\\d+)\t(-?\\d+)\t(\\d+)\t(-?\\d+)\t(-?\\d+)\t([^\\p{Cntrl}]+)");
 
     private final Path file;
     private final Duration settled;
